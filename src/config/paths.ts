@@ -1,0 +1,69 @@
+// Every filesystem location the deck uses, in one place. Each honours XDG variables and a
+// DOT_AGENT_DECK_* override, so tests run in a temporary root and never touch a real home.
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+const APP = 'dot-agent-deck';
+
+function home(env: Env): string {
+  return env.HOME && env.HOME.length > 0 ? env.HOME : homedir();
+}
+
+function uid(): number {
+  return typeof process.getuid === 'function' ? process.getuid() : 0;
+}
+
+/** `$XDG_CONFIG_HOME/dot-agent-deck` — config.toml, keybindings.toml. */
+export function configDir(env: Env = process.env): string {
+  if (env.DOT_AGENT_DECK_CONFIG_DIR) return env.DOT_AGENT_DECK_CONFIG_DIR;
+  const base = env.XDG_CONFIG_HOME || join(home(env), '.config');
+  return join(base, APP);
+}
+
+/** `$XDG_STATE_HOME/dot-agent-deck` — session.json, daemon.log, remembered choices. */
+export function stateDir(env: Env = process.env): string {
+  if (env.DOT_AGENT_DECK_STATE_DIR) return env.DOT_AGENT_DECK_STATE_DIR;
+  const base = env.XDG_STATE_HOME || join(home(env), '.local', 'state');
+  return join(base, APP);
+}
+
+/** Private runtime dir (mode 0700) holding the socket and the start lock. */
+export function runtimeDir(env: Env = process.env): string {
+  if (env.DOT_AGENT_DECK_RUNTIME_DIR) return env.DOT_AGENT_DECK_RUNTIME_DIR;
+  if (env.XDG_RUNTIME_DIR) return join(env.XDG_RUNTIME_DIR, APP);
+  return join(env.TMPDIR || tmpdir(), `${APP}-${uid()}`);
+}
+
+/** The daemon's socket. `DOT_AGENT_DECK_SOCKET` (set in every pane) wins. */
+export function socketPath(env: Env = process.env): string {
+  return env.DOT_AGENT_DECK_SOCKET || join(runtimeDir(env), 'daemon.sock');
+}
+
+/** Lock taken while one client starts the daemon; beside the socket so an override moves both. */
+export function lockPath(env: Env = process.env): string {
+  return `${socketPath(env)}.lock`;
+}
+
+export function configFile(env: Env = process.env): string {
+  return join(configDir(env), 'config.toml');
+}
+
+export function keybindingsFile(env: Env = process.env): string {
+  return join(configDir(env), 'keybindings.toml');
+}
+
+export function sessionFile(env: Env = process.env): string {
+  return join(stateDir(env), 'session.json');
+}
+
+export function daemonLogFile(env: Env = process.env): string {
+  return join(stateDir(env), 'daemon.log');
+}
+
+/** The project file name, looked up in a project directory. */
+export const PROJECT_FILE = '.dot-agent-deck.toml';
+
+/** The per-project coordination directory (task files, reports, journal). */
+export const PROJECT_STATE_DIR = '.dot-agent-deck';
