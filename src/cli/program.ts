@@ -1,7 +1,7 @@
 // The commander program: one file per subcommand under commands/, registered here in help order.
 import { Command } from 'commander';
 import type { CliIO } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../common/version.js';
 
 export type CommandResult = number | void;
 

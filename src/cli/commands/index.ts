@@ -1,5 +1,27 @@
 // Every subcommand, in the order `--help` lists them. One file per command.
 import type { CommandRegistrar } from '../program.js';
+import { registerCapture } from './capture.js';
+import { registerConfig } from './config.js';
+import { registerDaemon } from './daemon.js';
 import { registerDefault } from './default.js';
+import { registerInit } from './init.js';
+import { registerKill } from './kill.js';
+import { registerLs } from './ls.js';
+import { registerNew } from './new.js';
+import { registerSchema } from './schema.js';
+import { registerSend } from './send.js';
+import { registerValidate } from './validate.js';
 
-export const registrars: readonly CommandRegistrar[] = [registerDefault];
+export const registrars: readonly CommandRegistrar[] = [
+  registerDefault,
+  registerInit,
+  registerValidate,
+  registerSchema,
+  registerConfig,
+  registerNew,
+  registerLs,
+  registerSend,
+  registerCapture,
+  registerKill,
+  registerDaemon,
+];

@@ -1,0 +1,72 @@
+// Project rules the schema cannot express: orchestration names resolved against the project
+// directory, and warnings (which never make a file invalid). They read the raw TOML
+// defensively, so they also run when the schema already found errors.
+import type { PathIssue, PathSegments } from './config-issue.js';
+
+type Loose = Record<string, unknown>;
+
+function tables(value: unknown): Loose[] {
+  return Array.isArray(value) ? value.filter((item): item is Loose => item !== null && typeof item === 'object' && !Array.isArray(item)) : [];
+}
+
+/** An orchestration without `name` is named after the project directory (as in the original). */
+export function resolveOrchestrationName(name: string | undefined, projectName: string): string {
+  return name !== undefined && name !== '' ? name : projectName;
+}
+
+function duplicateOrchestrations(raw: Loose, projectName: string): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const seen = new Map<string, number>();
+  tables(raw.orchestrations).forEach((orchestration, index) => {
+    const explicit = typeof orchestration.name === 'string' ? orchestration.name : undefined;
+    if (orchestration.name !== undefined && explicit === undefined) return;
+    const name = resolveOrchestrationName(explicit, projectName);
+    const earlier = seen.get(name);
+    if (earlier === undefined) {
+      seen.set(name, index);
+      return;
+    }
+    const path: PathSegments = explicit === undefined || explicit === '' ? ['orchestrations', index] : ['orchestrations', index, 'name'];
+    const why = explicit === undefined || explicit === '' ? `has no name, so it is named after the project directory (${JSON.stringify(name)}), which` : `${JSON.stringify(name)}`;
+    issues.push({
+      path,
+      message: `${why} is already used by orchestrations[${earlier}]: give each orchestration a unique name`,
+      severity: 'error',
+    });
+  });
+  return issues;
+}
+
+function duplicateModes(raw: Loose): PathIssue[] {
+  const seen = new Map<string, number>();
+  return tables(raw.modes).flatMap((mode, index): PathIssue[] => {
+    if (typeof mode.name !== 'string') return [];
+    const earlier = seen.get(mode.name);
+    if (earlier === undefined) {
+      seen.set(mode.name, index);
+      return [];
+    }
+    // A warning, as in the original: both modes still open, they are just hard to tell apart.
+    return [{ path: ['modes', index, 'name'], message: `mode name ${JSON.stringify(mode.name)} is also used by modes[${earlier}]`, severity: 'warning' }];
+  });
+}
+
+function workersWithoutDescription(raw: Loose): PathIssue[] {
+  return tables(raw.orchestrations).flatMap((orchestration, o) =>
+    tables(orchestration.roles).flatMap((role, r): PathIssue[] => {
+      if (role.start === true || role.description !== undefined) return [];
+      const name = typeof role.name === 'string' ? `${JSON.stringify(role.name)} ` : '';
+      return [
+        {
+          path: ['orchestrations', o, 'roles', r],
+          message: `worker role ${name}has no description, so the orchestrator cannot tell what it is for: add description = "…"`,
+          severity: 'warning',
+        },
+      ];
+    }),
+  );
+}
+
+export function projectChecks(raw: Loose, projectName: string): PathIssue[] {
+  return [...duplicateOrchestrations(raw, projectName), ...duplicateModes(raw), ...workersWithoutDescription(raw)];
+}
