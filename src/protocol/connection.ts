@@ -1,0 +1,185 @@
+// The client side of the socket: handshake, requests with ids, pushed frames and pane lists.
+import { createConnection } from 'node:net';
+import { UserError } from '../common/errors.js';
+import { Emitter } from '../common/event.js';
+import type { Disposable } from '../common/disposable.js';
+import type { PaneFrame } from './pane-types.js';
+import { MessageSocket } from './message-socket.js';
+import {
+  DaemonMessage,
+  PROTOCOL_VERSION,
+  type ClientKind,
+  type ClientMessage,
+  type ErrorBody,
+  type PaneInfo,
+  type RequestKind,
+  type RequestOf,
+  type ResponseMap,
+} from './messages.js';
+
+/** The socket exists but nobody listens, or it does not exist: the daemon is not running. */
+export class DaemonUnavailableError extends Error {
+  constructor(readonly socketPath: string, readonly code: string) {
+    super(`no daemon is listening on ${socketPath} (${code})`);
+    this.name = 'DaemonUnavailableError';
+  }
+}
+
+export interface ConnectOptions {
+  socketPath: string;
+  client: ClientKind;
+  version: string;
+  /** How long the handshake may take before we give up (default 5 s). */
+  timeoutMs?: number;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class Connection implements Disposable {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly frameEmitter = new Emitter<PaneFrame>();
+  private readonly panesEmitter = new Emitter<PaneInfo[]>();
+  private readonly closeEmitter = new Emitter<void>();
+
+  readonly onFrame = this.frameEmitter.event;
+  readonly onPanes = this.panesEmitter.event;
+  readonly onClose = this.closeEmitter.event;
+
+  private constructor(
+    private readonly stream: MessageSocket<DaemonMessage>,
+    readonly daemonPid: number,
+    readonly daemonVersion: string,
+  ) {
+    stream.onMessage((message) => this.dispatch(message));
+    stream.onFault((fault) => {
+      this.failAll(new Error(`the daemon sent a malformed message (${fault.kind})`));
+      stream.dispose();
+    });
+    stream.onClose(() => {
+      this.failAll(new UserError('The connection to the dot-agent-deck daemon closed.', {
+        hint: 'run `dot-agent-deck daemon status`; the daemon log is in the state directory',
+      }));
+      this.closeEmitter.fire();
+    });
+  }
+
+  static connect(options: ConnectOptions): Promise<Connection> {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    return new Promise((resolve, reject) => {
+      const socket = createConnection(options.socketPath);
+      const stream = new MessageSocket(socket, DaemonMessage);
+      let settled = false;
+      const finish = (error: Error | null, connection?: Connection) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        socket.off('error', onError);
+        if (error) {
+          stream.dispose();
+          reject(error);
+        } else resolve(connection!);
+      };
+      const timer = setTimeout(
+        () => finish(new UserError(`The daemon at ${options.socketPath} did not answer within ${timeoutMs} ms.`, {
+          hint: 'run `dot-agent-deck daemon restart`',
+        })),
+        timeoutMs,
+      );
+      const onError = (error: NodeJS.ErrnoException) => {
+        const code = error.code ?? 'ERROR';
+        if (code === 'ECONNREFUSED' || code === 'ENOENT') finish(new DaemonUnavailableError(options.socketPath, code));
+        else if (code === 'EACCES') {
+          finish(new UserError(`Permission denied on the daemon socket ${options.socketPath}.`, {
+            hint: 'the socket belongs to another user; set DOT_AGENT_DECK_RUNTIME_DIR to a private directory',
+          }));
+        } else finish(new UserError(`Cannot reach the daemon at ${options.socketPath}: ${error.message}`));
+      };
+      socket.on('error', onError);
+      stream.onClose(() => finish(new UserError('The daemon closed the connection during the handshake.', {
+        hint: 'run `dot-agent-deck daemon restart`',
+      })));
+      stream.onMessage((message) => {
+        if (settled) return;
+        if (message.type === 'welcome') {
+          finish(null, new Connection(stream, message.pid, message.version));
+        } else if (message.type === 'refused') {
+          finish(new UserError(message.error.message, message.error.hint ? { hint: message.error.hint } : {}));
+        } else {
+          finish(new Error(`unexpected ${message.type} before the handshake`));
+        }
+      });
+      socket.on('connect', () => {
+        const hello: ClientMessage = {
+          type: 'hello',
+          protocol: PROTOCOL_VERSION,
+          client: options.client,
+          version: options.version,
+          pid: process.pid,
+        };
+        stream.send(hello);
+      });
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.stream.isClosed;
+  }
+
+  request<K extends RequestKind>(body: RequestOf<K>): Promise<ResponseMap[K]> {
+    if (this.stream.isClosed) return Promise.reject(new UserError('Not connected to the daemon.'));
+    const id = this.nextId++;
+    const message: ClientMessage = { type: 'request', id, body };
+    return new Promise<ResponseMap[K]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.stream.send(message);
+    });
+  }
+
+  /** Keystrokes for a pane; no reply, so typing never waits on a round trip. */
+  sendInput(pane: string, bytes: Buffer | string): void {
+    const data = (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
+    const message: ClientMessage = { type: 'input', pane, data };
+    this.stream.send(message);
+  }
+
+  dispose(): void {
+    this.stream.dispose();
+  }
+
+  private dispatch(message: DaemonMessage): void {
+    switch (message.type) {
+      case 'result':
+      case 'error': {
+        const pending = this.pending.get(message.id);
+        if (!pending) return;
+        this.pending.delete(message.id);
+        if (message.type === 'result') pending.resolve(message.body);
+        else pending.reject(toError(message.error));
+        return;
+      }
+      case 'frame':
+        this.frameEmitter.fire(message.frame);
+        return;
+      case 'panes':
+        this.panesEmitter.fire(message.panes);
+        return;
+      case 'welcome':
+      case 'refused':
+        return;
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
+
+function toError(body: ErrorBody): Error {
+  if (body.code === 'user') return new UserError(body.message, body.hint ? { hint: body.hint } : {});
+  return new Error(body.message);
+}
