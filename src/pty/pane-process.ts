@@ -1,0 +1,131 @@
+// One run of a pane's program in a PTY: start it, move bytes, stop it by process group. node-pty's
+// forkpty makes the child a session leader with the PTY as its controlling terminal, so Ctrl+C
+// reaches the foreground job and the child's pid is also its process group id. It knows nothing
+// about the screen; PaneSession feeds its output to the pane's terminal.
+import { spawn, type IPty } from 'node-pty';
+import type { PaneExit } from '../protocol/pane-types.js';
+import { DisposableStore, toDisposable, type Disposable } from '../common/disposable.js';
+import { UserError, errorMessage } from '../common/errors.js';
+import { Emitter, type Event } from '../common/event.js';
+import type { Launch } from './launch.js';
+import { processGroupExists, signalName, signalProcess, signalProcessGroup } from './process-group.js';
+
+export class PaneProcess implements Disposable {
+  private readonly store = new DisposableStore();
+  private readonly dataEmitter = this.store.add(new Emitter<string>());
+  private exitInfo: PaneExit | undefined;
+  private terminating = false;
+  private escalated = false;
+
+  readonly pid: number;
+  /** Output as node-pty decodes it (UTF-8, split sequences joined, invalid bytes as U+FFFD). */
+  readonly onData: Event<string> = this.dataEmitter.event;
+  /** Settles once the leader has been reaped, even if this object was disposed meanwhile. */
+  readonly exited: Promise<PaneExit>;
+
+  /** Starts `launch` in a new PTY; throws UserError when the fork itself fails. */
+  static start(launch: Launch, size: { cols: number; rows: number }): PaneProcess {
+    try {
+      return new PaneProcess(
+        spawn(launch.file, launch.args, {
+          name: launch.env.TERM,
+          cols: size.cols,
+          rows: size.rows,
+          cwd: launch.cwd,
+          env: launch.env,
+          // Strings, not Buffers: with 'utf8' node-pty also sets IUTF8 on the PTY, so the line
+          // discipline erases whole characters in canonical mode.
+          encoding: 'utf8',
+        }),
+      );
+    } catch (error) {
+      throw new UserError(`Cannot start "${launch.file}": ${errorMessage(error)}`, { cause: error });
+    }
+  }
+
+  private constructor(private readonly pty: IPty) {
+    this.pid = pty.pid;
+    this.store.add(pty.onData((data) => this.dataEmitter.fire(data)));
+    this.exited = new Promise((resolve) => {
+      // Not owned by `store` on purpose: dispose() kills a running child, and whoever awaits a
+      // stop must still learn how it ended. The subscription ends itself when the exit arrives.
+      const subscription = pty.onExit(({ exitCode, signal }) => {
+        subscription.dispose();
+        this.exitInfo = signal ? { exitCode: null, signal: signalName(signal) } : { exitCode, signal: null };
+        resolve(this.exitInfo);
+      });
+    });
+  }
+
+  /** How the leader ended, once node-pty has reported it. */
+  get exit(): PaneExit | undefined {
+    return this.exitInfo;
+  }
+
+  write(data: string | Buffer): void {
+    // Writing to a closed PTY makes node-pty print "Unhandled pty write error" to stderr.
+    if (this.exitInfo === undefined) this.pty.write(data);
+  }
+
+  resize(cols: number, rows: number): void {
+    if (this.exitInfo !== undefined) return;
+    try {
+      this.pty.resize(cols, rows);
+    } catch {
+      // The PTY closes when every holder of its slave end closed it, which can happen before the
+      // exit is reported (a program that closed its terminal). There is nothing left to resize.
+    }
+  }
+
+  pause(): void {
+    this.pty.pause();
+  }
+
+  resume(): void {
+    this.pty.resume();
+  }
+
+  /**
+   * SIGHUP and SIGTERM to the whole process group now, SIGKILL to whatever is left of it after
+   * `graceMs` (the leader if it ignored both, or children it left behind). HUP is what a closing
+   * terminal sends: interactive shells ignore TERM but exit on HUP (and pass it to their jobs), so
+   * without it every pane running a shell waited out the whole grace period (measured: `daemon
+   * stop --force` with one bash pane took 4.9 s). Returns at once; await `exited`.
+   */
+  terminate(graceMs: number): void {
+    if (this.exitInfo !== undefined || this.terminating) return;
+    this.terminating = true;
+    this.signalRunning('SIGHUP');
+    this.signalRunning('SIGTERM');
+    const timer = setTimeout(() => {
+      this.escalated = true;
+      // The group outlives its leader while any member lives, and its id cannot be reused until
+      // then, so a group that still exists here is still ours.
+      if (processGroupExists(this.pid)) signalProcessGroup(this.pid, 'SIGKILL');
+    }, graceMs);
+    this.store.add(toDisposable(() => clearTimeout(timer)));
+  }
+
+  /**
+   * Signals the group of a leader that has not exited. Right after the fork the child has not
+   * called setsid yet (forkpty does that in the child), so its group does not exist and kill(-pid)
+   * fails with ESRCH (seen in tests that stop a pane at once); the child itself is then the only
+   * process to signal.
+   */
+  private signalRunning(signal: NodeJS.Signals): void {
+    if (!signalProcessGroup(this.pid, signal)) signalProcess(this.pid, signal);
+  }
+
+  /**
+   * Kills the group if the leader is still running or a terminate() is still in its grace period,
+   * then drops the output subscription. After a natural exit the group is left alone: its id may
+   * belong to someone else by now.
+   */
+  dispose(): void {
+    if (this.store.isDisposed) return;
+    const inGrace = this.terminating && !this.escalated;
+    if (this.exitInfo === undefined) this.signalRunning('SIGKILL');
+    else if (inGrace && processGroupExists(this.pid)) signalProcessGroup(this.pid, 'SIGKILL');
+    this.store.dispose();
+  }
+}

@@ -1,0 +1,125 @@
+// The headless terminal of one pane: the xterm.js emulator set up the way the deck needs it
+// (Unicode 11 widths, bounded scrollback, silent logging), its answers to the program's queries,
+// and the modes it keeps private. It knows nothing about processes; PaneSession wires it to one.
+import xtermHeadless from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
+import type { PaneModes } from '../protocol/pane-types.js';
+import { DisposableStore, type Disposable } from '../common/disposable.js';
+import { Emitter, type Event } from '../common/event.js';
+import { PrivateModeTracker } from './private-modes.js';
+import { registerQueryReplies } from './query-replies.js';
+import { renderScreen, screenText, type RenderedScreen } from './render-screen.js';
+
+// Both packages are CommonJS: under ESM only the default import works (DESIGN.md §7).
+const { Terminal } = xtermHeadless;
+const { Unicode11Addon } = unicode11;
+
+export interface PaneTerminalOptions {
+  cols: number;
+  rows: number;
+  /** Lines kept above the screen; ~12 bytes per cell, so 172 cols × 10,000 lines ≈ 21 MB. */
+  scrollback: number;
+}
+
+export const DEFAULT_SCROLLBACK = 10_000;
+
+export class PaneTerminal implements Disposable {
+  private readonly store = new DisposableStore();
+  private readonly term: InstanceType<typeof Terminal>;
+  private readonly privateModes: PrivateModeTracker;
+  private readonly replyEmitter = this.store.add(new Emitter<string>());
+  private readonly titleEmitter = this.store.add(new Emitter<string>());
+  private currentTitle = '';
+
+  /** Bytes the emulator sends back to the program: answers to DA, DSR, OSC 10/11, XTVERSION. */
+  readonly onReply: Event<string> = this.replyEmitter.event;
+  readonly onTitleChange: Event<string> = this.titleEmitter.event;
+
+  constructor(options: PaneTerminalOptions) {
+    this.term = new Terminal({
+      cols: options.cols,
+      rows: options.rows,
+      scrollback: options.scrollback,
+      allowProposedApi: true, // the unicode and parser APIs are "proposed"
+      // xterm.js logs every parse error to the console (measured: hundreds of lines for a few KB
+      // of random bytes); the daemon must never write to a terminal.
+      logLevel: 'off',
+    });
+    this.store.add(this.term);
+    this.term.loadAddon(new Unicode11Addon());
+    // Without Unicode 11 widths emoji are one cell wide and rows overflow (DESIGN.md §7).
+    this.term.unicode.activeVersion = '11';
+
+    this.privateModes = this.store.add(new PrivateModeTracker(this.term));
+    this.store.add(registerQueryReplies(this.term, (data) => this.replyEmitter.fire(data)));
+    this.store.add(this.term.onData((data) => this.replyEmitter.fire(data)));
+    this.store.add(
+      this.term.onTitleChange((title) => {
+        this.currentTitle = title;
+        this.titleEmitter.fire(title);
+      }),
+    );
+  }
+
+  get cols(): number {
+    return this.term.cols;
+  }
+
+  get rows(): number {
+    return this.term.rows;
+  }
+
+  get title(): string {
+    return this.currentTitle;
+  }
+
+  get modes(): PaneModes {
+    const modes = this.term.modes;
+    return {
+      bracketedPaste: modes.bracketedPasteMode,
+      applicationCursor: modes.applicationCursorKeysMode,
+      applicationKeypad: modes.applicationKeypadMode,
+      mouseTracking: modes.mouseTrackingMode,
+      mouseSgr: this.privateModes.mouseSgr,
+      focusEvents: modes.sendFocusMode,
+      alternateScreen: this.term.buffer.active.type === 'alternate',
+      cursorVisible: this.privateModes.cursorVisible,
+    };
+  }
+
+  /** Queues `data` for parsing; `parsed` runs once it has changed the screen. */
+  write(data: string, parsed: () => void): void {
+    this.term.write(data, parsed);
+  }
+
+  /**
+   * Full reset (RIS), queued behind pending output so a previous program's late bytes cannot
+   * reapply its modes afterwards. Clears screen, scrollback, every mode and the title: a new
+   * program must not look ready (bracketed paste on) or busy (a spinner title) because of the old.
+   */
+  reset(parsed: () => void): void {
+    this.term.write('\x1bc', () => {
+      if (this.currentTitle !== '') {
+        this.currentTitle = '';
+        this.titleEmitter.fire('');
+      }
+      parsed();
+    });
+  }
+
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+  }
+
+  render(scrollOffset?: number): RenderedScreen {
+    return renderScreen(this.term, { modes: this.modes, title: this.currentTitle, scrollOffset });
+  }
+
+  text(scrollback?: number): string[] {
+    return screenText(this.term, scrollback);
+  }
+
+  dispose(): void {
+    this.store.dispose();
+  }
+}
