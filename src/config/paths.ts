@@ -46,6 +46,12 @@ export function lockPath(env: Env = process.env): string {
   return `${socketPath(env)}.lock`;
 }
 
+/** The running daemon's pid, beside its socket: `daemon restart` needs it even when the daemon
+ *  speaks another protocol version and refuses the handshake. */
+export function daemonPidFile(env: Env = process.env): string {
+  return `${socketPath(env)}.pid`;
+}
+
 export function configFile(env: Env = process.env): string {
   return join(configDir(env), 'config.toml');
 }

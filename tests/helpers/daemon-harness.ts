@@ -40,6 +40,7 @@ export function createDaemonHarness(extraEnv: NodeJS.ProcessEnv = {}): DaemonHar
     }
   };
   const capture = (pane: string) => ok(['capture', pane]);
+  let probe: Connection | null = null;
   return {
     deck,
     cli,
@@ -52,11 +53,13 @@ export function createDaemonHarness(extraEnv: NodeJS.ProcessEnv = {}): DaemonHar
       return connection;
     },
     async waitForScreen(pane, description, pattern, timeoutMs = 10_000) {
+      // Polls over one protocol connection: a CLI process per poll costs ~0.3 s of node start-up.
       let last = '';
       await waitFor(
         description,
         async () => {
-          last = (await cli(['capture', pane])).stdout;
+          if (!probe || probe.isClosed) probe = await Connection.connect({ socketPath: deck.socket, client: 'cli', version: 'test' });
+          last = (await probe.request({ kind: 'capture', pane })).lines.join('\n');
           return pattern.test(last);
         },
         { timeoutMs, describe: () => `screen of ${pane}:\n${last}` },
@@ -64,6 +67,7 @@ export function createDaemonHarness(extraEnv: NodeJS.ProcessEnv = {}): DaemonHar
       return last;
     },
     async dispose() {
+      probe?.dispose();
       for (const connection of connections) connection.dispose();
       const pid = daemonPid();
       await cli(['daemon', 'stop', '--force']).catch(() => undefined);

@@ -1,0 +1,127 @@
+// Issue #3 budgets: pane throughput, daemon memory with full scrollback, idle CPU, start time —
+// each measured beside tmux on the same machine in the same run.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import net from 'node:net';
+import { PaneSession } from '../dist/pty/pane-session.js';
+import { cpuSeconds, deck, deckEnv, median, rssMiB, sleep, spawnDetached, tmux, tmuxServerPid, until, BIN } from './lib.mjs';
+
+const MiB = 1024 * 1024;
+
+/** A colour log like a busy build: SGR colours on every line, ~20 MB. */
+export function writeColourLog(file, bytes = 20 * MiB) {
+  const colours = [31, 32, 33, 34, 35, 36, 91, 92];
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const c = colours[i % colours.length];
+    const line = `\x1b[${c}m${String(i).padStart(8, '0')}\x1b[0m \x1b[1mINFO\x1b[0m compiling module_${i % 997}.ts ... \x1b[38;5;${i % 256}mok\x1b[0m ${'x'.repeat(60 + (i % 50))}\n`;
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  writeFileSync(file, lines.join(''));
+  return size;
+}
+
+export async function throughput(dir) {
+  const file = join(dir, 'colour.log');
+  const bytes = writeColourLog(file);
+  const runs = { deck: [], tmux: [] };
+  for (let round = 0; round < 3; round++) {
+    let start = performance.now();
+    const pane = PaneSession.spawn({ paneId: 'bench', agentId: 'a-bench', command: `cat ${file}`, cwd: dir, env: process.env, socketPath: join(dir, 'none.sock'), cols: 172, rows: 50, scrollback: 10_000 });
+    await new Promise((resolve) => pane.onExit(resolve));
+    runs.deck.push(bytes / MiB / ((performance.now() - start) / 1000));
+    pane.dispose();
+
+    const name = `dad-bench-tp-${process.pid}-${round}`;
+    start = performance.now();
+    tmux(name, 'new-session', '-d', '-x', '172', '-y', '50', `cat ${file}; tmux -L ${name} wait-for -S done`);
+    tmux(name, 'wait-for', 'done');
+    runs.tmux.push(bytes / MiB / ((performance.now() - start) / 1000));
+    tmux(name, 'kill-server');
+  }
+  const deckMBs = median(runs.deck);
+  const tmuxMBs = median(runs.tmux);
+  return { name: 'throughput (20 MB colour log, detached)', deck: `${deckMBs.toFixed(1)} MB/s`, tmux: `${tmuxMBs.toFixed(1)} MB/s`, ratio: deckMBs / tmuxMBs, budget: '≥ 1.0× tmux', pass: deckMBs / tmuxMBs >= 1.0 };
+}
+
+const FILL = `bash --norc --noprofile -c 'seq -f "%0172g" 1 12000; echo FILLED; exec sleep 100000'`;
+
+export async function memory() {
+  const world = deckEnv();
+  const name = `dad-bench-mem-${process.pid}`;
+  try {
+    for (let i = 0; i < 5; i++) deck(world.env, 'new', '--name', `fill${i}`, '--', FILL);
+    await until('deck panes filled', () => [0, 1, 2, 3, 4].every((i) => deck(world.env, 'capture', `fill${i}`).includes('FILLED')), 120_000);
+    const daemonPid = Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid);
+    await sleep(500);
+    const deckRss = rssMiB(daemonPid);
+
+    tmux(name, 'set-option', '-g', 'history-limit', '10000', ';', 'new-session', '-d', '-x', '172', '-y', '50', FILL);
+    for (let i = 1; i < 5; i++) tmux(name, 'new-window', '-d', FILL);
+    await until('tmux panes filled', () => {
+      const panes = tmux(name, 'list-panes', '-a', '-F', '#{pane_id}').trim().split('\n');
+      return panes.every((pane) => tmux(name, 'capture-pane', '-p', '-t', pane).includes('FILLED'));
+    }, 120_000);
+    const tmuxRss = rssMiB(tmuxServerPid(name));
+    return { name: 'daemon RSS, 5 panes × 10,000 lines × 172 cols', deck: `${deckRss.toFixed(0)} MiB`, tmux: `${tmuxRss.toFixed(0)} MiB`, ratio: deckRss / tmuxRss, budget: '< 220 MiB', pass: deckRss < 220 };
+  } finally {
+    try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
+    try { tmux(name, 'kill-server'); } catch { /* already gone */ }
+    world.cleanup();
+  }
+}
+
+export async function idleCpu(seconds = 10) {
+  const world = deckEnv();
+  const name = `dad-bench-idle-${process.pid}`;
+  try {
+    for (let i = 0; i < 5; i++) deck(world.env, 'new', '--', 'bash --norc --noprofile');
+    tmux(name, 'new-session', '-d', '-x', '172', '-y', '50', 'bash --norc --noprofile');
+    for (let i = 1; i < 5; i++) tmux(name, 'new-window', '-d', 'bash --norc --noprofile');
+    const daemonPid = Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid);
+    const tmuxPid = tmuxServerPid(name);
+    await sleep(1000);
+    const before = { deck: cpuSeconds(daemonPid), tmux: cpuSeconds(tmuxPid) };
+    await sleep(seconds * 1000);
+    const deckPct = ((cpuSeconds(daemonPid) - before.deck) / seconds) * 100;
+    const tmuxPct = ((cpuSeconds(tmuxPid) - before.tmux) / seconds) * 100;
+    return { name: `idle CPU, 5 idle panes, ${seconds} s`, deck: `${deckPct.toFixed(2)} %`, tmux: `${tmuxPct.toFixed(2)} %`, ratio: tmuxPct > 0 ? deckPct / tmuxPct : null, budget: '< 0.5 %', pass: deckPct < 0.5 };
+  } finally {
+    try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
+    try { tmux(name, 'kill-server'); } catch { /* already gone */ }
+    world.cleanup();
+  }
+}
+
+const canConnect = (socket) => new Promise((resolve) => {
+  const s = net.createConnection(socket);
+  s.on('connect', () => { s.destroy(); resolve(true); });
+  s.on('error', () => resolve(false));
+});
+
+export async function startTime(rounds = 5) {
+  const deckTimes = [];
+  const tmuxTimes = [];
+  for (let round = 0; round < rounds; round++) {
+    const world = deckEnv();
+    try {
+      const start = performance.now();
+      spawnDetached(process.execPath, [BIN, 'daemon', 'run'], world.env);
+      await until('socket ready', () => canConnect(world.socket), 10_000);
+      deckTimes.push(performance.now() - start);
+      deck(world.env, 'daemon', 'stop', '--force');
+    } finally {
+      world.cleanup();
+    }
+    const name = `dad-bench-start-${process.pid}-${round}`;
+    const start = performance.now();
+    tmux(name, 'new-session', '-d', 'sleep 100000');
+    tmuxTimes.push(performance.now() - start);
+    tmux(name, 'kill-server');
+  }
+  const d = median(deckTimes);
+  const t = median(tmuxTimes);
+  return { name: 'daemon start → socket ready (median of 5)', deck: `${d.toFixed(0)} ms`, tmux: `${t.toFixed(0)} ms (new-session -d)`, ratio: d / t, budget: '< 300 ms', pass: d < 300 };
+}

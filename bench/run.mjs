@@ -1,0 +1,30 @@
+// `npm run bench`: every benchmark beside tmux, as a table and as JSON in bench/out/.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ensureTmux } from './lib.mjs';
+import { idleCpu, memory, startTime, throughput } from './daemon-bench.mjs';
+
+const only = process.argv.slice(2);
+const tmuxVersion = ensureTmux();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${tmuxVersion}`;
+const scratch = mkdtempSync(join(tmpdir(), 'dad-bench-'));
+const suites = { throughput: () => throughput(scratch), memory, idle: () => idleCpu(), start: () => startTime() };
+
+const results = [];
+try {
+  for (const [key, bench] of Object.entries(suites)) {
+    if (only.length > 0 && !only.includes(key)) continue;
+    process.stderr.write(`running ${key}…\n`);
+    results.push(await bench());
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const rows = results.map((r) => `| ${r.name} | ${r.deck} | ${r.tmux} | ${r.ratio === null ? '–' : `${r.ratio.toFixed(2)}×`} | ${r.budget} | ${r.pass ? 'pass' : 'FAIL'} |`);
+const table = ['| benchmark | deck | tmux | deck/tmux | budget | result |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+process.stdout.write(`\n${machine}\n\n${table}\n`);
+mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'out', 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
+process.exitCode = results.every((r) => r.pass) ? 0 : 1;

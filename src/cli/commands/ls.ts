@@ -1,0 +1,35 @@
+// `ls`: every pane the daemon holds.
+import type { PaneInfo } from '../../protocol/messages.js';
+import { connectDaemon } from '../daemon-client.js';
+import { json, table } from '../format.js';
+import type { CommandRegistrar } from '../program.js';
+
+export const registerLs: CommandRegistrar = (program, ctx) => {
+  program
+    .command('ls')
+    .description('list panes: id, name, state, pid, tab, role, command, directory')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const connection = await connectDaemon({ env: ctx.io.env });
+      try {
+        const { panes } = await connection.request({ kind: 'list' });
+        if (options.json) ctx.io.stdout(json({ panes }));
+        else if (panes.length === 0) ctx.io.stdout('no panes\n');
+        else ctx.io.stdout(table(['ID', 'NAME', 'STATE', 'PID', 'TAB', 'ROLE', 'COMMAND', 'CWD'], panes.map(row)));
+      } finally {
+        connection.dispose();
+      }
+    });
+};
+
+function row(pane: PaneInfo): string[] {
+  return [pane.id, pane.name, stateText(pane), pane.pid === null ? '-' : String(pane.pid), pane.tab ?? '-', pane.role ?? '-', pane.command, pane.cwd];
+}
+
+export function stateText(pane: PaneInfo): string {
+  if (pane.state === 'failed') return 'failed';
+  if (pane.state === 'running') return pane.restored ? 'running (restored)' : 'running';
+  const exit = pane.exit;
+  if (exit?.signal) return `exited (${exit.signal})`;
+  return `exited (${exit?.exitCode ?? '?'})`;
+}

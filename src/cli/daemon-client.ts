@@ -1,0 +1,63 @@
+// How CLI commands reach the daemon: connect, starting it on demand (tmux style).
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../common/version.js';
+import { daemonLogFile, daemonPidFile, lockPath, socketPath, stateDir } from '../config/paths.js';
+import { connectOrStart, tryConnect } from '../protocol/connect-or-start.js';
+import type { Connection } from '../protocol/connection.js';
+import type { ClientKind } from '../protocol/messages.js';
+
+const BIN = fileURLToPath(new URL('../../bin/dot-agent-deck.js', import.meta.url));
+
+export interface DaemonClientOptions {
+  env: NodeJS.ProcessEnv;
+  client?: ClientKind;
+}
+
+/** Connects to the daemon, starting one if none runs. */
+export function connectDaemon(options: DaemonClientOptions): Promise<Connection> {
+  const { env } = options;
+  return connectOrStart({
+    socketPath: socketPath(env),
+    lockPath: lockPath(env),
+    client: options.client ?? 'cli',
+    version: VERSION,
+    spawnDaemon: () => spawnDaemon(env),
+  });
+}
+
+/** Connects only if a daemon already runs. */
+export function connectExisting(options: DaemonClientOptions): Promise<Connection | null> {
+  return tryConnect({ socketPath: socketPath(options.env), client: options.client ?? 'cli', version: VERSION });
+}
+
+/** The pid the running daemon wrote beside its socket, if any. */
+export function readDaemonPid(env: NodeJS.ProcessEnv): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(daemonPidFile(env), 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts `dot-agent-deck daemon run` detached: its own session, stdio to its log, no terminal. */
+function spawnDaemon(env: NodeJS.ProcessEnv): void {
+  const log = daemonLogFile(env);
+  mkdirSync(stateDir(env), { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(log), { recursive: true, mode: 0o700 });
+  const fd = openSync(log, 'a', 0o600);
+  try {
+    const child = spawn(process.execPath, [BIN, 'daemon', 'run'], {
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      env: { ...env, DOT_AGENT_DECK_DAEMON: '1' },
+      cwd: '/',
+    });
+    child.unref();
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,138 @@
+// One connected client, seen from the daemon: handshake, requests → router → replies, raw input
+// for panes, and frames out. A client that breaks the protocol is closed and logged; nobody else
+// notices.
+import type { Socket } from 'node:net';
+import { errorMessage, isUserError } from '../common/errors.js';
+import { DisposableStore, type Disposable } from '../common/disposable.js';
+import type { Logger } from '../common/logger.js';
+import { VERSION } from '../common/version.js';
+import { MessageSocket } from '../protocol/message-socket.js';
+import { ClientMessage, PROTOCOL_VERSION, type ClientKind, type DaemonMessage, type PaneInfo } from '../protocol/messages.js';
+import type { PaneFrame } from '../protocol/pane-types.js';
+import type { ClientHandle, DaemonContext } from './context.js';
+import type { FrameSink } from './frame-pump.js';
+import { route } from './router.js';
+
+/** A client that has not said hello within this time is dropped (a stray connect, a scanner). */
+const HANDSHAKE_TIMEOUT_MS = 5000;
+
+export class ClientSession implements ClientHandle, Disposable {
+  private readonly stream: MessageSocket<ClientMessage>;
+  private readonly store = new DisposableStore();
+  private clientKind: ClientKind | null = null;
+  readonly sink: FrameSink;
+
+  constructor(
+    readonly id: number,
+    socket: Socket,
+    private readonly daemon: DaemonContext,
+    private readonly logger: Logger,
+    private readonly onClosed: (session: ClientSession) => void,
+  ) {
+    this.stream = new MessageSocket(socket, ClientMessage);
+    this.sink = {
+      backlog: () => this.stream.backlog,
+      sendFrame: (frame: PaneFrame) => void this.send({ type: 'frame', frame }),
+    };
+    this.store.add(this.stream.onMessage((message) => this.handle(message)));
+    this.store.add(this.stream.onFault((fault) => {
+      this.logger.warn('closing a client that broke the protocol', { client: id, fault });
+      this.dispose();
+    }));
+    this.store.add(this.stream.onDrain(() => this.daemon.frames.drained(this.sink)));
+    this.store.add(this.stream.onClose(() => this.dispose()));
+    this.store.addTimer(setTimeout(() => {
+      if (!this.clientKind) {
+        this.logger.warn('closing a client that never said hello', { client: id });
+        this.dispose();
+      }
+    }, HANDSHAKE_TIMEOUT_MS));
+  }
+
+  get kind(): ClientKind {
+    return this.clientKind ?? 'cli';
+  }
+
+  get isReady(): boolean {
+    return this.clientKind !== null && !this.stream.isClosed;
+  }
+
+  sendPanes(panes: PaneInfo[]): void {
+    if (this.clientKind === 'tui') this.send({ type: 'panes', panes });
+  }
+
+  dispose(): void {
+    if (this.store.isDisposed) return;
+    this.daemon.frames.dropSink(this.sink);
+    this.store.dispose();
+    this.stream.dispose();
+    this.onClosed(this);
+  }
+
+  private send(message: DaemonMessage): void {
+    this.stream.send(message);
+  }
+
+  private handle(message: ClientMessage): void {
+    if (!this.clientKind) {
+      this.handshake(message);
+      return;
+    }
+    switch (message.type) {
+      case 'hello':
+        return;
+      case 'request':
+        void this.answer(message.id, message.body);
+        return;
+      case 'input':
+        this.input(message.pane, message.data);
+        return;
+    }
+  }
+
+  private handshake(message: ClientMessage): void {
+    if (message.type !== 'hello') {
+      this.logger.warn('closing a client that skipped the handshake', { client: this.id, type: message.type });
+      this.dispose();
+      return;
+    }
+    if (message.protocol !== PROTOCOL_VERSION) {
+      this.logger.warn('refusing a client with another protocol version', { client: this.id, theirs: message.protocol });
+      this.stream.sendAndEnd({
+        type: 'refused',
+        error: {
+          code: 'protocol',
+          message: `The running dot-agent-deck daemon is version ${VERSION} (protocol ${PROTOCOL_VERSION}); this client is version ${message.version} (protocol ${message.protocol}).`,
+          hint: 'run `dot-agent-deck daemon restart` to start a daemon of this version (running panes are restored)',
+        },
+      } satisfies DaemonMessage);
+      return;
+    }
+    this.clientKind = message.client;
+    this.send({ type: 'welcome', protocol: PROTOCOL_VERSION, version: VERSION, pid: process.pid });
+    if (message.client === 'tui') this.sendPanes(this.daemon.registry.list());
+  }
+
+  private async answer(id: number, body: Parameters<typeof route>[0]): Promise<void> {
+    try {
+      const result = await route(body, this.daemon, this);
+      this.send({ type: 'result', id, body: result });
+    } catch (error) {
+      if (isUserError(error)) {
+        this.send({ type: 'error', id, error: { code: 'user', message: error.message, ...(error.hint ? { hint: error.hint } : {}) } });
+      } else {
+        this.logger.error('request failed', { client: this.id, kind: body.kind, error: errorMessage(error), stack: (error as Error)?.stack });
+        this.send({ type: 'error', id, error: { code: 'internal', message: `The daemon failed to handle "${body.kind}": ${errorMessage(error)}` } });
+      }
+    }
+  }
+
+  private input(pane: string, data: string): void {
+    try {
+      const host = this.daemon.registry.host(pane);
+      if (host.state.kind === 'running') host.write(Buffer.from(data, 'base64'));
+    } catch (error) {
+      this.logger.debug('input for an unknown pane dropped', { client: this.id, pane, error: errorMessage(error) });
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// What a request handler may touch: the daemon's parts, and the client that asked.
+import type { Logger } from '../common/logger.js';
+import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
+import type { FramePump, FrameSink } from './frame-pump.js';
+import type { PaneRegistry } from './pane-registry.js';
+import type { PaneWriters } from './pane-writer.js';
+
+export interface DaemonContext {
+  registry: PaneRegistry;
+  frames: FramePump;
+  writers: PaneWriters;
+  logger: Logger;
+  status(): DaemonStatus;
+  /** Stops the daemon after the reply is sent; with `force` false, refuses while panes run. */
+  shutdown(force: boolean): ResponseMap['shutdown'];
+}
+
+export interface ClientHandle {
+  readonly id: number;
+  readonly kind: ClientKind;
+  readonly sink: FrameSink;
+}
+
+export type Handler<K extends RequestKind> = (
+  request: RequestOf<K>,
+  daemon: DaemonContext,
+  client: ClientHandle,
+) => ResponseMap[K] | Promise<ResponseMap[K]>;

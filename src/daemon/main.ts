@@ -1,0 +1,82 @@
+// The daemon process's top level: logging, the pid file, signals, and last-resort error
+// handling. It never writes to a terminal; everything goes to the log file.
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { errorMessage } from '../common/errors.js';
+import { createFileLogger, type Logger } from '../common/logger.js';
+import { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } from '../config/global-config.js';
+import { daemonLogFile, daemonPidFile as pidFile, sessionFile, socketPath, type Env } from '../config/paths.js';
+import { PaneSession } from '../pty/pane-session.js';
+import { Daemon } from './server.js';
+
+/** Variables that describe *a* pane; the daemon's own copies must not leak into new panes. */
+const PANE_VARIABLES = ['DOT_AGENT_DECK_PANE_ID', 'DOT_AGENT_DECK_AGENT_ID'];
+
+export interface RunDaemonOptions {
+  env: Env;
+  /** Lines of scrollback per pane; default: `scrollback_lines` from config.toml. */
+  scrollback?: number;
+}
+
+export async function runDaemon(options: RunDaemonOptions): Promise<number> {
+  const { env } = options;
+  const logFile = daemonLogFile(env);
+  const logger = createFileLogger(logFile, { level: env.DOT_AGENT_DECK_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+  installLastResortHandlers(logger);
+
+  const scrollback = options.scrollback ?? (await configuredScrollback(env, logger));
+  const paneEnv: Record<string, string | undefined> = { ...env };
+  for (const name of PANE_VARIABLES) delete paneEnv[name];
+
+  const idle = Number.parseInt(env.DOT_AGENT_DECK_IDLE_EXIT_MS ?? '', 10);
+  const daemon = new Daemon({
+    socketPath: socketPath(env),
+    sessionFile: sessionFile(env),
+    logFile,
+    logger,
+    factory: (spawn) => PaneSession.spawn(spawn),
+    paneEnv,
+    scrollback,
+    ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
+  });
+  await daemon.start();
+  writeFileSync(pidFile(env), String(process.pid), { mode: 0o600 });
+
+  // TERM/INT/HUP (logout, reboot, `daemon restart`): keep the session so panes come back.
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info('signal received', { signal });
+    void daemon.stop({ forget: false });
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGHUP', onSignal);
+
+  await daemon.stopped;
+  try {
+    if (readFileSync(pidFile(env), 'utf8') === String(process.pid)) unlinkSync(pidFile(env));
+  } catch {
+    // Already gone.
+  }
+  return 0;
+}
+
+/** A broken config.toml must not stop the daemon: it is logged and the default applies. */
+async function configuredScrollback(env: Env, logger: Logger): Promise<number> {
+  try {
+    const loaded = await loadGlobalConfig(env);
+    if (loaded.config) return loaded.config.scrollback_lines;
+    logger.warn('config.toml has errors; using the default scrollback', { file: loaded.file, errors: loaded.errors.map((issue) => issue.message) });
+  } catch (error) {
+    logger.warn('config.toml unreadable; using the default scrollback', { error: errorMessage(error) });
+  }
+  return DEFAULT_SCROLLBACK_LINES;
+}
+
+/** A bug in one handler must not take every agent down with it: log and keep serving. */
+function installLastResortHandlers(logger: Logger): void {
+  process.on('uncaughtException', (error) => {
+    logger.error('uncaught exception', { error: errorMessage(error), stack: error.stack });
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled rejection', { error: errorMessage(reason), stack: (reason as Error)?.stack });
+  });
+}

@@ -1,0 +1,246 @@
+// Owns every pane of the daemon: creation, lookup by id or name, rename, kill, and the facts
+// `ls` reports. Knows nothing about sockets; the server wires its events to clients and disk.
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import { UserError, errorMessage } from '../common/errors.js';
+import { DisposableStore, type Disposable } from '../common/disposable.js';
+import { Emitter } from '../common/event.js';
+import type { PaneInfo } from '../protocol/messages.js';
+import type { PaneHost, PaneHostFactory } from './pane-host.js';
+
+export interface PaneSpec {
+  id?: string;
+  name?: string;
+  command: string;
+  cwd: string;
+  tab?: string | null;
+  role?: string | null;
+  cols?: number;
+  rows?: number;
+  restored?: boolean;
+}
+
+interface PaneRecord {
+  id: string;
+  name: string;
+  command: string;
+  cwd: string;
+  tab: string | null;
+  role: string | null;
+  createdAt: string;
+  lastActivityAt: string | null;
+  restored: boolean;
+  host: PaneHost | null;
+  failure: string | null;
+  subscriptions: DisposableStore;
+}
+
+export interface PaneRegistryOptions {
+  factory: PaneHostFactory;
+  socketPath: string;
+  env: Record<string, string | undefined>;
+  scrollback: number;
+}
+
+/** Default size until a client says how big it is. */
+const DEFAULT_COLS = 120;
+const DEFAULT_ROWS = 40;
+
+export class PaneRegistry implements Disposable {
+  private readonly panes = new Map<string, PaneRecord>();
+  private nextNumber = 1;
+  private readonly changeEmitter = new Emitter<void>();
+  private readonly outputEmitter = new Emitter<string>();
+
+  /** The set of panes or a pane's facts changed (created, exited, renamed, killed). */
+  readonly onDidChange = this.changeEmitter.event;
+  /** A pane's screen changed: the frame pump decides when to render. */
+  readonly onPaneOutput = this.outputEmitter.event;
+
+  constructor(private readonly options: PaneRegistryOptions) {}
+
+  get size(): number {
+    return this.panes.size;
+  }
+
+  get runningCount(): number {
+    let count = 0;
+    for (const pane of this.panes.values()) if (pane.host?.state.kind === 'running') count++;
+    return count;
+  }
+
+  /** Starts a pane. A pane that cannot start throws, unless it is being restored: a restored
+   *  pane whose directory is gone is kept, marked failed, so the user sees what was lost. */
+  create(spec: PaneSpec): PaneInfo {
+    const id = spec.id ?? this.allocateId();
+    if (spec.id) this.bumpNumber(spec.id);
+    if (this.panes.has(id)) throw new Error(`pane id ${id} already in use`);
+    const record: PaneRecord = {
+      id,
+      name: spec.name ?? this.uniqueName(basename(spec.cwd) || 'pane'),
+      command: spec.command,
+      cwd: spec.cwd,
+      tab: spec.tab ?? null,
+      role: spec.role ?? null,
+      createdAt: new Date().toISOString(),
+      lastActivityAt: null,
+      restored: spec.restored ?? false,
+      host: null,
+      failure: null,
+      subscriptions: new DisposableStore(),
+    };
+    try {
+      record.host = this.options.factory({
+        paneId: id,
+        agentId: newAgentId(),
+        command: spec.command,
+        cwd: spec.cwd,
+        env: this.options.env,
+        socketPath: this.options.socketPath,
+        cols: spec.cols ?? DEFAULT_COLS,
+        rows: spec.rows ?? DEFAULT_ROWS,
+        scrollback: this.options.scrollback,
+      });
+    } catch (error) {
+      if (!spec.restored) throw error;
+      record.failure = errorMessage(error);
+    }
+    this.panes.set(id, record);
+    if (record.host) this.watch(record, record.host);
+    this.changeEmitter.fire();
+    return this.info(record);
+  }
+
+  list(): PaneInfo[] {
+    return [...this.panes.values()].map((record) => this.info(record));
+  }
+
+  /** Persistable description of every pane that should come back after a daemon restart. */
+  specs(): Array<Required<Pick<PaneSpec, 'id' | 'name' | 'command' | 'cwd'>> & { tab: string | null; role: string | null }> {
+    return [...this.panes.values()]
+      .filter((record) => record.host?.state.kind === 'running')
+      .map(({ id, name, command, cwd, tab, role }) => ({ id, name, command, cwd, tab, role }));
+  }
+
+  /** Resolves an id (`p3`) or a unique name. */
+  resolve(ref: string): string {
+    if (this.panes.has(ref)) return ref;
+    const byName = [...this.panes.values()].filter((record) => record.name === ref);
+    if (byName.length === 1) return byName[0]!.id;
+    if (byName.length > 1) {
+      throw new UserError(`More than one pane is named "${ref}".`, {
+        hint: `use a pane id instead: ${byName.map((record) => record.id).join(', ')}`,
+      });
+    }
+    const known = [...this.panes.values()].map((record) => `${record.id} (${record.name})`);
+    throw new UserError(`No pane "${ref}".`, {
+      hint: known.length > 0 ? `panes: ${known.join(', ')}` : 'there are no panes; open one with `dot-agent-deck new`',
+    });
+  }
+
+  host(ref: string): PaneHost {
+    const record = this.record(ref);
+    if (!record.host) {
+      throw new UserError(`Pane ${record.id} (${record.name}) never started: ${record.failure ?? 'unknown reason'}.`, {
+        hint: `close it with \`dot-agent-deck kill ${record.id}\``,
+      });
+    }
+    return record.host;
+  }
+
+  get(ref: string): PaneInfo {
+    return this.info(this.record(ref));
+  }
+
+  rename(ref: string, name: string): PaneInfo {
+    const record = this.record(ref);
+    record.name = name;
+    this.changeEmitter.fire();
+    return this.info(record);
+  }
+
+  /** Stops the pane's process group (TERM, grace, KILL) and forgets the pane. */
+  async kill(ref: string): Promise<string> {
+    const record = this.record(ref);
+    this.panes.delete(record.id);
+    record.subscriptions.dispose();
+    if (record.host) {
+      if (record.host.state.kind === 'running') await record.host.stop();
+      record.host.dispose();
+    }
+    this.changeEmitter.fire();
+    return record.id;
+  }
+
+  async killAll(): Promise<void> {
+    await Promise.all([...this.panes.keys()].map((id) => this.kill(id)));
+  }
+
+  dispose(): void {
+    for (const record of this.panes.values()) {
+      record.subscriptions.dispose();
+      record.host?.dispose();
+    }
+    this.panes.clear();
+    this.changeEmitter.dispose();
+    this.outputEmitter.dispose();
+  }
+
+  private watch(record: PaneRecord, host: PaneHost): void {
+    record.subscriptions.add(host.onDidChange(() => this.outputEmitter.fire(record.id)));
+    record.subscriptions.add(host.onOutput(() => void (record.lastActivityAt = new Date().toISOString())));
+    record.subscriptions.add(host.onExit(() => this.changeEmitter.fire()));
+    record.subscriptions.add(host.onTitleChange(() => this.changeEmitter.fire()));
+  }
+
+  private record(ref: string): PaneRecord {
+    return this.panes.get(this.resolve(ref))!;
+  }
+
+  private info(record: PaneRecord): PaneInfo {
+    const host = record.host;
+    const state = host?.state;
+    return {
+      id: record.id,
+      name: record.name,
+      cwd: record.cwd,
+      command: record.command,
+      agentId: host?.agentId ?? '',
+      pid: state?.kind === 'running' ? (host?.pid ?? null) : null,
+      state: !host ? 'failed' : state?.kind === 'running' ? 'running' : 'exited',
+      exit: state?.kind === 'exited' ? state.exit : null,
+      failure: record.failure,
+      tab: record.tab,
+      role: record.role,
+      title: host?.title ?? '',
+      restored: record.restored,
+      createdAt: record.createdAt,
+      lastActivityAt: record.lastActivityAt,
+      cols: host?.cols ?? 0,
+      rows: host?.rows ?? 0,
+    };
+  }
+
+  private allocateId(): string {
+    let id = `p${this.nextNumber++}`;
+    while (this.panes.has(id)) id = `p${this.nextNumber++}`;
+    return id;
+  }
+
+  /** Restored ids must never be handed out again to a new pane. */
+  private bumpNumber(id: string): void {
+    const match = /^p(\d+)$/.exec(id);
+    if (match) this.nextNumber = Math.max(this.nextNumber, Number(match[1]) + 1);
+  }
+
+  private uniqueName(base: string): string {
+    const names = new Set([...this.panes.values()].map((record) => record.name));
+    if (!names.has(base)) return base;
+    for (let n = 2; ; n++) if (!names.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+/** A new id for every (re)spawn of a pane's process: writes and events bind to it. */
+export function newAgentId(): string {
+  return `a-${randomBytes(4).toString('hex')}`;
+}

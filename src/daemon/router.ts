@@ -1,0 +1,34 @@
+// Which handler answers which request. The mapped type makes a missing handler a type error.
+import type { Request, RequestKind, ResponseMap } from '../protocol/messages.js';
+import type { ClientHandle, DaemonContext, Handler } from './context.js';
+import { capture } from './handlers/capture.js';
+import { kill } from './handlers/kill.js';
+import { list } from './handlers/list.js';
+import { newPane } from './handlers/new.js';
+import { rename } from './handlers/rename.js';
+import { resize } from './handlers/resize.js';
+import { scroll } from './handlers/scroll.js';
+import { send } from './handlers/send.js';
+import { shutdown } from './handlers/shutdown.js';
+import { status } from './handlers/status.js';
+import { subscribe, unsubscribe } from './handlers/subscribe.js';
+
+const handlers: { [K in RequestKind]: Handler<K> } = {
+  status,
+  list,
+  new: newPane,
+  send,
+  capture,
+  kill,
+  rename,
+  subscribe,
+  unsubscribe,
+  resize,
+  scroll,
+  shutdown,
+};
+
+export async function route(request: Request, daemon: DaemonContext, client: ClientHandle): Promise<ResponseMap[RequestKind]> {
+  const handler = handlers[request.kind] as Handler<RequestKind>;
+  return handler(request as never, daemon, client);
+}

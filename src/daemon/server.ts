@@ -1,0 +1,224 @@
+// The daemon: listens on the private socket, owns the pane registry, the frame pump and the
+// session file, and exits on request or after a quiet spell with no clients and no panes.
+import { chmodSync, unlinkSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { dirname } from 'node:path';
+import { UserError, errorMessage } from '../common/errors.js';
+import { DisposableStore } from '../common/disposable.js';
+import type { Logger } from '../common/logger.js';
+import { ensurePrivateDir } from '../common/private-dir.js';
+import { VERSION } from '../common/version.js';
+import { Connection } from '../protocol/connection.js';
+import { PROTOCOL_VERSION, type DaemonStatus, type ResponseMap } from '../protocol/messages.js';
+import { ClientSession } from './client-session.js';
+import type { DaemonContext } from './context.js';
+import { FramePump } from './frame-pump.js';
+import type { PaneHostFactory } from './pane-host.js';
+import { PaneRegistry } from './pane-registry.js';
+import { PaneWriters } from './pane-writer.js';
+import { SessionStore } from './session-store.js';
+
+export interface DaemonOptions {
+  socketPath: string;
+  sessionFile: string;
+  logFile: string;
+  logger: Logger;
+  factory: PaneHostFactory;
+  /** Environment every pane starts from (the daemon's own, minus the deck's variables). */
+  paneEnv: Record<string, string | undefined>;
+  scrollback: number;
+  /** Exit after this long with neither clients nor panes (default 30 s). */
+  idleExitMs?: number;
+}
+
+export class Daemon {
+  private readonly store = new DisposableStore();
+  private readonly registry: PaneRegistry;
+  private readonly frames: FramePump;
+  private readonly writers = new PaneWriters();
+  private readonly session: SessionStore;
+  private readonly clients = new Set<ClientSession>();
+  private readonly context: DaemonContext;
+  private server: Server | null = null;
+  private nextClientId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private broadcastPending = false;
+  private stopping = false;
+  private readonly startedAt = new Date();
+  private resolveStopped!: () => void;
+  /** Resolves once the daemon has shut down. */
+  readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
+
+  constructor(private readonly options: DaemonOptions) {
+    this.registry = this.store.add(new PaneRegistry({
+      factory: options.factory,
+      socketPath: options.socketPath,
+      env: options.paneEnv,
+      scrollback: options.scrollback,
+    }));
+    this.frames = this.store.add(new FramePump(this.registry));
+    this.session = new SessionStore(options.sessionFile, () => this.registry.specs(), options.logger);
+    this.context = {
+      registry: this.registry,
+      frames: this.frames,
+      writers: this.writers,
+      logger: options.logger,
+      status: () => this.status(),
+      shutdown: (force) => this.requestShutdown(force),
+    };
+  }
+
+  async start(): Promise<void> {
+    const { socketPath, logger } = this.options;
+    ensurePrivateDir(dirname(socketPath));
+    await this.refuseIfRunning();
+    try {
+      unlinkSync(socketPath);
+    } catch {
+      // No stale socket.
+    }
+    const server = createServer((socket) => this.accept(socket));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    chmodSync(socketPath, 0o600);
+    server.on('error', (error) => logger.error('socket server error', { error: errorMessage(error) }));
+
+    this.store.add(this.registry.onDidChange(() => this.panesChanged()));
+    this.store.add(this.registry.onPaneOutput((paneId) => this.frames.markDirty(paneId)));
+    this.restore();
+    logger.info('daemon listening', { socket: socketPath, pid: process.pid, version: VERSION });
+    this.checkIdle();
+  }
+
+  status(): DaemonStatus {
+    return {
+      pid: process.pid,
+      version: VERSION,
+      protocol: PROTOCOL_VERSION,
+      socket: this.options.socketPath,
+      startedAt: this.startedAt.toISOString(),
+      uptimeSeconds: Math.round((Date.now() - this.startedAt.getTime()) / 1000),
+      panes: this.registry.size,
+      runningPanes: this.registry.runningCount,
+      clients: this.clients.size,
+      logFile: this.options.logFile,
+    };
+  }
+
+  /**
+   * Stops the daemon. `forget` kills the panes and clears the session (the user asked to stop
+   * everything); otherwise the session file keeps the panes so the next daemon restores them
+   * (a signal, a reboot).
+   */
+  async stop(options: { forget: boolean }): Promise<void> {
+    if (this.stopping) return this.stopped;
+    this.stopping = true;
+    const { logger } = this.options;
+    logger.info('daemon stopping', { forget: options.forget, panes: this.registry.size });
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (options.forget) {
+      await this.registry.killAll();
+      this.session.saveNow();
+    } else {
+      this.session.saveNow();
+    }
+    this.server?.close();
+    for (const client of [...this.clients]) client.dispose();
+    try {
+      this.store.dispose();
+    } catch (error) {
+      logger.error('error while disposing', { error: errorMessage(error) });
+    }
+    try {
+      unlinkSync(this.options.socketPath);
+    } catch {
+      // Already gone.
+    }
+    logger.info('daemon stopped');
+    this.resolveStopped();
+  }
+
+  private requestShutdown(force: boolean): ResponseMap['shutdown'] {
+    const running = this.registry.runningCount;
+    if (running > 0 && !force) {
+      throw new UserError(`${running} pane${running === 1 ? ' is' : 's are'} still running; the daemon keeps them alive.`, {
+        hint: 'close them first, or run `dot-agent-deck daemon stop --force` to stop every pane',
+      });
+    }
+    const panes = this.registry.size;
+    // Reply first, then stop: the client gets its answer before the socket goes away.
+    setImmediate(() => void this.stop({ forget: true }));
+    return { stopping: true, panes };
+  }
+
+  private async refuseIfRunning(): Promise<void> {
+    try {
+      const existing = await Connection.connect({ socketPath: this.options.socketPath, client: 'cli', version: VERSION, timeoutMs: 2000 });
+      const pid = existing.daemonPid;
+      existing.dispose();
+      throw new UserError(`A dot-agent-deck daemon is already running (pid ${pid}) on ${this.options.socketPath}.`);
+    } catch (error) {
+      if (error instanceof UserError && error.message.startsWith('A dot-agent-deck daemon is already running')) throw error;
+      // Nobody answered: the socket, if any, is stale.
+    }
+  }
+
+  private restore(): void {
+    const saved = this.session.load();
+    for (const pane of saved) {
+      try {
+        const info = this.registry.create({ ...pane, restored: true });
+        this.options.logger.info('pane restored', { id: info.id, state: info.state, failure: info.failure });
+      } catch (error) {
+        this.options.logger.error('pane could not be restored', { id: pane.id, error: errorMessage(error) });
+      }
+    }
+  }
+
+  private accept(socket: Socket): void {
+    if (this.stopping) {
+      socket.destroy();
+      return;
+    }
+    const session = new ClientSession(this.nextClientId++, socket, this.context, this.options.logger, (closed) => {
+      this.clients.delete(closed);
+      this.checkIdle();
+    });
+    this.clients.add(session);
+    this.checkIdle();
+  }
+
+  private panesChanged(): void {
+    if (this.stopping) return;
+    this.session.schedule();
+    this.checkIdle();
+    if (this.broadcastPending) return;
+    this.broadcastPending = true;
+    setImmediate(() => {
+      this.broadcastPending = false;
+      const panes = this.registry.list();
+      for (const client of this.clients) client.sendPanes(panes);
+    });
+  }
+
+  private checkIdle(): void {
+    if (this.stopping) return;
+    const idle = this.clients.size === 0 && this.registry.size === 0;
+    if (!idle) {
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+      return;
+    }
+    if (this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.options.logger.info('no clients and no panes: exiting');
+      void this.stop({ forget: false });
+    }, this.options.idleExitMs ?? 30_000);
+  }
+}
