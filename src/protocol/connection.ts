@@ -71,7 +71,6 @@ export class Connection implements Disposable {
     const timeoutMs = options.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
       const socket = createConnection(options.socketPath);
-      const stream = new MessageSocket(socket, DaemonMessage);
       let settled = false;
       const finish = (error: Error | null, connection?: Connection) => {
         if (settled) return;
@@ -98,7 +97,10 @@ export class Connection implements Disposable {
           }));
         } else finish(new UserError(`Cannot reach the daemon at ${options.socketPath}: ${error.message}`));
       };
+      // Registered before the message stream's own listeners, so a refused or missing socket is
+      // classified (daemon not running) before the stream reports a generic close.
       socket.on('error', onError);
+      const stream = new MessageSocket(socket, DaemonMessage);
       stream.onClose(() => finish(new UserError('The daemon closed the connection during the handshake.', {
         hint: 'run `dot-agent-deck daemon restart`',
       })));
