@@ -35,6 +35,10 @@ interface PaneRecord {
   subscriptions: DisposableStore;
 }
 
+export interface PaneChange {
+  persist: boolean;
+}
+
 export interface PaneRegistryOptions {
   factory: PaneHostFactory;
   socketPath: string;
@@ -49,10 +53,11 @@ const DEFAULT_ROWS = 40;
 export class PaneRegistry implements Disposable {
   private readonly panes = new Map<string, PaneRecord>();
   private nextNumber = 1;
-  private readonly changeEmitter = new Emitter<void>();
+  private readonly changeEmitter = new Emitter<PaneChange>();
   private readonly outputEmitter = new Emitter<string>();
 
-  /** The set of panes or a pane's facts changed (created, exited, renamed, killed). */
+  /** The set of panes or a pane's facts changed. `persist` is false for facts that the session
+   *  file does not hold (a title: agents animate it several times a second). */
   readonly onDidChange = this.changeEmitter.event;
   /** A pane's screen changed: the frame pump decides when to render. */
   readonly onPaneOutput = this.outputEmitter.event;
@@ -107,7 +112,7 @@ export class PaneRegistry implements Disposable {
     }
     this.panes.set(id, record);
     if (record.host) this.watch(record, record.host);
-    this.changeEmitter.fire();
+    this.changeEmitter.fire({ persist: true });
     return this.info(record);
   }
 
@@ -155,7 +160,7 @@ export class PaneRegistry implements Disposable {
   rename(ref: string, name: string): PaneInfo {
     const record = this.record(ref);
     record.name = name;
-    this.changeEmitter.fire();
+    this.changeEmitter.fire({ persist: true });
     return this.info(record);
   }
 
@@ -168,7 +173,7 @@ export class PaneRegistry implements Disposable {
       if (record.host.state.kind === 'running') await record.host.stop();
       record.host.dispose();
     }
-    this.changeEmitter.fire();
+    this.changeEmitter.fire({ persist: true });
     return record.id;
   }
 
@@ -189,8 +194,9 @@ export class PaneRegistry implements Disposable {
   private watch(record: PaneRecord, host: PaneHost): void {
     record.subscriptions.add(host.onDidChange(() => this.outputEmitter.fire(record.id)));
     record.subscriptions.add(host.onOutput(() => void (record.lastActivityAt = new Date().toISOString())));
-    record.subscriptions.add(host.onExit(() => this.changeEmitter.fire()));
-    record.subscriptions.add(host.onTitleChange(() => this.changeEmitter.fire()));
+    // An exited pane is not restored, so its exit changes what the session file holds.
+    record.subscriptions.add(host.onExit(() => this.changeEmitter.fire({ persist: true })));
+    record.subscriptions.add(host.onTitleChange(() => this.changeEmitter.fire({ persist: false })));
   }
 
   private record(ref: string): PaneRecord {

@@ -18,6 +18,9 @@ import { PaneRegistry } from './pane-registry.js';
 import { PaneWriters } from './pane-writer.js';
 import { SessionStore } from './session-store.js';
 
+/** Pane lists go to TUIs at most this often; 50 ms is below what a person notices on a card. */
+const BROADCAST_INTERVAL_MS = 50;
+
 export interface DaemonOptions {
   socketPath: string;
   sessionFile: string;
@@ -42,7 +45,7 @@ export class Daemon {
   private server: Server | null = null;
   private nextClientId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
-  private broadcastPending = false;
+  private broadcastTimer: NodeJS.Timeout | null = null;
   private stopping = false;
   private readonly startedAt = new Date();
   private resolveStopped!: () => void;
@@ -89,7 +92,7 @@ export class Daemon {
     chmodSync(socketPath, 0o600);
     server.on('error', (error) => logger.error('socket server error', { error: errorMessage(error) }));
 
-    this.store.add(this.registry.onDidChange(() => this.panesChanged()));
+    this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
     this.store.add(this.registry.onPaneOutput((paneId) => this.frames.markDirty(paneId)));
     this.restore();
     logger.info('daemon listening', { socket: socketPath, pid: process.pid, version: VERSION });
@@ -122,6 +125,7 @@ export class Daemon {
     const { logger } = this.options;
     logger.info('daemon stopping', { forget: options.forget, panes: this.registry.size });
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
     if (options.forget) {
       await this.registry.killAll();
       this.session.saveNow();
@@ -194,17 +198,18 @@ export class Daemon {
     this.checkIdle();
   }
 
-  private panesChanged(): void {
+  private panesChanged(persist: boolean): void {
     if (this.stopping) return;
-    this.session.schedule();
+    if (persist) this.session.schedule();
     this.checkIdle();
-    if (this.broadcastPending) return;
-    this.broadcastPending = true;
-    setImmediate(() => {
-      this.broadcastPending = false;
+    if (this.broadcastTimer) return;
+    // Coalesced: a burst of changes (titles animate) reaches the TUIs as one list per interval.
+    this.broadcastTimer = setTimeout(() => {
+      this.broadcastTimer = null;
+      if (this.stopping) return;
       const panes = this.registry.list();
       for (const client of this.clients) client.sendPanes(panes);
-    });
+    }, BROADCAST_INTERVAL_MS);
   }
 
   private checkIdle(): void {

@@ -46,6 +46,12 @@ export class FakePane implements PaneHost {
     this.change.fire();
   }
 
+  /** Sets the window title, as an OSC 0/2 from the program would. */
+  setTitle(title: string): void {
+    this.title = title;
+    this.titleEmitter.fire(title);
+  }
+
   write(data: string | Buffer): void {
     this.writes.push({ at: Date.now(), data: data.toString() });
   }
