@@ -5,6 +5,7 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } fr
 import { dirname } from 'node:path';
 import { UserError } from '../common/errors.js';
 import { ensurePrivateDir } from '../common/private-dir.js';
+import { isProcessAlive } from '../common/process-alive.js';
 import { Connection, DaemonUnavailableError, type ConnectOptions } from './connection.js';
 
 export interface ConnectOrStartOptions extends ConnectOptions {
@@ -86,20 +87,11 @@ function isStale(lockPath: string): boolean {
     const ageMs = Date.now() - statSync(lockPath).mtimeMs;
     const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
     if (ageMs > STALE_LOCK_MS) return true;
-    if (Number.isInteger(pid) && pid > 0) return !isAlive(pid);
+    if (Number.isInteger(pid) && pid > 0) return !isProcessAlive(pid);
     // A lock without a pid yet is being written right now; only age makes it stale.
     return false;
   } catch {
     return false;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,6 +1,7 @@
 // `daemon start|stop|restart|status|run`: manage the per-user daemon that owns every pane.
 import { Option } from 'commander';
 import { UserError } from '../../common/errors.js';
+import { isProcessAlive } from '../../common/process-alive.js';
 import { socketPath } from '../../config/paths.js';
 import { connectDaemon, connectExisting, readDaemonPid } from '../daemon-client.js';
 import { json } from '../format.js';
@@ -115,13 +116,7 @@ async function restart(ctx: CommandContext): Promise<void> {
 async function waitForExit(ctx: CommandContext, pid: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch {
-      alive = false;
-    }
-    if (!alive) {
+    if (!isProcessAlive(pid)) {
       const connection = await connectExisting({ env: ctx.io.env }).catch(() => null);
       if (!connection) return;
       connection.dispose();
