@@ -1,10 +1,10 @@
 // Issue #3 budgets: pane throughput, daemon memory with full scrollback, idle CPU, start time —
 // each measured beside tmux on the same machine in the same run.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import net from 'node:net';
 import { PaneSession } from '../dist/pty/pane-session.js';
-import { cpuSeconds, deck, deckEnv, median, rssMiB, sleep, spawnDetached, tmux, tmuxServerPid, until, BIN } from './lib.mjs';
+import { cpuSeconds, deck, deckEnv, median, rssMiB, sleep, spawnDetached, tmux, tmuxKill, tmuxServerPid, until, BIN } from './lib.mjs';
 
 const MiB = 1024 * 1024;
 
@@ -34,12 +34,15 @@ export async function throughput(dir) {
     runs.deck.push(bytes / MiB / ((performance.now() - start) / 1000));
     pane.dispose();
 
+    // tmux: the pane drops a marker once cat is done. cat blocks while the PTY buffer is full, so
+    // by then tmux has consumed all but the last buffer-full, as the deck has at its exit event.
     const name = `dad-bench-tp-${process.pid}-${round}`;
+    const marker = join(dir, `tmux-done-${round}`);
     start = performance.now();
-    tmux(name, 'new-session', '-d', '-x', '172', '-y', '50', `cat ${file}; tmux -L ${name} wait-for -S done`);
-    tmux(name, 'wait-for', 'done');
+    tmux(name, 'new-session', '-d', '-x', '172', '-y', '50', `cat ${file}; touch ${marker}; sleep 100000`);
+    await until('tmux drained the log', () => existsSync(marker), 120_000);
     runs.tmux.push(bytes / MiB / ((performance.now() - start) / 1000));
-    tmux(name, 'kill-server');
+    tmuxKill(name);
   }
   const deckMBs = median(runs.deck);
   const tmuxMBs = median(runs.tmux);
@@ -68,7 +71,7 @@ export async function memory() {
     return { name: 'daemon RSS, 5 panes × 10,000 lines × 172 cols', deck: `${deckRss.toFixed(0)} MiB`, tmux: `${tmuxRss.toFixed(0)} MiB`, ratio: deckRss / tmuxRss, budget: '< 220 MiB', pass: deckRss < 220 };
   } finally {
     try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
-    try { tmux(name, 'kill-server'); } catch { /* already gone */ }
+    tmuxKill(name);
     world.cleanup();
   }
 }
@@ -90,7 +93,7 @@ export async function idleCpu(seconds = 10) {
     return { name: `idle CPU, 5 idle panes, ${seconds} s`, deck: `${deckPct.toFixed(2)} %`, tmux: `${tmuxPct.toFixed(2)} %`, ratio: tmuxPct > 0 ? deckPct / tmuxPct : null, budget: '< 0.5 %', pass: deckPct < 0.5 };
   } finally {
     try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
-    try { tmux(name, 'kill-server'); } catch { /* already gone */ }
+    tmuxKill(name);
     world.cleanup();
   }
 }
@@ -119,7 +122,7 @@ export async function startTime(rounds = 5) {
     const start = performance.now();
     tmux(name, 'new-session', '-d', 'sleep 100000');
     tmuxTimes.push(performance.now() - start);
-    tmux(name, 'kill-server');
+    tmuxKill(name);
   }
   const d = median(deckTimes);
   const t = median(tmuxTimes);

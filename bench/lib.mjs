@@ -35,6 +35,15 @@ export function tmux(socketName, ...args) {
   return execFileSync('tmux', ['-L', socketName, '-f', '/dev/null', ...args], { encoding: 'utf8' });
 }
 
+/** Stops a tmux server that may already have exited with its last session. */
+export function tmuxKill(socketName) {
+  try {
+    tmux(socketName, 'kill-server');
+  } catch {
+    // No server left: it exited with its last session.
+  }
+}
+
 export function tmuxServerPid(socketName) {
   return Number(tmux(socketName, 'display-message', '-p', '#{pid}').trim());
 }

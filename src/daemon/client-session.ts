@@ -115,6 +115,7 @@ export class ClientSession implements ClientHandle, Disposable {
 
   private async answer(id: number, body: Parameters<typeof route>[0]): Promise<void> {
     try {
+      await this.daemon.ready;
       const result = await route(body, this.daemon, this);
       this.send({ type: 'result', id, body: result });
     } catch (error) {
@@ -129,6 +130,7 @@ export class ClientSession implements ClientHandle, Disposable {
 
   private input(pane: string, data: string): void {
     try {
+      // Before the pane engine has loaded there are no panes to type into.
       const host = this.daemon.registry.host(pane);
       if (host.state.kind === 'running') host.write(Buffer.from(data, 'base64'));
     } catch (error) {

@@ -10,6 +10,8 @@ export interface DaemonContext {
   frames: FramePump;
   writers: PaneWriters;
   logger: Logger;
+  /** Resolves once panes can be created; requests wait for it, the handshake does not. */
+  ready: Promise<void>;
   status(): DaemonStatus;
   /** Stops the daemon after the reply is sent; with `force` false, refuses while panes run. */
   shutdown(force: boolean): ResponseMap['shutdown'];

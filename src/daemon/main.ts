@@ -5,7 +5,6 @@ import { errorMessage } from '../common/errors.js';
 import { createFileLogger, type Logger } from '../common/logger.js';
 import { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } from '../config/global-config.js';
 import { daemonLogFile, daemonPidFile as pidFile, sessionFile, socketPath, type Env } from '../config/paths.js';
-import { PaneSession } from '../pty/pane-session.js';
 import { Daemon } from './server.js';
 
 /** Variables that describe *a* pane; the daemon's own copies must not leak into new panes. */
@@ -33,7 +32,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
     sessionFile: sessionFile(env),
     logFile,
     logger,
-    factory: (spawn) => PaneSession.spawn(spawn),
+    factory: import('../pty/pane-session.js').then(({ PaneSession }) => (spawn) => PaneSession.spawn(spawn)),
     paneEnv,
     scrollback,
     ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),

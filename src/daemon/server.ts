@@ -26,7 +26,9 @@ export interface DaemonOptions {
   sessionFile: string;
   logFile: string;
   logger: Logger;
-  factory: PaneHostFactory;
+  /** Loading the pane engine (xterm, node-pty) costs more than the rest of start-up, so it may
+   *  arrive as a promise: the socket listens at once, and requests wait for it. */
+  factory: PaneHostFactory | Promise<PaneHostFactory>;
   /** Environment every pane starts from (the daemon's own, minus the deck's variables). */
   paneEnv: Record<string, string | undefined>;
   scrollback: number;
@@ -52,9 +54,16 @@ export class Daemon {
   /** Resolves once the daemon has shut down. */
   readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
 
+  private factory: PaneHostFactory | null = null;
+  private readonly ready: Promise<void>;
+
   constructor(private readonly options: DaemonOptions) {
+    this.ready = Promise.resolve(options.factory).then((factory) => void (this.factory = factory));
     this.registry = this.store.add(new PaneRegistry({
-      factory: options.factory,
+      factory: (spawn) => {
+        if (!this.factory) throw new Error('the pane engine is still loading');
+        return this.factory(spawn);
+      },
       socketPath: options.socketPath,
       env: options.paneEnv,
       scrollback: options.scrollback,
@@ -66,6 +75,7 @@ export class Daemon {
       frames: this.frames,
       writers: this.writers,
       logger: options.logger,
+      ready: this.ready,
       status: () => this.status(),
       shutdown: (force) => this.requestShutdown(force),
     };
@@ -94,6 +104,7 @@ export class Daemon {
 
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
     this.store.add(this.registry.onPaneOutput((paneId) => this.frames.markDirty(paneId)));
+    await this.ready;
     this.restore();
     logger.info('daemon listening', { socket: socketPath, pid: process.pid, version: VERSION });
     this.checkIdle();

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaneInfo } from '../../../src/protocol/messages.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
+import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { waitFor } from '../../helpers/wait.js';
 
 describe('daemon lifecycle', () => {
@@ -48,14 +49,7 @@ describe('daemon lifecycle', () => {
     });
     const pid = h.daemonPid()!;
     process.kill(pid, 'SIGKILL');
-    await waitFor('the daemon is gone', () => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    });
+    await waitFor('the daemon is gone', () => !isProcessAlive(pid));
     rmSync(gone, { recursive: true });
 
     const after = await listPanes();
@@ -114,14 +108,7 @@ describe('daemon lifecycle', () => {
     try {
       await quiet.ok(['daemon', 'start']);
       const pid = quiet.daemonPid()!;
-      await waitFor('the idle daemon exits', () => {
-        try {
-          process.kill(pid, 0);
-          return false;
-        } catch {
-          return true;
-        }
-      }, { timeoutMs: 10_000 });
+      await waitFor('the idle daemon exits', () => !isProcessAlive(pid), { timeoutMs: 10_000 });
     } finally {
       await quiet.dispose();
     }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaneFrame } from '../../../src/protocol/pane-types.js';
 import type { PaneInfo } from '../../../src/protocol/messages.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
+import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const BASH = "bash --norc --noprofile";
@@ -110,7 +111,7 @@ describe('daemon panes', () => {
 
     const pid = h.daemonPid()!;
     expect(await h.ok(['daemon', 'stop', '--force'])).toContain('daemon stopped (1 pane closed)');
-    expect(() => process.kill(pid, 0)).toThrow();
+    expect(isProcessAlive(pid)).toBe(false);
     const after = await h.cli(['daemon', 'status']);
     expect(after.code).toBe(1);
     expect(after.stdout).toBe('daemon not running\n');
