@@ -1,0 +1,78 @@
+// Cuts cells [from, to) out of a pre-rendered pane row (SGR sequences + text, DESIGN.md
+// "Rendering") so the painter can clip a row to its rectangle or paint around a dialog. The
+// result paints exactly `to - from` cells: a wide character cut by an edge becomes a space, a
+// short row is padded. With `dim`, every SGR also switches on faint (SGR 2).
+import { cellWidth } from './cell-width.js';
+
+const RESET = '\x1b[0m';
+
+/** `ESC[…m` with faint added last, so a later reset or `22` in the same sequence cannot undo it. */
+function dimSgr(params: string): string {
+  return `\x1b[${params === '' ? '0' : params};2m`;
+}
+
+/** Length of the escape sequence at `index` (CSI or OSC/string), or 0 if it is not one. */
+function escapeLength(row: string, index: number): number {
+  const kind = row[index + 1];
+  if (kind === '[') {
+    for (let pos = index + 2; pos < row.length; pos++) {
+      const code = row.charCodeAt(pos);
+      if (code >= 0x40 && code <= 0x7e) return pos - index + 1;
+    }
+    return row.length - index;
+  }
+  if (kind === ']' || kind === 'P' || kind === '_') {
+    for (let pos = index + 2; pos < row.length; pos++) {
+      if (row[pos] === '\x07') return pos - index + 1;
+      if (row[pos] === '\x1b' && row[pos + 1] === '\\') return pos - index + 2;
+    }
+    return row.length - index;
+  }
+  return 2;
+}
+
+export function sliceRow(row: string, from: number, to: number, dim = false): string {
+  let out = dim ? dimSgr('0') : '';
+  // Attributes set before `from` still apply to the first visible cell.
+  let carried = '';
+  let col = 0;
+  let lastVisible = false;
+  let index = 0;
+  while (index < row.length) {
+    if (row.charCodeAt(index) === 0x1b) {
+      const length = escapeLength(row, index);
+      let sequence = row.slice(index, index + length);
+      if (dim && sequence.endsWith('m') && sequence.startsWith('\x1b[')) sequence = dimSgr(sequence.slice(2, -1));
+      if (col < from) carried += sequence;
+      else if (col < to) out += sequence;
+      index += length;
+      continue;
+    }
+    const codepoint = row.codePointAt(index)!;
+    const char = String.fromCodePoint(codepoint);
+    index += char.length;
+    const width = cellWidth(codepoint);
+    if (width === 0) {
+      // Combining marks belong to the character before them.
+      if (lastVisible) out += char;
+      continue;
+    }
+    if (col >= to) break;
+    const start = col;
+    col += width;
+    lastVisible = false;
+    if (col <= from) continue;
+    out += carried;
+    carried = '';
+    if (start < from || col > to) {
+      // A wide character cut by an edge: show the cells that are ours as blanks.
+      out += ' '.repeat(Math.min(col, to) - Math.max(start, from));
+      continue;
+    }
+    out += char;
+    lastVisible = true;
+  }
+  const missing = to - from - Math.max(0, Math.min(col, to) - from);
+  if (missing > 0) out += RESET + (dim ? dimSgr('0') : '') + ' '.repeat(missing);
+  return out;
+}

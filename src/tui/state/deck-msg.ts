@@ -1,0 +1,41 @@
+// What can happen to the deck (messages into the reducer) and what the reducer asks the outside
+// world to do (effects, run by the controller that owns the daemon connection).
+import type { PaneInfo } from '../../protocol/messages.js';
+import type { KeyEvent, PasteEvent } from '../input/input-event.js';
+import type { TuiAction } from '../input/key-map.js';
+import type { DeckState, MessageTone } from './deck-state.js';
+
+export type DeckMsg =
+  | { type: 'panes'; panes: readonly PaneInfo[] }
+  | { type: 'action'; action: TuiAction }
+  | { type: 'dialog-input'; event: KeyEvent | PasteEvent }
+  | { type: 'unbound'; key: string }
+  | { type: 'message'; text: string; tone: MessageTone }
+  | { type: 'clear-message'; id: number }
+  /** A click on a card. */
+  | { type: 'select'; paneId: string }
+  /** A double click on a card or a click into a pane: select it and type into it. */
+  | { type: 'focus'; paneId: string }
+  | { type: 'switch-tab'; tab: string | null }
+  | { type: 'scrolled'; paneId: string; offset: number }
+  /** The daemon answered a `new` request: show and type into the new pane. */
+  | { type: 'pane-created'; pane: PaneInfo }
+  /** Answers to the new-pane flow's effects. */
+  | { type: 'dir-listed'; dir: string; entries: readonly string[]; error: string | null }
+  | { type: 'dir-inspected'; dir: string; notes: readonly string[] };
+
+export type Effect =
+  | { type: 'detach' }
+  | { type: 'stop-all' }
+  | { type: 'kill'; paneId: string }
+  | { type: 'rename'; paneId: string; name: string }
+  | { type: 'scroll'; paneId: string; to: 'up' | 'down' | 'live' }
+  | { type: 'send-prefix'; paneId: string }
+  | { type: 'list-dir'; dir: string }
+  | { type: 'inspect-dir'; dir: string }
+  | { type: 'create-pane'; cwd: string; name: string; command: string };
+
+export interface Update {
+  state: DeckState;
+  effects: Effect[];
+}

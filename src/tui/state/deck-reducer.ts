@@ -1,0 +1,223 @@
+// The deck's reducer: (state, message) → (state, effects). Pure, so every behaviour of the deck's
+// keys and dialogs is a row in a table test; the controller runs the effects against the daemon.
+import { ACTION_DESCRIPTIONS } from '../../config/keybindings.js';
+import type { PaneInfo } from '../../protocol/messages.js';
+import type { KeyEvent, PasteEvent } from '../input/input-event.js';
+import type { KeyMap, TuiAction } from '../input/key-map.js';
+import { tabKey, type DeckState, type Dialog, type MessageTone } from './deck-state.js';
+import type { DeckMsg, Effect, Update } from './deck-msg.js';
+import { closeDialogKey } from './dialogs/close-dialog.js';
+import { dirInspected, dirListed, newPaneInput, openNewPane } from './dialogs/new-pane-dialog.js';
+import { quitDialogKey } from './dialogs/quit-dialog.js';
+import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js';
+import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
+import { emptyField } from './text-field.js';
+import { paneStatus } from '../view/pane-status.js';
+
+/** How the reducer names keys in its messages ("press ctrl+n"); from the active key map. */
+export type KeyNamer = Pick<KeyMap, 'keysOf'>;
+
+const done = (state: DeckState, effects: Effect[] = []): Update => ({ state, effects });
+
+export function withMessage(state: DeckState, text: string, tone: MessageTone = 'info'): DeckState {
+  const id = state.messageCount + 1;
+  return { ...state, message: { text, tone, id }, messageCount: id };
+}
+
+export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
+  switch (msg.type) {
+    case 'panes':
+      return done(applyPanes(state, msg.panes));
+    case 'action':
+      return runAction(state, msg.action, keys);
+    case 'dialog-input':
+      return dialogInput(state, msg.event);
+    case 'unbound':
+      if (msg.key === 'unknown') return done(state);
+      return done(withMessage(state, `${msg.key} does nothing here; ${keyOf(keys, 'help')} lists the keys`));
+    case 'message':
+      return done(withMessage(state, msg.text, msg.tone));
+    case 'clear-message':
+      return done(state.message?.id === msg.id ? { ...state, message: null } : state);
+    case 'select':
+      return done(select(state, msg.paneId));
+    case 'focus': {
+      const pane = state.panes.find((p) => p.id === msg.paneId);
+      return pane ? typeInto(state, pane) : done(state);
+    }
+    case 'switch-tab':
+      return done(switchTab(state, msg.tab));
+    case 'scrolled': {
+      const { [msg.paneId]: _previous, ...rest } = state.scroll;
+      return done({ ...state, scroll: msg.offset > 0 ? { ...rest, [msg.paneId]: msg.offset } : rest });
+    }
+    case 'pane-created': {
+      const panes = state.panes.some((p) => p.id === msg.pane.id) ? state.panes : [...state.panes, msg.pane];
+      const next = { ...state, panes, loaded: true, tab: msg.pane.tab, filter: '' };
+      return done({ ...next, selection: { ...next.selection, [tabKey(msg.pane.tab)]: msg.pane.id }, mode: 'typing' });
+    }
+    case 'dir-listed':
+      if (state.dialog?.kind !== 'new-pane') return done(state);
+      return done({ ...state, dialog: dirListed(state.dialog, msg.dir, msg.entries, msg.error) });
+    case 'dir-inspected':
+      if (state.dialog?.kind !== 'new-pane') return done(state);
+      return done({ ...state, dialog: dirInspected(state.dialog, msg.dir, msg.notes) });
+  }
+}
+
+function keyOf(keys: KeyNamer, action: TuiAction): string {
+  return keys.keysOf(action)[0] ?? `(no key for ${action})`;
+}
+
+/** A new pane list: keep selections where the pane survived, otherwise the card at its place. */
+function applyPanes(state: DeckState, panes: readonly PaneInfo[]): DeckState {
+  const alive = new Set(panes.map((pane) => pane.id));
+  const selection: Record<string, string> = {};
+  for (const [key, id] of Object.entries(state.selection)) {
+    const tab = key === '' ? null : key;
+    const after = panesInTab(panes, tab).filter((pane) => matchesFilter(pane, state.filter));
+    if (alive.has(id)) selection[key] = id;
+    else {
+      const before = panesInTab(state.panes, tab).filter((pane) => matchesFilter(pane, state.filter));
+      const index = Math.max(0, before.findIndex((pane) => pane.id === id));
+      const replacement = after[Math.min(index, after.length - 1)];
+      if (replacement) selection[key] = replacement.id;
+    }
+  }
+  const tab = state.tab !== null && !panes.some((pane) => pane.tab === state.tab) ? null : state.tab;
+  const scroll = Object.fromEntries(Object.entries(state.scroll).filter(([id]) => alive.has(id)));
+  let next: DeckState = { ...state, panes, loaded: true, selection, tab, scroll };
+  const dialog = state.dialog;
+  if (dialog && (dialog.kind === 'close' || dialog.kind === 'rename') && !alive.has(dialog.paneId)) next = { ...next, dialog: null };
+  if (next.mode === 'typing') {
+    const typed = selectedPane(next);
+    if (!typed) next = { ...next, mode: 'command' };
+    else if (typed.state !== 'running' && selectedPane(state)?.state === 'running') {
+      // The program we were typing into ended: keys would go nowhere, so hand them to the deck.
+      next = withMessage({ ...next, mode: 'command' }, `${typed.name} ${paneStatus(typed).word}`);
+    }
+  }
+  return next;
+}
+
+function select(state: DeckState, paneId: string): DeckState {
+  const pane = state.panes.find((p) => p.id === paneId);
+  if (!pane) return state;
+  return { ...state, tab: pane.tab, selection: { ...state.selection, [tabKey(pane.tab)]: pane.id } };
+}
+
+function switchTab(state: DeckState, tab: string | null): DeckState {
+  const next = { ...state, tab, filter: '' };
+  return next.mode === 'typing' && !selectedPane(next) ? { ...next, mode: 'command' } : next;
+}
+
+function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update {
+  const selected = selectedPane(state);
+  const needPane = (): Update =>
+    done(withMessage(state, `No pane here yet: ${keyOf(keys, 'new_pane')} opens one`));
+  if (action.startsWith('focus_') && action !== 'focus_selected') {
+    const n = Number(action.slice('focus_'.length));
+    const pane = cardsOf(state)[n - 1];
+    if (!pane) return done(withMessage(state, `There is no card ${n} in this tab`));
+    return done({ ...select(state, pane.id), mode: 'typing' });
+  }
+  switch (action) {
+    case 'toggle_mode':
+      if (state.mode === 'typing') return done({ ...state, mode: 'command' });
+      return selected ? typeInto(state, selected) : needPane();
+    case 'focus_selected':
+      return selected ? typeInto(state, selected) : needPane();
+    case 'select_next':
+    case 'select_prev':
+      return done(moveSelection(state, action === 'select_next' ? 1 : -1));
+    case 'prev_tab':
+    case 'next_tab':
+      return done(cycleTab(state, action === 'next_tab' ? 1 : -1));
+    case 'toggle_layout':
+      return done({ ...state, layout: state.layout === 'stacked' ? 'tiled' : 'stacked' });
+    case 'close_pane':
+      return selected ? openDialog(state, { kind: 'close', paneId: selected.id, confirm: false }) : needPane();
+    case 'rename_pane':
+      return selected ? openDialog(state, { kind: 'rename', paneId: selected.id, field: emptyField(selected.name) }) : needPane();
+    case 'filter':
+      return openDialog(state, { kind: 'filter', field: emptyField(state.filter) });
+    case 'scroll_up':
+    case 'scroll_down':
+      return selected ? done(state, [{ type: 'scroll', paneId: selected.id, to: action === 'scroll_up' ? 'up' : 'down' }]) : needPane();
+    case 'help':
+      return openDialog(state, { kind: 'help' });
+    case 'quit':
+      return openDialog(state, { kind: 'quit', choice: 'detach' });
+    case 'new_pane': {
+      const step = openNewPane(state.cwd);
+      return done({ ...state, dialog: step.dialog }, step.effects);
+    }
+    case 'send_prefix':
+      return selected ? done({ ...state, mode: 'typing' }, [{ type: 'send-prefix', paneId: selected.id }]) : needPane();
+    case 'cancel':
+      if (state.filter !== '') return done({ ...state, filter: '' });
+      return done({ ...state, message: null });
+    case 'generate_config':
+    case 'timeline':
+    case 'answer_yes':
+    case 'answer_no':
+      return done(withMessage(state, `Not in this version yet: ${ACTION_DESCRIPTIONS[action]}`));
+    default:
+      // focus_1 … focus_9 are handled above.
+      return done(state);
+  }
+}
+
+/** TYPING shows the live screen: a pane scrolled back returns to the bottom, as in tmux. */
+function typeInto(state: DeckState, pane: PaneInfo): Update {
+  const effects: Effect[] = state.scroll[pane.id] ? [{ type: 'scroll', paneId: pane.id, to: 'live' }] : [];
+  return done({ ...select(state, pane.id), mode: 'typing' }, effects);
+}
+
+function openDialog(state: DeckState, dialog: Dialog): Update {
+  return done({ ...state, dialog });
+}
+
+function moveSelection(state: DeckState, delta: number): DeckState {
+  const cards = cardsOf(state);
+  if (cards.length === 0) return state;
+  const current = selectedPane(state);
+  const index = current ? cards.indexOf(current) : 0;
+  const next = cards[(index + delta + cards.length) % cards.length]!;
+  return { ...state, selection: { ...state.selection, [tabKey(state.tab)]: next.id } };
+}
+
+function cycleTab(state: DeckState, delta: number): DeckState {
+  const tabs = tabsOf(state.panes);
+  const index = Math.max(0, tabs.findIndex((tab) => tab.tab === state.tab));
+  return switchTab(state, tabs[(index + delta + tabs.length) % tabs.length]!.tab);
+}
+
+function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
+  const dialog = state.dialog;
+  if (!dialog) return done(state);
+  switch (dialog.kind) {
+    case 'quit':
+    case 'close': {
+      if (event.kind !== 'key') return done(state);
+      const step = dialog.kind === 'quit' ? quitDialogKey(dialog, event) : closeDialogKey(dialog, event);
+      return done({ ...state, dialog: step.dialog }, step.effects);
+    }
+    case 'rename': {
+      const step = renameDialogInput(dialog, event);
+      return done({ ...state, dialog: step.dialog }, step.effects);
+    }
+    case 'filter': {
+      const step = filterDialogInput(dialog, event);
+      return done({ ...state, dialog: step.dialog, filter: step.filter });
+    }
+    case 'help':
+      return done(event.kind === 'key' ? { ...state, dialog: null } : state);
+    case 'new-pane': {
+      const step = newPaneInput(dialog, event, state.defaultCommand ?? state.lastCommand);
+      const created = step.effects.find((effect) => effect.type === 'create-pane');
+      const lastCommand = created?.type === 'create-pane' ? created.command : state.lastCommand;
+      return done({ ...state, dialog: step.dialog, lastCommand }, step.effects);
+    }
+  }
+}

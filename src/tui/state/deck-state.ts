@@ -1,0 +1,79 @@
+// The TUI's own state (DESIGN.md §4: focus, layout, dialogs, scroll offsets live in the TUI):
+// the daemon's pane list as last received, and everything the user chose on top of it.
+import type { PaneInfo } from '../../protocol/messages.js';
+import type { Mode } from '../input/key-router.js';
+import type { NewPaneDialog } from './dialogs/new-pane-dialog.js';
+
+export type Layout = 'stacked' | 'tiled';
+
+export type MessageTone = 'info' | 'warn' | 'error';
+
+export interface DeckMessage {
+  text: string;
+  tone: MessageTone;
+  /** Increases with every message, so a timer clears only the message it was set for. */
+  id: number;
+}
+
+export type QuitChoice = 'detach' | 'stop' | 'cancel';
+export const QUIT_CHOICES: readonly QuitChoice[] = ['detach', 'stop', 'cancel'];
+
+export interface TextField {
+  text: string;
+  /** Cursor position in code points. */
+  cursor: number;
+}
+
+export type Dialog =
+  | { kind: 'quit'; choice: QuitChoice }
+  | { kind: 'close'; paneId: string; confirm: boolean }
+  | { kind: 'rename'; paneId: string; field: TextField }
+  | { kind: 'help' }
+  | { kind: 'filter'; field: TextField }
+  | NewPaneDialog;
+
+export interface DeckState {
+  /** Panes in the daemon's order. */
+  panes: readonly PaneInfo[];
+  /** False until the first pane list arrived, so the empty state is not flashed at start. */
+  loaded: boolean;
+  /** The current tab: null is the Dashboard, otherwise a pane's `tab`. */
+  tab: string | null;
+  /** Selected pane per tab (key: tab name, "" for the Dashboard). */
+  selection: Readonly<Record<string, string>>;
+  mode: Mode;
+  layout: Layout;
+  /** Cards whose name, command or directory contain this text (case-insensitive). */
+  filter: string;
+  dialog: Dialog | null;
+  message: DeckMessage | null;
+  /** How many messages were ever shown: the next message's id. */
+  messageCount: number;
+  /** Lines scrolled back per pane, as the daemon last answered (absent = live). */
+  scroll: Readonly<Record<string, number>>;
+  /** Where the deck was started: the directory picker opens here. */
+  cwd: string;
+  /** `default_command` from config.toml, which always prefills the new-pane form. */
+  defaultCommand: string | null;
+  /** Otherwise the form offers the last command used (at start: the user's shell). */
+  lastCommand: string;
+}
+
+export const initialDeckState: DeckState = {
+  panes: [],
+  loaded: false,
+  tab: null,
+  selection: {},
+  mode: 'command',
+  layout: 'stacked',
+  filter: '',
+  dialog: null,
+  message: null,
+  messageCount: 0,
+  scroll: {},
+  cwd: '/',
+  defaultCommand: null,
+  lastCommand: 'bash',
+};
+
+export const tabKey = (tab: string | null): string => tab ?? '';

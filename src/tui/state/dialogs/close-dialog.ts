@@ -1,0 +1,22 @@
+// Closing a pane stops its process: the dialog defaults to Cancel so a stray Enter is harmless.
+import type { KeyEvent } from '../../input/input-event.js';
+import type { Dialog } from '../deck-state.js';
+import { isMoveKey } from './choice.js';
+import type { DialogStep } from './quit-dialog.js';
+
+export function closeDialogKey(dialog: Extract<Dialog, { kind: 'close' }>, event: KeyEvent): DialogStep {
+  switch (event.key) {
+    case 'y':
+      return { dialog: null, effects: [{ type: 'kill', paneId: dialog.paneId }] };
+    case 'n':
+    case 'q':
+    case 'escape':
+    case 'ctrl+c':
+      return { dialog: null, effects: [] };
+    case 'enter':
+    case 'space':
+      return { dialog: null, effects: dialog.confirm ? [{ type: 'kill', paneId: dialog.paneId }] : [] };
+    default:
+      return { dialog: isMoveKey(event.key) ? { ...dialog, confirm: !dialog.confirm } : dialog, effects: [] };
+  }
+}

@@ -1,0 +1,179 @@
+// The Ctrl+n flow as pure state: a directory picker (j/k, Enter/l into, h/Backspace up, Space
+// choose, / filter, Esc/q leave), then one form (Mode, Name, Command). Listing a directory and
+// reading its project file are effects; their answers come back as messages.
+import { basename, dirname, join } from 'node:path';
+import type { KeyEvent, PasteEvent } from '../../input/input-event.js';
+import type { TextField } from '../deck-state.js';
+import type { Effect } from '../deck-msg.js';
+import { editField, emptyField } from '../text-field.js';
+
+export interface DirPicker {
+  dir: string;
+  /** Subdirectory names, sorted; null while the listing is on its way. */
+  entries: readonly string[] | null;
+  error: string | null;
+  /** Row under the cursor: 0 is the directory itself, then the visible entries. */
+  index: number;
+  /** Set while the user types a filter. */
+  filterField: TextField | null;
+  filter: string;
+  /** After going up, the directory we came from gets the cursor once the listing arrives. */
+  reselect: string | null;
+}
+
+export type FormField = 'mode' | 'name' | 'command';
+export const FORM_FIELDS: readonly FormField[] = ['mode', 'name', 'command'];
+
+export interface NewPaneForm {
+  dir: string;
+  field: FormField;
+  /** "" is no mode; workspace modes and orchestrations join this list when they are built. */
+  modes: readonly string[];
+  modeIndex: number;
+  name: TextField;
+  command: TextField;
+  /** Warnings about the directory; they never block creating the pane. */
+  notes: readonly string[];
+  inspecting: boolean;
+}
+
+export type NewPaneDialog =
+  | { kind: 'new-pane'; step: 'pick'; picker: DirPicker }
+  | { kind: 'new-pane'; step: 'form'; picker: DirPicker; form: NewPaneForm };
+
+export interface NewPaneStep {
+  dialog: NewPaneDialog | null;
+  effects: Effect[];
+}
+
+export function openNewPane(cwd: string): NewPaneStep {
+  return { dialog: { kind: 'new-pane', step: 'pick', picker: pickerAt(cwd, null) }, effects: [{ type: 'list-dir', dir: cwd }] };
+}
+
+function pickerAt(dir: string, reselect: string | null): DirPicker {
+  return { dir, entries: null, error: null, index: 0, filterField: null, filter: '', reselect };
+}
+
+/** The entries the picker shows: hidden directories only when the filter starts with a dot. */
+export function pickerRows(picker: DirPicker): string[] {
+  const needle = picker.filter.toLowerCase();
+  return (picker.entries ?? []).filter((name) => (name.startsWith('.') ? needle.startsWith('.') : true) && name.toLowerCase().includes(needle));
+}
+
+/** The directory Space or Enter on the current row would choose. */
+function rowDir(picker: DirPicker): string {
+  const entry = pickerRows(picker)[picker.index - 1];
+  return entry === undefined ? picker.dir : join(picker.dir, entry);
+}
+
+export function dirListed(dialog: NewPaneDialog, dir: string, entries: readonly string[], error: string | null): NewPaneDialog {
+  if (dialog.picker.dir !== dir) return dialog;
+  const sorted = [...entries].sort((a, b) => a.localeCompare(b));
+  const picker: DirPicker = { ...dialog.picker, entries: sorted, error, reselect: null };
+  const back = dialog.picker.reselect ? pickerRows(picker).indexOf(dialog.picker.reselect) : -1;
+  return { ...dialog, picker: { ...picker, index: back >= 0 ? back + 1 : 0 } };
+}
+
+export function dirInspected(dialog: NewPaneDialog, dir: string, notes: readonly string[]): NewPaneDialog {
+  if (dialog.step !== 'form' || dialog.form.dir !== dir) return dialog;
+  return { ...dialog, form: { ...dialog.form, notes, inspecting: false } };
+}
+
+export function newPaneInput(dialog: NewPaneDialog, event: KeyEvent | PasteEvent, defaultCommand: string): NewPaneStep {
+  if (event.kind === 'key' && event.key === 'ctrl+c') return { dialog: null, effects: [] };
+  return dialog.step === 'pick' ? pickerInput(dialog.picker, event, defaultCommand) : formInput(dialog, event);
+}
+
+function pickerInput(picker: DirPicker, event: KeyEvent | PasteEvent, defaultCommand: string): NewPaneStep {
+  const stay = (next: DirPicker): NewPaneStep => ({ dialog: { kind: 'new-pane', step: 'pick', picker: next }, effects: [] });
+  const last = pickerRows(picker).length;
+  const move = (delta: number) => stay({ ...picker, index: Math.max(0, Math.min(last, picker.index + delta)) });
+  if (picker.filterField) {
+    if (event.kind === 'key') {
+      if (event.key === 'escape') return stay({ ...picker, filterField: null, filter: '', index: 0 });
+      if (event.key === 'enter') return stay({ ...picker, filterField: null });
+      if (event.key === 'down') return move(1);
+      if (event.key === 'up') return move(-1);
+    }
+    const field = editField(picker.filterField, event) ?? picker.filterField;
+    return stay({ ...picker, filterField: field, filter: field.text, index: field.text === '' ? 0 : 1 });
+  }
+  if (event.kind === 'paste') return stay(picker);
+  switch (event.key) {
+    case 'j':
+    case 'down':
+      return move(1);
+    case 'k':
+    case 'up':
+      return move(-1);
+    case 'enter':
+    case 'l':
+    case 'right': {
+      if (picker.index === 0) return choose(picker, picker.dir, defaultCommand);
+      const dir = rowDir(picker);
+      return { dialog: { kind: 'new-pane', step: 'pick', picker: pickerAt(dir, null) }, effects: [{ type: 'list-dir', dir }] };
+    }
+    case 'h':
+    case 'backspace':
+    case 'left': {
+      const parent = dirname(picker.dir);
+      if (parent === picker.dir) return stay(picker);
+      return { dialog: { kind: 'new-pane', step: 'pick', picker: pickerAt(parent, basename(picker.dir)) }, effects: [{ type: 'list-dir', dir: parent }] };
+    }
+    case 'space':
+      return choose(picker, rowDir(picker), defaultCommand);
+    case '/':
+      return stay({ ...picker, filterField: emptyField(picker.filter) });
+    case 'escape':
+    case 'q':
+      return { dialog: null, effects: [] };
+    default:
+      return stay(picker);
+  }
+}
+
+function choose(picker: DirPicker, dir: string, defaultCommand: string): NewPaneStep {
+  const form: NewPaneForm = {
+    dir,
+    field: 'name',
+    modes: [''],
+    modeIndex: 0,
+    name: emptyField(basename(dir) || 'root'),
+    command: emptyField(defaultCommand),
+    notes: [],
+    inspecting: true,
+  };
+  return { dialog: { kind: 'new-pane', step: 'form', picker, form }, effects: [{ type: 'inspect-dir', dir }] };
+}
+
+function formInput(dialog: Extract<NewPaneDialog, { step: 'form' }>, event: KeyEvent | PasteEvent): NewPaneStep {
+  const form = dialog.form;
+  const stay = (next: NewPaneForm): NewPaneStep => ({ dialog: { ...dialog, form: next }, effects: [] });
+  const fieldAt = (delta: number) => FORM_FIELDS[(FORM_FIELDS.indexOf(form.field) + delta + FORM_FIELDS.length) % FORM_FIELDS.length]!;
+  if (event.kind === 'key') {
+    switch (event.key) {
+      case 'escape':
+        return { dialog: { kind: 'new-pane', step: 'pick', picker: dialog.picker }, effects: [] };
+      case 'tab':
+      case 'down':
+        return stay({ ...form, field: fieldAt(1) });
+      case 'shift+tab':
+      case 'up':
+        return stay({ ...form, field: fieldAt(-1) });
+      case 'enter': {
+        const name = form.name.text.trim();
+        const command = form.command.text.trim();
+        if (name === '') return stay({ ...form, field: 'name' });
+        if (command === '') return stay({ ...form, field: 'command' });
+        return { dialog: null, effects: [{ type: 'create-pane', cwd: form.dir, name, command }] };
+      }
+    }
+    if (form.field === 'mode') {
+      const step = event.key === 'right' || event.key === 'l' ? 1 : event.key === 'left' || event.key === 'h' ? -1 : 0;
+      return stay({ ...form, modeIndex: (form.modeIndex + step + form.modes.length) % form.modes.length });
+    }
+  }
+  if (form.field === 'name') return stay({ ...form, name: editField(form.name, event, 100) ?? form.name });
+  if (form.field === 'command') return stay({ ...form, command: editField(form.command, event, 10_000) ?? form.command });
+  return stay(form);
+}

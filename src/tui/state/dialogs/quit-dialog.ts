@@ -1,0 +1,32 @@
+// The quit dialog: Detach (default, the agents keep working) / Stop all / Cancel.
+import type { KeyEvent } from '../../input/input-event.js';
+import { QUIT_CHOICES, type Dialog, type QuitChoice } from '../deck-state.js';
+import type { Effect } from '../deck-msg.js';
+import { moveChoice } from './choice.js';
+
+export interface DialogStep {
+  dialog: Dialog | null;
+  effects: Effect[];
+}
+
+const SHORTCUTS: Record<string, QuitChoice> = { d: 'detach', s: 'stop', c: 'cancel', q: 'cancel', escape: 'cancel' };
+
+export function quitDialogKey(dialog: Extract<Dialog, { kind: 'quit' }>, event: KeyEvent): DialogStep {
+  // ctrl+c twice detaches at once, the way people leave a program in a hurry.
+  if (event.key === 'ctrl+c') return choose('detach');
+  const shortcut = SHORTCUTS[event.key];
+  if (shortcut) return choose(shortcut);
+  if (event.key === 'enter' || event.key === 'space') return choose(dialog.choice);
+  return { dialog: { ...dialog, choice: moveChoice(QUIT_CHOICES, dialog.choice, event.key) }, effects: [] };
+}
+
+function choose(choice: QuitChoice): DialogStep {
+  switch (choice) {
+    case 'detach':
+      return { dialog: null, effects: [{ type: 'detach' }] };
+    case 'stop':
+      return { dialog: null, effects: [{ type: 'stop-all' }] };
+    case 'cancel':
+      return { dialog: null, effects: [] };
+  }
+}

@@ -1,0 +1,61 @@
+// Facts derived from DeckState: the tabs, the cards of the current tab, the selected pane.
+// Pure and cheap; components and the input router call them instead of storing copies.
+import type { PaneInfo } from '../../protocol/messages.js';
+import { tabKey, type DeckState } from './deck-state.js';
+
+export interface TabInfo {
+  /** null for the Dashboard. */
+  tab: string | null;
+  label: string;
+}
+
+/** The Dashboard, then one tab per distinct `tab` of the panes, in order of first appearance. */
+export function tabsOf(panes: readonly PaneInfo[]): TabInfo[] {
+  const tabs: TabInfo[] = [{ tab: null, label: 'Dashboard' }];
+  const seen = new Set<string>();
+  for (const pane of panes) {
+    if (pane.tab !== null && !seen.has(pane.tab)) {
+      seen.add(pane.tab);
+      tabs.push({ tab: pane.tab, label: pane.tab });
+    }
+  }
+  return tabs;
+}
+
+export function panesInTab(panes: readonly PaneInfo[], tab: string | null): PaneInfo[] {
+  return panes.filter((pane) => pane.tab === tab);
+}
+
+export function matchesFilter(pane: PaneInfo, filter: string): boolean {
+  if (filter === '') return true;
+  const needle = filter.toLowerCase();
+  return [pane.name, pane.command, pane.cwd].some((field) => field.toLowerCase().includes(needle));
+}
+
+/** The cards of the current tab, filtered: card n (1-based) is `cards[n - 1]`. */
+export function cardsOf(state: DeckState): PaneInfo[] {
+  return panesInTab(state.panes, state.tab).filter((pane) => matchesFilter(pane, state.filter));
+}
+
+/** The selected pane of the current tab, or the first card when the selection is gone. */
+export function selectedPane(state: DeckState): PaneInfo | null {
+  const cards = cardsOf(state);
+  const id = state.selection[tabKey(state.tab)];
+  return cards.find((pane) => pane.id === id) ?? cards[0] ?? null;
+}
+
+/** The panes on screen: the selected one when stacked, every card (up to 9) when tiled. */
+export function visiblePanes(state: DeckState): PaneInfo[] {
+  if (state.layout === 'tiled') return cardsOf(state).slice(0, 9);
+  const selected = selectedPane(state);
+  return selected ? [selected] : [];
+}
+
+/** The pane that receives keys in TYPING mode. */
+export function typingPane(state: DeckState): PaneInfo | null {
+  return state.mode === 'typing' ? selectedPane(state) : null;
+}
+
+export function paneById(state: DeckState, id: string): PaneInfo | undefined {
+  return state.panes.find((pane) => pane.id === id);
+}
