@@ -1,0 +1,156 @@
+// Wires one deck session together: daemon events into the store, frames into the painter,
+// state changes into the painter's scene and the daemon subscriptions, stdin into the input
+// pipeline, effects into requests. Everything it creates is disposed with it.
+import { DisposableStore, toDisposable, type Disposable } from '../../common/disposable.js';
+import type { Connection } from '../../protocol/connection.js';
+import type { PaneFrame } from '../../protocol/pane-types.js';
+import type { KeyMap } from '../input/key-map.js';
+import { computeLayout, type DeckLayout } from '../layout/deck-layout.js';
+import type { PanePainter, Scene } from '../painter/pane-painter.js';
+import type { DeckState } from '../state/deck-state.js';
+import { typingPane } from '../state/selectors.js';
+import type { SizeSource, TerminalSize } from './deck-context.js';
+import type { DeckStore } from './deck-store.js';
+import { EffectRunner, type DeckExit } from './effect-runner.js';
+import { InputPipeline } from './input-pipeline.js';
+import { PaneSubscriptions } from './pane-subscriptions.js';
+
+const BSU = '\x1b[?2026h';
+const ESU = '\x1b[?2026l';
+
+/** How long a message stays on the status bar: long enough to read a sentence twice. */
+export const MESSAGE_MS = 6000;
+
+export interface DeckControllerOptions {
+  connection: Connection;
+  store: DeckStore;
+  keyMap: KeyMap;
+  prefix: Buffer | null;
+  painter: PanePainter;
+  size: SizeSource;
+  stdin: NodeJS.ReadStream;
+  /** The real terminal, for the painter's own writes between Ink frames. */
+  write(text: string): void;
+}
+
+export function sceneOf(layout: DeckLayout, state: DeckState): Scene {
+  const typing = typingPane(state);
+  return {
+    placements: layout.panes.map((slot) => ({ paneId: slot.paneId, rect: slot.content, dim: state.mode === 'command' })),
+    covered: layout.dialog ? [layout.dialog] : [],
+    cursorPane: typing && !state.dialog ? typing.id : null,
+  };
+}
+
+export class DeckController implements Disposable {
+  readonly exited: Promise<DeckExit>;
+  private finish: (exit: DeckExit) => void = () => undefined;
+  private readonly disposables = new DisposableStore();
+  private paintTimer: NodeJS.Immediate | null = null;
+  private readonly subscriptions: PaneSubscriptions;
+  private cached: { state: DeckState; size: TerminalSize; layout: DeckLayout } | null = null;
+  private sceneKey = '';
+  private paintPending = false;
+  private closeExit: DeckExit | null = null;
+  private messageTimer: { id: number; timer: NodeJS.Timeout } | null = null;
+
+  constructor(private readonly options: DeckControllerOptions) {
+    this.exited = new Promise((resolve) => {
+      let done = false;
+      this.finish = (exit) => {
+        if (done) return;
+        done = true;
+        resolve(exit);
+      };
+    });
+    const { connection, store, painter } = options;
+    const effects = new EffectRunner({
+      connection,
+      store,
+      screens: painter.screens,
+      layout: () => this.layout(),
+      prefix: options.prefix,
+      quit: (exit) => this.finish(exit),
+      expectClose: (exit) => void (this.closeExit = exit),
+    });
+    store.setEffectRunner(effects.run);
+    this.subscriptions = new PaneSubscriptions(connection, {
+      dropped: (paneId) => painter.dropPane(paneId),
+      failed: () => undefined,
+    });
+    this.disposables.add(connection.onPanes((panes) => store.dispatch({ type: 'panes', panes })));
+    this.disposables.add(connection.onFrame((frame) => this.onFrame(frame)));
+    this.disposables.add(
+      connection.onClose(() => this.finish(this.closeExit ?? { kind: 'lost', message: 'The connection to the dot-agent-deck daemon closed.' })),
+    );
+    this.disposables.add(toDisposable(store.subscribe(() => this.refresh())));
+    this.disposables.add(toDisposable(options.size.subscribe(() => this.refresh())));
+    this.disposables.add(
+      new InputPipeline({
+        stdin: options.stdin,
+        store,
+        keyMap: options.keyMap,
+        screens: painter.screens,
+        layout: () => this.layout(),
+        send: (paneId, bytes) => connection.sendInput(paneId, bytes),
+        scroll: (paneId, to, lines) => effects.scroll(paneId, to, lines),
+      }),
+    );
+    this.disposables.add(toDisposable(() => this.paintTimer && clearImmediate(this.paintTimer)));
+    this.disposables.add(toDisposable(() => this.messageTimer && clearTimeout(this.messageTimer.timer)));
+    this.refresh();
+  }
+
+  /** The painter's full repaint, as Ink's output proxy asks for it after each Ink frame. */
+  readonly paintAfterInk = (): string => {
+    this.paintPending = false;
+    return this.options.painter.paintAll();
+  };
+
+  layout(): DeckLayout {
+    const state = this.options.store.getState();
+    const size = this.options.size.get();
+    if (!this.cached || this.cached.state !== state || this.cached.size !== size) {
+      this.cached = { state, size, layout: computeLayout(size.cols, size.rows, state) };
+    }
+    return this.cached.layout;
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+
+  private refresh(): void {
+    const state = this.options.store.getState();
+    this.expireMessage(state);
+    const layout = this.layout();
+    const scene = sceneOf(layout, state);
+    this.options.painter.setScene(scene);
+    this.subscriptions.sync(layout.panes);
+    const key = JSON.stringify(scene);
+    if (key === this.sceneKey) return;
+    this.sceneKey = key;
+    // Ink repaints the panes after its next frame; if this change gives Ink nothing to redraw,
+    // paint here so the panes still follow the new scene.
+    this.paintPending = true;
+    this.paintTimer ??= setImmediate(() => {
+      this.paintTimer = null;
+      if (!this.paintPending) return;
+      this.paintPending = false;
+      this.options.write(BSU + this.options.painter.paintAll() + ESU);
+    });
+  }
+
+  /** One timer for the message on screen; a newer message replaces it. */
+  private expireMessage(state: DeckState): void {
+    const id = state.message?.id ?? null;
+    if (id === (this.messageTimer?.id ?? null)) return;
+    if (this.messageTimer) clearTimeout(this.messageTimer.timer);
+    this.messageTimer = id === null ? null : { id, timer: setTimeout(() => this.options.store.dispatch({ type: 'clear-message', id }), MESSAGE_MS) };
+  }
+
+  private onFrame(frame: PaneFrame): void {
+    const out = this.options.painter.paintFrame(frame);
+    if (out) this.options.write(BSU + out + ESU);
+  }
+}

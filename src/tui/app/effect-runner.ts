@@ -1,0 +1,105 @@
+// Runs the reducer's effects against the daemon and the machine, and turns every answer or
+// failure into a message back to the store. The only place the TUI's requests are made.
+import { errorMessage } from '../../common/errors.js';
+import type { Connection } from '../../protocol/connection.js';
+import type { DeckLayout } from '../layout/deck-layout.js';
+import type { PaneScreens } from '../painter/pane-screens.js';
+import type { Effect } from '../state/deck-msg.js';
+import { paneById } from '../state/selectors.js';
+import { inspectProject, listSubdirectories } from './dir-listing.js';
+import type { DeckStore } from './deck-store.js';
+
+export type DeckExit = { kind: 'detached'; panes: number } | { kind: 'stopped' } | { kind: 'lost'; message: string };
+
+export interface EffectContext {
+  connection: Pick<Connection, 'request' | 'sendInput'>;
+  store: DeckStore;
+  screens: PaneScreens;
+  layout(): DeckLayout;
+  /** Bytes of the prefix key, for "send the prefix to the pane". */
+  prefix: Buffer | null;
+  quit(exit: DeckExit): void;
+  /** The daemon is about to close the connection on purpose: end with this instead of "lost". */
+  expectClose(exit: DeckExit): void;
+}
+
+export class EffectRunner {
+  constructor(private readonly ctx: EffectContext) {}
+
+  readonly run = (effects: Effect[]): void => {
+    for (const effect of effects) this.runOne(effect);
+  };
+
+  /** Scrolls a pane's view: a page, a number of lines (the wheel), or back to live. */
+  scroll(paneId: string, to: 'up' | 'down' | 'live', lines?: number): void {
+    const screen = this.ctx.screens.get(paneId);
+    const name = paneById(this.ctx.store.getState(), paneId)?.name ?? paneId;
+    if (to !== 'live' && (!screen || screen.scroll.total === 0)) {
+      this.say(`Nothing to scroll: ${name} has no history yet`);
+      return;
+    }
+    const { offset, total } = screen?.scroll ?? { offset: 0, total: 0 };
+    const step = lines ?? Math.max(1, (screen?.rows ?? 2) - 1);
+    const target = to === 'live' ? 0 : to === 'up' ? Math.min(total, offset + step) : Math.max(0, offset - step);
+    if (target === offset) {
+      if (to === 'up') this.say(`Top of ${name}'s history`);
+      return;
+    }
+    this.ctx.connection
+      .request({ kind: 'scroll', pane: paneId, offset: target })
+      .then((result) => this.ctx.store.dispatch({ type: 'scrolled', paneId, offset: result.offset }))
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  private runOne(effect: Effect): void {
+    const { connection, store } = this.ctx;
+    switch (effect.type) {
+      case 'detach':
+        this.ctx.quit({ kind: 'detached', panes: store.getState().panes.length });
+        return;
+      case 'stop-all':
+        this.ctx.expectClose({ kind: 'stopped' });
+        connection
+          .request({ kind: 'shutdown', force: true })
+          .then(() => this.ctx.quit({ kind: 'stopped' }))
+          .catch((error: unknown) => this.fail(error));
+        return;
+      case 'kill':
+        connection.request({ kind: 'kill', pane: effect.paneId }).catch((error: unknown) => this.fail(error));
+        return;
+      case 'rename':
+        connection.request({ kind: 'rename', pane: effect.paneId, name: effect.name }).catch((error: unknown) => this.fail(error));
+        return;
+      case 'scroll':
+        this.scroll(effect.paneId, effect.to);
+        return;
+      case 'send-prefix':
+        if (this.ctx.prefix) connection.sendInput(effect.paneId, this.ctx.prefix);
+        return;
+      case 'list-dir':
+        void listSubdirectories(effect.dir).then(({ entries, error }) => store.dispatch({ type: 'dir-listed', dir: effect.dir, entries, error }));
+        return;
+      case 'inspect-dir':
+        void inspectProject(effect.dir, store.getState().panes).then((notes) => store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes }));
+        return;
+      case 'create-pane': {
+        // Born at the size it will be shown at (stacked), so its first screen is already right.
+        const { main } = this.ctx.layout();
+        connection
+          .request({ kind: 'new', command: effect.command, cwd: effect.cwd, name: effect.name, cols: Math.max(2, main.cols), rows: Math.max(1, main.rows - 1) })
+          .then((result) => store.dispatch({ type: 'pane-created', pane: result.pane }))
+          .catch((error: unknown) => this.fail(error));
+        return;
+      }
+    }
+  }
+
+  private say(text: string): void {
+    this.ctx.store.dispatch({ type: 'message', text, tone: 'info' });
+  }
+
+  private fail(error: unknown): void {
+    const hint = (error as { hint?: string }).hint;
+    this.ctx.store.dispatch({ type: 'message', text: hint ? `${errorMessage(error)} (${hint})` : errorMessage(error), tone: 'error' });
+  }
+}

@@ -1,0 +1,57 @@
+// Mouse on the chrome: what is under the pointer, and what a click or the wheel there means.
+import type { MouseEvent } from '../input/input-event.js';
+import type { DeckLayout, Rect } from '../layout/deck-layout.js';
+import type { DeckMsg } from '../state/deck-msg.js';
+
+export type Hit =
+  | { kind: 'card'; paneId: string }
+  | { kind: 'tab'; tab: string | null }
+  | { kind: 'pane'; paneId: string };
+
+const within = (rect: Rect, x: number, y: number) => x >= rect.x && x < rect.x + rect.cols && y >= rect.y && y < rect.y + rect.rows;
+
+export function hitTest(layout: DeckLayout, x: number, y: number): Hit | null {
+  if (layout.dialog && within(layout.dialog, x, y)) return null;
+  const card = layout.cards.find((slot) => within(slot.rect, x, y));
+  if (card) return { kind: 'card', paneId: card.paneId };
+  const tab = layout.tabs.find((slot) => within(slot.rect, x, y));
+  if (tab && layout.tabBar) return { kind: 'tab', tab: tab.tab };
+  const pane = layout.panes.find((slot) => within(slot.content, x, y) || within(slot.title, x, y));
+  if (pane) return { kind: 'pane', paneId: pane.paneId };
+  return null;
+}
+
+/** 400 ms: the usual double-click interval of desktop systems. */
+const DOUBLE_CLICK_MS = 400;
+
+export type PointerIntent = DeckMsg | { type: 'wheel'; paneId: string; to: 'up' | 'down' } | null;
+
+/** Turns mouse events on the chrome into deck messages; remembers the last click for doubles. */
+export class PointerInterpreter {
+  private lastClick: { paneId: string; at: number } | null = null;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  interpret(event: MouseEvent, layout: DeckLayout, dialogOpen: boolean): PointerIntent {
+    if (dialogOpen) return null;
+    const hit = hitTest(layout, event.x, event.y);
+    if (!hit) return null;
+    if (event.action === 'wheel') {
+      if (hit.kind !== 'pane' || event.button > 65) return null;
+      return { type: 'wheel', paneId: hit.paneId, to: event.button === 64 ? 'up' : 'down' };
+    }
+    if (event.action !== 'press' || event.button !== 0) return null;
+    switch (hit.kind) {
+      case 'tab':
+        return { type: 'switch-tab', tab: hit.tab };
+      case 'pane':
+        return { type: 'focus', paneId: hit.paneId };
+      case 'card': {
+        const at = this.now();
+        const double = this.lastClick?.paneId === hit.paneId && at - this.lastClick.at <= DOUBLE_CLICK_MS;
+        this.lastClick = double ? null : { paneId: hit.paneId, at };
+        return { type: double ? 'focus' : 'select', paneId: hit.paneId };
+      }
+    }
+  }
+}

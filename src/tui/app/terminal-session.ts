@@ -1,0 +1,88 @@
+// The outer terminal while the deck runs: raw stdin, the alternate screen, bracketed paste,
+// mouse and focus reporting — and putting all of it back on exit, crash or signal, so a shell
+// is never left in raw mode with mouse reports on.
+import { writeSync } from 'node:fs';
+import type { Disposable } from '../../common/disposable.js';
+
+const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H\x1b[2J';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
+const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
+const PASTE_ON = '\x1b[?2004h';
+const PASTE_OFF = '\x1b[?2004l';
+/** Button presses, drags (1002) in SGR encoding (1006), which has no coordinate limit. */
+const MOUSE_ON = '\x1b[?1000h\x1b[?1002h\x1b[?1006h';
+const MOUSE_OFF = '\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?1003l';
+const FOCUS_ON = '\x1b[?1004h';
+const FOCUS_OFF = '\x1b[?1004l';
+/** Ends a synchronized update a crash may have left open, and resets colours. */
+const SYNC_OFF = '\x1b[?2026l\x1b[0m';
+
+export const ENTER_SEQUENCE = ALT_SCREEN_ON + HIDE_CURSOR + PASTE_ON + MOUSE_ON + FOCUS_ON;
+export const LEAVE_SEQUENCE = SYNC_OFF + FOCUS_OFF + MOUSE_OFF + PASTE_OFF + SHOW_CURSOR + ALT_SCREEN_OFF;
+
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
+
+export interface TerminalStreams {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+}
+
+export class TerminalSession implements Disposable {
+  private active = false;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.restore();
+    // Die of the same signal, as if we had not caught it (the exit status tells the shell why).
+    for (const s of SIGNALS) process.removeListener(s, this.onSignal);
+    process.kill(process.pid, signal);
+  };
+  private readonly onExit = () => this.restore();
+
+  constructor(private readonly streams: TerminalStreams) {}
+
+  /** Raw mode first: keys typed before it would be eaten by the line discipline (DESIGN.md §7). */
+  enter(): void {
+    if (this.active) return;
+    this.active = true;
+    this.streams.stdin.setRawMode(true);
+    this.streams.stdin.resume();
+    this.write(ENTER_SEQUENCE);
+    process.on('exit', this.onExit);
+    // The monitor runs before Node prints an uncaught error, so the error lands on the normal screen.
+    process.on('uncaughtExceptionMonitor', this.onExit);
+    for (const signal of SIGNALS) process.on(signal, this.onSignal);
+  }
+
+  restore(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.write(LEAVE_SEQUENCE);
+    try {
+      this.streams.stdin.setRawMode(false);
+    } catch {
+      // stdin is already closed (the terminal went away): nothing to restore.
+    }
+    this.streams.stdin.pause();
+  }
+
+  dispose(): void {
+    this.restore();
+    process.removeListener('exit', this.onExit);
+    process.removeListener('uncaughtExceptionMonitor', this.onExit);
+    for (const signal of SIGNALS) process.removeListener(signal, this.onSignal);
+  }
+
+  /** Synchronous, so the bytes are out even when the process is about to die. */
+  private write(text: string): void {
+    const fd = (this.streams.stdout as NodeJS.WriteStream & { fd?: number }).fd;
+    if (typeof fd === 'number') {
+      try {
+        writeSync(fd, text);
+        return;
+      } catch {
+        // Fall back to the stream (e.g. a non-blocking fd that is full).
+      }
+    }
+    this.streams.stdout.write(text);
+  }
+}

@@ -1,0 +1,39 @@
+// Picks the component for the open dialog.
+import type { KeyMap } from '../input/key-map.js';
+import type { Rect } from '../layout/deck-layout.js';
+import type { DeckState } from '../state/deck-state.js';
+import { paneById } from '../state/selectors.js';
+import { helpSections } from '../view/help-lines.js';
+import { CloseDialog, QuitDialog } from './dialogs/ChoiceDialogs.js';
+import { HelpDialog } from './dialogs/HelpDialog.js';
+import { NewPaneDialog } from './dialogs/NewPaneDialog.js';
+import { RenameDialog } from './dialogs/RenameDialog.js';
+
+export interface DialogLayerProps {
+  state: DeckState;
+  keyMap: KeyMap;
+  home: string | undefined;
+  rect: Rect;
+}
+
+export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
+  const dialog = state.dialog;
+  const size = { width: rect.cols, height: rect.rows };
+  switch (dialog?.kind) {
+    case 'quit':
+      return <QuitDialog choice={dialog.choice} panes={state.panes.length} {...size} />;
+    case 'close': {
+      const pane = paneById(state, dialog.paneId);
+      return <CloseDialog name={pane?.name ?? dialog.paneId} command={pane?.command ?? 'its command'} confirm={dialog.confirm} {...size} />;
+    }
+    case 'rename':
+      return <RenameDialog name={paneById(state, dialog.paneId)?.name ?? dialog.paneId} field={dialog.field} {...size} />;
+    case 'help':
+      return <HelpDialog sections={helpSections(keyMap)} {...size} />;
+    case 'new-pane':
+      return <NewPaneDialog dialog={dialog} home={home} {...size} />;
+    case 'filter':
+    case undefined:
+      return null;
+  }
+}

@@ -1,0 +1,30 @@
+// The dialogs that ask one question with buttons: quit (Detach / Stop all / Cancel) and close
+// pane (Close / Cancel, Cancel by default).
+import type { QuitChoice } from '../../state/deck-state.js';
+import { theme } from '../../view/theme.js';
+import { DialogFrame, line, type DialogLine, type Segment } from './DialogFrame.js';
+
+function buttons(options: ReadonlyArray<[label: string, selected: boolean]>): DialogLine {
+  const out: Segment[] = [];
+  options.forEach(([label, selected], i) => {
+    if (i > 0) out.push({ text: '  ' });
+    out.push({ text: `[ ${label} ]`, inverse: selected, bold: selected, color: selected ? theme.accent : undefined });
+  });
+  return out;
+}
+
+const QUIT_LABELS: Record<QuitChoice, string> = { detach: 'Detach', stop: 'Stop all', cancel: 'Cancel' };
+
+export function QuitDialog({ choice, panes, width, height }: { choice: QuitChoice; panes: number; width: number; height: number }) {
+  const lines = [
+    line(`Detach: ${panes === 1 ? 'the pane keeps' : `the ${panes} panes keep`} running. Stop all: end them.`),
+    [],
+    buttons((['detach', 'stop', 'cancel'] as const).map((c) => [QUIT_LABELS[c], c === choice])),
+  ];
+  return <DialogFrame title="Leave the deck?" lines={lines} footer="←/→ choose · Enter confirm · d s c" width={width} height={height} />;
+}
+
+export function CloseDialog({ name, command, confirm, width, height }: { name: string; command: string; confirm: boolean; width: number; height: number }) {
+  const lines = [line(`This stops ${command} and everything it started.`), [], buttons([['Close', confirm], ['Cancel', !confirm]])];
+  return <DialogFrame title={`Close pane "${name}"?`} lines={lines} footer="←/→ choose · Enter confirm · y close · n cancel" width={width} height={height} />;
+}

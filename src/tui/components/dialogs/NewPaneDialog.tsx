@@ -1,0 +1,71 @@
+// The Ctrl+n flow on screen: the directory picker, then the form (Mode, Name, Command).
+import { pickerRows, type DirPicker, type NewPaneDialog as NewPaneState, type NewPaneForm } from '../../state/dialogs/new-pane-dialog.js';
+import { shortenPath } from '../../view/format.js';
+import { theme } from '../../view/theme.js';
+import { DialogFrame, line, type DialogLine } from './DialogFrame.js';
+import { fieldSegments } from './field-line.js';
+
+export interface NewPaneDialogProps {
+  dialog: NewPaneState;
+  home: string | undefined;
+  width: number;
+  height: number;
+}
+
+export function NewPaneDialog({ dialog, home, width, height }: NewPaneDialogProps) {
+  if (dialog.step === 'form') {
+    return (
+      <DialogFrame
+        title={`New pane in ${shortenPath(dialog.form.dir, home)}`}
+        lines={formLines(dialog.form, width - 4)}
+        footer="Tab next field · ←/→ mode · Enter create · Esc back"
+        width={width}
+        height={height}
+      />
+    );
+  }
+  return (
+    <DialogFrame
+      title="New pane: choose a directory"
+      lines={pickerLines(dialog.picker, home, width - 4, height - 5)}
+      footer="j/k move · Enter/l open · h up · Space choose · / filter · Esc"
+      width={width}
+      height={height}
+    />
+  );
+}
+
+export function pickerLines(picker: DirPicker, home: string | undefined, width: number, rows: number): DialogLine[] {
+  const lines: DialogLine[] = [line(shortenPath(picker.dir, home), { bold: true })];
+  if (picker.filterField || picker.filter) {
+    lines.push([{ text: '/', color: theme.accent }, ...(picker.filterField ? fieldSegments(picker.filterField, width - 2) : [{ text: picker.filter }])]);
+  }
+  if (picker.error) lines.push(line(picker.error, { color: 'red' }));
+  if (picker.entries === null) return [...lines, line('reading…', { color: theme.muted })];
+  const names = ['./  (this directory)', ...pickerRows(picker).map((name) => `${name}/`)];
+  const room = Math.max(1, rows - lines.length);
+  const first = Math.min(Math.max(0, picker.index - room + 1), Math.max(0, names.length - room));
+  names.slice(first, first + room).forEach((name, i) => {
+    const selected = first + i === picker.index;
+    lines.push(line(`${selected ? '›' : ' '} ${name}`, { inverse: selected, color: selected ? theme.accent : undefined }));
+  });
+  return lines;
+}
+
+export function formLines(form: NewPaneForm, width: number): DialogLine[] {
+  const label = (name: string, field: NewPaneForm['field']) => ({
+    text: `${form.field === field ? '›' : ' '} ${name.padEnd(9)}`,
+    bold: form.field === field,
+    color: form.field === field ? theme.accent : undefined,
+  });
+  const mode = form.modes[form.modeIndex] || 'no mode';
+  const lines: DialogLine[] = [
+    [label('Mode', 'mode'), { text: form.modes.length > 1 ? `‹ ${mode} ›` : mode }],
+    [label('Name', 'name'), ...fieldSegments(form.name, width - 12, form.field === 'name')],
+    [label('Command', 'command'), ...fieldSegments(form.command, width - 12, form.field === 'command')],
+    [],
+  ];
+  if (form.inspecting) lines.push(line('checking the directory…', { color: theme.muted }));
+  for (const note of form.notes) lines.push(line(`! ${note}`, { color: 'yellow' }));
+  return lines;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { DeckProvider, type SizeSource } from '../../../../src/tui/app/deck-context.js';
+import { DeckStore } from '../../../../src/tui/app/deck-store.js';
+import { DeckScreen } from '../../../../src/tui/components/DeckScreen.js';
+import type { DeckState } from '../../../../src/tui/state/deck-state.js';
+import { waitFor } from '../../../helpers/wait.js';
+import { plain } from '../components/plain.js';
+import { deck, keys, pane } from '../state/fixtures.js';
+
+function screen(state: DeckState, cols = 100, rows = 30) {
+  const fixed = { cols, rows };
+  const size: SizeSource = { get: () => fixed, subscribe: () => () => undefined };
+  const store = new DeckStore(state, keys);
+  const view = render(
+    <DeckProvider value={{ store, keyMap: keys, size, home: '/home/me' }}>
+      <DeckScreen />
+    </DeckProvider>,
+  );
+  return { store, frame: () => plain(view.lastFrame()) };
+}
+
+describe('DeckScreen', () => {
+  it('tells a first-time user what to press', () => {
+    const { frame } = screen(deck({ panes: [] }));
+    expect(frame()).toContain('No panes yet.');
+    expect(frame()).toContain('Press ctrl+n to open one');
+    expect(frame()).toContain(' COMMAND ');
+  });
+
+  it('draws cards, the tab bar and the selected pane’s title', () => {
+    const { frame } = screen(deck());
+    expect(frame()).toMatch(/Dashboard\s+dev-flow/);
+    expect(frame()).toMatch(/▌1 pane-p1\s+running/);
+    expect(frame()).toContain('2 api');
+    expect(frame()).toMatch(/▌1 pane-p1 — bash · ~\/p1/);
+  });
+
+  it('follows the store: typing mode changes the chip and the hints', async () => {
+    const { store, frame } = screen(deck());
+    store.dispatch({ type: 'action', action: 'toggle_mode' });
+    await waitFor('the typing chip', () => frame().includes(' TYPING  ctrl+d command mode'));
+  });
+
+  it('shows a dialog over everything', async () => {
+    const { store, frame } = screen(deck());
+    store.dispatch({ type: 'action', action: 'quit' });
+    await waitFor('the quit dialog', () => frame().includes('Leave the deck?'));
+  });
+
+  it('says so when the terminal is too small', () => {
+    const { frame } = screen(deck(), 50, 10);
+    expect(frame()).toContain('Terminal too small');
+  });
+
+  it('colours nothing it cannot name: an exited pane says so', () => {
+    const { frame } = screen(deck({ panes: [pane('p1', { state: 'exited', exit: { exitCode: 2, signal: null } })] }));
+    expect(frame()).toContain('exited 2');
+  });
+});

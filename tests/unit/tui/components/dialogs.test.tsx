@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { DEFAULT_KEYBINDINGS } from '../../../../src/config/keybindings.js';
+import { CloseDialog, QuitDialog } from '../../../../src/tui/components/dialogs/ChoiceDialogs.js';
+import { fitLine } from '../../../../src/tui/components/dialogs/DialogFrame.js';
+import { HelpDialog } from '../../../../src/tui/components/dialogs/HelpDialog.js';
+import { NewPaneDialog } from '../../../../src/tui/components/dialogs/NewPaneDialog.js';
+import { RenameDialog } from '../../../../src/tui/components/dialogs/RenameDialog.js';
+import { buildKeyMap } from '../../../../src/tui/input/key-map.js';
+import { dirListed, openNewPane, newPaneInput } from '../../../../src/tui/state/dialogs/new-pane-dialog.js';
+import { emptyField } from '../../../../src/tui/state/text-field.js';
+import { helpSections } from '../../../../src/tui/view/help-lines.js';
+import { plain } from './plain.js';
+
+const rows = (frame: string | undefined) => plain(frame).split('\n');
+
+const plainRender = (...args: Parameters<typeof render>) => ({ lastFrame: () => plain(render(...args).lastFrame()) });
+
+describe('dialogs', () => {
+  it('fill every cell of their box, so nothing beneath shows through', () => {
+    const frame = plainRender(<QuitDialog choice="detach" panes={2} width={60} height={8} />).lastFrame() ?? '';
+    expect(rows(frame)).toHaveLength(8);
+    for (const row of rows(frame)) expect([...row]).toHaveLength(60);
+  });
+
+  it('quit offers Detach, Stop all and Cancel', () => {
+    const frame = plainRender(<QuitDialog choice="detach" panes={2} width={60} height={8} />).lastFrame() ?? '';
+    expect(frame).toContain('the 2 panes keep running');
+    expect(frame).toContain('[ Detach ]  [ Stop all ]  [ Cancel ]');
+  });
+
+  it('close names the pane and its command', () => {
+    const frame = plainRender(<CloseDialog name="api" command="claude" confirm={false} width={60} height={8} />).lastFrame() ?? '';
+    expect(frame).toContain('Close pane "api"?');
+    expect(frame).toContain('This stops claude');
+  });
+
+  it('rename shows the field', () => {
+    const frame = plainRender(<RenameDialog name="api" field={emptyField('server')} width={60} height={6} />).lastFrame() ?? '';
+    expect(frame).toContain('Name: server');
+  });
+
+  it('help lists the keys of the active key map', () => {
+    const keyMap = buildKeyMap({ ...DEFAULT_KEYBINDINGS, help: ['f1'] });
+    const frame = plainRender(<HelpDialog sections={helpSections(keyMap)} width={72} height={34} />).lastFrame() ?? '';
+    expect(frame).toContain('Anywhere, even while typing');
+    expect(frame).toMatch(/ctrl\+d\s+Switch between typing/);
+    expect(frame).toMatch(/f1\s+Show the keys/);
+    expect(frame).toMatch(/1–9\s+Type into card N/);
+  });
+
+  it('the directory picker shows where it is and the subdirectories', () => {
+    const dialog = dirListed(openNewPane('/home/me/src').dialog!, '/home/me/src', ['api', 'web'], null);
+    const frame = plainRender(<NewPaneDialog dialog={dialog} home="/home/me" width={60} height={14} />).lastFrame() ?? '';
+    expect(frame).toContain('~/src');
+    expect(frame).toContain('› ./  (this directory)');
+    expect(frame).toContain('api/');
+    expect(frame).toContain('web/');
+  });
+
+  it('the form shows mode, name and command', () => {
+    const picked = dirListed(openNewPane('/home/me/src').dialog!, '/home/me/src', [], null);
+    const form = newPaneInput(picked, { kind: 'key', key: 'space', raw: Buffer.from(' ') }, 'claude').dialog!;
+    const frame = plainRender(<NewPaneDialog dialog={form} home="/home/me" width={60} height={14} />).lastFrame() ?? '';
+    expect(frame).toContain('New pane in ~/src');
+    expect(frame).toMatch(/Mode\s+no mode/);
+    expect(frame).toMatch(/› Name\s+src/);
+    expect(frame).toMatch(/Command\s+claude/);
+  });
+});
+
+describe('fitLine', () => {
+  it.each<[string, number, string]>([
+    ['short', 8, 'short   '],
+    ['exactly8', 8, 'exactly8'],
+    ['far too long', 8, 'far too…'],
+    ['漢字漢字漢字', 8, '漢字漢… '],
+  ])('%j in %i cells', (text, width, expected) => {
+    expect(fitLine([{ text }], width).map((s) => s.text).join('')).toBe(expected);
+  });
+});
