@@ -27,7 +27,7 @@ export async function throughput(dir) {
   const file = join(dir, 'colour.log');
   const bytes = writeColourLog(file);
   const runs = { deck: [], tmux: [] };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     let start = performance.now();
     const pane = PaneSession.spawn({ paneId: 'bench', agentId: 'a-bench', command: `cat ${file}`, cwd: dir, env: process.env, socketPath: join(dir, 'none.sock'), cols: 172, rows: 50, scrollback: 10_000 });
     await new Promise((resolve) => pane.onExit(resolve));
@@ -85,7 +85,8 @@ export async function idleCpu(seconds = 10) {
     for (let i = 1; i < 5; i++) tmux(name, 'new-window', '-d', 'bash --norc --noprofile');
     const daemonPid = Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid);
     const tmuxPid = tmuxServerPid(name);
-    await sleep(1000);
+    // Let every shell finish starting (its prompt, the first frame parsed) before measuring.
+    await sleep(3000);
     const before = { deck: cpuSeconds(daemonPid), tmux: cpuSeconds(tmuxPid) };
     await sleep(seconds * 1000);
     const deckPct = ((cpuSeconds(daemonPid) - before.deck) / seconds) * 100;
