@@ -19,6 +19,18 @@ export const PaneModes = z.object({
 });
 export type PaneModes = z.infer<typeof PaneModes>;
 
+/** The modes of a plain program that switched nothing on (a freshly reset terminal). */
+export const PLAIN_PANE_MODES: Readonly<PaneModes> = Object.freeze({
+  bracketedPaste: false,
+  applicationCursor: false,
+  applicationKeypad: false,
+  mouseTracking: 'none',
+  mouseSgr: false,
+  focusEvents: false,
+  alternateScreen: false,
+  cursorVisible: true,
+});
+
 export const CursorPosition = z.object({
   x: z.number().int().nonnegative(),
   y: z.number().int().nonnegative(),

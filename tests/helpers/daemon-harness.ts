@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '../../src/protocol/connection.js';
-import type { ClientKind } from '../../src/protocol/messages.js';
+import type { ClientKind, PaneInfo } from '../../src/protocol/messages.js';
 import { runCli, type CliResult } from './cli.js';
 import { createDeckEnv, type DeckEnv } from './deck-env.js';
 import { waitFor } from './wait.js';
@@ -14,6 +14,8 @@ export interface DaemonHarness {
   /** Runs a CLI command that must succeed and returns its stdout. */
   ok(args: readonly string[], options?: { input?: string; cwd?: string }): Promise<string>;
   connect(client?: ClientKind): Promise<Connection>;
+  /** The daemon's panes, read through `ls --json` as a script would. */
+  panes(): Promise<PaneInfo[]>;
   daemonPid(): number | null;
   capture(pane: string): Promise<string>;
   waitForScreen(pane: string, description: string, pattern: RegExp, timeoutMs?: number): Promise<string>;
@@ -51,6 +53,9 @@ export function createDaemonHarness(extraEnv: NodeJS.ProcessEnv = {}): DaemonHar
       const connection = await Connection.connect({ socketPath: deck.socket, client, version: 'test' });
       connections.push(connection);
       return connection;
+    },
+    async panes() {
+      return (JSON.parse(await ok(['ls', '--json'])) as { panes: PaneInfo[] }).panes;
     },
     async waitForScreen(pane, description, pattern, timeoutMs = 10_000) {
       // Polls over one protocol connection: a CLI process per poll costs ~0.3 s of node start-up.

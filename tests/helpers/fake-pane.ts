@@ -2,19 +2,10 @@
 // sets, and whose writes are recorded. Real PTYs are for integration tests.
 import { Emitter } from '../../src/common/event.js';
 import type { PaneHost } from '../../src/daemon/pane-host.js';
-import type { PaneExit, PaneModes } from '../../src/protocol/pane-types.js';
+import { PLAIN_PANE_MODES, type PaneExit, type PaneModes } from '../../src/protocol/pane-types.js';
 import type { RenderedScreen } from '../../src/pty/render-screen.js';
 
-export const DEFAULT_MODES: PaneModes = {
-  bracketedPaste: false,
-  applicationCursor: false,
-  applicationKeypad: false,
-  mouseTracking: 'none',
-  mouseSgr: false,
-  focusEvents: false,
-  alternateScreen: false,
-  cursorVisible: true,
-};
+export const DEFAULT_MODES: PaneModes = PLAIN_PANE_MODES;
 
 export class FakePane implements PaneHost {
   readonly writes: Array<{ at: number; data: string }> = [];

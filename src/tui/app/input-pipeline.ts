@@ -2,7 +2,7 @@
 // bytes for the typing pane (batched per chunk) or messages for the deck. The router reads the
 // store between events, so "ls⌃dj" types "ls", switches mode, then selects.
 import type { Disposable } from '../../common/disposable.js';
-import type { PaneModes } from '../../protocol/pane-types.js';
+import { PLAIN_PANE_MODES, type PaneModes } from '../../protocol/pane-types.js';
 import { createInputDecoder, ESCAPE_TIMEOUT_MS } from '../input/input-decoder.js';
 import type { InputEvent } from '../input/input-event.js';
 import type { KeyMap } from '../input/key-map.js';
@@ -13,17 +13,7 @@ import { typingPane } from '../state/selectors.js';
 import type { DeckStore } from './deck-store.js';
 import { PointerInterpreter } from './pointer.js';
 
-/** Modes of a pane whose first frame has not arrived: a plain program. */
-const PLAIN_MODES: PaneModes = {
-  bracketedPaste: false,
-  applicationCursor: false,
-  applicationKeypad: false,
-  mouseTracking: 'none',
-  mouseSgr: false,
-  focusEvents: false,
-  alternateScreen: false,
-  cursorVisible: true,
-};
+const PLAIN_MODES: PaneModes = PLAIN_PANE_MODES;
 
 /** Input messages stay well under the daemon's limit; a huge paste goes in several. */
 const MAX_INPUT_BYTES = 1024 * 1024;

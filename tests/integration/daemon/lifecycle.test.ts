@@ -5,7 +5,6 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PaneInfo } from '../../../src/protocol/messages.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
 import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { waitFor } from '../../helpers/wait.js';
@@ -18,10 +17,6 @@ describe('daemon lifecycle', () => {
   afterEach(async () => {
     await h.dispose();
   });
-
-  async function listPanes(): Promise<PaneInfo[]> {
-    return (JSON.parse(await h.ok(['ls', '--json'])) as { panes: PaneInfo[] }).panes;
-  }
 
   it('ends ten concurrent auto-starts with exactly one daemon', async () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => h.ok(['daemon', 'start'])));
@@ -37,7 +32,7 @@ describe('daemon lifecycle', () => {
     mkdirSync(gone);
     await h.ok(['new', '--name', 'keeper', '-p', work, '--', 'bash', '--norc', '--noprofile']);
     await h.ok(['new', '--name', 'orphan', '-p', gone, '--', 'bash', '--norc', '--noprofile']);
-    const before = await listPanes();
+    const before = await h.panes();
     // The session file is written shortly after a change; wait until both panes are in it.
     await waitFor('both panes are saved', async () => {
       try {
@@ -52,7 +47,7 @@ describe('daemon lifecycle', () => {
     await waitFor('the daemon is gone', () => !isProcessAlive(pid));
     rmSync(gone, { recursive: true });
 
-    const after = await listPanes();
+    const after = await h.panes();
     expect(h.daemonPid()).not.toBe(pid);
     const keeper = after.find((pane) => pane.name === 'keeper');
     const orphan = after.find((pane) => pane.name === 'orphan');
@@ -88,7 +83,7 @@ describe('daemon lifecycle', () => {
     // 100 MB without a newline: the daemon must cut the connection, not buffer it.
     await raw(Buffer.alloc(100 * 1024 * 1024, 0x61));
 
-    const panes = await listPanes();
+    const panes = await h.panes();
     expect(panes.map((pane) => pane.name)).toEqual(['survivor']);
     await h.ok(['send', 'survivor', 'echo alive']);
     await h.waitForScreen('survivor', 'the pane still works', /^alive$/m);

@@ -1,7 +1,6 @@
 // The daemon with real PTYs, driven through the built CLI and the protocol, as users and the TUI do.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaneFrame } from '../../../src/protocol/pane-types.js';
-import type { PaneInfo } from '../../../src/protocol/messages.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
 import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { waitFor } from '../../helpers/wait.js';
@@ -17,14 +16,10 @@ describe('daemon panes', () => {
     await h.dispose();
   });
 
-  async function listPanes(): Promise<PaneInfo[]> {
-    return (JSON.parse(await h.ok(['ls', '--json'])) as { panes: PaneInfo[] }).panes;
-  }
-
   it('starts the daemon on demand, runs bash in a pane, types into it and reads the screen', async () => {
     const id = (await h.ok(['new', '--name', 'shell', '-p', h.deck.home, '--', ...BASH.split(' ')])).trim();
     expect(id).toMatch(/^p\d+$/);
-    const [pane] = await listPanes();
+    const [pane] = await h.panes();
     expect(pane).toMatchObject({ id, name: 'shell', state: 'running', cwd: h.deck.home, restored: false });
     expect(pane!.pid).toBeGreaterThan(0);
 
@@ -59,7 +54,7 @@ describe('daemon panes', () => {
     client.dispose();
     await h.ok(['send', id, 'echo still-here']);
     await h.waitForScreen(id, 'the pane still answers', /^still-here$/m);
-    expect((await listPanes())[0]?.state).toBe('running');
+    expect((await h.panes())[0]?.state).toBe('running');
   });
 
   it('delivers Ctrl+C to the foreground job of a pane (process groups are right)', async () => {
@@ -75,13 +70,13 @@ describe('daemon panes', () => {
 
   it('records exit codes, keeps exited panes visible, and kills panes on request', async () => {
     const exited = (await h.ok(['new', '--name', 'short', '--', 'sh -c "exit 3"'])).trim();
-    await waitFor('the short pane exits', async () => (await listPanes()).find((p) => p.id === exited)?.state === 'exited');
-    expect((await listPanes()).find((p) => p.id === exited)?.exit).toEqual({ exitCode: 3, signal: null });
+    await waitFor('the short pane exits', async () => (await h.panes()).find((p) => p.id === exited)?.state === 'exited');
+    expect((await h.panes()).find((p) => p.id === exited)?.exit).toEqual({ exitCode: 3, signal: null });
     const table = await h.ok(['ls']);
     expect(table).toMatch(new RegExp(`${exited}\\s+short\\s+exited \\(3\\)`));
 
     expect(await h.ok(['kill', 'short'])).toBe(`killed ${exited}\n`);
-    expect(await listPanes()).toEqual([]);
+    expect(await h.panes()).toEqual([]);
   });
 
   it('refuses unknown panes and bad arguments with a sentence and no stack trace', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PaneModes } from '../../../src/protocol/pane-types.js';
+import { PLAIN_PANE_MODES, type PaneModes } from '../../../src/protocol/pane-types.js';
 import { PaneTerminal } from '../../../src/pty/pane-terminal.js';
 import { DEFAULT_REPORTED_COLOURS } from '../../../src/pty/query-replies.js';
 
@@ -16,16 +16,7 @@ function paneTerminal(): PaneTerminal {
 
 const feed = (terminal: PaneTerminal, data: string) => new Promise<void>((resolve) => terminal.write(data, resolve));
 
-const DEFAULTS: PaneModes = {
-  bracketedPaste: false,
-  applicationCursor: false,
-  applicationKeypad: false,
-  mouseTracking: 'none',
-  mouseSgr: false,
-  focusEvents: false,
-  alternateScreen: false,
-  cursorVisible: true,
-};
+const DEFAULTS: PaneModes = PLAIN_PANE_MODES;
 
 describe('PaneTerminal modes', () => {
   it.each<[string, string, Partial<PaneModes>]>([

@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IBufferCell } from '@xterm/headless';
-import type { PaneModes } from '../../../src/protocol/pane-types.js';
+import { PLAIN_PANE_MODES, type PaneModes } from '../../../src/protocol/pane-types.js';
 import { renderScreen, screenText } from '../../../src/pty/render-screen.js';
 import { createHeadlessTerminal, writeAndParse, type HeadlessTerminal } from '../../helpers/headless-terminal.js';
 
-const MODES: PaneModes = {
-  bracketedPaste: false,
-  applicationCursor: false,
-  applicationKeypad: false,
-  mouseTracking: 'none',
-  mouseSgr: false,
-  focusEvents: false,
-  alternateScreen: false,
-  cursorVisible: true,
-};
+const MODES: PaneModes = PLAIN_PANE_MODES;
 
 const terminals: HeadlessTerminal[] = [];
 afterEach(() => {

@@ -1,18 +1,9 @@
 // Model panes for painter tests: content written into a headless terminal, turned into frames
 // the way the daemon sends them.
-import type { PaneFrame, PaneModes } from '../../../../src/protocol/pane-types.js';
+import { PLAIN_PANE_MODES, type PaneFrame, type PaneModes } from '../../../../src/protocol/pane-types.js';
 import { createTerminal, renderRows, writeAsync, type HeadlessTerminal } from '../../../helpers/terminal-cells.js';
 
-export const MODES: PaneModes = {
-  bracketedPaste: false,
-  applicationCursor: false,
-  applicationKeypad: false,
-  mouseTracking: 'none',
-  mouseSgr: false,
-  focusEvents: false,
-  alternateScreen: false,
-  cursorVisible: true,
-};
+export const MODES: PaneModes = PLAIN_PANE_MODES;
 
 /** Colour, attributes, wide and combining characters: what a painter must carry over intact. */
 export const RICH = [
