@@ -44,6 +44,7 @@ export class Connection implements Disposable {
   private readonly frameEmitter = new Emitter<PaneFrame>();
   private readonly panesEmitter = new Emitter<PaneInfo[]>();
   private readonly closeEmitter = new Emitter<void>();
+  private latestPanes: PaneInfo[] | null = null;
 
   readonly onFrame = this.frameEmitter.event;
   readonly onPanes = this.panesEmitter.event;
@@ -131,6 +132,12 @@ export class Connection implements Disposable {
     return this.stream.isClosed;
   }
 
+  /** The newest pane list the daemon pushed (TUI clients get one with the handshake). It can
+   *  arrive in the same chunk as the welcome, before any onPanes listener exists. */
+  get panes(): PaneInfo[] | null {
+    return this.latestPanes;
+  }
+
   request<K extends RequestKind>(body: RequestOf<K>): Promise<ResponseMap[K]> {
     if (this.stream.isClosed) return Promise.reject(new UserError('Not connected to the daemon.'));
     const id = this.nextId++;
@@ -167,6 +174,7 @@ export class Connection implements Disposable {
         this.frameEmitter.fire(message.frame);
         return;
       case 'panes':
+        this.latestPanes = message.panes;
         this.panesEmitter.fire(message.panes);
         return;
       case 'welcome':

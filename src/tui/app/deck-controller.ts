@@ -79,6 +79,8 @@ export class DeckController implements Disposable {
       failed: () => undefined,
     });
     this.disposables.add(connection.onPanes((panes) => store.dispatch({ type: 'panes', panes })));
+    // The list pushed with the handshake may have arrived before this listener existed.
+    if (connection.panes) store.dispatch({ type: 'panes', panes: connection.panes });
     this.disposables.add(connection.onFrame((frame) => this.onFrame(frame)));
     this.disposables.add(
       connection.onClose(() => this.finish(this.closeExit ?? { kind: 'lost', message: 'The connection to the dot-agent-deck daemon closed.' })),

@@ -49,14 +49,6 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     controller = disposables.add(
       new DeckController({ connection, store, keyMap, prefix: prefixBytes(keys.bindings), painter, size: output, stdin, write: (text) => void stdout.write(text) }),
     );
-    // The daemon pushes the pane list on connect, possibly before our listener existed: ask too,
-    // but never let this answer overwrite a newer pushed list.
-    connection
-      .request({ kind: 'list' })
-      .then(({ panes }) => {
-        if (!store.getState().loaded) store.dispatch({ type: 'panes', panes });
-      })
-      .catch(() => undefined);
     const ink = render(
       <DeckProvider value={{ store, keyMap, size: output, home: env.HOME }}>
         <DeckScreen />
