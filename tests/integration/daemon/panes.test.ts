@@ -17,10 +17,10 @@ describe('daemon panes', () => {
   });
 
   it('starts the daemon on demand, runs bash in a pane, types into it and reads the screen', async () => {
-    const id = (await h.ok(['new', '--name', 'shell', '-p', h.deck.home, '--', ...BASH.split(' ')])).trim();
+    const id = (await h.ok(['new', '--name', 'shell', '--tab', 'work', '-p', h.deck.home, '--', ...BASH.split(' ')])).trim();
     expect(id).toMatch(/^p\d+$/);
     const [pane] = await h.panes();
-    expect(pane).toMatchObject({ id, name: 'shell', state: 'running', cwd: h.deck.home, restored: false });
+    expect(pane).toMatchObject({ id, name: 'shell', tab: 'work', state: 'running', cwd: h.deck.home, restored: false });
     expect(pane!.pid).toBeGreaterThan(0);
 
     await h.ok(['send', 'shell', 'echo "deck says $((6*7))"']);
