@@ -4,7 +4,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { errorMessage } from '../common/errors.js';
 import type { Disposable } from '../common/disposable.js';
-import { writeFileAtomic } from '../common/fs-atomic.js';
+import { writeFileAtomicSync } from '../common/fs-atomic.js';
 import type { Logger } from '../common/logger.js';
 
 const SavedPane = z.object({
@@ -67,7 +67,8 @@ export class SessionStore implements Disposable {
     }
     const body = { version: 1 as const, savedAt: new Date().toISOString(), panes: this.snapshot() };
     try {
-      writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+      // Synchronous on purpose: a save right before the daemon exits (signal, stop) must land.
+      writeFileAtomicSync(this.file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
     } catch (error) {
       this.logger.error('could not save the session', { file: this.file, error: errorMessage(error) });
     }
