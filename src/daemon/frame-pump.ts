@@ -33,7 +33,8 @@ export interface FramePumpOptions {
 
 export class FramePump implements Disposable {
   private readonly subscriptions = new Map<string, Set<Subscription>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per pane, how to cancel its pending flush. */
+  private readonly timers = new Map<string, () => void>();
   private readonly lastFlush = new Map<string, number>();
   private readonly intervalMs: number;
   private readonly maxBacklog: number;
@@ -98,13 +99,13 @@ export class FramePump implements Disposable {
   /** Forgets a pane (it was killed). */
   dropPane(paneId: string): void {
     this.subscriptions.delete(paneId);
-    clearTimeout(this.timers.get(paneId));
+    this.timers.get(paneId)?.();
     this.timers.delete(paneId);
     this.lastFlush.delete(paneId);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
     this.subscriptions.clear();
   }
@@ -113,7 +114,15 @@ export class FramePump implements Disposable {
     if (this.timers.has(paneId)) return;
     const since = Date.now() - (this.lastFlush.get(paneId) ?? 0);
     const wait = Math.max(0, this.intervalMs - since);
-    this.timers.set(paneId, setTimeout(() => this.flushPane(paneId), wait));
+    // No wait owed (an echo after a quiet spell): flush on setImmediate, since setTimeout(0)
+    // costs at least 1 ms in Node, and keystroke echo is what people feel.
+    if (wait === 0) {
+      const immediate = setImmediate(() => this.flushPane(paneId));
+      this.timers.set(paneId, () => clearImmediate(immediate));
+    } else {
+      const timeout = setTimeout(() => this.flushPane(paneId), wait);
+      this.timers.set(paneId, () => clearTimeout(timeout));
+    }
   }
 
   private flushPane(paneId: string): void {
@@ -149,3 +158,4 @@ export class FramePump implements Disposable {
     if (set && set.size === 0) this.subscriptions.delete(subscription.paneId);
   }
 }
+
