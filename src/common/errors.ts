@@ -28,8 +28,11 @@ export class UserError extends Error {
   }
 }
 
+/** By shape as well as by class: the bundled TUI (scripts/bundle-tui.mjs) has its own copy of
+ *  this class, and its user errors must still print as sentences, not as bugs. */
 export function isUserError(error: unknown): error is UserError {
-  return error instanceof UserError;
+  if (error instanceof UserError) return true;
+  return error instanceof Error && error.name === 'UserError' && typeof (error as Partial<UserError>).exitCode === 'number';
 }
 
 /** The message of anything thrown, for logs and wrapped errors. */

@@ -1,0 +1,2 @@
+// Stands in for optional dependencies that the bundled TUI never loads (see bundle-tui.mjs).
+export default {};
