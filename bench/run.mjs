@@ -4,12 +4,23 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureTmux } from './lib.mjs';
 import { idleCpu, memory, startTime, throughput } from './daemon-bench.mjs';
+import { attachedThroughput, echoLatency, firstFrame, tuiIdle } from './tui-bench.mjs';
 
 const only = process.argv.slice(2);
 const tmuxVersion = ensureTmux();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${tmuxVersion}`;
 const scratch = mkdtempSync(join(tmpdir(), 'dad-bench-'));
-const suites = { throughput: () => throughput(scratch), memory, idle: () => idleCpu(), start: () => startTime() };
+const suites = {
+  throughput: () => throughput(scratch),
+  memory,
+  idle: () => idleCpu(),
+  start: () => startTime(),
+  // Issue #4 (the TUI attached, beside an attached tmux client): bench/tui-bench.mjs.
+  echo: () => echoLatency(),
+  attached: () => attachedThroughput(scratch),
+  'first-frame': () => firstFrame(),
+  'tui-idle': () => tuiIdle(),
+};
 
 const results = [];
 try {
