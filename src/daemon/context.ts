@@ -2,6 +2,7 @@
 import type { Logger } from '../common/logger.js';
 import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { FramePump, FrameSink } from './frame-pump.js';
+import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
 import type { PaneWriters } from './pane-writer.js';
 
@@ -9,6 +10,7 @@ export interface DaemonContext {
   registry: PaneRegistry;
   frames: FramePump;
   writers: PaneWriters;
+  orchestration: OrchestrationService;
   logger: Logger;
   /** Resolves once panes can be created; requests wait for it, the handshake does not. */
   ready: Promise<void>;

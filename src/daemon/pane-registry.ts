@@ -7,6 +7,7 @@ import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter } from '../common/event.js';
 import type { PaneInfo } from '../protocol/messages.js';
 import type { PaneHost, PaneHostFactory } from './pane-host.js';
+import { StatusTracker } from './status-tracker.js';
 
 export interface PaneSpec {
   id?: string;
@@ -33,6 +34,8 @@ interface PaneRecord {
   host: PaneHost | null;
   failure: string | null;
   subscriptions: DisposableStore;
+  /** The agent status engine's feed for this pane (null when the pane never started). */
+  status: StatusTracker | null;
 }
 
 export interface PaneChange {
@@ -93,6 +96,7 @@ export class PaneRegistry implements Disposable {
       host: null,
       failure: null,
       subscriptions: new DisposableStore(),
+      status: null,
     };
     try {
       record.host = this.options.factory({
@@ -153,6 +157,13 @@ export class PaneRegistry implements Disposable {
     return record.host;
   }
 
+  /** The status tracker of a pane that started; hook events and `explain` go through it. */
+  statusTracker(ref: string): StatusTracker {
+    const record = this.record(ref);
+    if (!record.status) throw new UserError(`Pane ${record.id} (${record.name}) never started, so it has no status.`);
+    return record.status;
+  }
+
   get(ref: string): PaneInfo {
     return this.info(this.record(ref));
   }
@@ -162,6 +173,15 @@ export class PaneRegistry implements Disposable {
     record.name = name;
     this.changeEmitter.fire({ persist: true });
     return this.info(record);
+  }
+
+  /** Records the command a pane was respawned with (an orchestration role's command may have
+   *  changed in the project file), so `ls` and a restore after a restart use it. */
+  setCommand(ref: string, command: string): void {
+    const record = this.record(ref);
+    if (record.command === command) return;
+    record.command = command;
+    this.changeEmitter.fire({ persist: true });
   }
 
   /** Stops the pane's process group (TERM, grace, KILL) and forgets the pane. */
@@ -197,6 +217,8 @@ export class PaneRegistry implements Disposable {
     // An exited pane is not restored, so its exit changes what the session file holds.
     record.subscriptions.add(host.onExit(() => this.changeEmitter.fire({ persist: true })));
     record.subscriptions.add(host.onTitleChange(() => this.changeEmitter.fire({ persist: false })));
+    record.status = record.subscriptions.add(new StatusTracker(host, () => record.command));
+    record.subscriptions.add(record.status.onDidChange(() => this.changeEmitter.fire({ persist: false })));
   }
 
   private record(ref: string): PaneRecord {
@@ -224,6 +246,9 @@ export class PaneRegistry implements Disposable {
       lastActivityAt: record.lastActivityAt,
       cols: host?.cols ?? 0,
       rows: host?.rows ?? 0,
+      agentType: record.status?.agentType ?? null,
+      status: record.status?.status ?? neverStarted(record),
+      tokens: record.status?.tokenUsage ?? null,
     };
   }
 
@@ -244,6 +269,10 @@ export class PaneRegistry implements Disposable {
     if (!names.has(base)) return base;
     for (let n = 2; ; n++) if (!names.has(`${base}-${n}`)) return `${base}-${n}`;
   }
+}
+
+function neverStarted(record: PaneRecord): PaneInfo['status'] {
+  return { kind: 'exited', tool: null, detail: null, reason: record.failure, since: record.createdAt, layer: 'process', rule: 'never-started' };
 }
 
 /** A new id for every (re)spawn of a pane's process: writes and events bind to it. */

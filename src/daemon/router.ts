@@ -12,6 +12,14 @@ import { send } from './handlers/send.js';
 import { shutdown } from './handlers/shutdown.js';
 import { status } from './handlers/status.js';
 import { subscribe, unsubscribe } from './handlers/subscribe.js';
+import { up } from './handlers/up.js';
+import { delegate } from './handlers/delegate.js';
+import { workDone } from './handlers/work-done.js';
+import { timeline } from './handlers/timeline.js';
+import { hook } from './handlers/hook.js';
+import { explain } from './handlers/explain.js';
+import { answer } from './handlers/answer.js';
+import { generateConfig } from './handlers/generate-config.js';
 
 const handlers: { [K in RequestKind]: Handler<K> } = {
   status,
@@ -26,6 +34,14 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   resize,
   scroll,
   shutdown,
+  up,
+  delegate,
+  'work-done': workDone,
+  hook,
+  explain,
+  answer,
+  timeline,
+  'generate-config': generateConfig,
 };
 
 export async function route(request: Request, daemon: DaemonContext, client: ClientHandle): Promise<ResponseMap[RequestKind]> {

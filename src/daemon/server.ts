@@ -8,13 +8,16 @@ import { DisposableStore } from '../common/disposable.js';
 import type { Logger } from '../common/logger.js';
 import { ensurePrivateDir } from '../common/private-dir.js';
 import { VERSION } from '../common/version.js';
+import { DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES } from '../config/project-schema.js';
 import { Connection } from '../protocol/connection.js';
 import { PROTOCOL_VERSION, type DaemonStatus, type ResponseMap } from '../protocol/messages.js';
 import { ClientSession } from './client-session.js';
 import type { DaemonContext } from './context.js';
 import { FramePump } from './frame-pump.js';
+import { OrchestrationService } from './orchestration-service.js';
 import type { PaneHostFactory } from './pane-host.js';
 import { PaneRegistry } from './pane-registry.js';
+import { StatusNotifier, type NotificationsSettings } from './status-notify.js';
 import { PaneWriters } from './pane-writer.js';
 import { SessionStore } from './session-store.js';
 
@@ -34,6 +37,10 @@ export interface DaemonOptions {
   scrollback: number;
   /** Exit after this long with neither clients nor panes (default 30 s). */
   idleExitMs?: number;
+  /** How long a delivery into an agent may take before it is given up (default 90 s). */
+  deliveryDeadlineMs?: number;
+  /** config.toml [notifications]: runs notify_command when a pane needs a person (#6). */
+  notifications?: NotificationsSettings | null;
 }
 
 export class Daemon {
@@ -42,6 +49,7 @@ export class Daemon {
   private readonly frames: FramePump;
   private readonly writers = new PaneWriters();
   private readonly session: SessionStore;
+  private readonly orchestration: OrchestrationService;
   private readonly clients = new Set<ClientSession>();
   private readonly context: DaemonContext;
   private server: Server | null = null;
@@ -70,10 +78,12 @@ export class Daemon {
     }));
     this.frames = this.store.add(new FramePump(this.registry));
     this.session = new SessionStore(options.sessionFile, () => this.registry.specs(), options.logger);
+    this.orchestration = this.store.add(new OrchestrationService({ registry: this.registry, writers: this.writers, logger: options.logger, deliveryDeadlineMs: options.deliveryDeadlineMs }));
     this.context = {
       registry: this.registry,
       frames: this.frames,
       writers: this.writers,
+      orchestration: this.orchestration,
       logger: options.logger,
       ready: this.ready,
       status: () => this.status(),
@@ -104,8 +114,10 @@ export class Daemon {
 
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
     this.store.add(this.registry.onPaneOutput((paneId) => this.frames.markDirty(paneId)));
+    if (this.options.notifications) this.store.add(new StatusNotifier(this.registry, this.options.notifications, logger));
     await this.ready;
     this.restore();
+    this.orchestration.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);
     logger.info('daemon listening', { socket: socketPath, pid: process.pid, version: VERSION });
     this.checkIdle();
   }

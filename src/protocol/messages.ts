@@ -2,8 +2,9 @@
 // Bump PROTOCOL_VERSION on any incompatible change; peers refuse a mismatch in the handshake.
 import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
+import { HookEvent, PaneStatus, TokenUsage, type StatusEventRecord } from './pane-status.js';
 
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './protocol-version.js';
 
 export const ClientKind = z.enum(['tui', 'cli', 'hook']);
 export type ClientKind = z.infer<typeof ClientKind>;
@@ -13,6 +14,14 @@ const Size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().m
 
 /** Text sent with `send` is typed into a pane; 1 MiB is far beyond any prompt and bounds memory. */
 export const MAX_SEND_TEXT = 1024 * 1024;
+
+/** Task and report text of `delegate`, `work-done` and `up --task-file`: read by agents, so 1 MiB
+ *  is far beyond a useful task and bounds the daemon's memory. */
+export const MAX_TASK_TEXT = 1024 * 1024;
+
+/** Who runs `delegate`/`work-done`: the pane and agent ids from its environment. */
+export const Caller = z.object({ paneId: z.string().min(1).max(200), agentId: z.string().min(1).max(200) });
+export type Caller = z.infer<typeof Caller>;
 
 export const PaneInfo = z.object({
   id: z.string(),
@@ -33,6 +42,11 @@ export const PaneInfo = z.object({
   lastActivityAt: z.string().nullable(),
   cols: z.number().int(),
   rows: z.number().int(),
+  /** The agent CLI in the pane (claude-code, codex, gemini, opencode), or null for any command. */
+  agentType: z.string().nullable(),
+  status: PaneStatus,
+  /** Claude Code's token use from its transcript; null for other agents or before the first hook. */
+  tokens: TokenUsage.nullable(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -78,6 +92,21 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resize'), pane: PaneRef, ...Size }),
   z.object({ kind: z.literal('scroll'), pane: PaneRef, offset: z.number().int().min(0) }),
   z.object({ kind: z.literal('shutdown'), force: z.boolean() }),
+  z.object({
+    kind: z.literal('up'),
+    projectDir: z.string().min(1).max(4096),
+    orchestration: z.string().min(1).max(200).optional(),
+    task: z.string().max(MAX_TASK_TEXT).optional(),
+    ...{ cols: Size.cols.optional(), rows: Size.rows.optional() },
+  }),
+  z.object({ kind: z.literal('delegate'), caller: Caller, roles: z.array(z.string().max(200)).min(1).max(32), task: z.string().max(MAX_TASK_TEXT) }),
+  z.object({ kind: z.literal('work-done'), caller: Caller, report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
+  z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
+  z.object({ kind: z.literal('explain'), pane: PaneRef }),
+  z.object({ kind: z.literal('answer'), pane: PaneRef, answer: z.enum(['yes', 'no']) }),
+  z.object({ kind: z.literal('timeline'), tab: z.string().min(1).max(200) }),
+  /** Ctrl+d g: write the config-generation prompt into the pane's directory and point its agent at it. */
+  z.object({ kind: z.literal('generate-config'), pane: PaneRef }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestKind = Request['kind'];
@@ -107,6 +136,16 @@ export interface ResponseMap {
   resize: { paneId: string };
   scroll: { paneId: string; offset: number; total: number };
   shutdown: { stopping: true; panes: number };
+  /** `orchestrator`: the pane id of the start role, the one a person talks to. */
+  up: { group: string; orchestration: string; panes: PaneInfo[]; orchestrator: string };
+  delegate: { delivered: string[]; failed: Array<{ role: string; reason: string }> };
+  'work-done': { recorded: 'completion' | 'unrequested' | 'done'; file: string | null };
+  hook: { accepted: boolean };
+  explain: { pane: PaneInfo; lastHookEvent: string | null; events: StatusEventRecord[] };
+  answer: { paneId: string; sent: boolean };
+  timeline: { tab: string; lines: string[]; skipped: number };
+  /** `promptFile`: absolute path of the prompt written; `ms`: how long delivering the line took. */
+  'generate-config': { paneId: string; promptFile: string; ms: number };
 }
 
 export type RequestOf<K extends RequestKind> = Extract<Request, { kind: K }>;

@@ -12,6 +12,7 @@ export class FakePane implements PaneHost {
   lines: string[];
   modes: PaneModes = { ...DEFAULT_MODES };
   title = '';
+  cursor = { x: 0, y: 0, visible: true };
   state: PaneHost['state'] = { kind: 'running' };
   private readonly change = new Emitter<void>();
   private readonly exit = new Emitter<PaneExit>();
@@ -54,7 +55,7 @@ export class FakePane implements PaneHost {
   }
 
   frame(): RenderedScreen {
-    return { cols: this.cols, rows: this.rows, lines: [...this.lines], cursor: { x: 0, y: 0, visible: true }, modes: this.modes, title: this.title, scroll: { offset: 0, total: 0 } };
+    return { cols: this.cols, rows: this.rows, lines: [...this.lines], cursor: { ...this.cursor }, modes: this.modes, title: this.title, scroll: { offset: 0, total: 0 } };
   }
 
   text(): string[] {

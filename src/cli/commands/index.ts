@@ -11,6 +11,14 @@ import { registerNew } from './new.js';
 import { registerSchema } from './schema.js';
 import { registerSend } from './send.js';
 import { registerValidate } from './validate.js';
+import { registerUp } from './up.js';
+import { registerDelegate } from './delegate.js';
+import { registerWorkDone } from './work-done.js';
+import { registerLog } from './log.js';
+import { registerHook } from './hook.js';
+import { registerHooks } from './hooks.js';
+import { registerExplain } from './explain.js';
+import { registerDemo } from './demo.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -24,4 +32,12 @@ export const registrars: readonly CommandRegistrar[] = [
   registerCapture,
   registerKill,
   registerDaemon,
+  registerUp,
+  registerDelegate,
+  registerWorkDone,
+  registerLog,
+  registerExplain,
+  registerDemo,
+  registerHooks,
+  registerHook,
 ];

@@ -12,6 +12,7 @@ import { typingPane } from '../state/selectors.js';
 import type { SizeSource, TerminalSize } from './deck-context.js';
 import type { DeckStore } from './deck-store.js';
 import { EffectRunner, type DeckExit } from './effect-runner.js';
+import type { ConfigGenMemory } from '../../config/config-gen-memory.js';
 import { InputPipeline } from './input-pipeline.js';
 import { PaneSubscriptions } from './pane-subscriptions.js';
 
@@ -31,6 +32,8 @@ export interface DeckControllerOptions {
   stdin: NodeJS.ReadStream;
   /** The real terminal, for the painter's own writes between Ink frames. */
   write(text: string): void;
+  /** Where "Never" answers to ctrl+d g are kept. */
+  configGen?: ConfigGenMemory;
 }
 
 export function sceneOf(layout: DeckLayout, state: DeckState): Scene {
@@ -72,6 +75,7 @@ export class DeckController implements Disposable {
       prefix: options.prefix,
       quit: (exit) => this.finish(exit),
       expectClose: (exit) => void (this.closeExit = exit),
+      ...(options.configGen ? { configGen: options.configGen } : {}),
     });
     store.setEffectRunner(effects.run);
     this.subscriptions = new PaneSubscriptions(connection, {

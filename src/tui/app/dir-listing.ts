@@ -29,6 +29,16 @@ export async function listSubdirectories(dir: string): Promise<{ entries: string
   }
 }
 
+/** The names of the orchestrations the directory's project file defines (none when it is invalid). */
+export async function projectOrchestrations(dir: string): Promise<string[]> {
+  try {
+    const project = await loadProjectConfig(dir, { cwd: dir });
+    return (project.config?.orchestrations ?? []).map((o) => resolveOrchestrationName(o.name, basename(dir)));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Warnings for the new-pane form: an invalid project file (its first error), or an
  * orchestration of this directory that already has panes open.

@@ -6,7 +6,9 @@ import type { DeckLayout } from '../layout/deck-layout.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
 import type { Effect } from '../state/deck-msg.js';
 import { paneById } from '../state/selectors.js';
-import { inspectProject, listSubdirectories } from './dir-listing.js';
+import { inspectProject, listSubdirectories, projectOrchestrations } from './dir-listing.js';
+import { ConfigGenMemory } from '../../config/config-gen-memory.js';
+import { offersConfigGen } from './config-gen-offer.js';
 import type { DeckStore } from './deck-store.js';
 
 export type DeckExit = { kind: 'detached'; panes: number } | { kind: 'stopped' } | { kind: 'lost'; message: string };
@@ -21,10 +23,16 @@ export interface EffectContext {
   quit(exit: DeckExit): void;
   /** The daemon is about to close the connection on purpose: end with this instead of "lost". */
   expectClose(exit: DeckExit): void;
+  /** Where "Never" answers to ctrl+d g are kept (default: the state directory of this process). */
+  configGen?: ConfigGenMemory;
 }
 
 export class EffectRunner {
-  constructor(private readonly ctx: EffectContext) {}
+  private readonly configGen: ConfigGenMemory;
+
+  constructor(private readonly ctx: EffectContext) {
+    this.configGen = ctx.configGen ?? new ConfigGenMemory();
+  }
 
   readonly run = (effects: Effect[]): void => {
     for (const effect of effects) this.runOne(effect);
@@ -76,11 +84,51 @@ export class EffectRunner {
       case 'send-prefix':
         if (this.ctx.prefix) connection.sendInput(effect.paneId, this.ctx.prefix);
         return;
+      case 'answer':
+        connection.request({ kind: 'answer', pane: effect.paneId, answer: effect.answer }).catch((error: unknown) => this.fail(error));
+        return;
       case 'list-dir':
         void listSubdirectories(effect.dir).then(({ entries, error }) => store.dispatch({ type: 'dir-listed', dir: effect.dir, entries, error }));
         return;
       case 'inspect-dir':
-        void inspectProject(effect.dir, store.getState().panes).then((notes) => store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes }));
+        void Promise.all([inspectProject(effect.dir, store.getState().panes), projectOrchestrations(effect.dir), offersConfigGen(effect.dir, this.configGen)]).then(
+          ([notes, orchestrations, offerConfigGen]) => store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes, orchestrations, offerConfigGen }),
+        );
+        return;
+      case 'generate-config': {
+        const name = paneById(store.getState(), effect.paneId)?.name ?? effect.paneId;
+        this.say(`Asking ${name} to write .dot-agent-deck.toml…`);
+        connection
+          .request({ kind: 'generate-config', pane: effect.paneId })
+          .then((result) => this.say(`${name} got the request (prompt: ${result.promptFile}); review what it proposes, then run dot-agent-deck validate`))
+          .catch((error: unknown) => this.fail(error));
+        return;
+      }
+      case 'config-gen-never':
+        this.configGen
+          .rememberNever(effect.dir)
+          .then(() => {
+            if (store.getState().configHintDir === effect.dir) store.dispatch({ type: 'config-hint', dir: null });
+            this.say(`The deck will not offer to write .dot-agent-deck.toml in ${effect.dir} again`);
+          })
+          .catch((error: unknown) => this.fail(error));
+        return;
+      case 'open-orchestration': {
+        const { main } = this.ctx.layout();
+        connection
+          .request({ kind: 'up', projectDir: effect.cwd, orchestration: effect.orchestration, cols: Math.max(2, main.cols), rows: Math.max(1, main.rows - 1) })
+          .then((result) => {
+            const orchestrator = result.panes.find((pane) => pane.id === result.orchestrator);
+            if (orchestrator) store.dispatch({ type: 'pane-created', pane: orchestrator });
+          })
+          .catch((error: unknown) => this.fail(error));
+        return;
+      }
+      case 'load-timeline':
+        connection
+          .request({ kind: 'timeline', tab: effect.tab })
+          .then((result) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: result.lines, error: result.skipped > 0 ? `${result.skipped} corrupted journal line(s) skipped` : null }))
+          .catch((error: unknown) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: [], error: errorMessage(error) }));
         return;
       case 'create-pane': {
         // Born at the size it will be shown at (stacked), so its first screen is already right.

@@ -80,7 +80,7 @@ export function DeckScreen() {
       <Rule rect={{ x: layout.main.x - 1, y: layout.main.y, cols: 1, rows: layout.main.rows }} />
       {layout.panes.length === 0 && (
         <Place rect={layout.main}>
-          <EmptyState newKey={key('new_pane')} modeKey={key('toggle_mode')} helpKey={key('help')} width={layout.main.cols} height={layout.main.rows} />
+          <EmptyState newKey={key('new_pane')} modeKey={key('toggle_mode')} helpKey={key('help')} {...(state.configHintDir && state.tab === null ? { configGenKeys: `${key('toggle_mode')} ${key('generate_config')}` } : {})} width={layout.main.cols} height={layout.main.rows} />
         </Place>
       )}
       {layout.panes.map((slot) => {

@@ -4,10 +4,11 @@ import type { Rect } from '../layout/deck-layout.js';
 import type { DeckState } from '../state/deck-state.js';
 import { paneById } from '../state/selectors.js';
 import { helpSections } from '../view/help-lines.js';
-import { CloseDialog, QuitDialog } from './dialogs/ChoiceDialogs.js';
+import { CloseDialog, ConfigGenDialog, QuitDialog } from './dialogs/ChoiceDialogs.js';
 import { HelpDialog } from './dialogs/HelpDialog.js';
 import { NewPaneDialog } from './dialogs/NewPaneDialog.js';
 import { RenameDialog } from './dialogs/RenameDialog.js';
+import { TimelineDialog } from './dialogs/TimelineDialog.js';
 
 export interface DialogLayerProps {
   state: DeckState;
@@ -26,12 +27,16 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
       const pane = paneById(state, dialog.paneId);
       return <CloseDialog name={pane?.name ?? dialog.paneId} command={pane?.command ?? 'its command'} confirm={dialog.confirm} {...size} />;
     }
+    case 'generate-config':
+      return <ConfigGenDialog name={paneById(state, dialog.paneId)?.name ?? dialog.paneId} dir={dialog.dir} choice={dialog.choice} {...size} />;
     case 'rename':
       return <RenameDialog name={paneById(state, dialog.paneId)?.name ?? dialog.paneId} field={dialog.field} {...size} />;
     case 'help':
       return <HelpDialog sections={helpSections(keyMap)} {...size} />;
     case 'new-pane':
       return <NewPaneDialog dialog={dialog} home={home} {...size} />;
+    case 'timeline':
+      return <TimelineDialog tab={dialog.tab} lines={dialog.lines} error={dialog.error} {...size} />;
     case 'filter':
     case undefined:
       return null;

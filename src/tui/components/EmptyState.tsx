@@ -6,11 +6,13 @@ export interface EmptyStateProps {
   newKey: string;
   modeKey: string;
   helpKey: string;
+  /** When the start directory has no project file: the keys that ask an agent to write one. */
+  configGenKeys?: string;
   width: number;
   height: number;
 }
 
-export function EmptyState({ newKey, modeKey, helpKey, width, height }: EmptyStateProps) {
+export function EmptyState({ newKey, modeKey, helpKey, configGenKeys, width, height }: EmptyStateProps) {
   return (
     <Box flexDirection="column" width={width} height={height} alignItems="center" justifyContent="center">
       <Text bold>No panes yet.</Text>
@@ -21,6 +23,11 @@ export function EmptyState({ newKey, modeKey, helpKey, width, height }: EmptySta
       <Text color={theme.muted}>
         {modeKey} switches between COMMAND and TYPING · {helpKey} shows every key
       </Text>
+      {configGenKeys && (
+        <Text>
+          No .dot-agent-deck.toml here: <Text color={theme.accent} bold>{configGenKeys}</Text> asks your agent to write one.
+        </Text>
+      )}
     </Box>
   );
 }

@@ -136,10 +136,14 @@ function dialogRect(state: DeckState, cols: number, rows: number): Rect | null {
     case 'quit':
     case 'close':
       return centred(cols, rows, 60, 8);
+    case 'generate-config':
+      return centred(cols, rows, 100, 10);
     case 'rename':
       return centred(cols, rows, 60, 6);
     case 'help':
       return centred(cols, rows, 72, rows - 2);
+    case 'timeline':
+      return centred(cols, rows, 96, rows - 2);
     case 'new-pane':
       return centred(cols, rows, 84, Math.min(24, rows - 2));
     case 'filter':

@@ -22,7 +22,11 @@ export type DeckMsg =
   | { type: 'pane-created'; pane: PaneInfo }
   /** Answers to the new-pane flow's effects. */
   | { type: 'dir-listed'; dir: string; entries: readonly string[]; error: string | null }
-  | { type: 'dir-inspected'; dir: string; notes: readonly string[] };
+  | { type: 'dir-inspected'; dir: string; notes: readonly string[]; orchestrations?: readonly string[]; offerConfigGen?: boolean }
+  /** Whether the start directory lacks a project file (and has no "Never"): null when it needs no hint. */
+  | { type: 'config-hint'; dir: string | null }
+  /** The daemon answered a `timeline` request. */
+  | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null };
 
 export type Effect =
   | { type: 'detach' }
@@ -31,9 +35,18 @@ export type Effect =
   | { type: 'rename'; paneId: string; name: string }
   | { type: 'scroll'; paneId: string; to: 'up' | 'down' | 'live' }
   | { type: 'send-prefix'; paneId: string }
+  /** Answer the prompt the pane's agent shows (the daemon sends that agent's keys). */
+  | { type: 'answer'; paneId: string; answer: 'yes' | 'no' }
   | { type: 'list-dir'; dir: string }
   | { type: 'inspect-dir'; dir: string }
-  | { type: 'create-pane'; cwd: string; name: string; command: string };
+  | { type: 'create-pane'; cwd: string; name: string; command: string }
+  /** Open an orchestration of the directory's project file: one pane per role, in a new tab. */
+  | { type: 'open-orchestration'; cwd: string; orchestration: string }
+  | { type: 'load-timeline'; tab: string }
+  /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
+  | { type: 'generate-config'; paneId: string }
+  /** Remember "Never" for the directory. */
+  | { type: 'config-gen-never'; dir: string };
 
 export interface Update {
   state: DeckState;

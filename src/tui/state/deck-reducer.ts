@@ -1,15 +1,16 @@
 // The deck's reducer: (state, message) → (state, effects). Pure, so every behaviour of the deck's
 // keys and dialogs is a row in a table test; the controller runs the effects against the daemon.
-import { ACTION_DESCRIPTIONS } from '../../config/keybindings.js';
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
 import type { KeyMap, TuiAction } from '../input/key-map.js';
 import { tabKey, type DeckState, type Dialog, type MessageTone } from './deck-state.js';
 import type { DeckMsg, Effect, Update } from './deck-msg.js';
 import { closeDialogKey } from './dialogs/close-dialog.js';
+import { configGenDialogKey, openConfigGen } from './dialogs/config-gen-dialog.js';
 import { dirInspected, dirListed, newPaneInput, openNewPane } from './dialogs/new-pane-dialog.js';
 import { quitDialogKey } from './dialogs/quit-dialog.js';
 import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js';
+import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
 import { paneStatus } from '../view/pane-status.js';
@@ -59,14 +60,25 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
     case 'dir-listed':
       if (state.dialog?.kind !== 'new-pane') return done(state);
       return done({ ...state, dialog: dirListed(state.dialog, msg.dir, msg.entries, msg.error) });
-    case 'dir-inspected':
+    case 'dir-inspected': {
       if (state.dialog?.kind !== 'new-pane') return done(state);
-      return done({ ...state, dialog: dirInspected(state.dialog, msg.dir, msg.notes) });
+      const notes = msg.offerConfigGen ? [...msg.notes, configGenHint(keys)] : msg.notes;
+      return done({ ...state, dialog: dirInspected(state.dialog, msg.dir, notes, msg.orchestrations) });
+    }
+    case 'config-hint':
+      return done({ ...state, configHintDir: msg.dir });
+    case 'timeline-loaded':
+      return done({ ...state, dialog: timelineLoaded(state.dialog, msg.tab, msg.lines, msg.error) });
   }
 }
 
 function keyOf(keys: KeyNamer, action: TuiAction): string {
   return keys.keysOf(action)[0] ?? `(no key for ${action})`;
+}
+
+/** The new-pane form's note for a directory without a project file (and no "Never" there). */
+export function configGenHint(keys: KeyNamer): string {
+  return `no .dot-agent-deck.toml here: once your agent runs, ${keyOf(keys, 'toggle_mode')} ${keyOf(keys, 'generate_config')} asks it to write one`;
 }
 
 /** A new pane list: keep selections where the pane survived, otherwise the card at its place. */
@@ -157,11 +169,19 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
     case 'cancel':
       if (state.filter !== '') return done({ ...state, filter: '' });
       return done({ ...state, message: null });
-    case 'generate_config':
-    case 'timeline':
     case 'answer_yes':
     case 'answer_no':
-      return done(withMessage(state, `Not in this version yet: ${ACTION_DESCRIPTIONS[action]}`));
+      if (!selected) return needPane();
+      if (selected.status.kind !== 'needs-input') return done(withMessage(state, `${selected.name} is not waiting for an answer`));
+      return done(state, [{ type: 'answer', paneId: selected.id, answer: action === 'answer_yes' ? 'yes' : 'no' }]);
+    case 'generate_config':
+      if (!selected) return needPane();
+      if (selected.state !== 'running') return done(withMessage(state, `${selected.name} is not running: start your agent in a pane first`));
+      return openDialog(state, openConfigGen(selected));
+    case 'timeline': {
+      const opened = openTimeline(state);
+      return 'message' in opened ? done(withMessage(state, opened.message)) : done({ ...state, dialog: opened.dialog }, opened.effects);
+    }
     default:
       // focus_1 … focus_9 are handled above.
       return done(state);
@@ -203,6 +223,11 @@ function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
       const step = dialog.kind === 'quit' ? quitDialogKey(dialog, event) : closeDialogKey(dialog, event);
       return done({ ...state, dialog: step.dialog }, step.effects);
     }
+    case 'generate-config': {
+      if (event.kind !== 'key') return done(state);
+      const step = configGenDialogKey(dialog, event);
+      return done({ ...state, dialog: step.dialog }, step.effects);
+    }
     case 'rename': {
       const step = renameDialogInput(dialog, event);
       return done({ ...state, dialog: step.dialog }, step.effects);
@@ -212,6 +237,7 @@ function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
       return done({ ...state, dialog: step.dialog, filter: step.filter });
     }
     case 'help':
+    case 'timeline':
       return done(event.kind === 'key' ? { ...state, dialog: null } : state);
     case 'new-pane': {
       const step = newPaneInput(dialog, event, state.defaultCommand ?? state.lastCommand);

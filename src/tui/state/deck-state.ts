@@ -18,6 +18,10 @@ export interface DeckMessage {
 export type QuitChoice = 'detach' | 'stop' | 'cancel';
 export const QUIT_CHOICES: readonly QuitChoice[] = ['detach', 'stop', 'cancel'];
 
+/** Ctrl+d g: ask the agent to write the project file; Never remembers the directory. */
+export type ConfigGenChoice = 'yes' | 'no' | 'never';
+export const CONFIG_GEN_CHOICES: readonly ConfigGenChoice[] = ['yes', 'no', 'never'];
+
 export interface TextField {
   text: string;
   /** Cursor position in code points. */
@@ -30,6 +34,9 @@ export type Dialog =
   | { kind: 'rename'; paneId: string; field: TextField }
   | { kind: 'help' }
   | { kind: 'filter'; field: TextField }
+  /** The journal of an orchestration tab; lines are null while they load. */
+  | { kind: 'timeline'; tab: string; lines: readonly string[] | null; error: string | null }
+  | { kind: 'generate-config'; paneId: string; dir: string; choice: ConfigGenChoice }
   | NewPaneDialog;
 
 export interface DeckState {
@@ -57,6 +64,8 @@ export interface DeckState {
   defaultCommand: string | null;
   /** Otherwise the form offers the last command used (at start: the user's shell). */
   lastCommand: string;
+  /** The start directory when it has no project file and no "Never": the empty dashboard hints at ctrl+d g. */
+  configHintDir: string | null;
 }
 
 export const initialDeckState: DeckState = {
@@ -74,6 +83,7 @@ export const initialDeckState: DeckState = {
   cwd: '/',
   defaultCommand: null,
   lastCommand: 'bash',
+  configHintDir: null,
 };
 
 export const tabKey = (tab: string | null): string => tab ?? '';

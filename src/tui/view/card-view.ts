@@ -13,7 +13,15 @@ export function cardView(pane: PaneInfo, number: number, now: number, home: stri
     status: paneStatus(pane),
     command: pane.role ? `${pane.role} · ${pane.command}` : pane.command,
     dir: shortenPath(pane.cwd, home),
-    age: Number.isNaN(since) ? '' : formatAge(now - since),
+    age: withTokens(Number.isNaN(since) ? '' : formatAge(now - since), pane),
     title: pane.failure ?? pane.title,
   };
+}
+
+/** Claude Code's token use (input + output, cache reads aside) after the age: "3m ago · 12.4k tok". */
+function withTokens(age: string, pane: PaneInfo): string {
+  if (pane.tokens === null) return age;
+  const total = pane.tokens.input + pane.tokens.output;
+  const text = total >= 1000 ? `${(total / 1000).toFixed(1)}k tok` : `${total} tok`;
+  return age === '' ? text : `${age} · ${text}`;
 }

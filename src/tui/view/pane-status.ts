@@ -1,8 +1,8 @@
 // The status word and colour of a pane, and how urgent it is (for a background tab's colour).
-// Until the status engine (#6) exists, a pane is running, exited or failed.
+// A running pane shows what the daemon's status engine decided (#6).
 import type { PaneInfo } from '../../protocol/messages.js';
 
-export type StatusTone = 'ok' | 'quiet' | 'error';
+export type StatusTone = 'ok' | 'quiet' | 'error' | 'busy' | 'attention';
 
 export interface PaneStatus {
   word: string;
@@ -19,7 +19,28 @@ export function paneStatus(pane: PaneInfo): PaneStatus {
     if (exit && exit.exitCode !== 0 && exit.exitCode !== null) return { word: `exited ${exit.exitCode}`, tone: 'error', urgency: 4 };
     return { word: 'exited', tone: 'quiet', urgency: 0 };
   }
-  return { word: 'running', tone: 'ok', urgency: 1 };
+  return engineStatus(pane);
+}
+
+// The status engine's verdict (#6). For a plain command (no known agent) idle/working is only
+// output activity, so such a card keeps saying "running" unless it waits, is blocked or failed.
+function engineStatus(pane: PaneInfo): PaneStatus {
+  const { kind, tool, reason } = pane.status;
+  switch (kind) {
+    case 'needs-input':
+      return { word: reason ? `needs input: ${reason}` : 'needs input', tone: 'attention', urgency: 3 };
+    case 'blocked':
+      return { word: reason ? `blocked: ${reason}` : 'blocked', tone: 'attention', urgency: 3 };
+    case 'error':
+      return { word: reason ? `error: ${reason}` : 'error', tone: 'error', urgency: 4 };
+    default:
+      break;
+  }
+  if (pane.agentType === null) return { word: 'running', tone: 'ok', urgency: 1 };
+  if (kind === 'working') return { word: tool ? `working: ${tool}` : 'working', tone: 'busy', urgency: 2 };
+  if (kind === 'thinking') return { word: 'thinking', tone: 'busy', urgency: 2 };
+  if (kind === 'idle') return { word: 'idle', tone: 'ok', urgency: 1 };
+  return { word: kind, tone: 'quiet', urgency: 1 };
 }
 
 /** The most urgent status among panes, for colouring a tab label. */

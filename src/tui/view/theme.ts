@@ -2,7 +2,7 @@
 import type { StatusTone } from './pane-status.js';
 import type { MessageTone } from '../state/deck-state.js';
 
-export const toneColour: Readonly<Record<StatusTone, string>> = { ok: 'green', quiet: 'gray', error: 'red' };
+export const toneColour: Readonly<Record<StatusTone, string>> = { ok: 'green', quiet: 'gray', error: 'red', busy: 'cyan', attention: 'yellow' };
 
 export const messageColour: Readonly<Record<MessageTone, string>> = { info: 'cyan', warn: 'yellow', error: 'red' };
 

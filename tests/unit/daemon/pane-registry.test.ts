@@ -69,7 +69,8 @@ describe('PaneRegistry', () => {
     panes.get('p1')!.setTitle('⠋ working');
     panes.get('p1')!.exitWith({ exitCode: 0, signal: null });
     await registry.kill('p1');
-    expect(changes).toEqual([{ persist: true }, { persist: true }, { persist: false }, { persist: true }, { persist: true }]);
+    // create, rename, the title, the exit and its status (exited, not persisted), kill.
+    expect(changes).toEqual([{ persist: true }, { persist: true }, { persist: false }, { persist: true }, { persist: false }, { persist: true }]);
   });
 
   it('saves only running panes for a restore', () => {

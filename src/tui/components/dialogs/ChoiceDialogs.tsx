@@ -1,6 +1,6 @@
 // The dialogs that ask one question with buttons: quit (Detach / Stop all / Cancel) and close
 // pane (Close / Cancel, Cancel by default).
-import type { QuitChoice } from '../../state/deck-state.js';
+import type { ConfigGenChoice, QuitChoice } from '../../state/deck-state.js';
 import { theme } from '../../view/theme.js';
 import { DialogFrame, line, type DialogLine, type Segment } from './DialogFrame.js';
 
@@ -27,4 +27,17 @@ export function QuitDialog({ choice, panes, width, height }: { choice: QuitChoic
 export function CloseDialog({ name, command, confirm, width, height }: { name: string; command: string; confirm: boolean; width: number; height: number }) {
   const lines = [line(`This stops ${command} and everything it started.`), [], buttons([['Close', confirm], ['Cancel', !confirm]])];
   return <DialogFrame title={`Close pane "${name}"?`} lines={lines} footer="←/→ choose · Enter confirm · y close · n cancel" width={width} height={height} />;
+}
+
+const CONFIG_GEN_LABELS: Record<ConfigGenChoice, string> = { yes: 'Yes', no: 'No', never: 'Never' };
+
+export function ConfigGenDialog({ name, dir, choice, width, height }: { name: string; dir: string; choice: ConfigGenChoice; width: number; height: number }) {
+  const lines = [
+    line(`Project: ${dir}`),
+    line(`The deck writes .dot-agent-deck/config-gen-prompt.md there and types one line into ${name}.`),
+    line('Never: stop offering this for that directory.'),
+    [],
+    buttons((['yes', 'no', 'never'] as const).map((c) => [CONFIG_GEN_LABELS[c], c === choice])),
+  ];
+  return <DialogFrame title="Ask this agent to analyse the project and write .dot-agent-deck.toml?" lines={lines} footer="←/→ choose · Enter confirm · y yes · n no" width={width} height={height} />;
 }

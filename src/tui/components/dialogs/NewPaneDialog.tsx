@@ -1,5 +1,5 @@
 // The Ctrl+n flow on screen: the directory picker, then the form (Mode, Name, Command).
-import { pickerRows, type DirPicker, type NewPaneDialog as NewPaneState, type NewPaneForm } from '../../state/dialogs/new-pane-dialog.js';
+import { chosenOrchestration, pickerRows, type DirPicker, type NewPaneDialog as NewPaneState, type NewPaneForm } from '../../state/dialogs/new-pane-dialog.js';
 import { shortenPath } from '../../view/format.js';
 import { theme } from '../../view/theme.js';
 import { DialogFrame, line, type DialogLine } from './DialogFrame.js';
@@ -66,6 +66,8 @@ export function formLines(form: NewPaneForm, width: number): DialogLine[] {
     [],
   ];
   if (form.inspecting) lines.push(line('checking the directory…', { color: theme.muted }));
+  const orchestration = chosenOrchestration(form);
+  if (orchestration !== null) lines.push(line(`Enter opens ${orchestration} in a new tab: one pane per role (Name and Command are not used)`, { color: theme.muted }));
   for (const note of form.notes) lines.push(line(`! ${note}`, { color: 'yellow' }));
   return lines;
 }

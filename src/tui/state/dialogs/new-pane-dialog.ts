@@ -74,9 +74,19 @@ export function dirListed(dialog: NewPaneDialog, dir: string, entries: readonly 
   return { ...dialog, picker: { ...picker, index: back >= 0 ? back + 1 : 0 } };
 }
 
-export function dirInspected(dialog: NewPaneDialog, dir: string, notes: readonly string[]): NewPaneDialog {
+export function dirInspected(dialog: NewPaneDialog, dir: string, notes: readonly string[], orchestrations: readonly string[] = []): NewPaneDialog {
   if (dialog.step !== 'form' || dialog.form.dir !== dir) return dialog;
-  return { ...dialog, form: { ...dialog.form, notes, inspecting: false } };
+  const modes = ['', ...orchestrations.map((name) => `${ORCHESTRATION_MODE}${name}`)];
+  return { ...dialog, form: { ...dialog.form, notes, inspecting: false, modes, modeIndex: Math.min(dialog.form.modeIndex, modes.length - 1) } };
+}
+
+/** How an orchestration shows in the Mode field; choosing one opens all of its role panes. */
+export const ORCHESTRATION_MODE = 'orchestration: ';
+
+/** The orchestration the form's Mode field names, if any. */
+export function chosenOrchestration(form: NewPaneForm): string | null {
+  const mode = form.modes[form.modeIndex] ?? '';
+  return mode.startsWith(ORCHESTRATION_MODE) ? mode.slice(ORCHESTRATION_MODE.length) : null;
 }
 
 export function newPaneInput(dialog: NewPaneDialog, event: KeyEvent | PasteEvent, defaultCommand: string): NewPaneStep {
@@ -161,6 +171,8 @@ function formInput(dialog: Extract<NewPaneDialog, { step: 'form' }>, event: KeyE
       case 'up':
         return stay({ ...form, field: fieldAt(-1) });
       case 'enter': {
+        const orchestration = chosenOrchestration(form);
+        if (orchestration !== null) return { dialog: null, effects: [{ type: 'open-orchestration', cwd: form.dir, orchestration }] };
         const name = form.name.text.trim();
         const command = form.command.text.trim();
         if (name === '') return stay({ ...form, field: 'name' });

@@ -9,6 +9,7 @@ import { cardsOf, selectedPane, tabsOf, visiblePanes } from '../../../../src/tui
 import { P, deck, keys, pane } from './fixtures.js';
 
 const action = (name: TuiAction): DeckMsg => ({ type: 'action', action: name });
+const waiting = pane('p1', { agentType: 'claude-code', status: { ...pane('p1').status, kind: 'needs-input', reason: 'permission' } });
 
 /** Feeds keys (as a terminal sends them) to the open dialog, one event at a time. */
 function typeKeys(state: DeckState, input: string): { state: DeckState; effects: Effect[] } {
@@ -62,6 +63,9 @@ describe('deck reducer: actions', () => {
     ['pagedown scrolls forward', deck(), 'scroll_down', {}, [{ type: 'scroll', paneId: 'p1', to: 'down' }]],
     ['d sends the prefix and types', deck(), 'send_prefix', { mode: 'typing' }, [{ type: 'send-prefix', paneId: 'p1' }]],
     ['ctrl+w without panes closes nothing', deck({ panes: [] }), 'close_pane', { dialog: null }, []],
+    ['y answers a waiting agent', deck({ panes: [waiting] }), 'answer_yes', {}, [{ type: 'answer', paneId: 'p1', answer: 'yes' }]],
+    ['n declines', deck({ panes: [waiting] }), 'answer_no', {}, [{ type: 'answer', paneId: 'p1', answer: 'no' }]],
+    ['g asks before asking the agent for a config', deck(), 'generate_config', { dialog: 'generate-config' }, []],
   ])('%s', (_name, given, name, expected, effects) => {
     const result = update(given, action(name), keys);
     expect(facts(result.state)).toMatchObject(expected);
@@ -71,7 +75,9 @@ describe('deck reducer: actions', () => {
   it.each<[string, DeckState, TuiAction, RegExp]>([
     ['no pane to type into', deck({ panes: [] }), 'toggle_mode', /No pane here yet: ctrl\+n opens one/],
     ['no such card', deck(), 'focus_7', /no card 7/],
-    ['a feature of a later version', deck(), 'timeline', /Not in this version yet/],
+    ['g on a pane whose program ended', deck({ panes: [pane('p1', { state: 'exited' })] }), 'generate_config', /pane-p1 is not running: start your agent in a pane first/],
+    ['g without a pane', deck({ panes: [] }), 'generate_config', /No pane here yet/],
+    ['y on a pane that asks nothing', deck(), 'answer_yes', /pane-p1 is not waiting for an answer/],
   ])('says why nothing happened: %s', (_name, given, name, message) => {
     expect(update(given, action(name), keys).state.message?.text).toMatch(message);
   });

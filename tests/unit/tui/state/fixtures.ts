@@ -25,6 +25,9 @@ export function pane(id: string, overrides: Partial<PaneInfo> = {}): PaneInfo {
     lastActivityAt: null,
     cols: 80,
     rows: 24,
+    agentType: null,
+    status: { kind: 'idle', tool: null, detail: null, reason: null, since: '2026-01-01T00:00:00.000Z', layer: 'activity', rule: 'quiet-screen' },
+    tokens: null,
     ...overrides,
   };
 }

@@ -1,0 +1,49 @@
+// `up`: open an orchestration of the project without the TUI: one pane per role in a new tab.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UserError } from '../../common/errors.js';
+import { MAX_TASK_TEXT } from '../../protocol/messages.js';
+import { connectDaemon } from '../daemon-client.js';
+import { json } from '../format.js';
+import type { CommandRegistrar } from '../program.js';
+import { resolveProjectTarget } from '../project-dir.js';
+
+export const registerUp: CommandRegistrar = (program, ctx) => {
+  program
+    .command('up')
+    .description('open an orchestration: one pane per role of .dot-agent-deck.toml, in a new tab')
+    .option('-p, --project <dir>', 'project directory', '.')
+    .option('--orchestration <name>', 'which orchestration (needed when the file defines several)')
+    .option('--task-file <file>', 'a task for the orchestrator, copied into its context file')
+    .option('--json', 'print the opened panes as JSON')
+    .action(async (options: { project: string; orchestration?: string; taskFile?: string; json?: boolean }) => {
+      const target = await resolveProjectTarget(options.project, ctx.io.cwd, false);
+      const task = options.taskFile === undefined ? undefined : readTask(resolve(ctx.io.cwd, options.taskFile), options.taskFile);
+      const connection = await connectDaemon({ env: ctx.io.env });
+      try {
+        const result = await connection.request({
+          kind: 'up',
+          projectDir: target.path,
+          ...(options.orchestration ? { orchestration: options.orchestration } : {}),
+          ...(task !== undefined ? { task } : {}),
+        });
+        if (options.json) ctx.io.stdout(json(result));
+        else {
+          ctx.io.stdout(`Opened ${result.orchestration} as tab ${result.group}: ${result.panes.map((pane) => `${pane.role} ${pane.id}`).join(', ')}\n`);
+        }
+      } finally {
+        connection.dispose();
+      }
+    });
+};
+
+function readTask(path: string, shown: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UserError(`The task file ${shown} does not exist.`, { hint: 'pass an existing file with --task-file' });
+  }
+  if (size > MAX_TASK_TEXT) throw new UserError(`The task file ${shown} is larger than ${MAX_TASK_TEXT} bytes.`, { hint: 'keep the task short and name the files it refers to' });
+  return readFileSync(path, 'utf8');
+}

@@ -1,0 +1,77 @@
+// How `delegate` and `work-done` find their deck: the pane and agent ids a pane's environment
+// carries, and a connection to the daemon that already runs (they never start one: a stray call
+// from outside the deck must not spawn a second, empty deck).
+import { statSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UserError } from '../common/errors.js';
+import { socketPath } from '../config/paths.js';
+import type { Connection } from '../protocol/connection.js';
+import { MAX_TASK_TEXT, type Caller } from '../protocol/messages.js';
+import { PANE_ENV } from '../pty/pane-env.js';
+import { connectExisting } from './daemon-client.js';
+import { readAll } from './io.js';
+
+export function paneCaller(env: NodeJS.ProcessEnv, verb: string): Caller {
+  const paneId = env[PANE_ENV.paneId];
+  const agentId = env[PANE_ENV.agentId];
+  if (!paneId || !agentId || !env[PANE_ENV.socket]) {
+    throw new UserError(`\`${verb}\` must run inside a dot-agent-deck pane (${PANE_ENV.paneId}, ${PANE_ENV.agentId} and ${PANE_ENV.socket} are not all set).`, {
+      hint: 'agents in an orchestration tab run it; open one with `dot-agent-deck up`',
+    });
+  }
+  return { paneId, agentId };
+}
+
+export async function connectFromPane(env: NodeJS.ProcessEnv): Promise<Connection> {
+  const connection = await connectExisting({ env });
+  if (!connection) {
+    throw new UserError(`The dot-agent-deck daemon is not reachable at ${socketPath(env)}.`, {
+      hint: 'it may have stopped or restarted; check with `dot-agent-deck daemon status` (delegate and work-done never start a daemon)',
+    });
+  }
+  return connection;
+}
+
+const MIB = 1024 * 1024;
+
+/** Text from `--task TEXT`, `--task-file PATH` or standard input (`-`), capped at MAX_TASK_TEXT. */
+export async function readTaskText(source: { task?: string; taskFile?: string }, io: { cwd: string; stdin: NodeJS.ReadableStream }, what: string): Promise<string> {
+  const given = [source.task !== undefined, source.taskFile !== undefined].filter(Boolean).length;
+  if (given !== 1) {
+    throw new UserError(`Give the ${what} exactly once: --task TEXT, --task-file PATH, or --task-file - for standard input.`, { exitCode: 2 });
+  }
+  let text: string;
+  if (source.task !== undefined) {
+    if (Buffer.byteLength(source.task) > MAX_TASK_TEXT) throw tooLarge('--task', Buffer.byteLength(source.task), what);
+    text = source.task;
+  } else if (source.taskFile === '-') {
+    try {
+      text = (await readAll(io.stdin, MAX_TASK_TEXT)).toString('utf8');
+    } catch (error) {
+      if (error instanceof RangeError) throw tooLarge('standard input', MAX_TASK_TEXT + 1, what);
+      throw error;
+    }
+  } else {
+    const path = resolve(io.cwd, source.taskFile!);
+    let size: number;
+    try {
+      const info = statSync(path);
+      if (!info.isFile()) throw new UserError(`${source.taskFile} is not a file.`, { hint: `write the ${what} to a file and pass its path` });
+      size = info.size;
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`The ${what} file ${source.taskFile} does not exist or cannot be read.`, { hint: `write the ${what} to a file first (with your file tool), then pass its path` });
+    }
+    // Checked before reading: a 100 MB file is refused without being loaded.
+    if (size > MAX_TASK_TEXT) throw tooLarge(source.taskFile!, size, what);
+    text = readFileSync(path, 'utf8');
+  }
+  if (text.trim() === '') throw new UserError(`The ${what} is empty.`, { hint: `write what you want in the ${what}` });
+  return text;
+}
+
+function tooLarge(where: string, bytes: number, what: string): UserError {
+  return new UserError(`The ${what} in ${where} is ${(bytes / MIB).toFixed(1)} MiB, over the ${MAX_TASK_TEXT / MIB} MiB limit.`, {
+    hint: `keep the ${what} short and name the files that hold the bulk of the material`,
+  });
+}

@@ -1,0 +1,65 @@
+// Reads an orchestration from the project file, fresh every time (edits apply at the next
+// delegation), and resolves `--to` names with errors that list what would have worked.
+import { UserError } from '../common/errors.js';
+import { loadProjectConfig } from '../config/load-project.js';
+import { resolveOrchestrationName } from '../config/project-checks.js';
+import { nameProblem } from '../config/project-fields.js';
+import type { Orchestration, ProjectConfig, Role } from '../config/project-schema.js';
+import { basename } from 'node:path';
+
+export interface LoadedOrchestration {
+  name: string;
+  config: ProjectConfig;
+  roles: Role[];
+  orchestrator: Role;
+  workers: Role[];
+}
+
+export async function loadOrchestration(projectDir: string, wanted: string | undefined): Promise<LoadedOrchestration> {
+  const loaded = await loadProjectConfig(projectDir, { cwd: projectDir });
+  if (!loaded.exists) {
+    throw new UserError(`${loaded.file} does not exist.`, { hint: 'create one with `dot-agent-deck init`' });
+  }
+  if (!loaded.config) {
+    const first = loaded.errors[0];
+    throw new UserError(`${loaded.file} has ${loaded.errors.length} error(s)${first ? `; the first: ${first.message}` : ''}.`, {
+      hint: 'run `dot-agent-deck validate` to see them all',
+    });
+  }
+  const config = loaded.config;
+  const projectName = basename(projectDir);
+  const named = config.orchestrations.map((o) => ({ name: resolveOrchestrationName(o.name, projectName), orchestration: o }));
+  if (named.length === 0) {
+    throw new UserError(`${loaded.file} defines no [[orchestrations]].`, { hint: 'add one (see `dot-agent-deck init`)' });
+  }
+  let chosen: { name: string; orchestration: Orchestration } | undefined;
+  if (wanted === undefined) {
+    if (named.length > 1) {
+      throw new UserError(`${loaded.file} defines ${named.length} orchestrations; say which one.`, {
+        hint: `--orchestration ${named.map((n) => n.name).join(' | ')}`,
+      });
+    }
+    chosen = named[0];
+  } else {
+    chosen = named.find((n) => n.name === wanted);
+    if (!chosen) {
+      throw new UserError(`No orchestration ${JSON.stringify(wanted)} in ${loaded.file}.`, { hint: `orchestrations: ${named.map((n) => n.name).join(', ')}` });
+    }
+  }
+  const roles = chosen!.orchestration.roles;
+  const orchestrator = roles.find((role) => role.start)!;
+  return { name: chosen!.name, config, roles, orchestrator, workers: roles.filter((role) => role !== orchestrator) };
+}
+
+/** The worker role `name` names, or an error that says why not and lists the valid ones. */
+export function resolveWorker(loaded: LoadedOrchestration, name: string): Role {
+  const valid = loaded.workers.map((role) => role.name).join(', ');
+  const problem = nameProblem(name);
+  if (problem) throw new UserError(`--to ${JSON.stringify(name)} is not a role name: ${problem}.`, { hint: `roles you can delegate to: ${valid}` });
+  if (name === loaded.orchestrator.name) {
+    throw new UserError(`${JSON.stringify(name)} is the orchestrator itself; delegate to a worker.`, { hint: `roles you can delegate to: ${valid}` });
+  }
+  const role = loaded.workers.find((worker) => worker.name === name);
+  if (!role) throw new UserError(`No role ${JSON.stringify(name)} in orchestration ${JSON.stringify(loaded.name)}.`, { hint: `roles you can delegate to: ${valid}` });
+  return role;
+}

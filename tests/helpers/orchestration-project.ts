@@ -1,0 +1,58 @@
+// A project directory whose orchestration runs simulated agents (examples/demo/sim-agent.mjs),
+// each driven by a JSON script. The daemon puts its own `dot-agent-deck` first on every pane's PATH.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { JournalEntry } from '../../src/orchestration/journal-entry.js';
+import { readJournal } from '../../src/orchestration/journal.js';
+import type { PaneInfo } from '../../src/protocol/messages.js';
+import type { DaemonHarness } from './daemon-harness.js';
+
+export const SIM_AGENT = fileURLToPath(new URL('../../examples/demo/sim-agent.mjs', import.meta.url));
+
+export interface SimRole {
+  name: string;
+  start?: boolean;
+  clear?: boolean;
+  description?: string;
+  promptTemplate?: string;
+  /** The sim-agent script (startDelayMs, workMs, question, report, turns, exitAfterTasks). */
+  script: Record<string, unknown>;
+}
+
+/** Writes `.dot-agent-deck.toml` and one script per role into `dir`. */
+export function writeSimProject(dir: string, name: string, roles: SimRole[], top: string[] = []): void {
+  mkdirSync(dir, { recursive: true });
+  const lines = [...top, '[[orchestrations]]', `name = "${name}"`];
+  for (const role of roles) {
+    writeFileSync(join(dir, `${role.name}.json`), JSON.stringify(role.script));
+    lines.push(
+      '[[orchestrations.roles]]',
+      `name = "${role.name}"`,
+      `command = "node ${SIM_AGENT} --role ${role.name} --script ${role.name}.json"`,
+      ...(role.start ? ['start = true'] : []),
+      ...(role.clear === false ? ['clear = false'] : []),
+      ...(role.description ? [`description = "${role.description}"`] : []),
+      ...(role.promptTemplate ? [`prompt_template = ${JSON.stringify(role.promptTemplate)}`] : []),
+    );
+  }
+  writeFileSync(join(dir, '.dot-agent-deck.toml'), `${lines.join('\n')}\n`);
+}
+
+export function journal(dir: string): JournalEntry[] {
+  return readJournal(dir).entries;
+}
+
+export function readProjectFile(dir: string, relative: string): string {
+  return readFileSync(join(dir, relative), 'utf8');
+}
+
+/** The environment a pane's program has: what `delegate`/`work-done` read. */
+export function paneEnv(h: DaemonHarness, pane: PaneInfo): NodeJS.ProcessEnv {
+  return { ...h.deck.env, DOT_AGENT_DECK_SOCKET: h.deck.socket, DOT_AGENT_DECK_PANE_ID: pane.id, DOT_AGENT_DECK_AGENT_ID: pane.agentId };
+}
+
+export async function panesByRole(h: DaemonHarness): Promise<Map<string, PaneInfo>> {
+  const { panes } = JSON.parse(await h.ok(['ls', '--json'])) as { panes: PaneInfo[] };
+  return new Map(panes.filter((pane) => pane.role).map((pane) => [pane.role!, pane]));
+}

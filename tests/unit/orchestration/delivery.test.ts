@@ -1,0 +1,85 @@
+// Delivery against the in-memory simulated agent on virtual time: readiness, confirmation, the
+// extra Enter, the single retype, agent binding and the deadline.
+import { describe, expect, it } from 'vitest';
+import { readiness } from '../../../src/agents/readiness.js';
+import { deliveryPane, PaneActivity, type HookView } from '../../../src/daemon/orchestration-pane.js';
+import { PaneWriters } from '../../../src/daemon/pane-writer.js';
+import { deliverLine, type DeliveryOptions } from '../../../src/orchestration/delivery.js';
+import { noReadiness } from '../../../src/orchestration/readiness-check.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
+import { SimAgentHost, type SimBehaviour } from '../../helpers/sim-agent-host.js';
+
+const LINE = 'Read .dot-agent-deck/worker-task-coder.md for your task.';
+
+/** A pane whose agent was just (re)started under the deck's eyes, as `delegate` does with clear = true. */
+async function setup(behaviour: SimBehaviour, hooks?: (host: SimAgentHost) => HookView) {
+  const clock = new FakeClock();
+  const host = new SimAgentHost('p1', 'a-0', clock, () => behaviour);
+  const pane = deliveryPane(host, new PaneActivity(host, clock), new PaneWriters(), clock, hooks ? () => hooks(host) : undefined);
+  await host.respawn('agent', 'a-1');
+  const deliver = (options: Partial<DeliveryOptions> = {}) =>
+    clock.run(deliverLine(pane, host.agentId, LINE, { readiness, clock, deadlineMs: 20_000, ...options }));
+  const typedLine = () => host.writes.filter((w) => w.data === LINE).length;
+  return { clock, host, deliver, typedLine };
+}
+
+describe('deliverLine', () => {
+  it('waits out a 700 ms start-up that drops keys, then delivers exactly once', async () => {
+    const { host, deliver, typedLine } = await setup({ startDelayMs: 700, workMs: 100 });
+    const outcome = await deliver();
+    expect(outcome).toMatchObject({ ok: true, textAttempts: 1, enterPresses: 0 });
+    expect(host.received.map((p) => p.text)).toEqual([LINE]);
+    expect(host.dropped).toBe(0);
+    expect(typedLine()).toBe(1);
+  });
+
+  it('loses the same prompt when readiness is disabled and the text may be typed only once', async () => {
+    const { host, deliver } = await setup({ startDelayMs: 700, workMs: 100 });
+    const outcome = await deliver({ readiness: noReadiness, maxTextAttempts: 1 });
+    expect(outcome.ok).toBe(false);
+    expect(host.received).toEqual([]);
+    expect(host.dropped).toBeGreaterThan(LINE.length);
+  });
+
+  it('presses Enter again when the first CR became a newline in the box, without retyping', async () => {
+    const { host, deliver, typedLine } = await setup({ startDelayMs: 0, workMs: 100, swallowFirstEnter: true });
+    const outcome = await deliver();
+    expect(outcome).toMatchObject({ ok: true, textAttempts: 1, enterPresses: 1 });
+    expect(host.received).toHaveLength(1);
+    expect(typedLine()).toBe(1);
+  });
+
+  it('takes the agent\'s prompt hook as proof of submission when it has hooks', async () => {
+    const { host, deliver } = await setup({ startDelayMs: 300, workMs: 100 }, (agent) => {
+      const submitted = agent.received.at(-1);
+      return submitted ? { lastHookEvent: 'UserPromptSubmit', promptHookAt: submitted.at } : { lastHookEvent: 'SessionStart' };
+    });
+    const outcome = await deliver();
+    expect(outcome).toMatchObject({ ok: true, confirmedBy: 'the agent\'s prompt hook' });
+    expect(host.received).toHaveLength(1);
+  });
+
+  it('types the text at most twice when the agent keeps dropping keys', async () => {
+    const { host, deliver, typedLine } = await setup({ startDelayMs: 0, workMs: 100 });
+    host.write = (data) => void host.writes.push({ at: 0, data: data.toString() }); // deaf: shows the box, takes nothing
+    const outcome = await deliver();
+    expect(outcome.ok).toBe(false);
+    expect(typedLine()).toBe(2);
+  });
+
+  it('gives up at the deadline when the agent never becomes ready, naming why', async () => {
+    const { host, deliver } = await setup({ startDelayMs: 60_000, workMs: 100 });
+    const outcome = await deliver({ deadlineMs: 5_000 });
+    expect(outcome).toMatchObject({ ok: false, textAttempts: 0 });
+    expect(outcome.ok ? '' : outcome.reason).toMatch(/not ready for input before the deadline/);
+    expect(host.writes).toEqual([]);
+  });
+
+  it('types nothing into a pane that was restarted with another agent meanwhile', async () => {
+    const { clock, host, deliver } = await setup({ startDelayMs: 1_000, workMs: 100 });
+    clock.schedule(500, () => void host.respawn('agent', 'a-2'));
+    const outcome = await deliver();
+    expect(outcome.ok ? '' : outcome.reason).toMatch(/restarted with another agent/);
+    expect(host.writes).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { PaneInfo } from '../../../../src/protocol/messages.js';
+import type { StatusKind } from '../../../../src/protocol/pane-status.js';
+import { mostUrgent, paneStatus } from '../../../../src/tui/view/pane-status.js';
+import { pane } from '../state/fixtures.js';
+
+function agentPane(kind: StatusKind, extra: Partial<PaneInfo['status']> = {}, agentType: string | null = 'claude-code'): PaneInfo {
+  const base = pane('p1');
+  return { ...base, agentType, status: { ...base.status, kind, ...extra } };
+}
+
+describe('paneStatus', () => {
+  it.each<[string, PaneInfo, string, string]>([
+    ['idle agent', agentPane('idle'), 'idle', 'ok'],
+    ['working with a tool', agentPane('working', { tool: 'Bash' }), 'working: Bash', 'busy'],
+    ['thinking', agentPane('thinking'), 'thinking', 'busy'],
+    ['waiting for a permission', agentPane('needs-input', { reason: 'permission' }), 'needs input: permission', 'attention'],
+    ['blocked with the reason', agentPane('blocked', { reason: 'usage limit reached' }), 'blocked: usage limit reached', 'attention'],
+    ['an agent error', agentPane('error', { reason: 'API Error: 500' }), 'error: API Error: 500', 'error'],
+    ['starting', agentPane('starting'), 'starting', 'quiet'],
+    ['a plain command at work says running', agentPane('working', {}, null), 'running', 'ok'],
+    ['a plain command asking y/n', agentPane('needs-input', { reason: 'question' }, null), 'needs input: question', 'attention'],
+    ['an exited pane keeps its exit word', { ...agentPane('exited'), state: 'exited', exit: { exitCode: 3, signal: null } }, 'exited 3', 'error'],
+  ])('%s', (_name, info, word, tone) => {
+    expect(paneStatus(info)).toMatchObject({ word, tone });
+  });
+
+  it('ranks a waiting pane above a working one', () => {
+    expect(mostUrgent([agentPane('working'), agentPane('needs-input'), agentPane('idle')])?.tone).toBe('attention');
+  });
+});
