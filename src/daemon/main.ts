@@ -1,11 +1,15 @@
 // The daemon process's top level: logging, the pid file, signals, and last-resort error
 // handling. It never writes to a terminal; everything goes to the log file.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { errorMessage } from '../common/errors.js';
 import { createFileLogger, type Logger } from '../common/logger.js';
+import { ensurePrivateDir } from '../common/private-dir.js';
 import { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } from '../config/global-config.js';
 import { daemonLogFile, daemonPidFile as pidFile, sessionFile, socketPath, type Env } from '../config/paths.js';
+import { installCliLauncher, prependPath } from './cli-launcher.js';
 import { Daemon } from './server.js';
+import { loadNotificationsSettings } from './status-notify.js';
 
 /** Variables that describe *a* pane; the daemon's own copies must not leak into new panes. */
 const PANE_VARIABLES = ['DOT_AGENT_DECK_PANE_ID', 'DOT_AGENT_DECK_AGENT_ID'];
@@ -25,8 +29,12 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   const scrollback = options.scrollback ?? (await configuredScrollback(env, logger));
   const paneEnv: Record<string, string | undefined> = { ...env };
   for (const name of PANE_VARIABLES) delete paneEnv[name];
+  // The directory's privacy is checked before anything is written into it.
+  ensurePrivateDir(dirname(socketPath(env)));
+  paneEnv.PATH = prependPath(installCliLauncher(dirname(socketPath(env))), paneEnv.PATH);
 
   const idle = Number.parseInt(env.DOT_AGENT_DECK_IDLE_EXIT_MS ?? '', 10);
+  const deliveryDeadline = Number.parseInt(env.DOT_AGENT_DECK_DELIVERY_DEADLINE_MS ?? '', 10);
   const daemon = new Daemon({
     socketPath: socketPath(env),
     sessionFile: sessionFile(env),
@@ -35,7 +43,9 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
     factory: import('../pty/pane-session.js').then(({ PaneSession }) => (spawn) => PaneSession.spawn(spawn)),
     paneEnv,
     scrollback,
+    notifications: await loadNotificationsSettings(env, logger),
     ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
+    ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
   });
   await daemon.start();
   writeFileSync(pidFile(env), String(process.pid), { mode: 0o600 });

@@ -29,6 +29,9 @@ describe('daemon panes', () => {
 
     expect(await h.ok(['send', id, 'echo "$DOT_AGENT_DECK_PANE_ID:$DOT_AGENT_DECK_SOCKET:$TERM"'])).toBe('');
     await h.waitForScreen(id, 'the pane sees its deck variables', new RegExp(`^${id}:${h.deck.socket}:xterm-256color$`, 'm'));
+    // Agents call the deck's own CLI, whatever is (or is not) installed globally.
+    await h.ok(['send', id, 'echo "cli=$(command -v dot-agent-deck) $(dot-agent-deck --version)"']);
+    await h.waitForScreen(id, "the pane runs the daemon's own CLI", new RegExp(`^cli=${h.deck.runtimeDir}/bin/dot-agent-deck \\d+\\.\\d+\\.\\d+$`, 'm'));
   });
 
   it('shows the same frames to two clients attached to one pane', async () => {

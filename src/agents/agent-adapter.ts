@@ -1,0 +1,61 @@
+// The shape of a per-agent adapter: everything the deck knows about one agent CLI, as data.
+// Adapters hold no state and do no I/O; the status engine and readiness read them.
+import { z } from 'zod';
+
+export const AgentType = z.enum(['claude-code', 'codex', 'gemini', 'opencode', 'generic']);
+export type AgentType = z.infer<typeof AgentType>;
+
+/** Where on the screen a rule looks: the last few lines, or everything below the last horizontal rule. */
+export type ScreenRegion = 'bottom' | 'below-rule';
+
+/** Statuses a screen or title rule may claim. */
+export type RuleStatus = 'idle' | 'working' | 'needs-input' | 'blocked' | 'error';
+
+export interface ScreenRule {
+  /** Shown by `explain`; stable, kebab-case. */
+  name: string;
+  status: RuleStatus;
+  region: ScreenRegion;
+  /** Every pattern must match some line of the region. */
+  all: RegExp[];
+  /** Shown on the card for needs-input and blocked. */
+  reason?: string;
+}
+
+export interface TitleRule {
+  name: string;
+  status: RuleStatus;
+  pattern: RegExp;
+  reason?: string;
+}
+
+/** What a hook event means for the status; `clear` drops the hook's opinion (e.g. SessionEnd). */
+export type HookEffect =
+  | { status: 'starting' | 'idle' | 'thinking' | 'working' | 'needs-input' | 'error'; reason?: string }
+  | { status: 'keep' }
+  | { status: 'clear' };
+
+export interface HookRule {
+  /** A hook event name as the agent reports it (`hook_event_name`, or an opencode bus event). */
+  event: string;
+  /** Narrows the rule to one `notification_type` / status subtype. */
+  subtype?: string;
+  effect: HookEffect;
+}
+
+export interface AgentAdapter {
+  type: AgentType;
+  displayName: string;
+  /** Program basenames that start this agent. */
+  programs: string[];
+  /** A line matching any of these means the input box is on screen. */
+  readyMarkers: RegExp[];
+  /** Quiet time after the last output before a ready marker counts (opencode drops early keys). */
+  readyQuietMs: number;
+  titleRules: TitleRule[];
+  /** Tried in order; the first match wins within a status, waiting/blocked before working. */
+  screenRules: ScreenRule[];
+  hookRules: HookRule[];
+  /** Bytes that answer a permission prompt with yes / no. */
+  answerKeys: { yes: string; no: string };
+}

@@ -1,0 +1,92 @@
+// Which agent a pane's command starts, from the command line alone. Pure and forgiving: it never
+// throws, and a command it cannot read is simply "not a known agent". The first hook event
+// upgrades the answer later (a wrapper like `devbox run agent-coder` reports itself).
+import type { AgentType } from './agent-adapter.js';
+import { ADAPTERS } from './adapters.js';
+
+// Wrappers whose own options come before the real program.
+const WRAPPERS = new Set(['env', 'sudo', 'exec', 'nohup', 'time', 'nice', 'command', 'npx', 'bunx', 'pnpx']);
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'fish', 'ksh']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+// Wrapper options that take the next word as their value (`sudo -u agent`, `env -u VAR`).
+const OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-U', '-C', '-D', '-n', '-S']);
+// Lists of commands: look at each part (`cd x && claude`, `source env; codex`).
+const SEPARATORS = /&&|\|\||[;|\n]/;
+const MAX_DEPTH = 3;
+
+const PROGRAMS = new Map<string, AgentType>(
+  Object.values(ADAPTERS).flatMap((adapter) => adapter.programs.map((program) => [program, adapter.type] as const)),
+);
+
+export function detectAgentType(command: string): AgentType | null {
+  return detect(command, 0);
+}
+
+function detect(command: string, depth: number): AgentType | null {
+  if (depth > MAX_DEPTH) return null;
+  for (const part of command.split(SEPARATORS)) {
+    const found = detectSimple(splitWords(part), depth);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function detectSimple(words: string[], depth: number): AgentType | null {
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i] ?? '';
+    const name = basename(word);
+    if (OPTIONS_WITH_VALUE.has(word)) {
+      i += 2;
+    } else if (word === '' || ASSIGNMENT.test(word) || word.startsWith('-')) {
+      i += 1;
+    } else if (WRAPPERS.has(name)) {
+      i += 1;
+    } else if (SHELLS.has(name)) {
+      const script = shellScript(words.slice(i + 1));
+      return script === null ? null : detect(script, depth + 1);
+    } else {
+      return PROGRAMS.get(name) ?? null;
+    }
+  }
+  return null;
+}
+
+/** The script of `sh -c 'script'` (also `-lc`, `-ec`), or null. */
+function shellScript(args: string[]): string | null {
+  const flag = args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
+  return flag === -1 ? null : (args[flag + 1] ?? null);
+}
+
+function basename(word: string): string {
+  const name = word.slice(word.lastIndexOf('/') + 1);
+  // `npx @anthropic-ai/claude-code@latest` → claude-code
+  const at = name.indexOf('@');
+  return at > 0 ? name.slice(0, at) : name;
+}
+
+/** Splits on blanks; '…' and "…" group words. An unterminated quote just ends the word. */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  for (const char of text) {
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+      else word += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      inWord = true;
+    } else if (char === ' ' || char === '\t') {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += char;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}

@@ -1,0 +1,31 @@
+// Gemini CLI: its own hook names (BeforeAgent, BeforeTool, …) and screen phrases from
+// AGENT-NOTES.md.
+import type { AgentAdapter } from './agent-adapter.js';
+
+export const gemini: AgentAdapter = {
+  type: 'gemini',
+  displayName: 'Gemini CLI',
+  programs: ['gemini'],
+  readyMarkers: [/Type your message/],
+  readyQuietMs: 300,
+  titleRules: [],
+  screenRules: [
+    { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(quota exceeded|exhausted your .*quota|usage limit)/i], reason: 'usage limit reached' },
+    { name: 'folder-trust', status: 'blocked', region: 'bottom', all: [/Do you trust (the files in )?this folder/i], reason: 'folder trust dialog' },
+    { name: 'auth-dialog', status: 'blocked', region: 'bottom', all: [/(Get started|How would you like to authenticate)/i], reason: 'login needed' },
+    { name: 'permission-prompt', status: 'needs-input', region: 'bottom', all: [/(Allow execution|Apply this change|Do you want to proceed|waiting for user confirmation)/i], reason: 'permission' },
+    { name: 'esc-to-cancel', status: 'working', region: 'bottom', all: [/esc to cancel/i] },
+  ],
+  hookRules: [
+    { event: 'SessionStart', effect: { status: 'starting' } },
+    { event: 'BeforeAgent', effect: { status: 'thinking' } },
+    { event: 'BeforeTool', effect: { status: 'working' } },
+    { event: 'AfterTool', effect: { status: 'thinking' } },
+    { event: 'Notification', subtype: 'ToolPermission', effect: { status: 'needs-input', reason: 'permission' } },
+    { event: 'Notification', effect: { status: 'keep' } },
+    { event: 'AfterAgent', effect: { status: 'idle' } },
+    { event: 'PreCompress', effect: { status: 'working' } },
+    { event: 'SessionEnd', effect: { status: 'clear' } },
+  ],
+  answerKeys: { yes: '1', no: '\x1b' },
+};

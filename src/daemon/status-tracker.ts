@@ -1,0 +1,197 @@
+// Feeds one pane's status engine: title changes, screen changes (read at most SCREEN_READS_PER_S
+// times a second, never per chunk), output activity, exit and hook events. Re-evaluates when the
+// engine asks (idle confirmation, hook staleness) and reports status changes. Bound to the pane's
+// agent id: a respawn starts over, and a hook from an earlier agent is ignored.
+import { adapterFor } from '../agents/adapters.js';
+import { detectAgentType } from '../agents/detect-agent.js';
+import { applyHookEvent, type HookState } from '../agents/hook-state.js';
+import { decideStatus } from '../agents/status-engine.js';
+import { DisposableStore, type Disposable } from '../common/disposable.js';
+import { Emitter, type Event } from '../common/event.js';
+import type { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from '../protocol/pane-status.js';
+import type { PaneHost } from './pane-host.js';
+import { TranscriptTokens } from './status-tokens.js';
+
+/** 250 ms: at most 4 screen reads per second per pane (rendering text costs a full screen walk). */
+const SCREEN_READ_INTERVAL_MS = 250;
+/** Recent events kept per pane for `explain`. */
+export const MAX_STATUS_EVENTS = 50;
+
+export class StatusTracker implements Disposable {
+  private readonly store = new DisposableStore();
+  private readonly changeEmitter = this.store.add(new Emitter<PaneStatus>());
+  private readonly events: StatusEventRecord[] = [];
+  private agentId: string;
+  private agent: string | null;
+  private startedAt = Date.now();
+  private hook: HookState | null = null;
+  private lastHookEvent: string | null = null;
+  private lastOutputAt: number | null = null;
+  private readySeen = false;
+  /** The `at` of the needs-input hook whose prompt has been seen drawn on screen. */
+  private promptSeenFor: number | null = null;
+  private screen: string[] = [];
+  private screenDirty = true;
+  private lastScreenRead = 0;
+  private screenTimer: ReturnType<typeof setTimeout> | undefined;
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private current: PaneStatus;
+  private tokens: TranscriptTokens | null = null;
+
+  /** Fires when kind, tool, detail, reason, layer or rule changes, or the token count grows. */
+  readonly onDidChange: Event<PaneStatus> = this.changeEmitter.event;
+
+  constructor(private readonly host: PaneHost, private readonly command: () => string) {
+    this.agentId = host.agentId;
+    this.agent = detectAgentType(command());
+    this.current = decideStatus(this.engineInput(), null).status;
+    this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
+    this.store.add(host.onOutput(() => {
+      this.syncAgent();
+      this.lastOutputAt = Date.now();
+    }));
+    this.store.add(host.onDidChange(() => {
+      this.screenDirty = true;
+      this.scheduleScreenRead();
+    }));
+    this.store.add(host.onTitleChange((title) => {
+      this.syncAgent();
+      this.record('title', title);
+      this.evaluate();
+    }));
+    this.store.add(host.onExit((exit) => {
+      this.record('exit', exit.signal ?? `exit code ${exit.exitCode ?? '?'}`);
+      this.evaluate();
+    }));
+    this.store.add({ dispose: () => this.clearTimers() });
+    this.evaluate();
+  }
+
+  get status(): PaneStatus {
+    return this.current;
+  }
+
+  get agentType(): string | null {
+    return this.agent;
+  }
+
+  get tokenUsage(): TokenUsage | null {
+    return this.tokens?.usage ?? null;
+  }
+
+  get lastHook(): string | null {
+    return this.lastHookEvent;
+  }
+
+  recentEvents(): StatusEventRecord[] {
+    return [...this.events];
+  }
+
+  /** A hook event from `dot-agent-deck hook`; false when it belongs to an earlier agent. */
+  applyHook(agentId: string, event: HookEvent): boolean {
+    this.syncAgent();
+    if (agentId !== this.agentId) {
+      this.record('hook', `ignored ${event.event} from earlier agent ${agentId}`);
+      return false;
+    }
+    // The first hook names the agent, even when the command did not (a wrapper script).
+    if (this.agent !== event.agent && adapterFor(event.agent).type === event.agent) this.agent = event.agent;
+    this.hook = applyHookEvent(adapterFor(this.agent), this.hook, event, Date.now());
+    this.lastHookEvent = event.event;
+    const extra = [event.subtype, event.tool, event.detail].filter((part) => part !== null).join(' ');
+    this.record('hook', extra === '' ? event.event : `${event.event} ${extra}`);
+    if (event.transcriptPath !== null && this.agent === 'claude-code') {
+      if (this.tokens?.path !== event.transcriptPath) this.tokens = new TranscriptTokens(event.transcriptPath);
+      const tokens = this.tokens;
+      const before = tokens.usage;
+      void tokens.refresh().then(() => {
+        if (tokens === this.tokens && tokens.usage !== before) this.changeEmitter.fire(this.current);
+      });
+    }
+    this.evaluate();
+    return true;
+  }
+
+  dispose(): void {
+    this.store.dispose();
+  }
+
+  private syncAgent(): void {
+    if (this.host.agentId === this.agentId) return;
+    // A respawn: a new program, so nothing the old one said still holds.
+    this.agentId = this.host.agentId;
+    this.agent = detectAgentType(this.command());
+    this.startedAt = Date.now();
+    this.hook = null;
+    this.lastHookEvent = null;
+    this.lastOutputAt = null;
+    this.readySeen = false;
+    this.tokens = null;
+    this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
+  }
+
+  private scheduleScreenRead(): void {
+    if (this.screenTimer !== undefined) return;
+    const wait = Math.max(0, this.lastScreenRead + SCREEN_READ_INTERVAL_MS - Date.now());
+    this.screenTimer = setTimeout(() => {
+      this.screenTimer = undefined;
+      this.evaluate();
+    }, wait);
+  }
+
+  private readScreen(): void {
+    if (!this.screenDirty) return;
+    this.screenDirty = false;
+    this.lastScreenRead = Date.now();
+    this.screen = this.host.text();
+    const adapter = adapterFor(this.agent);
+    if (!this.readySeen && adapter.type !== 'generic') {
+      this.readySeen = this.screen.some((line) => adapter.readyMarkers.some((re) => re.test(line)));
+    }
+  }
+
+  private engineInput() {
+    const state = this.host.state;
+    return {
+      adapter: adapterFor(this.agent),
+      now: Date.now(),
+      startedAt: this.startedAt,
+      exit: state.kind === 'exited' ? state.exit : null,
+      hook: this.hook,
+      title: this.host.title,
+      screen: this.screen,
+      lastOutputAt: this.lastOutputAt,
+      readySeen: this.readySeen,
+      promptSeen: this.hook !== null && this.promptSeenFor === this.hook.at,
+    };
+  }
+
+  private evaluate(): void {
+    this.syncAgent();
+    if (Date.now() - this.lastScreenRead >= SCREEN_READ_INTERVAL_MS) this.readScreen();
+    else if (this.screenDirty) this.scheduleScreenRead();
+    const { status, recheckInMs, waitingOnScreen } = decideStatus(this.engineInput(), this.current);
+    if (waitingOnScreen && this.hook?.status === 'needs-input') this.promptSeenFor = this.hook.at;
+    if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
+    this.recheckTimer = recheckInMs === null ? undefined : setTimeout(() => this.evaluate(), recheckInMs);
+    const before = this.current;
+    this.current = status;
+    const changed = (['kind', 'tool', 'detail', 'reason', 'layer', 'rule'] as const).some((key) => before[key] !== status[key]);
+    if (changed) {
+      this.record('status', `${status.kind} (${status.layer}: ${status.rule})${status.reason === null ? '' : ` — ${status.reason}`}`);
+      this.changeEmitter.fire(status);
+    }
+  }
+
+  private record(kind: StatusEventRecord['kind'], text: string): void {
+    this.events.push({ at: new Date().toISOString(), kind, text: text.slice(0, 300) });
+    if (this.events.length > MAX_STATUS_EVENTS) this.events.splice(0, this.events.length - MAX_STATUS_EVENTS);
+  }
+
+  private clearTimers(): void {
+    if (this.screenTimer !== undefined) clearTimeout(this.screenTimer);
+    if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
+    this.screenTimer = undefined;
+    this.recheckTimer = undefined;
+  }
+}

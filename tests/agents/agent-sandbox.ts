@@ -1,0 +1,144 @@
+// Runs a real agent CLI offline: installs it once into a cache dir (never into the repo), starts
+// the scripted mock model from ../shared/tools/mock-llm, and seeds a scratch HOME so the agent
+// skips onboarding and talks to the mock. Used by the real-agent tests and the fixture recorder.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { waitFor } from '../helpers/wait.js';
+
+const run = promisify(execFile);
+
+export type RealAgent = 'claude-code' | 'codex' | 'gemini';
+
+const PACKAGES: Record<RealAgent, { pkg: string; bin: string }> = {
+  'claude-code': { pkg: '@anthropic-ai/claude-code', bin: 'claude' },
+  codex: { pkg: '@openai/codex', bin: 'codex' },
+  gemini: { pkg: '@google/gemini-cli', bin: 'gemini' },
+};
+
+export const MOCK_DIR = resolve(process.env.DECK_MOCK_LLM_DIR ?? join(import.meta.dirname, '../../../shared/tools/mock-llm'));
+
+function cacheDir(agent: RealAgent): string {
+  const base = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
+  return join(base, 'dot-agent-deck-agents', agent);
+}
+
+const installs = new Map<RealAgent, Promise<{ bin: string } | { skip: string }>>();
+
+/** The agent's executable, installed on first use (once per test file); `skip` says why it cannot run here. */
+export function ensureAgent(agent: RealAgent): Promise<{ bin: string } | { skip: string }> {
+  let install = installs.get(agent);
+  if (install === undefined) {
+    install = installAgent(agent);
+    installs.set(agent, install);
+  }
+  return install;
+}
+
+async function installAgent(agent: RealAgent): Promise<{ bin: string } | { skip: string }> {
+  const dir = cacheDir(agent);
+  const { pkg, bin } = PACKAGES[agent];
+  const path = join(dir, 'node_modules', '.bin', bin);
+  if (existsSync(path)) return { bin: path };
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+  try {
+    // Few retries: an unreachable registry should end in a skip within a minute, not ten.
+    await run('npm', ['install', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-retry-maxtimeout=10000', pkg], { cwd: dir, timeout: 300_000 });
+  } catch (error) {
+    const text = String((error as { stderr?: string }).stderr ?? error);
+    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|network/i.test(text)) {
+      return { skip: `the npm registry is unreachable, so ${pkg} cannot be installed into ${dir}` };
+    }
+    throw new Error(`npm install ${pkg} into ${dir} failed:\n${text}`);
+  }
+  if (!existsSync(path)) throw new Error(`npm installed ${pkg} but ${path} is missing`);
+  return { bin: path };
+}
+
+export interface Sandbox {
+  root: string;
+  home: string;
+  project: string;
+  port: number;
+  /** The program and arguments that start the agent against the mock. */
+  argv: string[];
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  /** Seed the folder as trusted (default true); false shows the trust dialog. */
+  trusted?: boolean;
+  /** Claude: always ask before tools (default true). */
+  askPermissions?: boolean;
+}
+
+async function startMock(root: string): Promise<{ child: ChildProcess; port: number }> {
+  const portFile = join(root, 'mock.port');
+  const child = spawn(process.execPath, [join(MOCK_DIR, 'mock-llm.mjs'), '--port', '0', '--port-file', portFile, '--log', join(root, 'mock.jsonl')], {
+    stdio: 'ignore',
+  });
+  await waitFor('the mock model writes its port file', () => existsSync(portFile) && readFileSync(portFile, 'utf8').trim() !== '');
+  return { child, port: Number(readFileSync(portFile, 'utf8').trim()) };
+}
+
+export async function createSandbox(agent: RealAgent, bin: string, options: SandboxOptions = {}): Promise<Sandbox> {
+  const root = mkdtempSync(join(tmpdir(), `deck-${agent}-`));
+  const home = join(root, 'home');
+  const project = join(root, 'proj');
+  for (const dir of [home, project, join(root, 'tmp')]) mkdirSync(dir, { recursive: true });
+  const mock = await startMock(root);
+  const base = `http://127.0.0.1:${mock.port}`;
+  const env: Record<string, string> = { HOME: home, TMPDIR: join(root, 'tmp'), TERM: 'xterm-256color', LANG: 'C.UTF-8' };
+  let argv: string[];
+  if (agent === 'claude-code') {
+    const config = join(home, '.claude');
+    mkdirSync(config, { recursive: true });
+    const trusted = options.trusted ?? true;
+    writeFileSync(join(config, '.claude.json'), JSON.stringify({
+      hasCompletedOnboarding: true,
+      theme: 'dark',
+      autoModeClassifierBillingNoticeAcknowledgedAt: Date.now(),
+      projects: trusted ? { [root]: { hasTrustDialogAccepted: true } } : {},
+    }));
+    Object.assign(env, {
+      CLAUDE_CONFIG_DIR: config, CLAUDE_CODE_TMPDIR: join(root, 'tmp'), ANTHROPIC_BASE_URL: base, ANTHROPIC_AUTH_TOKEN: 'mock',
+      DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', CLAUDE_CODE_DISABLE_OFFICIAL_MARKETPLACE_AUTOINSTALL: '1',
+    });
+    const help = await run(bin, ['--help'], { env: { ...process.env, ...env } }).then((r) => r.stdout, () => '');
+    argv = (options.askPermissions ?? true) ? [bin, '--permission-mode', help.includes('"manual"') ? 'manual' : 'default'] : [bin];
+  } else if (agent === 'gemini') {
+    mkdirSync(join(home, '.gemini'), { recursive: true });
+    writeFileSync(join(home, '.gemini', 'settings.json'), JSON.stringify({
+      security: { auth: { selectedType: 'gemini-api-key' }, folderTrust: { enabled: !(options.trusted ?? true) } },
+      general: { disableAutoUpdate: true, disableUpdateNag: true },
+      privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false }, ui: { theme: 'Default' },
+    }));
+    Object.assign(env, { GEMINI_API_KEY: 'mock', GOOGLE_GEMINI_BASE_URL: base });
+    argv = [bin];
+  } else {
+    const codexHome = join(home, '.codex');
+    mkdirSync(codexHome, { recursive: true });
+    const trust = (options.trusted ?? true) ? `\n[projects."${project}"]\ntrust_level = "trusted"\n` : '';
+    writeFileSync(join(codexHome, 'config.toml'), [
+      'model = "mock-model"', 'model_provider = "mock"', 'check_for_update_on_startup = false', '',
+      '[model_providers.mock]', 'name = "Mock"', `base_url = "${base}/v1"`, 'wire_api = "responses"', 'env_key = "MOCK_API_KEY"', trust,
+    ].join('\n'));
+    await run('git', ['init', '-q', '.'], { cwd: project });
+    Object.assign(env, { CODEX_HOME: codexHome, MOCK_API_KEY: 'mock' });
+    argv = [bin, '--no-daemon', '--dangerously-bypass-hook-trust'];
+  }
+  return {
+    root, home, project, port: mock.port, argv, env,
+    async dispose() {
+      const closed = new Promise((resolve) => (mock.child.exitCode !== null ? resolve(null) : mock.child.once('exit', resolve)));
+      mock.child.kill();
+      await closed;
+      // An agent's helpers may still be writing state while they exit; retry the removal briefly.
+      rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// Real agents in deck panes, driven by the deck's own installed hooks against the mock model:
+// starting → idle → thinking/working → needs input on a permission prompt → `y` → working → idle.
+// Run with `npm run test:agents`; the CLIs are installed into ~/.cache/dot-agent-deck-agents.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PaneInfo } from '../../src/protocol/messages.js';
+import type { PaneStatus } from '../../src/protocol/pane-status.js';
+import { createDaemonHarness, type DaemonHarness } from '../helpers/daemon-harness.js';
+import { waitFor } from '../helpers/wait.js';
+import { createSandbox, ensureAgent, type RealAgent, type Sandbox } from './agent-sandbox.js';
+
+interface Case {
+  agent: RealAgent;
+  prompt: string;
+  /** The hook rule that reports the permission prompt. */
+  waitingRule: RegExp;
+  /** The prompt on screen: a person answers once they see it (the hook fires before it draws). */
+  promptText: RegExp;
+}
+
+const CASES: Case[] = [
+  { agent: 'claude-code', prompt: 'TASK: RUN: echo deck-ok > out.txt', waitingRule: /^hook:(PermissionRequest|Notification\/permission_prompt)$/, promptText: /Do you want to proceed\?/ },
+  { agent: 'codex', prompt: 'TASK: ESCALATE RUN: echo deck-ok > out.txt', waitingRule: /^hook:PermissionRequest$/, promptText: /Would you like to run the following command\?/ },
+];
+
+/** Collapses the statuses a client saw into their sequence of kinds (repeats folded). */
+function kinds(seen: PaneStatus[]): string[] {
+  return seen.map((s) => s.kind).filter((kind, i, all) => i === 0 || all[i - 1] !== kind);
+}
+
+/** True when `wanted` occurs in order within `sequence` (other kinds may sit between). */
+function inOrder(sequence: string[], wanted: Array<string | string[]>): boolean {
+  let at = 0;
+  for (const kind of sequence) {
+    const want = wanted[at];
+    if (want !== undefined && (Array.isArray(want) ? want.includes(kind) : want === kind)) at++;
+  }
+  return at === wanted.length;
+}
+
+describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, promptText }) => {
+  let h: DaemonHarness | undefined;
+  let sandbox: Sandbox | undefined;
+  afterEach(async () => {
+    await h?.dispose();
+    await sandbox?.dispose();
+  });
+
+  it('reports its status from hooks through a permission prompt answered with y', async (ctx) => {
+    const found = await ensureAgent(agent);
+    if ('skip' in found) {
+      console.warn(`SKIPPED: ${found.skip}`);
+      ctx.skip(found.skip);
+      return;
+    }
+    sandbox = await createSandbox(agent, found.bin);
+    h = createDaemonHarness({ ...sandbox.env });
+    const installed = await h.ok(['hooks', 'install', '--agent', agent]);
+    expect(installed).toContain('installed deck hooks');
+
+    await h.ok(['ls']); // starts the daemon, so the client sees the pane from its first status
+    const connection = await h.connect('tui');
+    const seen: PaneStatus[] = [];
+    let latest: PaneInfo | undefined;
+    let paneId = '';
+    connection.onPanes((panes) => {
+      const pane = panes.find((p) => p.id === paneId);
+      if (pane === undefined) return;
+      latest = pane;
+      if (seen.at(-1)?.kind !== pane.status.kind || seen.at(-1)?.rule !== pane.status.rule) seen.push(pane.status);
+    });
+    paneId = (await h.ok(['new', '-p', sandbox.project, '--', ...sandbox.argv])).trim();
+    let screen = '';
+    const describe = () => `statuses: ${seen.map((s) => `${s.kind}(${s.rule})`).join(' → ')}\nscreen:\n${screen}`;
+    const until = (what: string, test: (pane: PaneInfo) => boolean, timeoutMs = 60_000) =>
+      waitFor(
+        what,
+        async () => {
+          screen = (await connection.request({ kind: 'capture', pane: paneId })).lines.join('\n');
+          return latest !== undefined && test(latest);
+        },
+        { timeoutMs, intervalMs: 200, describe },
+      );
+
+    await until('the agent is idle at its input box', (p) => p.status.kind === 'idle');
+    await connection.request({ kind: 'send', pane: paneId, text: prompt, submit: true });
+    await until('the permission prompt is reported by a hook', (p) => p.status.kind === 'needs-input' && waitingRule.test(p.status.rule));
+    expect(latest?.agentType).toBe(agent);
+    await until('the prompt is drawn and the card still waits', (p) => promptText.test(screen) && p.status.kind === 'needs-input');
+    await connection.request({ kind: 'answer', pane: paneId, answer: 'yes' });
+    await until('the command ran', () => existsSync(join(sandbox!.project, 'out.txt')));
+    await until('the turn ends idle', (p) => p.status.kind === 'idle' && seen.some((s) => s.kind === 'needs-input'));
+
+    expect(readFileSync(join(sandbox.project, 'out.txt'), 'utf8').trim()).toBe('deck-ok');
+    const sequence = kinds(seen);
+    expect(inOrder(sequence, ['starting', 'idle', ['thinking', 'working'], 'needs-input', ['working', 'thinking'], 'idle']), describe()).toBe(true);
+    expect(seen.some((s) => s.layer === 'hook' && (s.kind === 'thinking' || s.kind === 'working')), describe()).toBe(true);
+    const explained = await h.ok(['explain', paneId]);
+    expect(explained).toContain('decided by:');
+    expect(explained).toMatch(/hook\s+(UserPromptSubmit|PreToolUse)/);
+  });
+});

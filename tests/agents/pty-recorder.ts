@@ -1,0 +1,79 @@
+// Runs an agent in a real PTY with the deck's own headless terminal and records every chunk it
+// prints, so a test can wait on the screen and save the byte stream up to a moment as a fixture.
+import { spawn, type IPty } from 'node-pty';
+import { PaneTerminal } from '../../src/pty/pane-terminal.js';
+import { waitFor } from '../helpers/wait.js';
+
+export class PtyRecorder {
+  private readonly pty: IPty;
+  readonly terminal: PaneTerminal;
+  private readonly chunks: string[] = [];
+  private lastOutputAt = Date.now();
+  exited = false;
+  private readonly exit: Promise<void>;
+
+  constructor(argv: string[], options: { cwd: string; env: Record<string, string>; cols: number; rows: number }) {
+    this.terminal = new PaneTerminal({ cols: options.cols, rows: options.rows, scrollback: 200 });
+    const [file, ...args] = argv;
+    if (file === undefined) throw new Error('empty argv');
+    this.pty = spawn(file, args, { name: 'xterm-256color', cols: options.cols, rows: options.rows, cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env }, encoding: 'utf8' });
+    this.terminal.onReply((data) => this.pty.write(data));
+    this.pty.onData((data) => {
+      this.chunks.push(data);
+      this.lastOutputAt = Date.now();
+      this.terminal.write(data, () => undefined);
+    });
+    this.exit = new Promise((resolve) => {
+      this.pty.onExit(() => {
+        this.exited = true;
+        resolve();
+      });
+    });
+  }
+
+  get bytes(): string {
+    return this.chunks.join('');
+  }
+
+  get quietMs(): number {
+    return Date.now() - this.lastOutputAt;
+  }
+
+  screen(): string[] {
+    return this.terminal.text();
+  }
+
+  write(data: string): void {
+    this.pty.write(data);
+  }
+
+  /** Types one line the way the deck does: the text, a pause, then a lone CR (AGENT-NOTES.md). */
+  async submit(text: string): Promise<void> {
+    this.pty.write(text);
+    await this.waitForScreen(`the typed text "${text.slice(0, 30)}" shows`, (s) => s.includes(text.slice(0, 30)));
+    await new Promise((resolve) => setTimeout(resolve, 150)); // 150 ms: a CR fused to text is a newline
+    this.pty.write('\r');
+  }
+
+  async waitForScreen(what: string, test: (screen: string) => boolean, timeoutMs = 30_000): Promise<void> {
+    await waitFor(what, () => test(this.screen().join('\n')), { timeoutMs, intervalMs: 50, describe: () => this.screen().join('\n') });
+  }
+
+  async waitForQuiet(ms: number): Promise<void> {
+    await waitFor(`the screen is quiet for ${ms} ms`, () => this.quietMs >= ms, { timeoutMs: 30_000, intervalMs: 25 });
+  }
+
+  /** Kills the agent's whole process group (it is the group leader) and waits for the leader. */
+  async dispose(): Promise<void> {
+    if (!this.exited) {
+      try {
+        process.kill(-this.pty.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      await waitFor('the agent exits after SIGKILL', () => this.exited, { timeoutMs: 5000 });
+    }
+    await this.exit;
+    this.terminal.dispose();
+  }
+}

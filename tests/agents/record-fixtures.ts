@@ -1,0 +1,120 @@
+// Records the screen fixtures of tests/fixtures/agents from the real CLIs against the mock model:
+//   npx vitest run --config vitest.agents.config.ts tests/agents/record-fixtures.agent-test.ts
+// with DECK_RECORD_FIXTURES=1 it rewrites the fixture files; without it only checks the engine.
+import type { FixtureEntry } from '../unit/agents/fixture-manifest.js';
+import type { RealAgent } from './agent-sandbox.js';
+import type { PtyRecorder } from './pty-recorder.js';
+
+export interface Scenario {
+  name: string;
+  agent: RealAgent;
+  trusted?: boolean;
+  /** Drives the agent to the moment worth keeping. */
+  drive(rec: PtyRecorder): Promise<void>;
+  expect: FixtureEntry['expect'];
+  readySeen: boolean;
+}
+
+const QUESTION = 'CALL: AskUserQuestion {"questions":[{"question":"Which colour do you want?","header":"Colour","multiSelect":false,"options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
+
+async function claudeReady(rec: PtyRecorder): Promise<void> {
+  await rec.waitForScreen('the Claude input box', (s) => /^\s*❯(?!\s*\d\.)/m.test(s));
+  await rec.waitForQuiet(800);
+}
+
+async function codexReady(rec: PtyRecorder): Promise<void> {
+  await rec.waitForScreen('the Codex placeholder', (s) => s.includes('Ask Codex to do anything'));
+  await rec.waitForQuiet(800);
+}
+
+async function geminiReady(rec: PtyRecorder): Promise<void> {
+  await rec.waitForScreen('the Gemini input box', (s) => s.includes('Type your message'));
+  await rec.waitForQuiet(800);
+}
+
+export const SCENARIOS: Scenario[] = [
+  { name: 'idle', agent: 'claude-code', readySeen: true, expect: { kind: 'idle' }, drive: claudeReady },
+  {
+    name: 'busy', agent: 'claude-code', readySeen: true, expect: { kind: 'working' },
+    async drive(rec) {
+      await claudeReady(rec);
+      await rec.submit('SLEEP:8 hello');
+      await rec.waitForScreen('the busy footer', (s) => /esc to interrupt/i.test(s));
+    },
+  },
+  {
+    name: 'permission-prompt', agent: 'claude-code', readySeen: true, expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await claudeReady(rec);
+      await rec.submit('TASK: RUN: echo fixture > out.txt');
+      await rec.waitForScreen('the permission dialog', (s) => s.includes('Do you want to proceed?'));
+      await rec.waitForQuiet(500);
+    },
+  },
+  {
+    name: 'question', agent: 'claude-code', readySeen: true, expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await claudeReady(rec);
+      await rec.submit(QUESTION);
+      await rec.waitForScreen('the question dialog', (s) => s.includes('Which colour do you want?') && s.includes('Blue'));
+      await rec.waitForQuiet(500);
+    },
+  },
+  {
+    name: 'trust-dialog', agent: 'claude-code', trusted: false, readySeen: false, expect: { kind: 'blocked' },
+    async drive(rec) {
+      await rec.waitForScreen('the folder trust dialog', (s) => /trust/i.test(s) && /1\./.test(s));
+      await rec.waitForQuiet(500);
+    },
+  },
+  { name: 'idle', agent: 'codex', readySeen: true, expect: { kind: 'idle' }, drive: codexReady },
+  {
+    name: 'busy', agent: 'codex', readySeen: true, expect: { kind: 'working' },
+    async drive(rec) {
+      await codexReady(rec);
+      await rec.submit('SLEEP:8 hello');
+      await rec.waitForScreen('the busy footer', (s) => /esc to interrupt/i.test(s));
+    },
+  },
+  {
+    name: 'permission-prompt', agent: 'codex', readySeen: true, expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await codexReady(rec);
+      await rec.submit('TASK: ESCALATE RUN: echo fixture > out.txt');
+      await rec.waitForScreen('the approval prompt', (s) => s.includes('Would you like to run the following command'));
+      await rec.waitForQuiet(500);
+    },
+  },
+  {
+    name: 'trust-dialog', agent: 'codex', trusted: false, readySeen: false, expect: { kind: 'blocked' },
+    async drive(rec) {
+      await rec.waitForScreen('the folder trust dialog', (s) => /trust/i.test(s));
+      await rec.waitForQuiet(500);
+    },
+  },
+  { name: 'idle', agent: 'gemini', readySeen: true, expect: { kind: 'idle' }, drive: geminiReady },
+  {
+    name: 'busy', agent: 'gemini', readySeen: true, expect: { kind: 'working' },
+    async drive(rec) {
+      await geminiReady(rec);
+      await rec.submit('SLEEP:8 hello');
+      await rec.waitForScreen('the busy footer', (s) => /esc to cancel/i.test(s));
+    },
+  },
+  {
+    name: 'permission-prompt', agent: 'gemini', readySeen: true, expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await geminiReady(rec);
+      await rec.submit('TASK: RUN: echo fixture > out.txt');
+      await rec.waitForScreen('the permission prompt', (s) => /Allow execution/i.test(s));
+      await rec.waitForQuiet(500);
+    },
+  },
+  {
+    name: 'trust-dialog', agent: 'gemini', trusted: false, readySeen: false, expect: { kind: 'blocked' },
+    async drive(rec) {
+      await rec.waitForScreen('the folder trust dialog', (s) => /trust (the files in )?this folder/i.test(s));
+      await rec.waitForQuiet(500);
+    },
+  },
+];

@@ -1,0 +1,31 @@
+// Recorded agent screens (tests/fixtures/agents) replayed into the deck's headless terminal: the
+// engine must give each the recorded status, decided by the recorded rule.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readiness } from '../../../src/agents/readiness.js';
+import { FIXTURE_ROOT, loadManifest, replay, statusOfScreen } from './fixture-manifest.js';
+import { DEFAULT_MODES } from '../../helpers/fake-pane.js';
+
+describe.each(['claude-code', 'codex', 'gemini'])('%s screen fixtures', (agent) => {
+  const entries = loadManifest(agent);
+
+  it('cover idle, busy, permission prompt, trust dialog and usage limit', () => {
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['idle', 'busy', 'permission-prompt', 'trust-dialog', 'usage-limit']));
+  });
+
+  it.each(entries.map((e) => [e.name, e] as const))('%s', async (_name, entry) => {
+    const screen = await replay(readFileSync(join(FIXTURE_ROOT, agent, entry.file), 'utf8'), entry.cols, entry.rows);
+    const status = statusOfScreen(agent, screen, entry.quietMs, entry.readySeen);
+    expect({ kind: status.kind, rule: status.rule }).toEqual({ kind: entry.expect.kind, rule: entry.expect.rule });
+  });
+
+  it.each(entries.map((e) => [e.name, e] as const))('%s: ready for a prompt only when idle', async (_name, entry) => {
+    const screen = await replay(readFileSync(join(FIXTURE_ROOT, agent, entry.file), 'utf8'), entry.cols, entry.rows);
+    const result = readiness({
+      agentType: agent, screenText: screen.screen, cursor: { x: 0, y: 0, visible: true },
+      modes: { ...DEFAULT_MODES, bracketedPaste: true }, quietMs: entry.quietMs,
+    });
+    expect(result.ready, result.reason).toBe(entry.expect.kind === 'idle');
+  });
+});

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_STATUS_EVENTS, StatusTracker } from '../../../src/daemon/status-tracker.js';
+import type { HookEvent, PaneStatus } from '../../../src/protocol/pane-status.js';
+import { FakePane } from '../../helpers/fake-pane.js';
+
+const hook = (event: string, over: Partial<HookEvent> = {}): HookEvent => ({
+  agent: 'claude-code', event, subtype: null, tool: null, detail: null, message: null, transcriptPath: null, ...over,
+});
+
+describe('StatusTracker', () => {
+  let pane: FakePane;
+  let tracker: StatusTracker;
+  let changes: PaneStatus[];
+  let command: string;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    pane = new FakePane('p1', 'a-1', 40, 6);
+    command = 'claude';
+    tracker = new StatusTracker(pane, () => command);
+    changes = [];
+    tracker.onDidChange((status) => changes.push(status));
+  });
+  afterEach(() => {
+    tracker.dispose();
+    vi.useRealTimers();
+  });
+
+  it('detects the agent from the command and starts in "starting"', () => {
+    expect(tracker.agentType).toBe('claude-code');
+    expect(tracker.status.kind).toBe('starting');
+  });
+
+  it('goes idle once the input box shows and the screen is quiet', () => {
+    pane.setLine(2, '❯ ');
+    vi.advanceTimersByTime(300);
+    expect(tracker.status.kind).toBe('starting');
+    vi.advanceTimersByTime(1500);
+    expect(tracker.status).toMatchObject({ kind: 'idle', layer: 'activity', rule: 'quiet-screen' });
+  });
+
+  it('follows hook events, with tool and detail', () => {
+    tracker.applyHook('a-1', hook('PreToolUse', { tool: 'Bash', detail: 'npm test' }));
+    expect(tracker.status).toMatchObject({ kind: 'working', tool: 'Bash', detail: 'npm test', layer: 'hook', rule: 'hook:PreToolUse' });
+    tracker.applyHook('a-1', hook('PermissionRequest', { tool: 'Bash' }));
+    expect(tracker.status).toMatchObject({ kind: 'needs-input', reason: 'permission' });
+    expect(changes.map((s) => s.kind)).toEqual(['working', 'needs-input']);
+  });
+
+  it('ignores a hook from an earlier agent of the pane', () => {
+    expect(tracker.applyHook('a-old', hook('PreToolUse'))).toBe(false);
+    expect(tracker.status.kind).toBe('starting');
+    expect(tracker.recentEvents().at(-1)?.text).toMatch(/ignored PreToolUse from earlier agent a-old/);
+  });
+
+  it('upgrades an unknown command by the first hook', () => {
+    command = 'devbox run agent-coder';
+    const other = new StatusTracker(pane, () => command);
+    expect(other.agentType).toBeNull();
+    other.applyHook('a-1', hook('Stop'));
+    expect(other.agentType).toBe('claude-code');
+    other.dispose();
+  });
+
+  it('reads the screen at most four times a second however often it changes', () => {
+    const read = vi.spyOn(pane, 'text');
+    for (let i = 0; i < 100; i++) {
+      pane.setLine(1, `line ${i}`);
+      vi.advanceTimersByTime(10);
+    }
+    expect(read.mock.calls.length).toBeLessThanOrEqual(5);
+    expect(read.mock.calls.length).toBeGreaterThan(0);
+  });
+
+  it('flips to needs-input when a dialog appears on screen', () => {
+    tracker.applyHook('a-1', hook('UserPromptSubmit'));
+    pane.setLine(3, 'Do you want to proceed?');
+    pane.setLine(4, '❯ 1. Yes');
+    vi.advanceTimersByTime(250);
+    expect(tracker.status).toMatchObject({ kind: 'needs-input', layer: 'screen', rule: 'permission-dialog' });
+  });
+
+  it('stays waiting until the prompt was drawn, then flips to working once it is answered', () => {
+    tracker.applyHook('a-1', hook('PermissionRequest', { tool: 'Bash' }));
+    pane.setLine(5, '✢ Running… (esc to interrupt)');
+    vi.advanceTimersByTime(250);
+    expect(tracker.status.kind).toBe('needs-input');
+    pane.setLine(3, 'Do you want to proceed?');
+    pane.setLine(4, '❯ 1. Yes');
+    vi.advanceTimersByTime(250);
+    expect(tracker.status.kind).toBe('needs-input');
+    pane.setLine(3, '');
+    pane.setLine(4, '');
+    vi.advanceTimersByTime(250);
+    expect(tracker.status).toMatchObject({ kind: 'working', layer: 'screen', rule: 'esc-to-interrupt' });
+  });
+
+  it('starts over on a respawn and reports the exit', () => {
+    tracker.applyHook('a-1', hook('PreToolUse'));
+    pane.agentId = 'a-2';
+    command = 'codex';
+    pane.setTitle('x');
+    expect(tracker.agentType).toBe('codex');
+    expect(tracker.status.kind).toBe('starting');
+    pane.exitWith({ exitCode: 0, signal: null });
+    expect(tracker.status).toMatchObject({ kind: 'exited', layer: 'process', reason: 'exit code 0' });
+  });
+
+  it('keeps a bounded history', () => {
+    for (let i = 0; i < MAX_STATUS_EVENTS * 2; i++) pane.setTitle(`t${i}`);
+    expect(tracker.recentEvents()).toHaveLength(MAX_STATUS_EVENTS);
+  });
+});
