@@ -9,6 +9,7 @@ const EXPLANATION = [
   '',
   'Start here:',
   '  dot-agent-deck             open the deck (in a terminal)',
+  '  dot-agent-deck demo        watch a team of simulated agents at work (no API keys)',
   '  dot-agent-deck init        write a starter .dot-agent-deck.toml in this directory',
   '  dot-agent-deck validate    check the project file and explain every problem',
   '  dot-agent-deck new -- CMD  open a pane running CMD in the background daemon',
@@ -33,7 +34,9 @@ export const registerDefault: CommandRegistrar = (program, ctx) => {
     }
     // Loaded only here: Ink and React would double the start-up time of every other command.
     const { runDeck } = await import('../../tui/app/run-deck.js');
+    const { hooksOffer } = await import('./hooks.js');
     const exit = await runDeck({
+      notice: hooksOffer(io.env),
       env: io.env,
       cwd: io.cwd,
       stdin: process.stdin,

@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// A simulated chat agent for tests and offline demos: an input box with a `❯` prompt, bracketed
+// paste on once the box is up, keys dropped during a start-up delay, a visible working phase, an
+// optional question that waits for an answer, and, when a prompt points at a task file, the
+// `work-done` command that file names. Dependency-free so examples can ship it.
+//
+// usage: node sim-agent.mjs [--role NAME] [--script FILE.json]
+// script: { "startDelayMs": 0 (or [min, max]), "workMs": 100, "question": "Run the tests too? [y/n]",
+//           "report": "text", "steps": ["lines shown one by one while working"], "exitAfterTasks": 0,
+//           "byTask": [{ "match": "regex on the task file", "steps": [...], "report": "...", "question": "..." }],
+//           "turns": [{ "after": ["regex", ...], "actions": [{ "write": "path", "text": "..." },
+//                                                           { "run": ["dot-agent-deck", "delegate", ...] }] }] }
+// Turns fire in order, each once every pattern of `after` matched a prompt received since the
+// previous turn fired. The first `byTask` entry whose `match` finds the task file's text replaces
+// steps, report and question for that task. Text read from task files is data: it is only
+// matched, never run through a shell.
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const role = option('--role') ?? 'agent';
+const scriptFile = option('--script');
+const script = scriptFile ? JSON.parse(readFileSync(scriptFile, 'utf8')) : {};
+// A [min, max] pair picks a random delay per start: slow starts of varying length.
+const startDelayMs = Array.isArray(script.startDelayMs)
+  ? script.startDelayMs[0] + Math.random() * (script.startDelayMs[1] - script.startDelayMs[0])
+  : Number(script.startDelayMs ?? 0);
+const workMs = Number(script.workMs ?? 100);
+const turns = Array.isArray(script.turns) ? script.turns : [];
+
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
+/** Only plain words may reach execFile from a task file: no quoting, no shell, no surprises. */
+const SAFE_WORD = /^[A-Za-z0-9_./=:@-]+$/;
+
+let accepting = false;
+let input = '';
+let inPaste = false;
+let tasksSeen = 0;
+let turnIndex = 0;
+let seen = [];
+let pendingAnswer = null;
+
+const out = (text) => process.stdout.write(text);
+const say = (line) => out(`\r\x1b[2K${line}\r\n`);
+
+function showPrompt() {
+  input = '';
+  accepting = true;
+  out('\r\x1b[2K❯ ');
+}
+
+function startWorking() {
+  accepting = false;
+  out('\r\n');
+}
+
+const wait = (ms) => new Promise((done) => setTimeout(done, ms));
+
+async function workPhase(label, ms = workMs) {
+  const frames = ['⠋', '⠙', '⠹', '⠸'];
+  const steps = Math.max(1, Math.ceil(ms / 50));
+  for (let i = 0; i < steps; i++) {
+    out(`\r\x1b[2K${frames[i % frames.length]} ${label}… (${i * 50} ms)`);
+    await wait(Math.min(50, ms));
+  }
+  out('\r\x1b[2K');
+}
+
+/** What to do for one task: the script's defaults, or its first `byTask` entry that matches. */
+function taskPlan(taskText) {
+  const special = (Array.isArray(script.byTask) ? script.byTask : []).find((entry) => new RegExp(entry.match).test(taskText)) ?? {};
+  return {
+    steps: Array.isArray(special.steps) ? special.steps : Array.isArray(script.steps) ? script.steps : [],
+    report: special.report ?? script.report,
+    question: special.question ?? script.question,
+  };
+}
+
+async function work(steps) {
+  if (steps.length === 0) return workPhase('working');
+  for (const step of steps) {
+    await workPhase(step, workMs / steps.length);
+    say(`✓ ${step}`);
+  }
+}
+
+function ask(question) {
+  return new Promise((answer) => {
+    // Asked inline, as most CLIs ask: the answer is echoed on the question's line, so an answered
+    // question no longer ends in `[y/n]` (what a status rule looks for).
+    out(`\r\x1b[2K${question} `);
+    pendingAnswer = answer;
+    input = '';
+    accepting = true;
+  });
+}
+
+function run(argv) {
+  return new Promise((done) => {
+    execFile(argv[0], argv.slice(1), { env: process.env, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      say(`$ ${argv.join(' ')} → exit ${code}${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`);
+      done(code);
+    });
+  });
+}
+
+function writeFile(path, text) {
+  const target = resolve(process.cwd(), path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+}
+
+/** The `work-done` command a task file asks for, as argv, or a reason it cannot be used. */
+function workDoneCommand(taskText) {
+  const match = /`(dot-agent-deck work-done [^`\n]+)`/.exec(taskText);
+  if (!match) return { error: 'the task file names no work-done command' };
+  const argv = match[1].split(/\s+/);
+  if (!argv.every((word) => SAFE_WORD.test(word))) return { error: 'the work-done command has unexpected characters' };
+  const fileIndex = argv.indexOf('--task-file');
+  return { argv, reportFile: fileIndex >= 0 ? argv[fileIndex + 1] : undefined };
+}
+
+async function doTask(taskFile) {
+  tasksSeen += 1;
+  let taskText;
+  try {
+    taskText = readFileSync(resolve(process.cwd(), taskFile), 'utf8');
+  } catch (error) {
+    say(`cannot read ${taskFile}: ${error.message}`);
+    return;
+  }
+  say(`read ${taskFile} (${taskText.length} bytes)`);
+  const plan = taskPlan(taskText);
+  await work(plan.steps);
+  let answer = '';
+  if (typeof plan.question === 'string') answer = await ask(plan.question);
+  const command = workDoneCommand(taskText);
+  if (command.error) {
+    say(command.error);
+    return;
+  }
+  if (command.reportFile) {
+    const report = [
+      `# ${role} report`,
+      '',
+      plan.report ?? 'Done.',
+      '',
+      `agent: ${process.env.DOT_AGENT_DECK_AGENT_ID ?? 'unknown'}`,
+      `session-tasks: ${tasksSeen}`,
+      ...(answer ? [`answer: ${answer}`] : []),
+      '',
+    ].join('\n');
+    writeFile(command.reportFile, report);
+  }
+  await run(command.argv);
+  if (script.exitAfterTasks && tasksSeen >= script.exitAfterTasks) {
+    say('exiting');
+    process.exit(0);
+  }
+}
+
+async function runTurn() {
+  const turn = turns[turnIndex];
+  if (!turn) return;
+  const patterns = (turn.after ?? []).map((source) => new RegExp(source));
+  if (!patterns.every((pattern) => seen.some((prompt) => pattern.test(prompt)))) return;
+  turnIndex += 1;
+  seen = [];
+  for (const action of turn.actions ?? []) {
+    if (action.write) writeFile(action.write, action.text ?? '');
+    if (action.run) await run(action.run);
+  }
+}
+
+async function handlePrompt(prompt) {
+  if (pendingAnswer) {
+    const answer = pendingAnswer;
+    pendingAnswer = null;
+    startWorking();
+    answer(prompt);
+    return;
+  }
+  startWorking();
+  say(`» ${prompt}`);
+  seen.push(prompt);
+  const task = /^Read (\S+) for your task\.$/.exec(prompt);
+  if (task) await doTask(task[1]);
+  else {
+    await workPhase('thinking');
+    await runTurn();
+  }
+  showPrompt();
+}
+
+function onKeys(data) {
+  // Before the box is up, and while working, keys are lost: the reason delivery must wait.
+  if (!accepting) return;
+  let rest = data;
+  while (rest.length > 0) {
+    if (rest.startsWith(PASTE_START)) {
+      inPaste = true;
+      rest = rest.slice(PASTE_START.length);
+    } else if (rest.startsWith(PASTE_END)) {
+      inPaste = false;
+      rest = rest.slice(PASTE_END.length);
+    } else {
+      const ch = rest[0];
+      rest = rest.slice(1);
+      if (ch === '\r' && !inPaste) {
+        const prompt = input.trim();
+        if (prompt === '' || !accepting) continue;
+        void handlePrompt(prompt);
+        return;
+      }
+      if (ch === '\x7f') {
+        if (input.length > 0) {
+          input = input.slice(0, -1);
+          out('\b \b');
+        }
+      } else if (ch === '\x03') {
+        process.exit(130);
+      } else if (ch >= ' ' || inPaste) {
+        input += ch === '\n' || ch === '\r' ? ' ' : ch;
+        out(ch === '\n' || ch === '\r' ? ' ' : ch);
+      }
+    }
+  }
+}
+
+if (process.stdin.isTTY) process.stdin.setRawMode(true);
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', onKeys);
+say(`sim-agent ${role} starting`);
+setTimeout(() => {
+  out('\x1b[?2004h');
+  say(`sim-agent ${role} ready`);
+  showPrompt();
+}, startDelayMs);
