@@ -1,6 +1,6 @@
 // The daemon process's top level: logging, the pid file, signals, and last-resort error
 // handling. It never writes to a terminal; everything goes to the log file.
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorMessage } from '../common/errors.js';
 import { createFileLogger, type Logger } from '../common/logger.js';
@@ -38,6 +38,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   const daemon = new Daemon({
     socketPath: socketPath(env),
     sessionFile: sessionFile(env),
+    pidFile: pidFile(env),
     logFile,
     logger,
     factory: import('../pty/pane-session.js').then(({ PaneSession }) => (spawn) => PaneSession.spawn(spawn)),
@@ -48,7 +49,6 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
     ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
   });
   await daemon.start();
-  writeFileSync(pidFile(env), String(process.pid), { mode: 0o600 });
 
   // TERM/INT/HUP (logout, reboot, `daemon restart`): keep the session so panes come back.
   const onSignal = (signal: NodeJS.Signals) => {

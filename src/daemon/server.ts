@@ -1,6 +1,6 @@
 // The daemon: listens on the private socket, owns the pane registry, the frame pump and the
 // session file, and exits on request or after a quiet spell with no clients and no panes.
-import { chmodSync, unlinkSync } from 'node:fs';
+import { chmodSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { UserError, errorMessage } from '../common/errors.js';
@@ -29,6 +29,8 @@ export interface DaemonOptions {
   sessionFile: string;
   logFile: string;
   logger: Logger;
+  /** Where to write the daemon's pid once the socket listens. */
+  pidFile?: string;
   /** Loading the pane engine (xterm, node-pty) costs more than the rest of start-up, so it may
    *  arrive as a promise: the socket listens at once, and requests wait for it. */
   factory: PaneHostFactory | Promise<PaneHostFactory>;
@@ -110,6 +112,9 @@ export class Daemon {
       });
     });
     chmodSync(socketPath, 0o600);
+    // Written as soon as clients can connect: a client that read our pid from the handshake may
+    // look for this file at once (`daemon restart` of a daemon that refuses its protocol needs it).
+    if (this.options.pidFile) writeFileSync(this.options.pidFile, String(process.pid), { mode: 0o600 });
     server.on('error', (error) => logger.error('socket server error', { error: errorMessage(error) }));
 
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
