@@ -78,7 +78,11 @@ export interface SandboxOptions {
 
 async function startMock(root: string): Promise<{ child: ChildProcess; port: number }> {
   const portFile = join(root, 'mock.port');
-  const child = spawn(process.execPath, [join(MOCK_DIR, 'mock-llm.mjs'), '--port', '0', '--port-file', portFile, '--log', join(root, 'mock.jsonl')], {
+  const script = join(MOCK_DIR, 'mock-llm.mjs');
+  if (!existsSync(script)) {
+    throw new Error(`The mock model is not at ${script}: put the team's shared/ folder beside the repository, or set DECK_MOCK_LLM_DIR to its tools/mock-llm directory.`);
+  }
+  const child = spawn(process.execPath, [script, '--port', '0', '--port-file', portFile, '--log', join(root, 'mock.jsonl')], {
     stdio: 'ignore',
   });
   await waitFor('the mock model writes its port file', () => existsSync(portFile) && readFileSync(portFile, 'utf8').trim() !== '');
