@@ -7,7 +7,7 @@ import type { CommandRegistrar } from '../program.js';
 export const registerLs: CommandRegistrar = (program, ctx) => {
   program
     .command('ls')
-    .description('list panes: id, name, state, pid, tab, role, command, directory')
+    .description('list panes: id, name, state, agent status, pid, tab, role, command, directory')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const connection = await connectDaemon({ env: ctx.io.env });
@@ -15,7 +15,7 @@ export const registerLs: CommandRegistrar = (program, ctx) => {
         const { panes } = await connection.request({ kind: 'list' });
         if (options.json) ctx.io.stdout(json({ panes }));
         else if (panes.length === 0) ctx.io.stdout('no panes\n');
-        else ctx.io.stdout(table(['ID', 'NAME', 'STATE', 'PID', 'TAB', 'ROLE', 'COMMAND', 'CWD'], panes.map(row)));
+        else ctx.io.stdout(table(['ID', 'NAME', 'STATE', 'STATUS', 'PID', 'TAB', 'ROLE', 'COMMAND', 'CWD'], panes.map(row)));
       } finally {
         connection.dispose();
       }
@@ -23,7 +23,14 @@ export const registerLs: CommandRegistrar = (program, ctx) => {
 };
 
 function row(pane: PaneInfo): string[] {
-  return [pane.id, pane.name, stateText(pane), pane.pid === null ? '-' : String(pane.pid), pane.tab ?? '-', pane.role ?? '-', pane.command, pane.cwd];
+  return [pane.id, pane.name, stateText(pane), statusText(pane), pane.pid === null ? '-' : String(pane.pid), pane.tab ?? '-', pane.role ?? '-', pane.command, pane.cwd];
+}
+
+/** The card's status word with what it is about: `working: Bash`, `blocked: usage limit`. */
+export function statusText(pane: PaneInfo): string {
+  const { kind, tool, reason } = pane.status;
+  const about = kind === 'working' || kind === 'needs-input' ? (tool ?? reason) : reason;
+  return about ? `${kind}: ${about}` : kind;
 }
 
 export function stateText(pane: PaneInfo): string {

@@ -76,7 +76,8 @@ describe('daemon panes', () => {
     await waitFor('the short pane exits', async () => (await h.panes()).find((p) => p.id === exited)?.state === 'exited');
     expect((await h.panes()).find((p) => p.id === exited)?.exit).toEqual({ exitCode: 3, signal: null });
     const table = await h.ok(['ls']);
-    expect(table).toMatch(new RegExp(`${exited}\\s+short\\s+exited \\(3\\)`));
+    expect(table).toMatch(new RegExp(`${exited}\\s+short\\s+exited \\(3\\)\\s+exited: exit code 3\\s+-`));
+    expect(table.split('\n')[0]).toMatch(/^ID\s+NAME\s+STATE\s+STATUS\s+PID/);
 
     expect(await h.ok(['kill', 'short'])).toBe(`killed ${exited}\n`);
     expect(await h.panes()).toEqual([]);
