@@ -61,6 +61,10 @@ export class ClientSession implements ClientHandle, Disposable {
     if (this.clientKind === 'tui') this.send({ type: 'panes', panes });
   }
 
+  sendFinished(paneId: string): void {
+    if (this.clientKind === 'tui') this.send({ type: 'finished', paneId });
+  }
+
   dispose(): void {
     if (this.store.isDisposed) return;
     this.daemon.frames.dropSink(this.sink);

@@ -126,6 +126,7 @@ export function workDone(service: OrchestrationService, request: RequestOf<'work
     const file = workDoneFile(role);
     writeCoordinationFile(group.projectDir, file, reportText(role, request.report, true));
     service.dispatch(group, { type: 'done', at: service.clock.now(), from: role });
+    service.runFinished(group);
     return { recorded: 'done', file };
   }
   const commissioned = ownsCommission(group.state, role, request.caller.paneId, request.caller.agentId);

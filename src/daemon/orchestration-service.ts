@@ -4,6 +4,7 @@
 // Opening, delegating and reporting live in orchestration-requests.ts; this file owns the groups.
 import { randomBytes } from 'node:crypto';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
+import { Emitter } from '../common/event.js';
 import { errorMessage } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { detectAgentType } from '../agents/detect-agent.js';
@@ -51,12 +52,21 @@ export interface OrchestrationOptions {
 export class OrchestrationService implements Disposable {
   readonly groups = new Map<string, Group>();
   readonly clock: Clock;
+  private readonly finishedEmitter = new Emitter<string>();
+  /** A group's orchestrator finished the run; the value is the orchestrator's pane id. */
+  readonly onRunFinished = this.finishedEmitter.event;
   private readonly timer: NodeJS.Timeout;
 
   constructor(readonly options: OrchestrationOptions) {
     this.clock = options.clock ?? systemClock;
     this.timer = setInterval(() => this.tick(), options.tickMs ?? 1000);
     this.timer.unref();
+  }
+
+  /** Tells listeners (notifications) that `group`'s orchestrator closed the run. */
+  runFinished(group: Pick<Group, 'roles' | 'orchestratorRole'>): void {
+    const paneId = group.roles.get(group.orchestratorRole);
+    if (paneId !== undefined) this.finishedEmitter.fire(paneId);
   }
 
   /** A group id for a new tab of `name`: the name itself, then `name-2`, `name-3`, … */
@@ -124,6 +134,7 @@ export class OrchestrationService implements Disposable {
   dispose(): void {
     clearInterval(this.timer);
     for (const group of this.groups.values()) this.dropGroup(group);
+    this.finishedEmitter.dispose();
   }
 
   private dropGroup(group: Group): void {

@@ -119,7 +119,11 @@ export class Daemon {
 
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
     this.store.add(this.registry.onPaneOutput((paneId) => this.frames.markDirty(paneId)));
-    if (this.options.notifications) this.store.add(new StatusNotifier(this.registry, this.options.notifications, logger));
+    const notifier = this.options.notifications ? this.store.add(new StatusNotifier(this.registry, this.options.notifications, logger)) : null;
+    this.store.add(this.orchestration.onRunFinished((paneId) => {
+      notifier?.finished(paneId);
+      for (const client of this.clients) client.sendFinished(paneId);
+    }));
     await this.ready;
     this.restore();
     this.orchestration.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);

@@ -71,6 +71,12 @@ export class StatusNotifier implements Disposable {
     this.subscription.dispose();
   }
 
+  /** The orchestration whose orchestrator runs in `paneId` finished its run. */
+  finished(paneId: string): void {
+    const pane = this.registry.list().find((candidate) => candidate.id === paneId);
+    if (pane) this.notify({ event: 'finished', pane });
+  }
+
   private check(): void {
     const { events, next } = attentionChanges(this.seen, this.registry.list());
     this.seen = next;

@@ -44,11 +44,14 @@ export class Connection implements Disposable {
   private readonly frameEmitter = new Emitter<PaneFrame>();
   private readonly panesEmitter = new Emitter<PaneInfo[]>();
   private readonly closeEmitter = new Emitter<void>();
+  private readonly finishedEmitter = new Emitter<string>();
   private latestPanes: PaneInfo[] | null = null;
 
   readonly onFrame = this.frameEmitter.event;
   readonly onPanes = this.panesEmitter.event;
   readonly onClose = this.closeEmitter.event;
+  /** An orchestration finished its run; the value is its orchestrator's pane id. */
+  readonly onFinished = this.finishedEmitter.event;
 
   private constructor(
     private readonly stream: MessageSocket<DaemonMessage>,
@@ -176,6 +179,9 @@ export class Connection implements Disposable {
       case 'panes':
         this.latestPanes = message.panes;
         this.panesEmitter.fire(message.panes);
+        return;
+      case 'finished':
+        this.finishedEmitter.fire(message.paneId);
         return;
       case 'welcome':
       case 'refused':

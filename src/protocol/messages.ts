@@ -174,5 +174,7 @@ export const DaemonMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), id: z.number().int(), error: ErrorBody }),
   z.object({ type: z.literal('frame'), frame: PaneFrame }),
   z.object({ type: z.literal('panes'), panes: z.array(PaneInfo) }),
+  /** An orchestration's orchestrator ran `work-done --done` (for the bell / desktop alert). */
+  z.object({ type: z.literal('finished'), paneId: z.string() }),
 ]);
 export type DaemonMessage = z.infer<typeof DaemonMessage>;

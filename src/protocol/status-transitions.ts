@@ -3,7 +3,7 @@
 import type { PaneInfo } from './messages.js';
 
 /** The event names of the `[bell]` / `[notifications]` switches in config.toml. */
-export type AttentionEvent = 'needs_input' | 'blocked' | 'error';
+export type AttentionEvent = 'needs_input' | 'blocked' | 'error' | 'finished';
 
 export interface Attention {
   event: AttentionEvent;
@@ -43,6 +43,10 @@ export function attentionChanges(previous: AttentionState, panes: readonly PaneI
 /** One line a person understands: "api (p2) needs input: permission for Bash". */
 export function attentionText({ event, pane }: Attention): { title: string; body: string } {
   const { tool, reason } = pane.status;
+  if (event === 'finished') {
+    const team = pane.tab ?? pane.name;
+    return { title: `dot-agent-deck: ${team} finished`, body: `${team}: the orchestrator (${pane.name}, ${pane.id}) finished the run` };
+  }
   const what = event === 'needs_input' ? 'needs input' : event === 'blocked' ? 'is blocked' : 'failed';
   const why = [reason, tool === null ? null : `(${tool})`].filter((part) => part !== null).join(' ');
   return { title: `dot-agent-deck: ${pane.name} ${what}`, body: `${pane.name} (${pane.id}) ${what}${why === '' ? '' : `: ${why}`}` };

@@ -43,17 +43,22 @@ export class AttentionAlerts implements Disposable {
   private readonly subscription: Disposable;
 
   constructor(
-    connection: Pick<Connection, 'onPanes' | 'panes'>,
+    connection: Pick<Connection, 'onPanes' | 'panes' | 'onFinished'>,
     private readonly settings: Pick<GlobalConfig, 'bell' | 'notifications'>,
     private readonly write: (text: string) => void,
   ) {
     // Panes that already wait when the deck opens are old news: remember them without ringing.
     if (connection.panes) this.seen = attentionChanges(this.seen, connection.panes).next;
-    this.subscription = connection.onPanes((panes) => {
+    const panes = connection.onPanes((panes) => {
       const { events, next } = attentionChanges(this.seen, panes);
       this.seen = next;
       for (const attention of events) this.alert(attention);
     });
+    const finished = connection.onFinished((paneId) => {
+      const pane = connection.panes?.find((candidate) => candidate.id === paneId);
+      if (pane) this.alert({ event: 'finished', pane });
+    });
+    this.subscription = { dispose: () => (panes.dispose(), finished.dispose()) };
   }
 
   dispose(): void {

@@ -45,10 +45,17 @@ describe('orchestration full loop', () => {
   it('runs every step once, in order, and leaves the journal and files that say so', async () => {
     const out = await h.ok(['up', '-p', project]);
     expect(out).toMatch(/^Opened dev as tab dev: orchestrator p\d+, coder p\d+, reviewer p\d+, auditor p\d+, release p\d+\n$/);
+    // An attached deck hears that the run finished (for its bell and desktop alert).
+    const watcher = await h.connect('tui');
+    const finishedPanes: string[] = [];
+    watcher.onFinished((paneId) => finishedPanes.push(paneId));
     await waitFor('the orchestrator finished the run', () => journal(project).some((entry) => entry.event === 'done'), {
       timeoutMs: 50_000,
       describe: () => journal(project).map((entry) => `${entry.event} ${entry.role ?? ''} ${entry.detail ?? ''}`).join('\n'),
     });
+    const orchestratorId = /orchestrator (p\d+)/.exec(out)![1]!;
+    await waitFor('the deck is told the run finished', () => finishedPanes.length > 0);
+    expect(finishedPanes).toEqual([orchestratorId]);
 
     const entries = journal(project);
     const steps = (event: string) => entries.filter((entry) => entry.event === event).map((entry) => entry.role);

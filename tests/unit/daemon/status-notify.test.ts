@@ -41,6 +41,21 @@ describe('StatusNotifier', () => {
     expect(JSON.parse(runs[0]!.stdin)).toMatchObject({ event: 'needs_input', pane: { id: 'p1', agentType: 'claude-code', status: { kind: 'needs-input', tool: 'Bash' } } });
   });
 
+  it.each([
+    { finished: true, runs: 1 },
+    { finished: false, runs: 0 },
+  ])('tells notify_command that an orchestration finished when [notifications] finished = $finished', ({ finished, runs: expected }) => {
+    const { registry, runs, notifier } = setup({ notify_command: 'notify', min_interval_seconds: 0, finished });
+    const pane = registry.create({ command: 'claude', cwd: '/shop', name: 'orchestrator', tab: 'dev-flow', role: 'orchestrator' });
+    notifier.finished(pane.id);
+    notifier.finished('p-gone');
+    expect(runs).toHaveLength(expected);
+    if (expected === 1) {
+      expect(runs[0]!.argv).toEqual(['notify', 'dot-agent-deck: dev-flow finished', 'dev-flow: the orchestrator (orchestrator, p1) finished the run']);
+      expect(JSON.parse(runs[0]!.stdin)).toMatchObject({ event: 'finished', pane: { id: 'p1', tab: 'dev-flow', role: 'orchestrator' } });
+    }
+  });
+
   it('rate-limits and honours the per-event switches', async () => {
     const { registry, runs } = setup({ notify_command: 'notify', min_interval_seconds: 60, error: false });
     const a = registry.create({ command: 'claude', cwd: '/a' });

@@ -47,11 +47,29 @@ describe('AttentionAlerts', () => {
     const panes = new Emitter<PaneInfo[]>();
     const at = (id: string, kind: StatusKind): PaneInfo => ({ ...pane(id), status: { ...pane(id).status, kind } });
     const written: string[] = [];
-    const alerts = new AttentionAlerts({ onPanes: panes.event, panes: [at('p1', 'needs-input'), at('p2', 'working')] }, settings({ notifications: { desktop: false } }), (text) => written.push(text));
+    const alerts = new AttentionAlerts({ onPanes: panes.event, panes: [at('p1', 'needs-input'), at('p2', 'working')], onFinished: new Emitter<string>().event }, settings({ notifications: { desktop: false } }), (text) => written.push(text));
     panes.fire([at('p1', 'needs-input'), at('p2', 'working')]);
     expect(written).toEqual([]);
     panes.fire([at('p1', 'needs-input'), at('p2', 'blocked')]);
     expect(written).toEqual(['\x07']);
+    alerts.dispose();
+  });
+
+  it('rings and notifies the desktop when an orchestration finishes, per the finished switches', () => {
+    const finished = new Emitter<string>();
+    const written: string[] = [];
+    const orchestrator: PaneInfo = { ...pane('p1'), name: 'orchestrator', tab: 'dev-flow' };
+    const alerts = new AttentionAlerts(
+      { onPanes: new Emitter<PaneInfo[]>().event, panes: [orchestrator], onFinished: finished.event },
+      settings({ bell: { finished: true }, notifications: { finished: true } }),
+      (text) => written.push(text),
+    );
+    finished.fire('p1');
+    expect(written).toHaveLength(1);
+    expect(written[0]).toContain('\x07');
+    expect(written[0]).toContain('dev-flow: the orchestrator (orchestrator, p1) finished the run');
+    finished.fire('p-unknown');
+    expect(written).toHaveLength(1);
     alerts.dispose();
   });
 });
