@@ -3,6 +3,7 @@
 // upgrades the answer later (a wrapper like `devbox run agent-coder` reports itself).
 import type { AgentType } from './agent-adapter.js';
 import { ADAPTERS } from './adapters.js';
+import { scanWords } from '../pty/command-line.js';
 
 // Wrappers whose own options come before the real program.
 const WRAPPERS = new Set(['env', 'sudo', 'exec', 'nohup', 'time', 'nice', 'command', 'npx', 'bunx', 'pnpx']);
@@ -25,7 +26,7 @@ export function detectAgentType(command: string): AgentType | null {
 function detect(command: string, depth: number): AgentType | null {
   if (depth > MAX_DEPTH) return null;
   for (const part of command.split(SEPARATORS)) {
-    const found = detectSimple(splitWords(part), depth);
+    const found = detectSimple(scanWords(part).words, depth);
     if (found !== null) return found;
   }
   return null;
@@ -63,30 +64,4 @@ function basename(word: string): string {
   // `npx @anthropic-ai/claude-code@latest` → claude-code
   const at = name.indexOf('@');
   return at > 0 ? name.slice(0, at) : name;
-}
-
-/** Splits on blanks; '…' and "…" group words. An unterminated quote just ends the word. */
-function splitWords(text: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote: string | undefined;
-  for (const char of text) {
-    if (quote !== undefined) {
-      if (char === quote) quote = undefined;
-      else word += char;
-    } else if (char === "'" || char === '"') {
-      quote = char;
-      inWord = true;
-    } else if (char === ' ' || char === '\t') {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += char;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
 }

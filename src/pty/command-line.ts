@@ -40,11 +40,25 @@ export function parseCommandLine(command: string): CommandLine {
 
 /** Splits on spaces and tabs; '…' and "…" group (and may join) text; quotes are removed. */
 function splitWords(command: string): string[] {
+  const { words, openQuote } = scanWords(command);
+  if (openQuote !== undefined) {
+    throw new UserError(`The pane command has an unterminated ${openQuote} quote: ${command}`, {
+      hint: 'Close the quote, or quote the whole argument.',
+    });
+  }
+  return words;
+}
+
+/**
+ * The words of a command line as a POSIX shell would split plain text (no expansions), and the
+ * quote left open at the end, if any. Lenient callers (agent detection) just use the words.
+ */
+export function scanWords(text: string): { words: string[]; openQuote: "'" | '"' | undefined } {
   const words: string[] = [];
   let word = '';
   let inWord = false;
   let quote: "'" | '"' | undefined;
-  for (const char of command) {
+  for (const char of text) {
     if (quote !== undefined) {
       if (char === quote) quote = undefined;
       else word += char;
@@ -60,11 +74,6 @@ function splitWords(command: string): string[] {
       inWord = true;
     }
   }
-  if (quote !== undefined) {
-    throw new UserError(`The pane command has an unterminated ${quote} quote: ${command}`, {
-      hint: 'Close the quote, or quote the whole argument.',
-    });
-  }
   if (inWord) words.push(word);
-  return words;
+  return { words, openQuote: quote };
 }
