@@ -145,38 +145,29 @@ export class TomlScanner {
   }
 
   private readArray(path: PathSegments): void {
-    const { text } = this;
-    this.i++;
     let index = 0;
-    while (this.i < text.length) {
-      this.skipBlank(true);
-      const ch = text[this.i];
-      if (ch === undefined) return;
-      if (ch === ']') {
-        this.i++;
-        return;
-      }
-      if (ch === ',') {
-        this.i++;
-        continue;
-      }
-      const start = this.i;
+    this.readDelimited(']', (start) => {
       const elementPath = [...path, index++];
       const entry = this.record(elementPath, { kind: 'element', offset: start, valueStart: start });
       this.readValue(elementPath);
       entry.valueEnd = this.i;
-      if (this.i === start) this.i++;
-    }
+    });
   }
 
   private readInlineTable(path: PathSegments): void {
+    this.readDelimited('}', () => this.readKeyValue(path, undefined));
+  }
+
+  /** Reads comma-separated items after an opening bracket up to `close`; an item that consumes
+   *  nothing is stepped over, so broken input can never stall the scan. */
+  private readDelimited(close: string, readItem: (start: number) => void): void {
     const { text } = this;
     this.i++;
     while (this.i < text.length) {
       this.skipBlank(true);
       const ch = text[this.i];
       if (ch === undefined) return;
-      if (ch === '}') {
+      if (ch === close) {
         this.i++;
         return;
       }
@@ -185,7 +176,7 @@ export class TomlScanner {
         continue;
       }
       const start = this.i;
-      this.readKeyValue(path, undefined);
+      readItem(start);
       if (this.i === start) this.i++;
     }
   }

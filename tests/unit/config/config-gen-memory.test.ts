@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ beforeEach(() => {
   file = join(root, 'state', 'config-gen-never.json');
 });
 afterEach(() => {
-  chmodSync(root, 0o700);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -102,9 +101,11 @@ describe('ConfigGenMemory', () => {
   });
 
   // Root ignores permission bits, so this case only means something for a normal user.
-  it.skipIf(process.getuid?.() === 0)('says what to do when the state directory cannot be written', async () => {
-    chmodSync(root, 0o500);
-    const failure = await new ConfigGenMemory(file).rememberNever('/a').catch((error: unknown) => error);
+  it('says what to do when the state directory cannot be written', async () => {
+    // A regular file where the state directory should be: no one, not even root, can create it.
+    const blocker = join(root, 'not-a-dir');
+    writeFileSync(blocker, '');
+    const failure = await new ConfigGenMemory(join(blocker, 'state', 'never.json')).rememberNever('/a').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UserError);
     expect((failure as UserError).hint).toContain('DOT_AGENT_DECK_STATE_DIR');
   });
