@@ -2,6 +2,7 @@
 // directory, and warnings (which never make a file invalid). They read the raw TOML
 // defensively, so they also run when the schema already found errors.
 import type { PathIssue, PathSegments } from './config-issue.js';
+import { nameProblem, suggestSafeName } from './project-fields.js';
 
 type Loose = Record<string, unknown>;
 
@@ -9,9 +10,11 @@ function tables(value: unknown): Loose[] {
   return Array.isArray(value) ? value.filter((item): item is Loose => item !== null && typeof item === 'object' && !Array.isArray(item)) : [];
 }
 
-/** An orchestration without `name` is named after the project directory (as in the original). */
+/** An orchestration without `name` is named after the project directory (as in the original),
+ *  made a safe name: the name becomes a directory under .dot-agent-deck/ and a tab id. */
 export function resolveOrchestrationName(name: string | undefined, projectName: string): string {
-  return name !== undefined && name !== '' ? name : projectName;
+  if (name !== undefined && name !== '') return name;
+  return nameProblem(projectName) === undefined ? projectName : suggestSafeName(projectName);
 }
 
 function duplicateOrchestrations(raw: Loose, projectName: string): PathIssue[] {

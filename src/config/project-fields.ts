@@ -5,24 +5,38 @@ import { z } from 'zod';
 
 const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Why `name` cannot be used as a role/mode/orchestration name, or undefined if it can. */
+/** Names become file names and words the deck types into panes, so they are a safe identifier. */
+export const MAX_NAME_LENGTH = 64;
+const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
+/** A name close to `name` that passes `nameProblem`, for the error message. */
+export function suggestSafeName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '')
+    .replace(/-{2,}/g, '-')
+    .slice(0, MAX_NAME_LENGTH);
+  return slug === '' ? 'worker' : slug;
+}
+
+/** Why `name` cannot be used as a role/mode/orchestration name, or undefined if it can. Names are
+ *  letters, digits, "-", "_" and "." (not leading), at most 64 characters: they become file names
+ *  under .dot-agent-deck/ and appear in lines the deck types into agents' shells, where `$`, `;`,
+ *  a backtick or a space would be read as code. */
 export function nameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'must not be empty';
+  if (name.length > MAX_NAME_LENGTH) return `is ${name.length} characters long; names are at most ${MAX_NAME_LENGTH}: try ${JSON.stringify(suggestSafeName(name))}`;
+  if (SAFE_NAME.test(name)) return undefined;
   const control = CONTROL_CHAR.exec(name);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return `${JSON.stringify(name)} contains a control character (U+${code}): use letters, digits, "-" or "_"`;
+    return `${JSON.stringify(name)} contains a control character (U+${code}): use letters, digits, "-", "_" or ".", e.g. ${JSON.stringify(suggestSafeName(name))}`;
   }
-  // Names become file names (.dot-agent-deck/worker-task-<role>.md): nothing that leaves the directory.
-  for (const unsafe of ['..', '/', '\\']) {
-    if (name.includes(unsafe)) {
-      return `${JSON.stringify(name)} contains ${JSON.stringify(unsafe)}; names become file names under .dot-agent-deck/, so use letters, digits, "-" or "_"`;
-    }
-  }
-  if (name.trim() !== name) {
-    return `${JSON.stringify(name)} starts or ends with spaces, so \`delegate --to\` would not find it: remove them`;
-  }
-  return undefined;
+  if (name.startsWith('.')) return `${JSON.stringify(name)} starts with "."; names become file names, so start with a letter or digit, e.g. ${JSON.stringify(suggestSafeName(name))}`;
+  const bad = [...new Set([...name].filter((char) => !/[A-Za-z0-9._-]/.test(char)))].map((char) => (char === ' ' ? 'a space' : JSON.stringify(char)));
+  return `${JSON.stringify(name)} contains ${bad.join(', ')}; names are used in file names and in lines typed into agents' shells, so use only letters, digits, "-", "_" and ".": try ${JSON.stringify(suggestSafeName(name))}`;
 }
 
 export function safeName() {

@@ -7,6 +7,10 @@ import { patternProblem, safeName, shellCommand } from './project-fields.js';
 /** 7 days: a longer silence is indistinguishable from "never", so 0 (disabled) says it better. */
 export const MAX_WORKER_RESPONSE_TIMEOUT_MINUTES = 10_080;
 export const DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES = 120;
+export const DEFAULT_STALL_GRACE_SECONDS = 180;
+export const MAX_STALL_GRACE_SECONDS = 86_400;
+export const DEFAULT_MAX_RESUMES = 3;
+export const MAX_RESUMES = 20;
 /** Each reactive pane is a live PTY; more than this is a mistake, not a layout. */
 export const MAX_REACTIVE_PANES = 16;
 /** One day: a slower refresh is better served by a cron job than a pane. */
@@ -83,6 +87,9 @@ export const Mode = z
   .describe('A workspace layout: an agent pane plus persistent and reactive side panes.');
 export type Mode = z.infer<typeof Mode>;
 
+export const PaneControl = z.enum(['own', 'group', 'all']);
+export type PaneControl = z.infer<typeof PaneControl>;
+
 export const Role = z
   .strictObject({
     name: safeName().describe('Role name used with `delegate --to`; unique within the orchestration.'),
@@ -91,6 +98,13 @@ export const Role = z
     description: z.string().optional().describe('What this worker is for; the orchestrator reads it to pick whom to delegate to.'),
     prompt_template: z.string().optional().describe('Standing instructions put before every task delegated to this role.'),
     clear: z.boolean().default(true).describe("Restart the role's agent before each task (default true); false keeps its conversation."),
+    resume_after_limit: z
+      .boolean()
+      .optional()
+      .describe("When this role's agent hits a usage limit that states its reset time, type its continue input then (overrides the top-level setting)."),
+    control: PaneControl.optional().describe(
+      'What deck commands run from inside this pane may act on: "own" (its own pane; the default), "group" (every pane of its tab) or "all" (like you at your own terminal).',
+    ),
   })
   .describe('One agent pane in an orchestration.');
 export type Role = z.infer<typeof Role>;
@@ -174,6 +188,24 @@ export const ProjectConfig = z
       .describe(
         'Minutes a delegated worker may stay silent before the orchestrator is told (default 120, 0 = never). A top-level setting: write it above the first [[...]] header.',
       ),
+    stall_grace_seconds: z
+      .int()
+      .min(0, { error: 'must be 0 (off) or more seconds' })
+      .max(MAX_STALL_GRACE_SECONDS, { error: `must be at most ${MAX_STALL_GRACE_SECONDS} seconds (one day); use 0 to turn the check off` })
+      .default(DEFAULT_STALL_GRACE_SECONDS)
+      .describe(
+        'Seconds a worker with an open task may sit idle at its prompt without running work-done before the deck nudges it, then tells the orchestrator (default 180, 0 = never). A top-level setting.',
+      ),
+    resume_after_limit: z
+      .boolean()
+      .default(false)
+      .describe('When an agent hits a usage limit that states its reset time, type its continue input then (default false; a role may override it).'),
+    max_resumes: z
+      .int()
+      .min(1, { error: 'must be at least 1' })
+      .max(MAX_RESUMES, { error: `must be at most ${MAX_RESUMES}` })
+      .default(DEFAULT_MAX_RESUMES)
+      .describe('How many times a night one pane is resumed after a usage limit (default 3).'),
     features: Features.prefault({}),
     modes: z.array(Mode).default([]).describe('Workspace modes ([[modes]]).'),
     orchestrations: z.array(Orchestration).default([]).describe('Agent teams ([[orchestrations]]).'),

@@ -16,12 +16,68 @@ export const JournalEvent = z.enum([
   'watch',
   'done',
   'restored',
+  /** A delegation to a role with an open commission waits in the role's queue. */
+  'queued',
+  /** A queued delegation was taken from the queue and delegated (a `delegate` entry follows). */
+  'dequeued',
+  /** An open commission's task typed again into a worker whose process restarted. */
+  'redelivery',
+  /** The deck typed a reminder into a worker idle at its prompt without work-done. */
+  'nudge',
+  /** The deck typed an agent's continue input after its usage limit reset. */
+  'resume',
+  /** Open commissions and queues, written before the journal rotates (restore starts here). */
+  'snapshot',
   'error',
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
 
-export const WatchKind = z.enum(['no-activity', 'exited', 'response-timeout']);
+export const WatchKind = z.enum([
+  'no-activity',
+  'exited',
+  'response-timeout',
+  /** Idle at its prompt for the stall grace without work-done, after a nudge. */
+  'stalled',
+  /** Usage limit, quota, auth or trust screen. */
+  'blocked',
+  /** A permission or question dialog that waits for a person. */
+  'needs-input',
+  /** A clear=true respawn never became ready for input. */
+  'not-ready',
+  /** The worker's process restarted (a daemon restart) and got its task again. */
+  'restarted',
+]);
 export type WatchKind = z.infer<typeof WatchKind>;
+
+/** A commission as the snapshot keeps it (the broker's Commission, less its watches' memory). */
+export const SnapshotCommission = z.object({
+  id: z.string(),
+  role: z.string(),
+  paneId: z.string(),
+  taskFile: z.string(),
+  delegatedAt: z.number(),
+  deliveredAt: z.number().nullable(),
+  /** The task's sha256, so an identical delegation can be recognised after a restart. */
+  digest: z.string().optional(),
+});
+export type SnapshotCommission = z.infer<typeof SnapshotCommission>;
+
+export const QueuedDelegation = z.object({
+  id: z.string(),
+  role: z.string(),
+  from: z.string(),
+  /** Where the queued task text waits until it is delegated. */
+  file: z.string(),
+  digest: z.string(),
+  queuedAt: z.number(),
+});
+export type QueuedDelegation = z.infer<typeof QueuedDelegation>;
+
+export const Snapshot = z.object({
+  commissions: z.array(SnapshotCommission).max(1000),
+  queues: z.array(QueuedDelegation).max(10_000),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
 
 export const JournalEntry = z.object({
   at: z.string(),
@@ -43,6 +99,18 @@ export const JournalEntry = z.object({
   roles: z.record(z.string(), z.string()).optional(),
   /** A short, deck-written explanation; never agent-written text. */
   detail: z.string().max(1000).optional(),
+  /** The first line of a worker's report, stripped of control and format characters: the
+   *  worker's words, shown in the morning report as such. */
+  summary: z.string().max(200).optional(),
+  /** When a blocked agent's screen says its limit resets (ISO 8601). */
+  until: z.string().optional(),
+  /** Tokens the agent reported for the task, where it reports them. */
+  tokens: z.number().int().nonnegative().optional(),
+  /** Queue position of a queued delegation (1 = next). */
+  position: z.number().int().positive().optional(),
+  /** The open commission a queued delegation waits behind. */
+  behind: z.string().optional(),
+  snapshot: Snapshot.optional(),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 

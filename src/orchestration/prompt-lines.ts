@@ -57,6 +57,16 @@ export function watchLine(role: string, watch: WatchKind, minutes?: number): str
       return `Worker ${role} exited before running work-done; its task is unfinished. Delegate again to restart it.`;
     case 'response-timeout':
       return `Worker ${role} has not reported ${minutes ?? '?'} minutes after its task was delivered; check its pane or delegate again.`;
+    case 'stalled':
+      return `Worker ${role} is idle at its prompt without running work-done, even after a reminder; check its pane or delegate again.`;
+    case 'blocked':
+      return `Worker ${role} is blocked; check its pane.`;
+    case 'needs-input':
+      return `Worker ${role} is waiting for a person (a permission or a question); the deck does not answer it.`;
+    case 'not-ready':
+      return `Worker ${role} was restarted for its task but never became ready for input; check its pane.`;
+    case 'restarted':
+      return `Worker ${role} was restarted (the deck restarted) and got its task again.`;
   }
 }
 

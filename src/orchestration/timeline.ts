@@ -60,6 +60,18 @@ function describe(entry: JournalEntry, boss: string): string | null {
       return `${boss}  finished the run${entry.detail ? ` (${entry.detail})` : ''}`;
     case 'restored':
       return `daemon restarted: ${entry.detail ?? 'orchestration restored'}`;
+    case 'queued':
+      return `${entry.from ?? boss} → ${role}  queued${entry.position !== undefined ? ` (#${entry.position}` : ' ('}${entry.behind ? ` behind ${entry.behind})` : ')'}`;
+    case 'dequeued':
+      return `${boss} → ${role}  taken from the queue`;
+    case 'redelivery':
+      return `${boss} → ${role}  task typed again after a restart${took}`;
+    case 'nudge':
+      return `deck → ${role}  reminded to run work-done`;
+    case 'resume':
+      return `deck → ${role}  resumed after its usage limit${entry.detail ? ` (${entry.detail})` : ''}`;
+    case 'snapshot':
+      return null;
     case 'error':
       return `error${entry.role ? ` (${role})` : ''}: ${entry.detail ?? ''}`;
   }

@@ -22,6 +22,8 @@ export const PaneStatus = z.object({
   layer: StatusLayer,
   /** The rule that decided it, as named in the agent's adapter. */
   rule: z.string(),
+  /** When a blocked status should clear, if the screen says so (a usage limit's reset time, ISO 8601). */
+  until: z.string().optional(),
 });
 export type PaneStatus = z.infer<typeof PaneStatus>;
 

@@ -25,7 +25,7 @@ describe('JSON Schema', () => {
     expect(schema.additionalProperties).toBe(false);
     const role = schema.properties.orchestrations?.items?.properties.roles?.items;
     expect(role?.additionalProperties).toBe(false);
-    expect(Object.keys(role?.properties ?? {})).toEqual(['name', 'command', 'start', 'description', 'prompt_template', 'clear']);
+    expect(Object.keys(role?.properties ?? {})).toEqual(['name', 'command', 'start', 'description', 'prompt_template', 'clear', 'resume_after_limit', 'control']);
     for (const [key, field] of Object.entries(role?.properties ?? {})) expect(field.description, key).toMatch(/\w/);
     expect(schema.properties.worker_response_timeout_minutes?.description).toMatch(/top-level/);
   });

@@ -52,17 +52,17 @@ const CASES: [string, string, Expected][] = [
   [
     'role name that leaves the directory',
     team({ 8: 'name = "../x"' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"../x" contains ".."; names become file names under .dot-agent-deck/, so use letters, digits, "-" or "_"' },
+    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"../x" starts with "."; names become file names, so start with a letter or digit, e.g. "x"' },
   ],
   [
     'role name with a backslash',
     team({ 8: "name = 'a\\b'" }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"a\\\\b" contains "\\\\"; names become file names under .dot-agent-deck/, so use letters, digits, "-" or "_"' },
+    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"a\\\\b" contains "\\\\"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "a-b"' },
   ],
   [
     'role name with a control character',
     team({ 8: 'name = "bell\\u0007"' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"bell\\u0007" contains a control character (U+0007): use letters, digits, "-" or "_"' },
+    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"bell\\u0007" contains a control character (U+0007): use letters, digits, "-", "_" or ".", e.g. "bell"' },
   ],
   [
     'empty role name',
@@ -72,7 +72,32 @@ const CASES: [string, string, Expected][] = [
   [
     'role name with a trailing space',
     team({ 8: 'name = "coder "' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"coder " starts or ends with spaces, so `delegate --to` would not find it: remove them' },
+    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"coder " contains a space; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "coder"' },
+  ],
+  [
+    'role name that a shell would run',
+    team({ 8: 'name = "w$(touch pwned)"' }),
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message: '"w$(touch pwned)" contains "$", "(", a space, ")"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "w-touch-pwned"',
+    },
+  ],
+  [
+    'role name with a semicolon',
+    team({ 8: 'name = "a;b"' }),
+    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"a;b" contains ";"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "a-b"' },
+  ],
+  [
+    'role name with a backtick',
+    team({ 8: 'name = "x`id`"' }),
+    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"x`id`" contains "`"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "x-id"' },
+  ],
+  [
+    'role name that is too long',
+    team({ 8: `name = "${'r'.repeat(65)}"` }),
+    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: `is 65 characters long; names are at most 64: try "${'r'.repeat(64)}"` },
   ],
   [
     'empty command',
@@ -106,7 +131,7 @@ const CASES: [string, string, Expected][] = [
       line: 11,
       column: 1,
       path: 'orchestrations[0].roles[1].model',
-      message: 'unknown key `model` (valid keys here: name, command, start, description, prompt_template, clear)',
+      message: 'unknown key `model` (valid keys here: name, command, start, description, prompt_template, clear, resume_after_limit, control)',
     },
   ],
   [

@@ -57,6 +57,9 @@ describe('validated config', () => {
     expect(errors).toEqual([]);
     expect(value).toEqual({
       worker_response_timeout_minutes: 120,
+      stall_grace_seconds: 180,
+      resume_after_limit: false,
+      max_resumes: 3,
       features: { experimental: false },
       modes: [
         {
