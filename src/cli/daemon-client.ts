@@ -7,7 +7,8 @@ import { VERSION } from '../common/version.js';
 import { daemonLogFile, daemonPidFile, lockPath, socketPath, stateDir } from '../config/paths.js';
 import { connectOrStart, tryConnect } from '../protocol/connect-or-start.js';
 import type { Connection } from '../protocol/connection.js';
-import type { ClientKind } from '../protocol/messages.js';
+import type { ClientKind, PaneCredential } from '../protocol/messages.js';
+import { PANE_ENV } from '../pty/pane-env.js';
 
 const BIN = fileURLToPath(new URL('../../bin/dot-agent-deck.js', import.meta.url));
 
@@ -16,21 +17,32 @@ export interface DaemonClientOptions {
   client?: ClientKind;
 }
 
+/** The credential of the pane this process runs in, if any: a deck command run by an agent
+ *  presents it, so the daemon knows which pane asks (and what that pane may do). */
+export function paneCredential(env: NodeJS.ProcessEnv): PaneCredential | undefined {
+  const paneId = env[PANE_ENV.paneId];
+  const token = env[PANE_ENV.token];
+  return paneId && token ? { paneId, token } : undefined;
+}
+
 /** Connects to the daemon, starting one if none runs. */
 export function connectDaemon(options: DaemonClientOptions): Promise<Connection> {
   const { env } = options;
+  const pane = paneCredential(env);
   return connectOrStart({
     socketPath: socketPath(env),
     lockPath: lockPath(env),
     client: options.client ?? 'cli',
     version: VERSION,
+    ...(pane ? { pane } : {}),
     spawnDaemon: () => spawnDaemon(env),
   });
 }
 
 /** Connects only if a daemon already runs. */
 export function connectExisting(options: DaemonClientOptions): Promise<Connection | null> {
-  return tryConnect({ socketPath: socketPath(options.env), client: options.client ?? 'cli', version: VERSION });
+  const pane = paneCredential(options.env);
+  return tryConnect({ socketPath: socketPath(options.env), client: options.client ?? 'cli', version: VERSION, ...(pane ? { pane } : {}) });
 }
 
 /** The pid the running daemon wrote beside its socket, if any. */

@@ -6,20 +6,19 @@ import { resolve } from 'node:path';
 import { UserError } from '../common/errors.js';
 import { socketPath } from '../config/paths.js';
 import type { Connection } from '../protocol/connection.js';
-import { MAX_TASK_TEXT, type Caller } from '../protocol/messages.js';
+import { MAX_TASK_TEXT } from '../protocol/messages.js';
 import { PANE_ENV } from '../pty/pane-env.js';
 import { connectExisting } from './daemon-client.js';
 import { readAll } from './io.js';
 
-export function paneCaller(env: NodeJS.ProcessEnv, verb: string): Caller {
-  const paneId = env[PANE_ENV.paneId];
-  const agentId = env[PANE_ENV.agentId];
-  if (!paneId || !agentId || !env[PANE_ENV.socket]) {
-    throw new UserError(`\`${verb}\` must run inside a dot-agent-deck pane (${PANE_ENV.paneId}, ${PANE_ENV.agentId} and ${PANE_ENV.socket} are not all set).`, {
+/** Checks that this process runs inside a deck pane; the connection presents the pane's
+ *  credential (cli/daemon-client.ts), which is what the daemon believes. */
+export function assertInsidePane(env: NodeJS.ProcessEnv, verb: string): void {
+  if (!env[PANE_ENV.paneId] || !env[PANE_ENV.token] || !env[PANE_ENV.socket]) {
+    throw new UserError(`\`${verb}\` must run inside a dot-agent-deck pane (${PANE_ENV.paneId}, ${PANE_ENV.token} and ${PANE_ENV.socket} are not all set).`, {
       hint: 'agents in an orchestration tab run it; open one with `dot-agent-deck up`',
     });
   }
-  return { paneId, agentId };
 }
 
 export async function connectFromPane(env: NodeJS.ProcessEnv): Promise<Connection> {

@@ -7,10 +7,11 @@ import { DisposableStore, type Disposable } from '../common/disposable.js';
 import type { Logger } from '../common/logger.js';
 import { VERSION } from '../common/version.js';
 import { MessageSocket } from '../protocol/message-socket.js';
-import { ClientMessage, PROTOCOL_VERSION, type ClientKind, type DaemonMessage, type PaneInfo } from '../protocol/messages.js';
+import { ClientMessage, PROTOCOL_VERSION, type ClientKind, type DaemonMessage, type PaneCredential, type PaneInfo } from '../protocol/messages.js';
 import type { PaneFrame } from '../protocol/pane-types.js';
 import type { ClientHandle, DaemonContext } from './context.js';
 import type { FrameSink } from './frame-pump.js';
+import { authorize, mayType, resolveAuthority, type Authority } from './pane-authority.js';
 import { route } from './router.js';
 
 /** A client that has not said hello within this time is dropped (a stray connect, a scanner). */
@@ -20,6 +21,8 @@ export class ClientSession implements ClientHandle, Disposable {
   private readonly stream: MessageSocket<ClientMessage>;
   private readonly store = new DisposableStore();
   private clientKind: ClientKind | null = null;
+  /** The pane credential the client presented in its hello, if it runs inside a pane. */
+  private credential: PaneCredential | null = null;
   readonly sink: FrameSink;
 
   constructor(
@@ -51,6 +54,12 @@ export class ClientSession implements ClientHandle, Disposable {
 
   get kind(): ClientKind {
     return this.clientKind ?? 'cli';
+  }
+
+  /** Who this client is, checked afresh for each request (a pane's credential changes when the
+   *  pane restarts its program). */
+  get authority(): Authority {
+    return resolveAuthority(this.daemon.registry, this.credential);
   }
 
   get isReady(): boolean {
@@ -113,6 +122,7 @@ export class ClientSession implements ClientHandle, Disposable {
       return;
     }
     this.clientKind = message.client;
+    this.credential = message.pane ?? null;
     this.send({ type: 'welcome', protocol: PROTOCOL_VERSION, version: VERSION, pid: process.pid });
     if (message.client === 'tui') this.sendPanes(this.daemon.registry.list());
   }
@@ -120,6 +130,7 @@ export class ClientSession implements ClientHandle, Disposable {
   private async answer(id: number, body: Parameters<typeof route>[0]): Promise<void> {
     try {
       await this.daemon.ready;
+      authorize(this.authority, body, this.daemon.registry, this.daemon.orchestration);
       const result = await route(body, this.daemon, this);
       this.send({ type: 'result', id, body: result });
     } catch (error) {
@@ -136,6 +147,7 @@ export class ClientSession implements ClientHandle, Disposable {
     try {
       // Before the pane engine has loaded there are no panes to type into.
       const host = this.daemon.registry.host(pane);
+      if (this.credential && !mayType(this.authority, host.paneId, this.daemon.registry, this.daemon.orchestration)) return;
       if (host.state.kind === 'running') host.write(Buffer.from(data, 'base64'));
     } catch (error) {
       this.logger.debug('input for an unknown pane dropped', { client: this.id, pane, error: errorMessage(error) });

@@ -4,6 +4,7 @@ import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } fr
 import type { FramePump, FrameSink } from './frame-pump.js';
 import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
+import type { Authority } from './pane-authority.js';
 import type { PaneWriters } from './pane-writer.js';
 
 export interface DaemonContext {
@@ -23,6 +24,8 @@ export interface ClientHandle {
   readonly id: number;
   readonly kind: ClientKind;
   readonly sink: FrameSink;
+  /** Who the client is: the person, or a pane proven by its credential. */
+  readonly authority: Authority;
 }
 
 export type Handler<K extends RequestKind> = (

@@ -1,42 +1,27 @@
-// The broker's shell in the daemon: one routing group per opened orchestration tab, each with the
-// pure broker state of src/orchestration/broker.ts. It performs the broker's effects (journal
-// lines, deliveries into panes, notices to the orchestrator) and feeds their outcomes back.
-// Opening, delegating and reporting live in orchestration-requests.ts; this file owns the groups.
-import { randomBytes } from 'node:crypto';
-import { DisposableStore, type Disposable } from '../common/disposable.js';
+// The daemon's orchestrations: one OrchestrationGroup per opened tab, the shared delivery service,
+// the journal (appends, write failures told to the caller, rotation with a snapshot), the watch
+// clock, and the restore after a daemon restart that hands every open task back to its worker.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { Emitter } from '../common/event.js';
 import { errorMessage } from '../common/errors.js';
+import type { Disposable } from '../common/disposable.js';
 import type { Logger } from '../common/logger.js';
-import { detectAgentType } from '../agents/detect-agent.js';
-import { readiness } from '../agents/readiness.js';
-import { initialBrokerState, step, type BrokerEffect, type BrokerEvent, type BrokerState, type Commission } from '../orchestration/broker.js';
-import { deliverLine, type Clock, type DeliveryOutcome } from '../orchestration/delivery.js';
-import type { JournalDraft } from '../orchestration/journal-entry.js';
-import { appendJournal, readJournal } from '../orchestration/journal.js';
-import { openCommissions, openedGroups } from '../orchestration/journal-replay.js';
+import { initialBrokerState, type Commission, type Observation } from '../orchestration/broker.js';
+import { orchestratorContextText, writeCoordinationFile, type OpenTask } from '../orchestration/coordination-files.js';
+import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
+import type { JournalDraft, JournalEntry } from '../orchestration/journal-entry.js';
+import { appendJournal, readJournal, rotateJournal, ROTATE_JOURNAL_BYTES } from '../orchestration/journal.js';
+import { openedGroups, openWork } from '../orchestration/journal-replay.js';
+import { contextFile, groupDir, orchestratorRestartLine, taskSourceFile } from '../orchestration/prompt-lines.js';
 import type { ReadinessCheck } from '../orchestration/readiness-check.js';
-import { deliveryPane, PaneActivity, systemClock, type HookView } from './orchestration-pane.js';
+import { DeliveryService } from './delivery-service.js';
+import { loadOrchestration } from './orchestration-config.js';
+import { OrchestrationGroup, settingsOf, type GroupInit } from './orchestration-group.js';
+import { systemClock } from './orchestration-pane.js';
 import type { PaneRegistry } from './pane-registry.js';
 import type { PaneWriters } from './pane-writer.js';
-
-/** Hook events that echo a submitted prompt (Claude Code / Codex, Gemini CLI). */
-const PROMPT_HOOKS = ['UserPromptSubmit', 'BeforeAgent'];
-
-export interface Group {
-  id: string;
-  orchestration: string;
-  projectDir: string;
-  orchestratorRole: string;
-  /** role → pane id */
-  roles: Map<string, string>;
-  state: BrokerState;
-  activity: Map<string, PaneActivity>;
-  subscriptions: DisposableStore;
-  /** Deliveries a `delegate` request is waiting for, by commission id. */
-  waiting: Map<string, (outcome: DeliveryOutcome) => void>;
-  /** Panes being restarted on purpose: their exit is not a watch. */
-  respawning: Set<string>;
-}
 
 export interface OrchestrationOptions {
   registry: PaneRegistry;
@@ -45,28 +30,37 @@ export interface OrchestrationOptions {
   readiness?: ReadinessCheck;
   clock?: Clock;
   deliveryDeadlineMs?: number;
-  /** How often watches are checked (default 1 s). */
+  /** How often watches are checked (default 1 s), only while a group is open. */
   tickMs?: number;
+  /** What a worker's pane shows (status, prompt); default: the status tracker and readiness. */
+  observe?: (paneId: string) => Observation | null;
+  /** Jitter added to a usage limit's reset time before resuming (default up to 60 s). */
+  jitterMs?: () => number;
+  /** The journal rotates past this many bytes (tests lower it). */
+  rotateBytes?: number;
 }
 
+/** Task texts kept per group beyond the open ones; older ones go when the journal rotates. */
+const KEEP_TASK_SOURCES = 200;
+
 export class OrchestrationService implements Disposable {
-  readonly groups = new Map<string, Group>();
+  readonly groups = new Map<string, OrchestrationGroup>();
   readonly clock: Clock;
+  readonly delivery: DeliveryService;
   private readonly finishedEmitter = new Emitter<string>();
   /** A group's orchestrator finished the run; the value is the orchestrator's pane id. */
   readonly onRunFinished = this.finishedEmitter.event;
-  private readonly timer: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(readonly options: OrchestrationOptions) {
     this.clock = options.clock ?? systemClock;
-    this.timer = setInterval(() => this.tick(), options.tickMs ?? 1000);
-    this.timer.unref();
-  }
-
-  /** Tells listeners (notifications) that `group`'s orchestrator closed the run. */
-  runFinished(group: Pick<Group, 'roles' | 'orchestratorRole'>): void {
-    const paneId = group.roles.get(group.orchestratorRole);
-    if (paneId !== undefined) this.finishedEmitter.fire(paneId);
+    this.delivery = new DeliveryService({
+      registry: options.registry,
+      writers: options.writers,
+      clock: this.clock,
+      ...(options.readiness ? { readiness: options.readiness } : {}),
+      ...(options.deliveryDeadlineMs ? { deadlineMs: options.deliveryDeadlineMs } : {}),
+    });
   }
 
   /** A group id for a new tab of `name`: the name itself, then `name-2`, `name-3`, … */
@@ -76,18 +70,44 @@ export class OrchestrationService implements Disposable {
     for (let n = 2; ; n++) if (!used.has(`${name}-${n}`)) return `${name}-${n}`;
   }
 
-  addGroup(init: Pick<Group, 'id' | 'orchestration' | 'projectDir' | 'orchestratorRole' | 'roles' | 'state'>): Group {
-    const group: Group = { ...init, activity: new Map(), subscriptions: new DisposableStore(), waiting: new Map(), respawning: new Set() };
-    for (const [role, paneId] of group.roles) this.watchPane(group, role, paneId);
+  addGroup(init: GroupInit): OrchestrationGroup {
+    const group = new OrchestrationGroup(
+      {
+        registry: this.options.registry,
+        delivery: this.delivery,
+        clock: this.clock,
+        journal: (target, entry) => this.journal(target, entry),
+        runFinished: (target) => {
+          const paneId = target.roles.get(target.orchestratorRole);
+          if (paneId !== undefined) this.finishedEmitter.fire(paneId);
+        },
+        logError: (message, fields) => this.options.logger.error(message, fields),
+      },
+      init,
+    );
     this.groups.set(group.id, group);
+    this.startTicking();
     return group;
   }
 
-  journal(group: Pick<Group, 'id' | 'projectDir'>, entry: JournalDraft): void {
+  /** The group a pane belongs to, if it is a role pane of an open orchestration. */
+  groupOfPane(paneId: string): { group: OrchestrationGroup; role: string } | null {
+    for (const group of this.groups.values()) {
+      for (const [role, id] of group.roles) if (id === paneId) return { group, role };
+    }
+    return null;
+  }
+
+  /** Appends to the group's journal; a failure is logged and kept for the next caller to hear. */
+  journal(group: Pick<OrchestrationGroup, 'id' | 'projectDir' | 'journalFailure'>, entry: JournalDraft): boolean {
     try {
-      appendJournal(group.projectDir, { ...entry, group: group.id });
+      const size = appendJournal(group.projectDir, { ...entry, group: group.id });
+      if (size > (this.options.rotateBytes ?? ROTATE_JOURNAL_BYTES)) this.rotate(group.projectDir);
+      return true;
     } catch (error) {
+      group.journalFailure = errorMessage(error);
       this.options.logger.error('journal write failed', { group: group.id, error: errorMessage(error) });
+      return false;
     }
   }
 
@@ -95,18 +115,19 @@ export class OrchestrationService implements Disposable {
     return new Date(this.clock.now()).toISOString();
   }
 
-  dispatch(group: Group, event: BrokerEvent): void {
-    const { state, effects } = step(group.state, event);
-    group.state = state;
-    for (const effect of effects) this.perform(group, effect);
+  /** Types one line into any running pane the way delegations are delivered (readiness, one
+   *  line, confirmation): config generation and seed prompts use this too. Not journaled. */
+  deliverToPane(paneId: string, line: string): Promise<DeliveryOutcome> {
+    const name = this.options.registry.get(paneId).name;
+    return this.delivery.deliver(paneId, this.delivery.currentAgent(paneId), line, name);
   }
 
-  newCommissionId(): string {
-    return `c-${randomBytes(4).toString('hex')}`;
-  }
-
-  /** Rebuilds groups from restored panes and their projects' journals (after a daemon restart). */
-  restore(responseTimeoutMs: number): void {
+  /**
+   * Rebuilds groups from restored panes and their projects' journals (after a daemon restart),
+   * and hands the work back: every open commission is bound to its pane's new agent and its task
+   * typed again, queues resume, and the orchestrator reads its context (with what is open) again.
+   */
+  async restore(responseTimeoutMs: number): Promise<void> {
     const byTab = new Map<string, { projectDir: string; roles: Map<string, string> }>();
     for (const pane of this.options.registry.list()) {
       if (!pane.tab || !pane.role || !pane.restored) continue;
@@ -117,14 +138,7 @@ export class OrchestrationService implements Disposable {
     for (const [tab, { projectDir, roles }] of byTab) {
       if (this.groups.has(tab)) continue;
       try {
-        const { entries } = readJournal(projectDir);
-        const opened = openedGroups(entries).get(tab);
-        if (!opened) continue;
-        const orchestratorRole = openedOrchestrator(entries, tab);
-        if (!orchestratorRole) continue;
-        const commissions = openCommissions(entries, tab, responseTimeoutMs);
-        const group = this.addGroup({ id: tab, orchestration: opened.orchestration, projectDir, orchestratorRole, roles, state: initialBrokerState(commissions) });
-        this.journal(group, { at: this.now(), event: 'restored', detail: `${commissions.length} open commission(s) rebuilt after a daemon restart` });
+        await this.restoreGroup(tab, projectDir, roles, responseTimeoutMs);
       } catch (error) {
         this.options.logger.error('could not restore an orchestration', { tab, error: errorMessage(error) });
       }
@@ -132,153 +146,141 @@ export class OrchestrationService implements Disposable {
   }
 
   dispose(): void {
-    clearInterval(this.timer);
-    for (const group of this.groups.values()) this.dropGroup(group);
+    this.stopTicking();
+    for (const group of this.groups.values()) group.dispose();
+    this.groups.clear();
+    this.delivery.dispose();
     this.finishedEmitter.dispose();
   }
 
-  private dropGroup(group: Group): void {
-    group.subscriptions.dispose();
-    for (const activity of group.activity.values()) activity.dispose();
-    this.groups.delete(group.id);
+  private async restoreGroup(tab: string, projectDir: string, roles: Map<string, string>, responseTimeoutMs: number): Promise<void> {
+    const { entries } = readJournal(projectDir);
+    const opened = openedGroups(entries).get(tab);
+    if (!opened?.orchestrator) return;
+    const loaded = await loadOrchestration(projectDir, opened.orchestration).catch(() => null);
+    const work = openWork(entries, tab, responseTimeoutMs);
+    // The digest makes a repeated delegation recognisable after the restart, too.
+    const commissions = work.commissions.map((c): Commission => ({ ...c, digest: c.digest || this.digestOf(projectDir, tab, c.id) }));
+    const queued = work.queued.map((q) => ({ ...q, digest: q.digest || this.digestOf(projectDir, tab, q.id) }));
+    const group = this.addGroup({
+      id: tab,
+      orchestration: opened.orchestration,
+      projectDir,
+      orchestratorRole: opened.orchestrator,
+      roles,
+      state: initialBrokerState(tab, { commissions, queued, ...(loaded ? { settings: settingsOf(loaded) } : {}) }),
+      config: loaded?.roles ?? [],
+      timeoutMinutes: loaded ? loaded.config.worker_response_timeout_minutes : Math.round(responseTimeoutMs / 60_000),
+    });
+    group.journal({ at: this.now(), event: 'restored', detail: `${commissions.length} open commission(s) and ${queued.length} queued delegation(s) rebuilt after a daemon restart` });
+    if (loaded) {
+      const open: OpenTask[] = [
+        ...commissions.map((c) => ({ role: c.role, since: new Date(c.delegatedAt).toISOString(), state: c.deliveredAt === null ? 'delegated, being delivered again' : 'working on its task, given it again' })),
+        ...queued.map((q) => ({ role: q.role, since: new Date(q.queuedAt).toISOString(), state: 'a task waits in its queue' })),
+      ];
+      writeCoordinationFile(projectDir, contextFile(tab), orchestratorContextText({ group: tab, orchestration: loaded.name, orchestrator: loaded.orchestrator, workers: loaded.workers, open }));
+    }
+    const at = this.clock.now();
+    for (const commission of commissions) {
+      const agentId = this.delivery.currentAgent(commission.paneId);
+      if (agentId) group.dispatch({ type: 'restarted', at, role: commission.role, agentId });
+    }
+    group.dispatch({ type: 'drain', at });
+    group.dispatch({ type: 'notice', at, notice: { role: opened.orchestrator, line: orchestratorRestartLine(tab) } });
   }
 
-  private watchPane(group: Group, role: string, paneId: string): void {
-    let host;
+  private digestOf(projectDir: string, group: string, id: string): string {
     try {
-      host = this.options.registry.host(paneId);
+      return createHash('sha256').update(readFileSync(join(projectDir, taskSourceFile(group, id)), 'utf8').trim()).digest('hex');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Starts a new journal for `projectDir` with a snapshot of every live group's open work. */
+  private rotate(projectDir: string): void {
+    const at = this.now();
+    const snapshot: JournalEntry[] = [];
+    const live = [...this.groups.values()].filter((group) => group.projectDir === projectDir);
+    for (const group of live) {
+      const { commissions, queues } = group.state;
+      snapshot.push({
+        at,
+        event: 'snapshot',
+        group: group.id,
+        orchestration: group.orchestration,
+        from: group.orchestratorRole,
+        roles: Object.fromEntries(group.roles),
+        snapshot: {
+          commissions: Object.values(commissions).map((c) => ({ id: c.id, role: c.role, paneId: c.paneId, taskFile: c.taskFile, delegatedAt: c.delegatedAt, deliveredAt: c.deliveredAt, from: c.from, digest: c.digest })),
+          queues: Object.values(queues).flat(),
+        },
+      });
+    }
+    try {
+      rotateJournal(projectDir, snapshot);
+      for (const group of live) this.pruneTaskSources(group);
+      this.options.logger.info('journal rotated', { projectDir, groups: live.length });
+    } catch (error) {
+      this.options.logger.error('journal rotation failed', { projectDir, error: errorMessage(error) });
+    }
+  }
+
+  /** Keeps the task texts of open and queued work and the newest others; deletes the rest. */
+  private pruneTaskSources(group: OrchestrationGroup): void {
+    const dir = join(group.projectDir, groupDir(group.id), 'tasks');
+    const keep = new Set([...Object.values(group.state.commissions).map((c) => `${c.id}.md`), ...Object.values(group.state.queues).flat().map((q) => `${q.id}.md`)]);
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((name) => name.endsWith('.md') && !keep.has(name));
     } catch {
       return;
     }
-    const activity = new PaneActivity(host, this.clock);
-    group.activity.set(paneId, activity);
-    group.subscriptions.add(host.onExit(() => {
-      if (group.respawning.has(paneId)) return;
-      this.dispatch(group, { type: 'exited', at: this.clock.now(), role, agentId: host.agentId });
-    }));
-  }
-
-  private perform(group: Group, effect: BrokerEffect): void {
-    switch (effect.type) {
-      case 'journal':
-        this.journal(group, effect.entry);
-        return;
-      case 'deliver': {
-        const { commission, line } = effect;
-        void this.deliver(group, commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
-          this.dispatch(group, outcomeEvent(this.clock.now(), commission, outcome));
-          group.waiting.get(commission.id)?.(outcome);
-          group.waiting.delete(commission.id);
-        });
-        return;
-      }
-      case 'notify': {
-        const paneId = group.roles.get(group.orchestratorRole);
-        const agentId = paneId ? this.currentAgent(paneId) : null;
-        void this.deliver(group, paneId ?? '', agentId, effect.notice.line, group.orchestratorRole).then((outcome) => {
-          // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
-          const retry = !outcome.ok && outcome.textAttempts === 0 && paneId !== undefined && this.currentAgent(paneId) !== null && this.groups.has(group.id);
-          this.dispatch(group, { type: 'notice-result', at: this.clock.now(), ok: outcome.ok, ms: outcome.ms, ...(outcome.ok ? {} : { reason: outcome.reason, retry }) });
-        });
-        return;
+    const aged = names.map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+    for (const { name } of aged.slice(KEEP_TASK_SOURCES)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // Already gone.
       }
     }
   }
 
-  /**
-   * Types one line into any running pane the way delegations are delivered (readiness, one line,
-   * confirmation), for panes outside an orchestration too (`generate-config`). A pane not watched
-   * by a group gets a watcher for this delivery only, primed with what the registry saw of it.
-   */
-  async deliverToPane(paneId: string, line: string): Promise<DeliveryOutcome> {
-    const name = this.options.registry.get(paneId).name;
-    // Not journalled: the journal records an orchestration's commissions, and this is none.
-    const watched = [...this.groups.values()].find((group) => group.activity.has(paneId))?.activity.get(paneId);
-    if (watched) return this.deliverThrough(watched, paneId, this.currentAgent(paneId), line, name);
-    const host = this.options.registry.host(paneId);
-    const activity = new PaneActivity(host, this.clock);
-    const lastOutput = this.options.registry.get(paneId).lastActivityAt;
-    if (lastOutput !== null) {
-      activity.lastOutputAt = Date.parse(lastOutput);
-      activity.lastOutputAgent = host.agentId;
-    }
-    try {
-      return await this.deliverThrough(activity, paneId, this.currentAgent(paneId), line, name);
-    } finally {
-      activity.dispose();
-    }
+  private startTicking(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), this.options.tickMs ?? 1000);
+    this.timer.unref();
   }
 
-  private currentAgent(paneId: string): string | null {
+  /** No groups, no timer: an idle daemon wakes for nothing. */
+  private stopTicking(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Feeds pane activity, status and the clock to every group's watches; forgets groups whose
+   *  panes are all gone. */
+  private tick(): void {
+    const live = new Set(this.options.registry.list().map((pane) => pane.id));
+    for (const group of [...this.groups.values()]) {
+      if (!group.isLive(live)) {
+        group.dispose();
+        this.groups.delete(group.id);
+        continue;
+      }
+      group.tick(this.options.observe ?? ((paneId) => this.observe(paneId)), this.options.jitterMs ?? (() => Math.floor(Math.random() * 60_000)));
+    }
+    this.delivery.prune(live);
+    if (this.groups.size === 0) this.stopTicking();
+  }
+
+  private observe(paneId: string): Observation | null {
     try {
-      const host = this.options.registry.host(paneId);
-      return host.state.kind === 'running' ? host.agentId : null;
+      const { status } = this.options.registry.get(paneId);
+      // Reading the screen for readiness costs a render: only when the status says idle.
+      return { status: status.kind, reason: status.reason, until: status.until ?? null, atPrompt: status.kind === 'idle' && this.delivery.atPrompt(paneId) };
     } catch {
       return null;
     }
   }
-
-  private deliver(group: Group, paneId: string, agentId: string | null, line: string, role: string): Promise<DeliveryOutcome> {
-    return this.deliverThrough(group.activity.get(paneId), paneId, agentId, line, role, () =>
-      this.journal(group, { at: this.now(), event: 'delivery-attempt', role, paneId, agentId: agentId! }),
-    );
-  }
-
-  private async deliverThrough(activity: PaneActivity | undefined, paneId: string, agentId: string | null, line: string, role: string, beforeTyping: () => void = () => undefined): Promise<DeliveryOutcome> {
-    const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
-    if (!agentId || !activity) return failed(`the ${role} pane is closed or not running`);
-    try {
-      const host = this.options.registry.host(paneId);
-      beforeTyping();
-      return await deliverLine(deliveryPane(host, activity, this.options.writers, this.clock, () => this.hookView(paneId)), agentId, line, {
-        readiness: this.options.readiness ?? readiness,
-        agentType: detectAgentType(this.options.registry.get(paneId).command),
-        clock: this.clock,
-        ...(this.options.deliveryDeadlineMs ? { deadlineMs: this.options.deliveryDeadlineMs } : {}),
-      });
-    } catch (error) {
-      return failed(errorMessage(error));
-    }
-  }
-
-  /** The pane's hook facts from the status tracker: readiness input and proof of submission. */
-  private hookView(paneId: string): HookView {
-    try {
-      const tracker = this.options.registry.statusTracker(paneId);
-      const submitted = tracker.recentEvents().filter((event) => event.kind === 'hook' && PROMPT_HOOKS.some((name) => event.text.startsWith(name)));
-      const last = submitted.at(-1);
-      return { ...(tracker.lastHook ? { lastHookEvent: tracker.lastHook } : {}), ...(last ? { promptHookAt: Date.parse(last.at) } : {}) };
-    } catch {
-      return {};
-    }
-  }
-
-  /** Feeds pane activity and the clock to every group's watches; forgets groups whose panes are all gone. */
-  private tick(): void {
-    const now = this.clock.now();
-    const live = new Set(this.options.registry.list().map((pane) => pane.id));
-    for (const group of [...this.groups.values()]) {
-      if (![...group.roles.values()].some((paneId) => live.has(paneId))) {
-        this.dropGroup(group);
-        continue;
-      }
-      for (const commission of Object.values(group.state.commissions)) {
-        const activity = group.activity.get(commission.paneId);
-        const agentId = this.currentAgent(commission.paneId);
-        if (activity && agentId && commission.deliveredAt !== null && activity.lastOutputAt > (commission.lastActivityAt ?? commission.deliveredAt)) {
-          this.dispatch(group, { type: 'activity', at: activity.lastOutputAt, role: commission.role, agentId });
-        }
-      }
-      this.dispatch(group, { type: 'tick', at: now });
-    }
-  }
-}
-
-function outcomeEvent(at: number, commission: Commission, outcome: DeliveryOutcome): BrokerEvent {
-  return { type: 'delivery-result', at, commissionId: commission.id, role: commission.role, ok: outcome.ok, ms: outcome.ms, attempts: outcome.textAttempts + outcome.enterPresses, ...(outcome.ok ? {} : { reason: outcome.reason }) };
-}
-
-/** The orchestrator role recorded when the group was opened (`from` of its open entry). */
-function openedOrchestrator(entries: ReturnType<typeof readJournal>['entries'], group: string): string | undefined {
-  return [...entries].reverse().find((entry) => entry.event === 'open' && entry.group === group)?.from;
 }

@@ -6,6 +6,7 @@ import { UserError, errorMessage } from '../common/errors.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter } from '../common/event.js';
 import type { PaneInfo } from '../protocol/messages.js';
+import { tokenMatches } from '../pty/pane-credential.js';
 import type { PaneHost, PaneHostFactory } from './pane-host.js';
 import { StatusTracker } from './status-tracker.js';
 
@@ -47,6 +48,8 @@ export interface PaneRegistryOptions {
   socketPath: string;
   env: Record<string, string | undefined>;
   scrollback: number;
+  /** The secret each pane's credential is derived from (drawn by the daemon at start). */
+  secret?: string;
 }
 
 /** Default size until a client says how big it is. */
@@ -106,6 +109,7 @@ export class PaneRegistry implements Disposable {
         cwd: spec.cwd,
         env: this.options.env,
         socketPath: this.options.socketPath,
+        ...(this.options.secret ? { secret: this.options.secret } : {}),
         cols: spec.cols ?? DEFAULT_COLS,
         rows: spec.rows ?? DEFAULT_ROWS,
         scrollback: this.options.scrollback,
@@ -182,6 +186,27 @@ export class PaneRegistry implements Disposable {
     if (record.command === command) return;
     record.command = command;
     this.changeEmitter.fire({ persist: true });
+  }
+
+  /** Restarts the pane's program with `command` and a new agent id, and saves it: a pane
+   *  re-created for a task must come back after a daemon restart like any other. */
+  async respawn(ref: string, command: string): Promise<string> {
+    const record = this.record(ref);
+    const host = this.host(record.id);
+    const agentId = newAgentId();
+    await host.respawn(command, agentId);
+    record.command = command;
+    this.changeEmitter.fire({ persist: true });
+    return agentId;
+  }
+
+  /** The pane whose current agent `token` is the credential of, or null (unknown, forged, or
+   *  from an earlier run of the pane). */
+  credentialOwner(paneId: string, token: string): { paneId: string; agentId: string } | null {
+    const record = this.panes.get(paneId);
+    const secret = this.options.secret;
+    if (!record?.host || !secret) return null;
+    return tokenMatches(secret, record.id, record.host.agentId, token) ? { paneId: record.id, agentId: record.host.agentId } : null;
   }
 
   /** Stops the pane's process group (TERM, grace, KILL) and forgets the pane. */

@@ -1,5 +1,6 @@
 // The daemon: listens on the private socket, owns the pane registry, the frame pump and the
 // session file, and exits on request or after a quiet spell with no clients and no panes.
+import { randomBytes } from 'node:crypto';
 import { chmodSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
@@ -77,6 +78,8 @@ export class Daemon {
       socketPath: options.socketPath,
       env: options.paneEnv,
       scrollback: options.scrollback,
+      // Each pane's credential derives from this; it never leaves the daemon's memory.
+      secret: randomBytes(32).toString('hex'),
     }));
     this.frames = this.store.add(new FramePump(this.registry));
     this.session = new SessionStore(options.sessionFile, () => this.registry.specs(), options.logger);
@@ -126,7 +129,7 @@ export class Daemon {
     }));
     await this.ready;
     this.restore();
-    this.orchestration.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);
+    await this.orchestration.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);
     logger.info('daemon listening', { socket: socketPath, pid: process.pid, version: VERSION });
     this.checkIdle();
   }

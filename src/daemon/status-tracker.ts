@@ -14,6 +14,8 @@ import { TranscriptTokens } from './status-tokens.js';
 
 /** 250 ms: at most 4 screen reads per second per pane (rendering text costs a full screen walk). */
 const SCREEN_READ_INTERVAL_MS = 250;
+/** Hook events that echo a submitted prompt (Claude Code / Codex, Gemini CLI). */
+const PROMPT_HOOKS = new Set(['UserPromptSubmit', 'BeforeAgent']);
 /** Recent events kept per pane for `explain`. */
 export const MAX_STATUS_EVENTS = 50;
 
@@ -26,6 +28,7 @@ export class StatusTracker implements Disposable {
   private startedAt = Date.now();
   private hook: HookState | null = null;
   private lastHookEvent: string | null = null;
+  private promptAt: number | null = null;
   private lastOutputAt: number | null = null;
   private readySeen = false;
   /** The `at` of the needs-input hook whose prompt has been seen drawn on screen. */
@@ -83,6 +86,11 @@ export class StatusTracker implements Disposable {
     return this.lastHookEvent;
   }
 
+  /** When the agent's hooks last reported a submitted prompt (proof that a typed line arrived). */
+  get promptSubmittedAt(): number | null {
+    return this.promptAt;
+  }
+
   recentEvents(): StatusEventRecord[] {
     return [...this.events];
   }
@@ -98,6 +106,7 @@ export class StatusTracker implements Disposable {
     if (this.agent !== event.agent && adapterFor(event.agent).type === event.agent) this.agent = event.agent;
     this.hook = applyHookEvent(adapterFor(this.agent), this.hook, event, Date.now());
     this.lastHookEvent = event.event;
+    if (PROMPT_HOOKS.has(event.event)) this.promptAt = Date.now();
     const extra = [event.subtype, event.tool, event.detail].filter((part) => part !== null).join(' ');
     this.record('hook', extra === '' ? event.event : `${event.event} ${extra}`);
     if (event.transcriptPath !== null && this.agent === 'claude-code') {
@@ -124,6 +133,7 @@ export class StatusTracker implements Disposable {
     this.startedAt = Date.now();
     this.hook = null;
     this.lastHookEvent = null;
+    this.promptAt = null;
     this.lastOutputAt = null;
     this.readySeen = false;
     this.tokens = null;

@@ -57,6 +57,7 @@ export const SnapshotCommission = z.object({
   taskFile: z.string(),
   delegatedAt: z.number(),
   deliveredAt: z.number().nullable(),
+  from: z.string().optional(),
   /** The task's sha256, so an identical delegation can be recognised after a restart. */
   digest: z.string().optional(),
 });

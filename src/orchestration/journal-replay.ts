@@ -1,11 +1,14 @@
-// Rebuilds what a restarted daemon must know from the journal: which groups were open and which
-// commissions were still outstanding. Pure: entries in, state out.
-import type { Commission } from './broker.js';
-import type { JournalEntry } from './journal-entry.js';
+// Rebuilds what a restarted daemon must know from the journal: which groups were open, which
+// commissions were still outstanding and which delegations waited in a queue. Pure: entries in,
+// state out. A `snapshot` entry (written when the journal rotates) replaces what came before it.
+import { freshCommission, type Commission } from './broker.js';
+import type { JournalEntry, QueuedDelegation } from './journal-entry.js';
 
 export interface GroupRecord {
   group: string;
   orchestration: string;
+  /** The orchestrator role (`from` of the open entry). */
+  orchestrator: string | null;
   roles: Record<string, string>;
 }
 
@@ -13,17 +16,25 @@ export interface GroupRecord {
 export function openedGroups(entries: readonly JournalEntry[]): Map<string, GroupRecord> {
   const groups = new Map<string, GroupRecord>();
   for (const entry of entries) {
-    if (entry.event === 'open' && entry.orchestration && entry.roles) {
-      groups.set(entry.group, { group: entry.group, orchestration: entry.orchestration, roles: entry.roles });
+    // A snapshot carries the group's layout too: after a rotation it is the group's first line.
+    if ((entry.event === 'open' || entry.event === 'snapshot') && entry.orchestration && entry.roles) {
+      groups.set(entry.group, { group: entry.group, orchestration: entry.orchestration, orchestrator: entry.from ?? null, roles: entry.roles });
     }
   }
   return groups;
 }
 
-/** Commissions of `group` delegated and not yet completed, failed or superseded, and not closed
- *  by the run's `done` or a later `open` of the same group. Agent ids are dropped: the processes did not survive. */
-export function openCommissions(entries: readonly JournalEntry[], group: string, responseTimeoutMs: number): Commission[] {
+export interface OpenWork {
+  commissions: Commission[];
+  queued: QueuedDelegation[];
+}
+
+/** Commissions of `group` delegated and not yet completed, failed, superseded or closed by an
+ *  exit, and delegations still queued; all cleared by the run's `done` or a later `open`. Agent
+ *  ids are dropped: the processes did not survive. */
+export function openWork(entries: readonly JournalEntry[], group: string, responseTimeoutMs: number): OpenWork {
   const open = new Map<string, Commission>();
+  const queued = new Map<string, QueuedDelegation>();
   for (const entry of entries) {
     if (entry.group !== group) continue;
     const at = Date.parse(entry.at);
@@ -31,24 +42,33 @@ export function openCommissions(entries: readonly JournalEntry[], group: string,
       case 'open':
       case 'done':
         open.clear();
+        queued.clear();
+        break;
+      case 'snapshot':
+        open.clear();
+        queued.clear();
+        for (const c of entry.snapshot?.commissions ?? []) {
+          open.set(c.id, { ...freshCommission({ id: c.id, role: c.role, paneId: c.paneId, agentId: null, taskFile: c.taskFile, digest: c.digest ?? '', from: c.from ?? '', responseTimeoutMs }, c.delegatedAt), deliveredAt: c.deliveredAt });
+        }
+        for (const q of entry.snapshot?.queues ?? []) queued.set(q.id, q);
         break;
       case 'delegate':
         if (entry.role && entry.commission && entry.paneId && entry.file) {
-          open.set(entry.commission, {
-            id: entry.commission,
-            role: entry.role,
-            paneId: entry.paneId,
-            agentId: null,
-            taskFile: entry.file,
-            delegatedAt: at,
-            deliveredAt: null,
-            lastActivityAt: null,
-            responseTimeoutMs,
-            reported: [],
-          });
+          // A commission replaced on the same role is gone even if its `superseded` line was lost.
+          for (const [id, c] of open) if (c.role === entry.role) open.delete(id);
+          open.set(entry.commission, freshCommission({ id: entry.commission, role: entry.role, paneId: entry.paneId, agentId: null, taskFile: entry.file, digest: '', from: entry.from ?? '', responseTimeoutMs }, at));
         }
         break;
-      case 'delivered': {
+      case 'queued':
+        if (entry.role && entry.commission && entry.file) {
+          queued.set(entry.commission, { id: entry.commission, role: entry.role, from: entry.from ?? '', file: entry.file, digest: '', queuedAt: at });
+        }
+        break;
+      case 'dequeued':
+        if (entry.commission) queued.delete(entry.commission);
+        break;
+      case 'delivered':
+      case 'redelivery': {
         const commission = entry.commission ? open.get(entry.commission) : undefined;
         if (commission) commission.deliveredAt = at;
         break;
@@ -58,9 +78,17 @@ export function openCommissions(entries: readonly JournalEntry[], group: string,
       case 'superseded':
         if (entry.commission) open.delete(entry.commission);
         break;
+      case 'watch':
+        if (entry.watch === 'exited' && entry.commission) open.delete(entry.commission);
+        break;
       default:
         break;
     }
   }
-  return [...open.values()];
+  return { commissions: [...open.values()], queued: [...queued.values()] };
+}
+
+/** Open commissions only (what `log` lists). */
+export function openCommissions(entries: readonly JournalEntry[], group: string, responseTimeoutMs: number): Commission[] {
+  return openWork(entries, group, responseTimeoutMs).commissions;
 }

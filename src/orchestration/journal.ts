@@ -1,13 +1,23 @@
-// The journal file: append one JSON line per event; read back a bounded tail, skipping (and
-// reporting) lines that do not parse, so one torn write never hides the rest of the night.
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+// The journal file: append one JSON line per event, always starting on a fresh line; read back a
+// bounded tail, skipping (and reporting) lines that do not parse, so one torn write never hides
+// the rest of the night. Past a size limit the journal rotates: the old file keeps its history
+// under a dated name, and the new one starts with a snapshot of what is still open, so a restore
+// reads snapshot + tail and never more than one bounded file.
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { UserError, errorMessage } from '../common/errors.js';
+import { writeFileAtomicSync } from '../common/fs-atomic.js';
 import { PROJECT_STATE_DIR } from '../config/paths.js';
 import { JournalEntry } from './journal-entry.js';
 
 export const JOURNAL_FILE = `${PROJECT_STATE_DIR}/journal.jsonl`;
 /** Reads look at most this far back: enough for weeks of delegations, never the whole disk. */
 export const MAX_JOURNAL_READ_BYTES = 8 * 1024 * 1024;
+/** The journal rotates past this size (about 15,000 delegations), well under the read limit, so
+ *  a restore always reads the whole current file, snapshot included. */
+export const ROTATE_JOURNAL_BYTES = 4 * 1024 * 1024;
+/** Rotated journals kept beside the current one; older ones are deleted. */
+export const KEEP_ROTATED_JOURNALS = 5;
 
 /** Matches the schema's cap on `detail`; longer explanations are cut rather than lost. */
 const MAX_DETAIL = 1000;
@@ -16,12 +26,82 @@ export function journalPath(projectDir: string): string {
   return join(projectDir, JOURNAL_FILE);
 }
 
-export function appendJournal(projectDir: string, entry: JournalEntry): void {
+/** Appends one entry; returns the journal's size after it. A file whose last line is torn (a
+ *  crash mid-write) gets a newline first, so the torn line stays one bad line and this entry is
+ *  whole. Symlinks are not followed: the journal is written only where it is. */
+export function appendJournal(projectDir: string, entry: JournalEntry): number {
   const file = journalPath(projectDir);
   mkdirSync(dirname(file), { recursive: true });
-  // One write per line (O_APPEND): concurrent appends never interleave within a line.
   const bounded = entry.detail !== undefined && entry.detail.length > MAX_DETAIL ? { ...entry, detail: `${entry.detail.slice(0, MAX_DETAIL - 1)}…` } : entry;
-  appendFileSync(file, `${JSON.stringify(JournalEntry.parse(bounded))}\n`, { mode: 0o644 });
+  const line = `${JSON.stringify(JournalEntry.parse(bounded))}\n`;
+  const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+  try {
+    const size = fstatSync(fd).size;
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      const rfd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        readSync(rfd, last, 0, 1, size - 1);
+      } finally {
+        closeSync(rfd);
+      }
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    // One write per line (O_APPEND): concurrent appends never interleave within a line.
+    const bytes = Buffer.from(prefix + line);
+    writeSync(fd, bytes);
+    return size + bytes.length;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Starts a new journal whose first lines are `snapshot` (entries that describe what is still
+ * open), keeping the old file as `journal-<time>.jsonl` and deleting all but the newest
+ * KEEP_ROTATED_JOURNALS of those.
+ */
+export function rotateJournal(projectDir: string, snapshot: readonly JournalEntry[], now = new Date()): string {
+  const file = journalPath(projectDir);
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const rotated = join(dirname(file), `journal-${stamp}.jsonl`);
+  renameSync(file, rotated);
+  writeFileAtomicSync(file, snapshot.map((entry) => `${JSON.stringify(JournalEntry.parse(entry))}\n`).join(''));
+  for (const old of rotatedJournals(projectDir).slice(KEEP_ROTATED_JOURNALS)) {
+    try {
+      unlinkSync(join(dirname(file), old));
+    } catch {
+      // Already gone.
+    }
+  }
+  return rotated;
+}
+
+/** Rotated journal file names, newest first. */
+export function rotatedJournals(projectDir: string): string[] {
+  try {
+    return readdirSync(dirname(journalPath(projectDir)))
+      .filter((name) => /^journal-\d{8}T\d{6}\.jsonl$/.test(name))
+      .sort()
+      .reverse();
+  } catch {
+    return [];
+  }
+}
+
+/** A journal that cannot be opened, said so a person can fix it (a directory in its place, a
+ *  file without permission), instead of a raw errno. */
+export function journalProblem(projectDir: string, error: unknown): UserError {
+  const file = journalPath(projectDir);
+  const code = (error as NodeJS.ErrnoException).code;
+  const what =
+    code === 'EISDIR' ? 'is a directory, not a journal file'
+      : code === 'EACCES' || code === 'EPERM' ? 'cannot be read or written with your permissions (is it immutable or owned by another user?)'
+        : code === 'ELOOP' ? 'is a symbolic link; the deck does not follow links for its journal'
+          : code === 'ENOSPC' ? 'cannot grow: the disk is full'
+            : `cannot be used (${errorMessage(error)})`;
+  return new UserError(`The journal ${file} ${what}.`, { hint: 'move it aside (the deck starts a new journal) or fix its permissions' });
 }
 
 export interface CorruptLine {
@@ -44,13 +124,15 @@ export function readJournal(projectDir: string, options: { from?: number; maxByt
   const maxBytes = options.maxBytes ?? MAX_JOURNAL_READ_BYTES;
   let fd: number;
   try {
-    fd = openSync(journalPath(projectDir), 'r');
+    fd = openSync(journalPath(projectDir), constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], corrupt: [], truncated: false, end: 0 };
-    throw error;
+    throw journalProblem(projectDir, error);
   }
   try {
-    const size = fstatSync(fd).size;
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw journalProblem(projectDir, Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'EINVAL' }));
+    const size = info.size;
     // A follower whose offset is past the end saw the file replaced: start over from the top.
     const from = options.from !== undefined && options.from > size ? 0 : options.from;
     const wanted = from ?? Math.max(0, size - maxBytes);

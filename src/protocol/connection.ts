@@ -11,6 +11,7 @@ import {
   type ClientKind,
   type ClientMessage,
   type ErrorBody,
+  type PaneCredential,
   type PaneInfo,
   type RequestKind,
   type RequestOf,
@@ -29,6 +30,8 @@ export interface ConnectOptions {
   socketPath: string;
   client: ClientKind;
   version: string;
+  /** Presented when the client runs inside a deck pane: what it may do depends on that pane. */
+  pane?: PaneCredential;
   /** How long the handshake may take before we give up (default 5 s). */
   timeoutMs?: number;
 }
@@ -125,6 +128,7 @@ export class Connection implements Disposable {
           client: options.client,
           version: options.version,
           pid: process.pid,
+          ...(options.pane ? { pane: options.pane } : {}),
         };
         stream.send(hello);
       });

@@ -11,6 +11,8 @@ export interface SendOnceOptions {
   /** A request body (validated by the daemon at its edge). */
   body: unknown;
   timeoutMs: number;
+  /** The pane's credential: the daemon applies a hook only from the pane it is about. */
+  pane?: { paneId: string; token: string };
 }
 
 export type SendOnceOutcome = 'answered' | 'refused' | 'unavailable' | 'timeout';
@@ -31,7 +33,7 @@ export function sendOnce(options: SendOnceOptions): Promise<SendOnceOutcome> {
     socket.on('error', () => finish('unavailable'));
     socket.on('close', () => finish('unavailable'));
     socket.on('connect', () => {
-      socket.write(encodeFrame({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'hook', version: options.version, pid: process.pid }));
+      socket.write(encodeFrame({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'hook', version: options.version, pid: process.pid, ...(options.pane ? { pane: options.pane } : {}) }));
       socket.write(encodeFrame({ type: 'request', id: 1, body: options.body }));
     });
     socket.on('data', (chunk: Buffer) => {

@@ -19,9 +19,10 @@ export const MAX_SEND_TEXT = 1024 * 1024;
  *  is far beyond a useful task and bounds the daemon's memory. */
 export const MAX_TASK_TEXT = 1024 * 1024;
 
-/** Who runs `delegate`/`work-done`: the pane and agent ids from its environment. */
-export const Caller = z.object({ paneId: z.string().min(1).max(200), agentId: z.string().min(1).max(200) });
-export type Caller = z.infer<typeof Caller>;
+/** A pane's credential, presented in the handshake by a deck command run inside that pane: the
+ *  pane id and the secret only its environment holds (DOT_AGENT_DECK_TOKEN). */
+export const PaneCredential = z.object({ paneId: z.string().min(1).max(200), token: z.string().min(1).max(200) });
+export type PaneCredential = z.infer<typeof PaneCredential>;
 
 export const PaneInfo = z.object({
   id: z.string(),
@@ -99,8 +100,10 @@ export const Request = z.discriminatedUnion('kind', [
     task: z.string().max(MAX_TASK_TEXT).optional(),
     ...{ cols: Size.cols.optional(), rows: Size.rows.optional() },
   }),
-  z.object({ kind: z.literal('delegate'), caller: Caller, roles: z.array(z.string().max(200)).min(1).max(32), task: z.string().max(MAX_TASK_TEXT) }),
-  z.object({ kind: z.literal('work-done'), caller: Caller, report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
+  /** From the orchestrator's pane (its credential names the caller). `again`: hand over a task
+   *  the worker already has open or queued. */
+  z.object({ kind: z.literal('delegate'), roles: z.array(z.string().max(200)).min(1).max(32), task: z.string().max(MAX_TASK_TEXT), again: z.boolean().optional() }),
+  z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
   z.object({ kind: z.literal('explain'), pane: PaneRef }),
   z.object({ kind: z.literal('answer'), pane: PaneRef, answer: z.enum(['yes', 'no']) }),
@@ -138,7 +141,14 @@ export interface ResponseMap {
   shutdown: { stopping: true; panes: number };
   /** `orchestrator`: the pane id of the start role, the one a person talks to. */
   up: { group: string; orchestration: string; panes: PaneInfo[]; orchestrator: string };
-  delegate: { delivered: string[]; failed: Array<{ role: string; reason: string }> };
+  /** `queued`: waiting behind the commission `behind`; `warnings`: it happened, but not all of it
+   *  was recorded (the journal could not be written). */
+  delegate: {
+    delivered: string[];
+    failed: Array<{ role: string; reason: string }>;
+    queued: Array<{ role: string; position: number; behind: string }>;
+    warnings: string[];
+  };
   'work-done': { recorded: 'completion' | 'unrequested' | 'done'; file: string | null };
   hook: { accepted: boolean };
   explain: { pane: PaneInfo; lastHookEvent: string | null; events: StatusEventRecord[] };
@@ -160,7 +170,7 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const ClientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), protocol: z.number().int(), client: ClientKind, version: z.string(), pid: z.number().int() }),
+  z.object({ type: z.literal('hello'), protocol: z.number().int(), client: ClientKind, version: z.string(), pid: z.number().int(), pane: PaneCredential.optional() }),
   z.object({ type: z.literal('request'), id: z.number().int().nonnegative(), body: Request }),
   /** Keystrokes for a pane, base64 so every byte arrives exactly; fire-and-forget for latency. */
   z.object({ type: z.literal('input'), pane: PaneRef, data: z.string().max(4 * MAX_SEND_TEXT) }),

@@ -1,11 +1,14 @@
 // The environment a pane's program starts with: the caller's base environment, minus variables
-// that describe some other terminal or deck, plus the deck's own identifiers. Pure.
+// that describe some other terminal or deck, plus the deck's own identifiers and credential. Pure.
+import { paneToken } from './pane-credential.js';
 
 /** Variables every pane's program gets, so `dot-agent-deck delegate|work-done|hook` find the deck. */
 export const PANE_ENV = {
   socket: 'DOT_AGENT_DECK_SOCKET',
   paneId: 'DOT_AGENT_DECK_PANE_ID',
   agentId: 'DOT_AGENT_DECK_AGENT_ID',
+  /** The pane's secret credential: what proves a deck command runs inside this pane. */
+  token: 'DOT_AGENT_DECK_TOKEN',
 } as const;
 
 /**
@@ -19,6 +22,7 @@ const SCRUBBED = [
   PANE_ENV.socket,
   PANE_ENV.paneId,
   PANE_ENV.agentId,
+  PANE_ENV.token,
   'TMUX',
   'TMUX_PANE',
   'STY',
@@ -35,6 +39,8 @@ export interface PaneIdentity {
   socketPath: string;
   paneId: string;
   agentId: string;
+  /** The daemon's secret; without it the pane gets no credential (a pane engine used alone). */
+  secret?: string;
 }
 
 export function buildPaneEnv(base: Record<string, string | undefined>, identity: PaneIdentity): Record<string, string> {
@@ -45,6 +51,7 @@ export function buildPaneEnv(base: Record<string, string | undefined>, identity:
   env[PANE_ENV.socket] = identity.socketPath;
   env[PANE_ENV.paneId] = identity.paneId;
   env[PANE_ENV.agentId] = identity.agentId;
+  if (identity.secret) env[PANE_ENV.token] = paneToken(identity.secret, identity.paneId, identity.agentId);
   // What the pane's emulator (xterm.js) implements: 256 colours and 24-bit colour.
   env.TERM = 'xterm-256color';
   env.COLORTERM = 'truecolor';

@@ -22,6 +22,8 @@ export interface PaneSpawnOptions {
   /** Base environment; inherited deck ids are scrubbed, the pane's own and TERM are set. */
   env: Record<string, string | undefined>;
   socketPath: string;
+  /** The daemon's secret, from which each spawn's credential is derived (pty/pane-credential.ts). */
+  secret?: string;
   cols: number;
   rows: number;
   /** Lines of scrollback (default 10,000). */

@@ -16,7 +16,7 @@ export interface DeckEnv {
 }
 
 /** Variables from the outer world that would point a child at another deck or change its UI. */
-const SCRUB = ['DOT_AGENT_DECK_SOCKET', 'DOT_AGENT_DECK_PANE_ID', 'DOT_AGENT_DECK_AGENT_ID', 'CI', 'TMUX', 'XDG_RUNTIME_DIR'];
+const SCRUB = ['DOT_AGENT_DECK_SOCKET', 'DOT_AGENT_DECK_PANE_ID', 'DOT_AGENT_DECK_AGENT_ID', 'DOT_AGENT_DECK_TOKEN', 'CI', 'TMUX', 'XDG_RUNTIME_DIR'];
 
 export function createDeckEnv(extra: NodeJS.ProcessEnv = {}): DeckEnv {
   // Unix socket paths are limited to ~107 bytes: keep the root short.

@@ -47,9 +47,22 @@ export function readProjectFile(dir: string, relative: string): string {
   return readFileSync(join(dir, relative), 'utf8');
 }
 
+/** The deck's variables in the environment of the pane's process, read from /proc as any process
+ *  of that pane would inherit them: the credential is nowhere else to be had. */
+export function paneProcessEnv(pane: PaneInfo): Record<string, string> {
+  if (pane.pid === null) throw new Error(`pane ${pane.id} has no process`);
+  const raw = readFileSync(`/proc/${pane.pid}/environ`, 'utf8');
+  const env: Record<string, string> = {};
+  for (const pair of raw.split('\0')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.startsWith('DOT_AGENT_DECK_')) env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return env;
+}
+
 /** The environment a pane's program has: what `delegate`/`work-done` read. */
 export function paneEnv(h: DaemonHarness, pane: PaneInfo): NodeJS.ProcessEnv {
-  return { ...h.deck.env, DOT_AGENT_DECK_SOCKET: h.deck.socket, DOT_AGENT_DECK_PANE_ID: pane.id, DOT_AGENT_DECK_AGENT_ID: pane.agentId };
+  return { ...h.deck.env, ...paneProcessEnv(pane), DOT_AGENT_DECK_SOCKET: h.deck.socket };
 }
 
 export async function panesByRole(h: DaemonHarness): Promise<Map<string, PaneInfo>> {

@@ -43,8 +43,8 @@ describe('dot-agent-deck demo --headless', () => {
     const index = (event: string, role: string) => entries.findIndex((entry) => entry.event === event && entry.role === role);
     expect(Math.max(index('delegate', 'reviewer'), index('delegate', 'auditor'))).toBeLessThan(Math.min(index('completed', 'reviewer'), index('completed', 'auditor')));
     // The fix loop: the coder's second task is the reviewer's finding, and its report says so.
-    const report = (role: string) => readFileSync(join(project!, '.dot-agent-deck', `work-done-${role}.md`), 'utf8');
-    expect(readFileSync(join(project!, '.dot-agent-deck', 'worker-task-coder.md'), 'utf8')).toContain("Fix the reviewer's finding");
+    const report = (role: string) => readFileSync(join(project!, '.dot-agent-deck', 'demo', `work-done-${role}.md`), 'utf8');
+    expect(readFileSync(join(project!, '.dot-agent-deck', 'demo', 'task-coder.md'), 'utf8')).toContain("Fix the reviewer's finding");
     expect(report('reviewer')).toContain('Finding (should-fix)');
     expect(report('coder')).toContain('now prints [] for an empty list');
     expect(report('auditor')).toContain('answer: y');

@@ -1,7 +1,8 @@
 // `delegate`: run by the orchestrator agent to hand a task to one or more workers. Waits for the
-// daemon's answer; partial delivery warns (naming who got it, so a retry does not double up).
+// daemon's answer and always says what happened to each worker: delivered, queued (and behind
+// what), or not delivered (and why), so a retry never doubles up.
 import { UserError } from '../../common/errors.js';
-import { connectFromPane, paneCaller, readTaskText } from '../pane-caller.js';
+import { assertInsidePane, connectFromPane, readTaskText } from '../pane-caller.js';
 import type { CommandRegistrar } from '../program.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -13,19 +14,24 @@ export const registerDelegate: CommandRegistrar = (program, ctx) => {
     .requiredOption('--to <role>', 'worker role to delegate to (repeat for parallel work)', collect, [])
     .option('--task <text>', 'the task text')
     .option('--task-file <path>', 'file holding the task (- for standard input)')
-    .action(async (options: { to: string[]; task?: string; taskFile?: string }) => {
-      const caller = paneCaller(ctx.io.env, 'delegate');
+    .option('--again', 'hand over a task the worker already has open or queued (an open one starts over)')
+    .action(async (options: { to: string[]; task?: string; taskFile?: string; again?: boolean }) => {
+      assertInsidePane(ctx.io.env, 'delegate');
       const task = await readTaskText(options, ctx.io, 'task');
       const connection = await connectFromPane(ctx.io.env);
       try {
-        const result = await connection.request({ kind: 'delegate', caller, roles: options.to, task });
+        const result = await connection.request({ kind: 'delegate', roles: options.to, task, ...(options.again ? { again: true } : {}) });
+        for (const warning of result.warnings) ctx.io.stderr(`warning: ${warning}\n`);
         const missed = result.failed.map((failure) => `${failure.role} (${failure.reason})`).join('; ');
-        if (result.delivered.length === 0) {
+        const queued = result.queued.map((q) => `${q.role} (#${q.position} in its queue, behind ${q.behind})`).join(', ');
+        if (result.delivered.length === 0 && result.queued.length === 0) {
           throw new UserError(`The task was not delivered: ${missed}.`, { hint: 'check the worker panes, then delegate again' });
         }
-        ctx.io.stdout(`Delivered to ${result.delivered.join(', ')}.\n`);
+        if (result.delivered.length > 0) ctx.io.stdout(`Delivered to ${result.delivered.join(', ')}.\n`);
+        if (queued) ctx.io.stdout(`Queued for ${queued}: it is delivered when the worker reports on its current task.\n`);
         if (result.failed.length > 0) {
-          ctx.io.stderr(`warning: NOT delivered to ${missed}. Delivered to ${result.delivered.join(', ')}: delegate again only to the missed role(s).\n`);
+          const got = [...result.delivered, ...result.queued.map((q) => q.role)].join(', ');
+          ctx.io.stderr(`warning: NOT delivered to ${missed}. ${got} got it: delegate again only to the missed role(s).\n`);
         }
       } finally {
         connection.dispose();

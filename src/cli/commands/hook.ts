@@ -78,11 +78,12 @@ function decode(text: string, cut: boolean): unknown {
 export async function runHook(agent: string, io: CliIO): Promise<void> {
   const paneId = io.env.DOT_AGENT_DECK_PANE_ID;
   const agentId = io.env.DOT_AGENT_DECK_AGENT_ID;
+  const token = io.env.DOT_AGENT_DECK_TOKEN;
   const { text, cut } = await readCapped(io.stdin);
-  if (!paneId || !agentId || !io.env.DOT_AGENT_DECK_SOCKET) return; // not inside a deck pane
+  if (!paneId || !agentId || !token || !io.env.DOT_AGENT_DECK_SOCKET) return; // not inside a deck pane
   const { parseHookPayload } = await import('../../agents/hook-payload.js');
   const event = parseHookPayload(agent, decode(text, cut));
   if (event === null) return;
   const [{ sendOnce }, { VERSION }] = await Promise.all([import('../../protocol/hook-client.js'), import('../../common/version.js')]);
-  await sendOnce({ socketPath: io.env.DOT_AGENT_DECK_SOCKET, version: VERSION, body: { kind: 'hook', paneId, agentId, event }, timeoutMs: DAEMON_DEADLINE_MS });
+  await sendOnce({ socketPath: io.env.DOT_AGENT_DECK_SOCKET, version: VERSION, body: { kind: 'hook', paneId, agentId, event }, timeoutMs: DAEMON_DEADLINE_MS, pane: { paneId, token } });
 }

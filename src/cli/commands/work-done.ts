@@ -1,6 +1,6 @@
 // `work-done`: run by a worker agent to report back (or by the orchestrator with --done to close
 // the run). The report goes to the daemon, which files it and tells the orchestrator.
-import { connectFromPane, paneCaller, readTaskText } from '../pane-caller.js';
+import { assertInsidePane, connectFromPane, readTaskText } from '../pane-caller.js';
 import type { CommandRegistrar } from '../program.js';
 
 export const registerWorkDone: CommandRegistrar = (program, ctx) => {
@@ -12,12 +12,12 @@ export const registerWorkDone: CommandRegistrar = (program, ctx) => {
     .option('--task-file <path>', 'file holding the report (- for standard input)')
     .option('--done', '(orchestrator) the whole orchestration is finished')
     .action(async (source: string | undefined, options: { task?: string; taskFile?: string; done?: boolean }) => {
-      const caller = paneCaller(ctx.io.env, 'work-done');
+      assertInsidePane(ctx.io.env, 'work-done');
       const taskFile = source === '-' ? '-' : options.taskFile;
       const report = await readTaskText({ ...options, ...(taskFile !== undefined ? { taskFile } : {}) }, ctx.io, 'report');
       const connection = await connectFromPane(ctx.io.env);
       try {
-        const result = await connection.request({ kind: 'work-done', caller, report, done: options.done ?? false });
+        const result = await connection.request({ kind: 'work-done', report, done: options.done ?? false });
         const message = {
           completion: `Report recorded in ${result.file}; the orchestrator will be told.`,
           unrequested: `Nobody delegated a task to this pane; the report was kept in ${result.file} and the orchestrator told it is unrequested.`,

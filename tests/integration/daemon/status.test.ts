@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaneInfo } from '../../../src/protocol/messages.js';
 import { runCli } from '../../helpers/cli.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
+import { paneProcessEnv } from '../../helpers/orchestration-project.js';
 import { waitForValue } from '../../helpers/wait.js';
 
 describe('pane status', () => {
@@ -21,9 +22,9 @@ describe('pane status', () => {
     return (await h.panes()).find((pane) => pane.id === id)!;
   }
 
-  function hook(pane: PaneInfo, payload: unknown, agentId = pane.agentId) {
+  function hook(pane: PaneInfo, payload: unknown, agentId = pane.agentId, tokenOverride: Record<string, string> = {}) {
     return runCli(['hook', '--agent', 'claude-code'], {
-      env: { ...h.deck.env, DOT_AGENT_DECK_PANE_ID: pane.id, DOT_AGENT_DECK_AGENT_ID: agentId, DOT_AGENT_DECK_SOCKET: h.deck.socket },
+      env: { ...h.deck.env, ...paneProcessEnv(pane), DOT_AGENT_DECK_AGENT_ID: agentId, DOT_AGENT_DECK_SOCKET: h.deck.socket, ...tokenOverride },
       input: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
   }
@@ -54,8 +55,11 @@ describe('pane status', () => {
     expect(await hook(pane, { hook_event_name: 'PreToolUse' }, 'a-stale')).toMatchObject({ code: 0 });
     expect(await hook(pane, '{"hook_event_name": "Stop",')).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(await hook(pane, '\u0000\u0001 not json')).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    // Another pane's process (or one that lost its credential) cannot move this pane's status.
+    expect(await hook(pane, { hook_event_name: 'PreToolUse', tool_name: 'Bash' }, pane.agentId, { DOT_AGENT_DECK_TOKEN: 'forged' })).toMatchObject({ code: 0 });
     const explained = await h.ok(['explain', pane.id]);
     expect(explained).toContain('ignored PreToolUse from earlier agent a-stale');
+    expect(explained).not.toContain('PreToolUse Bash');
     expect(explained).not.toContain('hook layer');
     expect(explained).toContain('last hook:  none received');
 
@@ -71,7 +75,7 @@ describe('pane status', () => {
   });
 
   it('exits 0 at once when no daemon runs', async () => {
-    const env = { ...h.deck.env, DOT_AGENT_DECK_PANE_ID: 'p1', DOT_AGENT_DECK_AGENT_ID: 'a-1', DOT_AGENT_DECK_SOCKET: `${h.deck.runtimeDir}/none.sock` };
+    const env = { ...h.deck.env, DOT_AGENT_DECK_PANE_ID: 'p1', DOT_AGENT_DECK_AGENT_ID: 'a-1', DOT_AGENT_DECK_TOKEN: 'f00', DOT_AGENT_DECK_SOCKET: `${h.deck.runtimeDir}/none.sock` };
     const result = await runCli(['hook', '--agent', 'claude-code'], { env, input: '{"hook_event_name":"Stop"}', timeoutMs: 5000 });
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(h.daemonPid()).toBeNull();

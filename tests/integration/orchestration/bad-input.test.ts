@@ -35,12 +35,12 @@ describe('orchestration: bad input is refused and changes nothing', () => {
   const asRole = (role: string, args: string[]) => runCli(args, { env: paneEnv(h, roles.get(role)!), cwd: project });
   const unchanged = () => {
     expect(journal(project).map((entry) => entry.event)).toEqual(['open', 'delivery-attempt', 'notice-delivered']);
-    expect(existsSync(join(project, '.dot-agent-deck', 'worker-task-coder.md'))).toBe(false);
+    expect(existsSync(join(project, '.dot-agent-deck', 'dev', 'task-coder.md'))).toBe(false);
   };
 
   it.each([
     { name: 'an unknown role, listing the valid ones', args: ['--to', 'reviwer', '--task-file', 'task.md'], error: /No role "reviwer" in orchestration "dev"\.\nhint: roles you can delegate to: coder, spare/ },
-    { name: 'a path as role', args: ['--to', '../x', '--task-file', 'task.md'], error: /--to "\.\.\/x" is not a role name: .*contains "\.\."/ },
+    { name: 'a path as role', args: ['--to', '../x', '--task-file', 'task.md'], error: /--to "\.\.\/x" is not a role name: .*starts with "\."/ },
     { name: 'control characters in the role name', args: ['--to', 'cod\u0001er', '--task-file', 'task.md'], error: /--to "cod\\u0001er" is not a role name: .*control character \(U\+0001\)/ },
     { name: 'the orchestrator as target', args: ['--to', 'orchestrator', '--task-file', 'task.md'], error: /"orchestrator" is the orchestrator itself/ },
     { name: 'a missing task file', args: ['--to', 'coder', '--task-file', 'nope.md'], error: /The task file nope\.md does not exist or cannot be read\./ },

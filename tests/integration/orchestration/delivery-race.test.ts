@@ -13,7 +13,7 @@ import { waitFor } from '../../helpers/wait.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const LINE = 'Read .dot-agent-deck/worker-task-coder.md for your task.';
+const LINE = 'Read .dot-agent-deck/dev/task-coder.md for your task.';
 
 describe('delivery race with a slow-starting agent', () => {
   let deck: DeckEnv;

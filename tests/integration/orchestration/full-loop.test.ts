@@ -70,14 +70,14 @@ describe('orchestration full loop', () => {
     expect(Math.max(index('delegate', 'reviewer'), index('delegate', 'auditor'))).toBeLessThan(Math.min(index('completed', 'reviewer'), index('completed', 'auditor')));
     expect(entries.every((entry) => !JSON.stringify(entry).includes('login form'))).toBe(true); // task text stays in files
 
-    expect(readProjectFile(project, '.dot-agent-deck/orchestrator-context.md')).toContain('- `coder`: writes code');
-    const coderTask = readProjectFile(project, '.dot-agent-deck/worker-task-coder.md');
+    expect(readProjectFile(project, '.dot-agent-deck/dev/orchestrator-context.md')).toContain('- `coder`: writes code');
+    const coderTask = readProjectFile(project, '.dot-agent-deck/dev/task-coder.md');
     expect(coderTask).toContain('## Task\n\nFix the reviewer finding: missing null check.\n');
-    expect(coderTask).toContain('`dot-agent-deck work-done --task-file .dot-agent-deck/report-coder.md`');
-    expect(readProjectFile(project, '.dot-agent-deck/work-done-reviewer.md')).toContain('Finding: missing null check.');
+    expect(coderTask).toContain('`dot-agent-deck work-done --task-file .dot-agent-deck/dev/report-coder.md`');
+    expect(readProjectFile(project, '.dot-agent-deck/dev/work-done-reviewer.md')).toContain('Finding: missing null check.');
     // coder (clear = true) was restarted for its second task; release (clear = false) kept its session.
-    expect(readProjectFile(project, '.dot-agent-deck/work-done-coder.md')).toContain('session-tasks: 1');
-    expect(readProjectFile(project, '.dot-agent-deck/work-done-release.md')).toContain('session-tasks: 2');
+    expect(readProjectFile(project, '.dot-agent-deck/dev/work-done-coder.md')).toContain('session-tasks: 1');
+    expect(readProjectFile(project, '.dot-agent-deck/dev/work-done-release.md')).toContain('session-tasks: 2');
     const releaseAgents = new Set(entries.filter((entry) => entry.event === 'delegate' && entry.role === 'release').map((entry) => entry.agentId));
     expect(releaseAgents.size).toBe(1);
     const coderAgents = new Set(entries.filter((entry) => entry.event === 'delegate' && entry.role === 'coder').map((entry) => entry.agentId));

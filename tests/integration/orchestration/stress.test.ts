@@ -46,7 +46,7 @@ describe('orchestration under load in real panes', () => {
     expect([count('delegate'), count('delivered'), count('completed'), count('notice-delivered')]).toEqual([tasks, tasks, tasks, tasks + 1]);
     expect([count('delivery-failed'), count('unsolicited'), count('superseded'), count('notice-failed'), count('watch')]).toEqual([0, 0, 0, 0, 0]);
     // clear = true: each task met a fresh agent, which saw exactly one task.
-    for (const role of WORKERS) expect(readProjectFile(project, `.dot-agent-deck/work-done-${role}.md`)).toContain('session-tasks: 1');
+    for (const role of WORKERS) expect(readProjectFile(project, `.dot-agent-deck/load/work-done-${role}.md`)).toContain('session-tasks: 1');
     const agents = entries.filter((entry) => entry.event === 'delegate').map((entry) => entry.agentId);
     expect(new Set(agents).size).toBe(tasks);
   }, 50_000);

@@ -22,13 +22,11 @@ function bigProject(roles: number): string {
 }
 
 describe('validating a large project file', () => {
-  it('checks 1,000 roles well under a second, errors included', () => {
+  // How fast is for bench/, not for a test on a machine of unknown speed.
+  it('checks 1,000 roles and locates the one error', () => {
     const text = `${bigProject(1000)}claer = true\n`;
-    const started = performance.now();
     const result = validateProjectText(text, 'big.toml');
-    const elapsed = performance.now() - started;
     expect(result.errors.map((e) => e.path)).toEqual(['orchestrations[0].roles[999].claer']);
     expect(result.errors[0]?.line).toBe(text.split('\n').length - 1);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

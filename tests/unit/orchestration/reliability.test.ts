@@ -75,7 +75,7 @@ describe('delegation reliability', () => {
         const host = hosts.get(paneOf(role))!;
         host.onPrompt = (prompt) => {
           const delay = rand() < 0.33 ? 1000 : pick(0, 2000);
-          clock.schedule(delay, () => void workDone(service, { kind: 'work-done', caller: { paneId: host.paneId, agentId: prompt.agentId }, report: 'ok', done: false }));
+          clock.schedule(delay, () => void workDone(service, { paneId: host.paneId, agentId: prompt.agentId }, { report: 'ok', done: false }));
         };
       }
 
@@ -89,8 +89,8 @@ describe('delegation reliability', () => {
       for (let cycle = 0; cycle < CYCLES; cycle++) {
         const roles = WORKERS.filter(() => rand() < 0.5);
         if (roles.length === 0) roles.push(WORKERS[cycle % WORKERS.length]!);
-        const result = await clock.run(delegate(service, { kind: 'delegate', caller: { paneId: orchestrator.paneId, agentId: orchestrator.agentId }, roles, task: `cycle ${cycle}` }));
-        expect(result).toEqual({ delivered: roles, failed: [] });
+        const result = await clock.run(delegate(service, { paneId: orchestrator.paneId, agentId: orchestrator.agentId }, { roles, task: `cycle ${cycle}` }));
+        expect(result).toEqual({ delivered: roles, failed: [], queued: [], warnings: [] });
         delegations += roles.length;
         await clock.run(until(`orchestrator told about ${delegations} completions`, () => orchestrator.received.length === delegations + 1));
       }
@@ -98,7 +98,7 @@ describe('delegation reliability', () => {
       // Exactly one prompt per delegation reached a worker; each fresh agent got exactly one.
       const workerPrompts = WORKERS.flatMap((role) => hosts.get(paneOf(role))!.received);
       expect(workerPrompts).toHaveLength(delegations);
-      expect(workerPrompts.every((prompt) => /^Read \.dot-agent-deck\/worker-task-\w+\.md for your task\.$/.test(prompt.text))).toBe(true);
+      expect(workerPrompts.every((prompt) => /^Read \.dot-agent-deck\/dev\/task-\w+\.md for your task\.$/.test(prompt.text))).toBe(true);
       const perAgent = new Map<string, number>();
       for (const role of ['coder', 'reviewer']) {
         for (const prompt of hosts.get(paneOf(role))!.received) perAgent.set(prompt.agentId, (perAgent.get(prompt.agentId) ?? 0) + 1);

@@ -1,0 +1,363 @@
+// One opened orchestration tab (a routing group): it owns its broker state, its role panes, the
+// commissions' deliveries and the watches, and performs the broker's effects — journal lines,
+// task files, respawns, typed lines, evidence files. Requests (`delegate`, `work-done`) enter
+// through its methods; everything is checked before anything changes.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DisposableStore, type Disposable } from '../common/disposable.js';
+import { UserError, assertNever, errorMessage } from '../common/errors.js';
+import type { Role } from '../config/project-schema.js';
+import { admit, step, type BrokerEffect, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
+import { evidenceText, reportSummary, reportText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
+import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
+import type { JournalDraft, QueuedDelegation } from '../orchestration/journal-entry.js';
+import { evidenceFile, nudgeLine, resumeLine, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
+import type { PaneExit } from '../protocol/pane-types.js';
+import type { DeliveryService } from './delivery-service.js';
+import { resolveWorker, type LoadedOrchestration } from './orchestration-config.js';
+import type { PaneRegistry } from './pane-registry.js';
+
+/** What a group needs of the daemon around it. */
+export interface GroupHost {
+  registry: PaneRegistry;
+  delivery: DeliveryService;
+  clock: Clock;
+  /** Appends a journal line; false when it could not be written (the reason is kept). */
+  journal(group: OrchestrationGroup, entry: JournalDraft): boolean;
+  runFinished(group: OrchestrationGroup): void;
+  logError(message: string, fields: Record<string, unknown>): void;
+}
+
+export interface GroupInit {
+  id: string;
+  orchestration: string;
+  projectDir: string;
+  orchestratorRole: string;
+  roles: Map<string, string>;
+  state: BrokerState;
+  config: readonly Role[];
+  timeoutMinutes: number;
+}
+
+export interface DelegateRequest {
+  /** The role of the calling pane. */
+  from: string;
+  roles: readonly string[];
+  task: string;
+  again: boolean;
+}
+
+export interface DelegateResult {
+  delivered: string[];
+  failed: Array<{ role: string; reason: string }>;
+  queued: Array<{ role: string; position: number; behind: string }>;
+  warnings: string[];
+}
+
+export type WorkDoneResult = { recorded: 'completion' | 'unrequested' | 'done'; file: string };
+
+export class OrchestrationGroup implements Disposable {
+  readonly id: string;
+  readonly orchestration: string;
+  readonly projectDir: string;
+  readonly orchestratorRole: string;
+  /** role → pane id */
+  readonly roles: Map<string, string>;
+  state: BrokerState;
+  /** The roles as the project file last said (refreshed by every delegation). */
+  private config = new Map<string, Role>();
+  private readonly subscriptions = new DisposableStore();
+  /** Panes being restarted on purpose: their exit is not a watch. */
+  private readonly respawning = new Set<string>();
+  /** Deliveries in flight, by commission id: a `delegate` request waits for its own. */
+  private readonly deliveries = new Map<string, Promise<DeliveryOutcome>>();
+  /** The workers' response timeout in minutes, as the project file last said. */
+  private timeoutMinutes: number;
+  /** The last journal write failure, for the next `delegate` to report. */
+  journalFailure: string | null = null;
+
+  constructor(private readonly host: GroupHost, init: GroupInit) {
+    this.id = init.id;
+    this.orchestration = init.orchestration;
+    this.projectDir = init.projectDir;
+    this.orchestratorRole = init.orchestratorRole;
+    this.roles = init.roles;
+    this.state = init.state;
+    this.timeoutMinutes = init.timeoutMinutes;
+    this.setConfig(init.config);
+    for (const [role, paneId] of this.roles) this.watchPane(role, paneId);
+  }
+
+  /** What a deck command run from this role's pane may act on (`control` in the project file). */
+  control(role: string): 'own' | 'group' | 'all' {
+    return this.config.get(role)?.control ?? 'own';
+  }
+
+  setConfig(roles: readonly Role[], settings?: BrokerSettings, timeoutMinutes?: number): void {
+    this.config = new Map(roles.map((role) => [role.name, role]));
+    if (timeoutMinutes !== undefined) this.timeoutMinutes = timeoutMinutes;
+    if (settings) this.dispatch({ type: 'settings', at: this.host.clock.now(), settings });
+  }
+
+  dispatch(event: BrokerEvent): void {
+    const { state, effects } = step(this.state, event);
+    this.state = state;
+    for (const effect of effects) this.perform(effect);
+  }
+
+  journal(entry: JournalDraft): void {
+    this.host.journal(this, entry);
+  }
+
+  // ── requests ────────────────────────────────────────────────────────────────────────────
+
+  async delegate(request: DelegateRequest, loaded: LoadedOrchestration): Promise<DelegateResult> {
+    if (request.from !== this.orchestratorRole) {
+      throw new UserError(`Only the orchestrator (${this.orchestratorRole}) can delegate in tab ${JSON.stringify(this.id)}; this pane is the ${request.from}.`, {
+        hint: 'report your result with `dot-agent-deck work-done --task-file FILE`',
+      });
+    }
+    if (loaded.orchestrator.name !== this.orchestratorRole) {
+      throw new UserError(`The orchestrator role of tab ${JSON.stringify(this.id)} is ${this.orchestratorRole}, but .dot-agent-deck.toml now names ${loaded.orchestrator.name} as its start role.`, {
+        hint: 'the file changed while the tab was open: open the orchestration again (`dot-agent-deck up`) to use the new roles',
+      });
+    }
+    this.setConfig(loaded.roles, settingsOf(loaded), loaded.config.worker_response_timeout_minutes);
+    const digest = createHash('sha256').update(request.task.trim()).digest('hex');
+    // Every target is checked before anything is written, typed or journaled.
+    const plans = [...new Set(request.roles)].map((name) => {
+      const role = resolveWorker(loaded, name);
+      const paneId = this.roles.get(role.name);
+      if (!paneId) {
+        throw new UserError(`Role ${role.name} was added to the configuration after tab ${JSON.stringify(this.id)} opened, so no pane runs it.`, {
+          hint: 'open the orchestration again with `dot-agent-deck up` to get a pane for it',
+        });
+      }
+      if (!this.host.registry.list().some((pane) => pane.id === paneId)) {
+        throw new UserError(`The ${role.name} pane (${paneId}) of tab ${JSON.stringify(this.id)} is closed.`, { hint: 'open the orchestration again with `dot-agent-deck up`' });
+      }
+      const admission = admit(this.state, role.name, digest, request.again);
+      if (admission.kind === 'duplicate') {
+        throw new UserError(`Worker ${role.name} already has this task ${admission.open.state === 'open' ? 'open' : 'queued'} (commission ${admission.open.id}); it was not delegated again.`, {
+          hint: 'wait for its report, or add --again to hand it over once more (an open task is restarted)',
+        });
+      }
+      if (admission.kind === 'queue-full') {
+        throw new UserError(`Worker ${role.name} already has ${admission.limit} delegations waiting; nothing was queued.`, { hint: 'wait for the worker to work through its queue' });
+      }
+      return { role, paneId, admission };
+    });
+
+    const failuresBefore = this.journalFailure;
+    this.journalFailure = null;
+    const result: DelegateResult = { delivered: [], failed: [], queued: [], warnings: [] };
+    // Answered in the order the roles were named, whichever delivery finishes first.
+    const outcomes = await Promise.all(plans.map(async ({ role, paneId, admission }) => {
+      const id = `c-${randomBytes(4).toString('hex')}`;
+      const source = taskSourceFile(this.id, id);
+      writeCoordinationFile(this.projectDir, source, request.task);
+      if (admission.kind === 'queue') {
+        const delegation: QueuedDelegation = { id, role: role.name, from: request.from, file: source, digest, queuedAt: this.host.clock.now() };
+        this.dispatch({ type: 'queued', at: this.host.clock.now(), delegation });
+        return { role: role.name, queued: { position: admission.position, behind: admission.behind } };
+      }
+      return { role: role.name, outcome: await this.startCommission(id, role.name, paneId, digest, request.from, this.timeoutMinutes) };
+    }));
+    for (const entry of outcomes) {
+      if (entry.queued) result.queued.push({ role: entry.role, ...entry.queued });
+      else if (entry.outcome.ok) result.delivered.push(entry.role);
+      else result.failed.push({ role: entry.role, reason: entry.outcome.reason });
+    }
+    if (this.journalFailure !== null) {
+      result.warnings.push(`the delegation happened but is not in the journal (${this.journalFailure}): \`dot-agent-deck log\` and a daemon restart will not know about it`);
+    } else {
+      this.journalFailure = failuresBefore;
+    }
+    return result;
+  }
+
+  workDone(caller: { paneId: string; agentId: string }, role: string, report: string, done: boolean): WorkDoneResult {
+    if (role === this.orchestratorRole) {
+      if (!done) throw new UserError('The orchestrator finishes the run with `dot-agent-deck work-done --done`; work-done without --done is for workers.');
+      const file = workDoneFile(this.id, role);
+      writeCoordinationFile(this.projectDir, file, reportText(role, report, true));
+      this.dispatch({ type: 'done', at: this.host.clock.now(), from: role });
+      this.host.runFinished(this);
+      return { recorded: 'done', file };
+    }
+    const commission = this.state.commissions[role];
+    const commissioned = commission !== undefined && commission.paneId === caller.paneId && (commission.agentId === null || commission.agentId === caller.agentId);
+    // An unrequested report never overwrites the last commissioned one.
+    const file = commissioned ? workDoneFile(this.id, role) : unsolicitedFile(this.id, role);
+    writeCoordinationFile(this.projectDir, file, reportText(role, report, commissioned));
+    const tokens = this.tokensOf(caller.paneId);
+    this.dispatch({ type: 'work-done', at: this.host.clock.now(), role, paneId: caller.paneId, agentId: caller.agentId, file, summary: reportSummary(report), ...(tokens !== undefined ? { tokens } : {}) });
+    return { recorded: commissioned ? 'completion' : 'unrequested', file };
+  }
+
+  // ── watches ─────────────────────────────────────────────────────────────────────────────
+
+  /** Feeds output, status and the clock to the watches (the service calls this every tick). */
+  tick(observe: (paneId: string) => Observation | null, jitterMs: () => number): void {
+    const now = this.host.clock.now();
+    for (const commission of Object.values(this.state.commissions)) {
+      if (commission.deliveredAt === null) continue;
+      const agentId = this.host.delivery.currentAgent(commission.paneId);
+      if (!agentId || agentId !== commission.agentId) continue;
+      const activity = this.host.delivery.activity(commission.paneId);
+      if (activity && activity.lastOutputAt > (commission.lastActivityAt ?? commission.deliveredAt)) {
+        this.dispatch({ type: 'activity', at: activity.lastOutputAt, role: commission.role, agentId });
+      }
+      const seen = observe(commission.paneId);
+      if (seen) this.dispatch({ type: 'observed', at: now, role: commission.role, agentId, seen, jitterMs: jitterMs() });
+    }
+    this.dispatch({ type: 'tick', at: now });
+  }
+
+  /** Whether any of the group's panes still exists. */
+  isLive(live: ReadonlySet<string>): boolean {
+    return [...this.roles.values()].some((paneId) => live.has(paneId));
+  }
+
+  dispose(): void {
+    this.subscriptions.dispose();
+  }
+
+  private watchPane(role: string, paneId: string): void {
+    let host;
+    try {
+      host = this.host.registry.host(paneId);
+    } catch {
+      return;
+    }
+    this.host.delivery.activity(paneId);
+    this.subscriptions.add(host.onExit((exit) => {
+      if (this.respawning.has(paneId)) return;
+      this.dispatch({ type: 'exited', at: this.host.clock.now(), role, agentId: host.agentId, exit: describeExit(exit) });
+    }));
+  }
+
+  private tokensOf(paneId: string): number | undefined {
+    try {
+      const tokens = this.host.registry.get(paneId).tokens;
+      return tokens ? tokens.input + tokens.output : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ── effects ─────────────────────────────────────────────────────────────────────────────
+
+  private startCommission(id: string, role: string, paneId: string, digest: string, from: string, timeoutMinutes: number): Promise<DeliveryOutcome> {
+    this.dispatch({
+      type: 'delegated',
+      at: this.host.clock.now(),
+      commission: { id, role, paneId, agentId: this.host.delivery.currentAgent(paneId), taskFile: workerTaskFile(this.id, role), digest, from, responseTimeoutMs: timeoutMinutes * 60_000 },
+    });
+    return this.deliveries.get(id) ?? Promise.resolve({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason: 'the delegation was replaced at once' });
+  }
+
+  private perform(effect: BrokerEffect): void {
+    switch (effect.type) {
+      case 'journal':
+        this.journal(effect.entry);
+        return;
+      case 'deliver': {
+        const { commission } = effect;
+        const delivery = this.deliverCommission(commission, effect.line);
+        this.deliveries.set(commission.id, delivery);
+        void delivery.then((outcome) => {
+          this.deliveries.delete(commission.id);
+          this.dispatch({ type: 'delivery-result', at: this.host.clock.now(), commissionId: commission.id, role: commission.role, ok: outcome.ok, ms: outcome.ms, attempts: outcome.textAttempts + outcome.enterPresses, ...(outcome.ok ? {} : { reason: outcome.reason }) });
+        });
+        return;
+      }
+      case 'dequeue': {
+        const { delegation } = effect;
+        const paneId = this.roles.get(delegation.role);
+        if (!paneId) return;
+        void this.startCommission(delegation.id, delegation.role, paneId, delegation.digest, delegation.from, this.timeoutMinutes);
+        return;
+      }
+      case 'type': {
+        const { commission, purpose } = effect;
+        const line = purpose === 'nudge' ? nudgeLine(this.id, commission.role) : resumeLine(this.id, commission.role);
+        void this.host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
+          if (!outcome.ok) this.journal({ at: iso(this.host.clock.now()), event: 'error', role: commission.role, commission: commission.id, detail: `the ${purpose === 'nudge' ? 'reminder' : 'continue line'} could not be typed: ${outcome.reason}` });
+        });
+        return;
+      }
+      case 'evidence':
+        try {
+          writeCoordinationFile(this.projectDir, evidenceFile(this.id, effect.commission.role), evidenceText(effect.commission.role, effect.what, this.host.delivery.screenTail(effect.commission.paneId)));
+        } catch (error) {
+          this.host.logError('could not write a watch evidence file', { group: this.id, error: errorMessage(error) });
+        }
+        return;
+      case 'notify': {
+        const paneId = this.roles.get(this.orchestratorRole);
+        const agentId = paneId ? this.host.delivery.currentAgent(paneId) : null;
+        void this.host.delivery.deliver(paneId ?? '', agentId, effect.notice.line, this.orchestratorRole, () =>
+          this.journal({ at: iso(this.host.clock.now()), event: 'delivery-attempt', role: this.orchestratorRole, paneId, ...(agentId ? { agentId } : {}) }),
+        ).then((outcome) => {
+          // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
+          const retry = !outcome.ok && outcome.textAttempts === 0 && paneId !== undefined && this.host.delivery.currentAgent(paneId) !== null && !this.subscriptions.isDisposed;
+          this.dispatch({ type: 'notice-result', at: this.host.clock.now(), ok: outcome.ok, ms: outcome.ms, ...(outcome.ok ? {} : { reason: outcome.reason, retry }) });
+        });
+        return;
+      }
+      default:
+        assertNever(effect);
+    }
+  }
+
+  /** Writes the role's task file, restarts the pane when the role wants a fresh context (or its
+   *  program ended), then types the task line and confirms it. */
+  private async deliverCommission(commission: Commission, line: string): Promise<DeliveryOutcome> {
+    const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
+    const role = this.config.get(commission.role);
+    if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
+    try {
+      const task = readFileSync(join(this.projectDir, taskSourceFile(this.id, commission.id)), 'utf8');
+      const again = commission.redelivery ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.' : undefined;
+      writeCoordinationFile(this.projectDir, commission.taskFile, workerTaskText(this.id, role, task, again ? { again } : {}));
+    } catch (error) {
+      // A commission from before task sources were kept: its task file is still the one to read.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);
+    }
+    let agentId = commission.agentId;
+    const running = this.host.delivery.currentAgent(commission.paneId) !== null;
+    if ((role.clear && !commission.redelivery) || !running) {
+      this.respawning.add(commission.paneId);
+      try {
+        agentId = await this.host.registry.respawn(commission.paneId, role.command);
+      } catch (error) {
+        const reason = `could not restart it: ${errorMessage(error)}`;
+        this.journal({ at: iso(this.host.clock.now()), event: 'error', role: commission.role, paneId: commission.paneId, file: commission.taskFile, detail: reason });
+        return failed(reason);
+      } finally {
+        this.respawning.delete(commission.paneId);
+      }
+      this.dispatch({ type: 'spawned', at: this.host.clock.now(), commissionId: commission.id, agentId });
+    }
+    return this.host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
+      this.journal({ at: iso(this.host.clock.now()), event: 'delivery-attempt', role: commission.role, paneId: commission.paneId, ...(agentId ? { agentId } : {}) }),
+    );
+  }
+}
+
+export function settingsOf(loaded: LoadedOrchestration): BrokerSettings {
+  const top = loaded.config;
+  return {
+    stallGraceMs: top.stall_grace_seconds * 1000,
+    resumeRoles: loaded.roles.filter((role) => role.resume_after_limit ?? top.resume_after_limit).map((role) => role.name),
+    maxResumes: top.max_resumes,
+  };
+}
+
+function describeExit(exit: PaneExit): string {
+  return exit.signal !== null ? `killed by ${exit.signal}` : `exit code ${exit.exitCode ?? '?'}`;
+}
+
+const iso = (at: number) => new Date(at).toISOString();

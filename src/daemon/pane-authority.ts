@@ -1,0 +1,84 @@
+// Who is asking, and may they? A client that presents no pane credential is the person at their
+// own terminal (or the TUI) and has full control. A deck command run inside a pane presents that
+// pane's credential; inside an orchestration its role decides what it may touch: by default only
+// its own pane (and `work-done`; the orchestrator also `delegate` to its group), more only where
+// the person allowed it with `control = "group" | "all"` on the role. A plain pane outside any
+// orchestration is the person's own agent and keeps full control. A credential that does not
+// match (another run of the pane, a forgery) may only read.
+import { UserError } from '../common/errors.js';
+import type { PaneCredential, Request } from '../protocol/messages.js';
+import type { OrchestrationService } from './orchestration-service.js';
+import type { PaneRegistry } from './pane-registry.js';
+
+export type Authority =
+  | { kind: 'person' }
+  | { kind: 'pane'; paneId: string; agentId: string }
+  | { kind: 'unproven'; paneId: string };
+
+export function resolveAuthority(registry: PaneRegistry, credential: PaneCredential | null): Authority {
+  if (!credential) return { kind: 'person' };
+  const owner = registry.credentialOwner(credential.paneId, credential.token);
+  return owner ? { kind: 'pane', ...owner } : { kind: 'unproven', paneId: credential.paneId };
+}
+
+/** Requests that only read what `ls` and the timeline show anyone. */
+const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline']);
+/** Requests that act on one named pane. */
+type PaneTargeted = Extract<Request, { pane: string }>;
+
+function targetOf(request: Request): string | null {
+  return 'pane' in request ? (request as PaneTargeted).pane : null;
+}
+
+/** Throws a UserError when `authority` may not make `request`; returns otherwise. */
+export function authorize(authority: Authority, request: Request, registry: PaneRegistry, orchestration: OrchestrationService): void {
+  if (authority.kind === 'person' || READ_ONLY.has(request.kind)) return;
+  if (authority.kind === 'unproven') {
+    throw new UserError(`This command runs with the credential of an earlier run of pane ${authority.paneId} (or a wrong one), so it may only read.`, {
+      hint: 'run it from the pane\'s current agent, or from your own terminal outside the deck',
+    });
+  }
+  const membership = orchestration.groupOfPane(authority.paneId);
+  // A pane outside any orchestration is the person's own agent (e.g. config generation).
+  if (!membership) return;
+  const { group, role } = membership;
+  const scope = group.control(role);
+  if (scope === 'all') return;
+  const allow = `the person can allow more with control = "group" (its tab) or "all" on role ${role} in .dot-agent-deck.toml`;
+  switch (request.kind) {
+    case 'delegate':
+    case 'work-done':
+      return; // the orchestration decides who may delegate and report
+    case 'hook':
+      if (request.paneId === authority.paneId) return;
+      throw new UserError(`Pane ${authority.paneId} (role ${role}) sent a hook event for pane ${request.paneId}; a pane reports only for itself.`);
+    case 'new':
+    case 'up':
+    case 'shutdown':
+      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${request.kind === 'shutdown' ? 'stop the daemon' : 'open panes'}.`, { hint: allow });
+    default: {
+      const ref = targetOf(request);
+      if (ref === null) return;
+      let target: string;
+      try {
+        target = registry.resolve(ref);
+      } catch {
+        return; // the handler says "no pane …" as it would to anyone
+      }
+      if (target === authority.paneId) return;
+      if (scope === 'group' && [...group.roles.values()].includes(target)) return;
+      const name = registry.get(target).name;
+      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may act only on its own pane${scope === 'group' ? ' and its tab' : ''}; ${name} (${target}) is another pane, so \`${request.kind}\` was refused.`, { hint: allow });
+    }
+  }
+}
+
+/** Raw keystrokes into `paneId`: the same rule as `send`. */
+export function mayType(authority: Authority, paneId: string, registry: PaneRegistry, orchestration: OrchestrationService): boolean {
+  try {
+    authorize(authority, { kind: 'send', pane: paneId, text: '', submit: false }, registry, orchestration);
+    return true;
+  } catch {
+    return false;
+  }
+}
