@@ -32,7 +32,7 @@ describe('the demo in the deck', () => {
     deck.type('y');
     deck.type('\r');
     await deck.waitForScreen('the auditor reports and its card no longer needs input', (s) =>
-      /\$ dot-agent-deck work-done --task-file \.dot-agent-deck\/report-auditor\.md → exit 0/.test(s) && !/needs input/.test(s),
+      /\$ dot-agent-deck work-done --task-file \.dot-agent-deck\/demo\/report-auditor\.md → exit 0/.test(s) && !/needs input/.test(s),
       15_000,
     );
 
