@@ -14,6 +14,8 @@ const BIN = fileURLToPath(new URL('../../bin/dot-agent-deck.js', import.meta.url
 export interface DaemonClientOptions {
   env: NodeJS.ProcessEnv;
   client?: ClientKind;
+  /** Aborts waiting for a daemon that is starting (a deck that reconnects and is closed). */
+  signal?: AbortSignal;
 }
 
 /** Connects to the daemon, starting one if none runs. */
@@ -25,6 +27,7 @@ export function connectDaemon(options: DaemonClientOptions): Promise<Connection>
     client: options.client ?? 'cli',
     version: VERSION,
     spawnDaemon: () => spawnDaemon(env),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
