@@ -84,6 +84,20 @@ describe('a daemon that dies under the deck', () => {
   });
 });
 
+describe('a daemon stopped on purpose elsewhere', () => {
+  it('ends the deck instead of starting an empty daemon after `daemon stop --force`', async () => {
+    session = await openDeckSession();
+    await session.newPane('alpha');
+    const { deck } = session;
+    const stopped = await session.harness.cli(['daemon', 'stop', '--force']);
+    expect(stopped.stdout).toContain('daemon stopped (1 pane closed)');
+    const exit = await deck.exited;
+    expect(exit.exitCode).toBe(0);
+    expect(deck.output()).toContain('Stopped the deck and every pane.');
+    expect(await statusPid(session)).toBeNull();
+  });
+});
+
 describe('re-attaching after Detach', () => {
   it('opens on the tab and pane that were shown', async () => {
     session = await openDeckSession();

@@ -10,21 +10,28 @@ type MismatchDialogState = Extract<Dialog, { kind: 'daemon-mismatch' }>;
 
 /** Pane names fill at most this many lines; the rest are counted. */
 const NAME_LINES = 2;
+/** More names than this never fit in NAME_LINES of a dialog. */
+const MAX_NAMES = 40;
 
-export function panesSentence(panes: readonly string[] | null): string {
-  if (panes === null) return 'Its session file cannot be read by this version, so the deck cannot say which panes it runs.';
-  if (panes.length === 0) return 'Its session file holds no panes.';
-  return `Its session file holds ${panes.length} pane${panes.length === 1 ? '' : 's'}: ${panes.join(', ')}.`;
+/** What the session file says, in at most NAME_LINES lines of `width` cells. */
+export function panesLines(panes: readonly string[] | null, width: number): string[] {
+  if (panes === null) return wrapText('Its session file cannot be read by this version, so the deck cannot say which panes it runs.', width);
+  if (panes.length === 0) return ['Its session file holds no panes.'];
+  const head = `Its session file holds ${panes.length} pane${panes.length === 1 ? '' : 's'}:`;
+  for (let shown = Math.min(panes.length, MAX_NAMES); shown > 0; shown--) {
+    const rest = panes.length - shown;
+    const lines = wrapText(`${head} ${panes.slice(0, shown).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}.`, width);
+    if (lines.length <= NAME_LINES) return lines;
+  }
+  return [head];
 }
 
 export function MismatchDialog({ dialog, width, height }: { dialog: MismatchDialogState; width: number; height: number }) {
   const inner = Math.max(1, width - 4);
-  const names = wrapText(panesSentence(dialog.panes), inner);
-  const shown = names.length > NAME_LINES ? [...names.slice(0, NAME_LINES - 1), `…and more (${dialog.panes?.length ?? 0} in all)`] : names;
   const lines: DialogLine[] = [
     ...wrapText(dialog.message, inner).map((text) => line(text)),
-    ...shown.map((text) => line(text)),
-    line('Restarting stops that daemon, keeps its session, and starts this version, which opens the same panes again.', { color: theme.muted }),
+    ...panesLines(dialog.panes, inner).map((text) => line(text)),
+    ...wrapText('Restarting stops that daemon, keeps its session, and starts this version, which opens the same panes again.', inner).map((text) => line(text, { color: theme.muted })),
     [],
     dialog.restarting
       ? line('Stopping the old daemon and starting this version…', { color: theme.accent })
