@@ -15,6 +15,8 @@ const BIN = fileURLToPath(new URL('../../bin/dot-agent-deck.js', import.meta.url
 export interface DaemonClientOptions {
   env: NodeJS.ProcessEnv;
   client?: ClientKind;
+  /** Aborts waiting for a daemon that is starting (a deck that reconnects and is closed). */
+  signal?: AbortSignal;
 }
 
 /** The credential of the pane this process runs in, if any: a deck command run by an agent
@@ -36,6 +38,7 @@ export function connectDaemon(options: DaemonClientOptions): Promise<Connection>
     version: VERSION,
     ...(pane ? { pane } : {}),
     spawnDaemon: () => spawnDaemon(env),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 

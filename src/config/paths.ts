@@ -73,3 +73,8 @@ export const PROJECT_FILE = '.dot-agent-deck.toml';
 
 /** The per-project coordination directory (task files, reports, journal). */
 export const PROJECT_STATE_DIR = '.dot-agent-deck';
+
+/** The deck's own view (tab, selected panes, layout), so a re-attach opens where the person left. */
+export function deckViewFile(env: Env = process.env): string {
+  return join(stateDir(env), 'deck-view.json');
+}

@@ -14,6 +14,8 @@ export interface ConnectOrStartOptions extends ConnectOptions {
   spawnDaemon: () => void;
   /** How long to wait for a daemon to come up (default 8 s). */
   startTimeoutMs?: number;
+  /** Ends the wait early (a deck that reconnects is leaving); rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 /** A lock older than this was left by a starter that died; 10 s is far above a normal start. */
@@ -21,6 +23,8 @@ const STALE_LOCK_MS = 10_000;
 const POLL_MS = 20;
 
 export async function connectOrStart(options: ConnectOrStartOptions): Promise<Connection> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const first = await tryConnect(options);
   if (first) return first;
 
@@ -32,7 +36,7 @@ export async function connectOrStart(options: ConnectOrStartOptions): Promise<Co
       // Another client is starting the daemon: wait for its socket instead of starting a second.
       const connection = await tryConnect(options);
       if (connection) return connection;
-      await delay(POLL_MS);
+      await delay(POLL_MS, signal);
       continue;
     }
     try {
@@ -42,7 +46,7 @@ export async function connectOrStart(options: ConnectOrStartOptions): Promise<Co
       while (Date.now() < deadline) {
         const connection = await tryConnect(options);
         if (connection) return connection;
-        await delay(POLL_MS);
+        await delay(POLL_MS, signal);
       }
     } finally {
       releaseLock(options.lockPath);
@@ -104,6 +108,20 @@ function releaseLock(lockPath: string): void {
   }
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -26,6 +26,23 @@ export class DaemonUnavailableError extends Error {
   }
 }
 
+/**
+ * The daemon answered the handshake with `refused` (it speaks another protocol version). A
+ * UserError by name, so every command still prints it as a sentence; `refusedByDaemon` tells it
+ * apart by shape, because the bundled TUI has its own copy of this class (scripts/bundle-tui.mjs).
+ */
+export class DaemonRefusedError extends UserError {
+  readonly refusedByDaemon = true;
+
+  constructor(readonly refusal: ErrorBody) {
+    super(refusal.message, refusal.hint ? { hint: refusal.hint } : {});
+  }
+}
+
+export function isDaemonRefusal(error: unknown): error is DaemonRefusedError {
+  return error instanceof Error && (error as Partial<DaemonRefusedError>).refusedByDaemon === true;
+}
+
 export interface ConnectOptions {
   socketPath: string;
   client: ClientKind;
@@ -37,6 +54,7 @@ export interface ConnectOptions {
 }
 
 interface Pending {
+  kind: RequestKind;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -116,7 +134,7 @@ export class Connection implements Disposable {
         if (message.type === 'welcome') {
           finish(null, new Connection(stream, message.pid, message.version));
         } else if (message.type === 'refused') {
-          finish(new UserError(message.error.message, message.error.hint ? { hint: message.error.hint } : {}));
+          finish(new DaemonRefusedError(message.error));
         } else {
           finish(new Error(`unexpected ${message.type} before the handshake`));
         }
@@ -139,8 +157,9 @@ export class Connection implements Disposable {
     return this.stream.isClosed;
   }
 
-  /** The newest pane list the daemon pushed (TUI clients get one with the handshake). It can
-   *  arrive in the same chunk as the welcome, before any onPanes listener exists. */
+  /** The newest pane list the daemon sent, pushed or as the answer to `list`, in the order they
+   *  arrived (TUI clients get one with the handshake). It can arrive in the same chunk as the
+   *  welcome, before any onPanes listener exists. */
   get panes(): PaneInfo[] | null {
     return this.latestPanes;
   }
@@ -150,7 +169,7 @@ export class Connection implements Disposable {
     const id = this.nextId++;
     const message: ClientMessage = { type: 'request', id, body };
     return new Promise<ResponseMap[K]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.pending.set(id, { kind: body.kind, resolve: resolve as (value: unknown) => void, reject });
       this.stream.send(message);
     });
   }
@@ -173,6 +192,10 @@ export class Connection implements Disposable {
         const pending = this.pending.get(message.id);
         if (!pending) return;
         this.pending.delete(message.id);
+        // Recorded here, in arrival order, not when the promise settles: a push that follows the
+        // answer in the same chunk is newer, and `panes` must end on it (a reconnecting TUI uses
+        // `list` as the barrier after which the daemon has restored its panes).
+        if (message.type === 'result' && pending.kind === 'list') this.latestPanes = (message.body as ResponseMap['list']).panes;
         if (message.type === 'result') pending.resolve(message.body);
         else pending.reject(toError(message.error));
         return;

@@ -32,6 +32,8 @@ export interface StartDeckOptions {
   rows?: number;
   cwd?: string;
   args?: readonly string[];
+  /** Variables on top of the deck world's environment (e.g. a test-only protocol version). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function startDeck(deck: DeckEnv, options: StartDeckOptions = {}): DeckTerminal {
@@ -43,7 +45,7 @@ export function startDeck(deck: DeckEnv, options: StartDeckOptions = {}): DeckTe
     cols,
     rows,
     cwd: options.cwd ?? deck.home,
-    env: { ...deck.env, TERM: 'xterm-256color' } as Record<string, string>,
+    env: { ...deck.env, ...options.env, TERM: 'xterm-256color' } as Record<string, string>,
   });
   let raw = '';
   pty.onData((data) => {

@@ -119,7 +119,10 @@ async function waitForExit(ctx: CommandContext, pid: number): Promise<void> {
     if (!isProcessAlive(pid)) {
       const connection = await connectExisting({ env: ctx.io.env }).catch(() => null);
       if (!connection) return;
+      // Another daemon answers already: an attached deck that lost this one started it.
+      const other = connection.daemonPid !== pid;
       connection.dispose();
+      if (other) return;
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -41,7 +41,7 @@ export const registerDefault: CommandRegistrar = (program, ctx) => {
       cwd: io.cwd,
       stdin: process.stdin,
       stdout: process.stdout,
-      connect: () => connectDaemon({ env: io.env, client: 'tui' }),
+      connect: (signal) => connectDaemon({ env: io.env, client: 'tui', ...(signal ? { signal } : {}) }),
     });
     switch (exit.kind) {
       case 'detached':
@@ -55,7 +55,7 @@ export const registerDefault: CommandRegistrar = (program, ctx) => {
         io.stdout('Stopped the deck and every pane.\n');
         return;
       case 'lost':
-        throw new UserError(exit.message, { hint: 'run `dot-agent-deck daemon status`; the daemon log is in the state directory' });
+        throw new UserError(exit.message, { hint: exit.hint ?? 'run `dot-agent-deck daemon status`; the daemon log is in the state directory' });
     }
   });
 };

@@ -88,9 +88,9 @@ async function watchInDeck(io: CliIO, projectDir: string, tab: string): Promise<
     tab,
     stdin: process.stdin,
     stdout: process.stdout,
-    connect: () => connectDaemon({ env: io.env, client: 'tui' }),
+    connect: (signal) => connectDaemon({ env: io.env, client: 'tui', ...(signal ? { signal } : {}) }),
   });
-  if (exit.kind === 'lost') throw new UserError(exit.message, { hint: 'run `dot-agent-deck daemon status`; the daemon log is in the state directory' });
+  if (exit.kind === 'lost') throw new UserError(exit.message, { hint: exit.hint ?? 'run `dot-agent-deck daemon status`; the daemon log is in the state directory' });
 }
 
 async function cleanUp(connection: Connection, io: CliIO, projectDir: string, panes: readonly string[], keep: boolean): Promise<void> {

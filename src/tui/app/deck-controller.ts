@@ -1,14 +1,16 @@
 // Wires one deck session together: daemon events into the store, frames into the painter,
 // state changes into the painter's scene and the daemon subscriptions, stdin into the input
-// pipeline, effects into requests. Everything it creates is disposed with it.
+// pipeline, effects into requests, and the link's ups and downs into the view (after a
+// reconnect: subscribe and size every pane on screen again, and scroll back where it was).
+// Everything it creates is disposed with it.
 import { DisposableStore, toDisposable, type Disposable } from '../../common/disposable.js';
-import type { Connection } from '../../protocol/connection.js';
 import type { PaneFrame } from '../../protocol/pane-types.js';
 import type { KeyMap } from '../input/key-map.js';
 import { computeLayout, type DeckLayout } from '../layout/deck-layout.js';
+import type { DaemonLink, LinkState } from '../link/daemon-link.js';
 import type { PanePainter, Scene } from '../painter/pane-painter.js';
 import type { DeckState } from '../state/deck-state.js';
-import { typingPane } from '../state/selectors.js';
+import { typingPane, visiblePanes } from '../state/selectors.js';
 import type { SizeSource, TerminalSize } from './deck-context.js';
 import type { DeckStore } from './deck-store.js';
 import { EffectRunner, type DeckExit } from './effect-runner.js';
@@ -23,7 +25,7 @@ const ESU = '\x1b[?2026l';
 export const MESSAGE_MS = 6000;
 
 export interface DeckControllerOptions {
-  connection: Connection;
+  link: DaemonLink;
   store: DeckStore;
   keyMap: KeyMap;
   prefix: Buffer | null;
@@ -34,6 +36,10 @@ export interface DeckControllerOptions {
   write(text: string): void;
   /** Where "Never" answers to ctrl+d g are kept. */
   configGen?: ConfigGenMemory;
+  /** Stops the daemon that refuses this version (by its pid file), keeping its session. */
+  stopRefusingDaemon(): Promise<unknown>;
+  /** The pane names in the session file (null: unreadable), for the mismatch dialog. */
+  sessionPanes(): readonly string[] | null;
 }
 
 export function sceneOf(layout: DeckLayout, state: DeckState): Scene {
@@ -55,6 +61,7 @@ export class DeckController implements Disposable {
   private sceneKey = '';
   private paintPending = false;
   private closeExit: DeckExit | null = null;
+  private readonly effects: EffectRunner;
   private messageTimer: { id: number; timer: NodeJS.Timeout } | null = null;
 
   constructor(private readonly options: DeckControllerOptions) {
@@ -66,29 +73,35 @@ export class DeckController implements Disposable {
         resolve(exit);
       };
     });
-    const { connection, store, painter } = options;
-    const effects = new EffectRunner({
-      connection,
+    const { link, store, painter } = options;
+    const effects = (this.effects = new EffectRunner({
+      connection: link,
       store,
       screens: painter.screens,
       layout: () => this.layout(),
       prefix: options.prefix,
       quit: (exit) => this.finish(exit),
-      expectClose: (exit) => void (this.closeExit = exit),
+      expectClose: (exit) => {
+        this.closeExit = exit;
+        link.expectClose();
+      },
+      restartDaemon: async () => {
+        await options.stopRefusingDaemon();
+        link.reconnect();
+      },
       ...(options.configGen ? { configGen: options.configGen } : {}),
-    });
+    }));
     store.setEffectRunner(effects.run);
-    this.subscriptions = new PaneSubscriptions(connection, {
+    this.subscriptions = new PaneSubscriptions(link, {
       dropped: (paneId) => painter.dropPane(paneId),
       failed: () => undefined,
     });
-    this.disposables.add(connection.onPanes((panes) => store.dispatch({ type: 'panes', panes })));
-    // The list pushed with the handshake may have arrived before this listener existed.
-    if (connection.panes) store.dispatch({ type: 'panes', panes: connection.panes });
-    this.disposables.add(connection.onFrame((frame) => this.onFrame(frame)));
-    this.disposables.add(
-      connection.onClose(() => this.finish(this.closeExit ?? { kind: 'lost', message: 'The connection to the dot-agent-deck daemon closed.' })),
-    );
+    this.disposables.add(link.onPanes((panes) => store.dispatch({ type: 'panes', panes })));
+    // The first list arrived while the link opened, before this listener existed.
+    if (link.panes) store.dispatch({ type: 'panes', panes: link.panes });
+    this.disposables.add(link.onFrame((frame) => this.onFrame(frame)));
+    this.disposables.add(link.onState((state) => this.linkChanged(state)));
+    if (link.state.kind === 'refused') this.linkChanged(link.state);
     this.disposables.add(toDisposable(store.subscribe(() => this.refresh())));
     this.disposables.add(toDisposable(options.size.subscribe(() => this.refresh())));
     this.disposables.add(
@@ -98,7 +111,7 @@ export class DeckController implements Disposable {
         keyMap: options.keyMap,
         screens: painter.screens,
         layout: () => this.layout(),
-        send: (paneId, bytes) => connection.sendInput(paneId, bytes),
+        send: (paneId, bytes) => link.sendInput(paneId, bytes),
         scroll: (paneId, to, lines) => effects.scroll(paneId, to, lines),
       }),
     );
@@ -145,6 +158,38 @@ export class DeckController implements Disposable {
       this.paintPending = false;
       this.options.write(BSU + this.options.painter.paintAll() + ESU);
     });
+  }
+
+  private linkChanged(link: LinkState): void {
+    const { store } = this.options;
+    switch (link.kind) {
+      case 'up': {
+        if (!link.reconnected) return;
+        // The pane list is already the new daemon's (the link sends it first); its panes have the
+        // ids of the old ones (restored from session.json), so the same tab and selection apply.
+        this.subscriptions.reset();
+        store.dispatch({ type: 'link', status: { kind: 'up' } });
+        this.refresh();
+        const state = store.getState();
+        for (const pane of visiblePanes(state)) {
+          const offset = state.scroll[pane.id];
+          if (offset) this.effects.restoreScroll(pane.id, offset);
+        }
+        return;
+      }
+      case 'reconnecting':
+        store.dispatch({ type: 'link', status: link });
+        return;
+      case 'refused':
+        store.dispatch({ type: 'daemon-refused', message: link.message, panes: this.options.sessionPanes() });
+        return;
+      case 'lost':
+        this.finish({ kind: 'lost', message: link.message, hint: link.hint });
+        return;
+      case 'closed':
+        this.finish(link.by === 'elsewhere' ? { kind: 'stopped' } : (this.closeExit ?? { kind: 'stopped' }));
+        return;
+    }
   }
 
   /** One timer for the message on screen; a newer message replaces it. */

@@ -11,7 +11,8 @@ import { ConfigGenMemory } from '../../config/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
 import type { DeckStore } from './deck-store.js';
 
-export type DeckExit = { kind: 'detached'; panes: number } | { kind: 'stopped' } | { kind: 'lost'; message: string };
+/** `lost`: the deck ends without the daemon (it went away, or it refuses this version); `hint` says what to do. */
+export type DeckExit = { kind: 'detached'; panes: number } | { kind: 'stopped' } | { kind: 'lost'; message: string; hint?: string };
 
 export interface EffectContext {
   connection: Pick<Connection, 'request' | 'sendInput'>;
@@ -25,6 +26,8 @@ export interface EffectContext {
   expectClose(exit: DeckExit): void;
   /** Where "Never" answers to ctrl+d g are kept (default: the state directory of this process). */
   configGen?: ConfigGenMemory;
+  /** Stops the daemon that refuses this version, keeping its session, and connects to a new one. */
+  restartDaemon(): Promise<void>;
 }
 
 export class EffectRunner {
@@ -57,6 +60,14 @@ export class EffectRunner {
       .request({ kind: 'scroll', pane: paneId, offset: target })
       .then((result) => this.ctx.store.dispatch({ type: 'scrolled', paneId, offset: result.offset }))
       .catch((error: unknown) => this.fail(error));
+  }
+
+  /** Shows a pane's history at `offset` lines back again (after a reconnect); the daemon clamps it. */
+  restoreScroll(paneId: string, offset: number): void {
+    this.ctx.connection
+      .request({ kind: 'scroll', pane: paneId, offset })
+      .then((result) => this.ctx.store.dispatch({ type: 'scrolled', paneId, offset: result.offset }))
+      .catch(() => this.ctx.store.dispatch({ type: 'scrolled', paneId, offset: 0 }));
   }
 
   private runOne(effect: Effect): void {
@@ -130,6 +141,16 @@ export class EffectRunner {
           .then((result) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: result.lines, error: result.skipped > 0 ? `${result.skipped} corrupted journal line(s) skipped` : null }))
           .catch((error: unknown) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: [], error: errorMessage(error) }));
         return;
+      case 'restart-daemon':
+        this.ctx.restartDaemon().catch((error: unknown) => store.dispatch({ type: 'daemon-restart-failed', error: withHint(error) }));
+        return;
+      case 'keep-daemon':
+        this.ctx.quit({
+          kind: 'lost',
+          message: effect.message,
+          hint: 'the deck did not attach; run `dot-agent-deck daemon restart` when you are ready (its panes are restored), or use the version that started it',
+        });
+        return;
       case 'create-pane': {
         // Born at the size it will be shown at (stacked), so its first screen is already right.
         const { main } = this.ctx.layout();
@@ -147,7 +168,11 @@ export class EffectRunner {
   }
 
   private fail(error: unknown): void {
-    const hint = (error as { hint?: string }).hint;
-    this.ctx.store.dispatch({ type: 'message', text: hint ? `${errorMessage(error)} (${hint})` : errorMessage(error), tone: 'error' });
+    this.ctx.store.dispatch({ type: 'message', text: withHint(error), tone: 'error' });
   }
+}
+
+function withHint(error: unknown): string {
+  const hint = (error as { hint?: string }).hint;
+  return hint ? `${errorMessage(error)} (${hint})` : errorMessage(error);
 }

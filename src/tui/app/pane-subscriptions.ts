@@ -39,6 +39,12 @@ export class PaneSubscriptions {
     }
   }
 
+  /** After a reconnect: the daemon knows none of the old subscriptions, so the next sync
+   *  subscribes every pane on screen again at its size. The screens stay drawn meanwhile. */
+  reset(): void {
+    this.sizes.clear();
+  }
+
   /** Forget a pane the daemon no longer has, without asking the daemon. */
   forget(paneId: string): void {
     this.sizes.delete(paneId);

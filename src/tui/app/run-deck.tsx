@@ -1,18 +1,23 @@
 // The deck's entry point: load the user's keys and settings, connect, take over the terminal,
-// render, and give everything back when the user detaches, stops, or the daemon goes away.
+// render, and give everything back when the user detaches, stops, or the daemon is gone for good
+// (a daemon that restarts or crashes is reconnected to; see link/daemon-link.ts).
 import { PassThrough } from 'node:stream';
 import { render } from 'ink';
-import { DisposableStore } from '../../common/disposable.js';
+import { DisposableStore, toDisposable } from '../../common/disposable.js';
 import { DEFAULT_GLOBAL_CONFIG, loadGlobalConfig } from '../../config/global-config.js';
 import { loadKeybindings } from '../../config/keybindings.js';
+import { daemonPidFile, deckViewFile, sessionFile } from '../../config/paths.js';
 import { ConfigGenMemory, configGenNeverFile } from '../../config/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
-import type { Connection } from '../../protocol/connection.js';
 import { DeckScreen } from '../components/DeckScreen.js';
 import { buildKeyMap, prefixBytes } from '../input/key-map.js';
+import { DaemonLink, type LinkConnection } from '../link/daemon-link.js';
+import { sessionPaneNames } from '../link/session-panes.js';
+import { stopDaemonByPidFile } from '../link/stop-daemon.js';
 import { PanePainter } from '../painter/pane-painter.js';
 import { withMessage } from '../state/deck-reducer.js';
 import { initialDeckState } from '../state/deck-state.js';
+import { viewChanged, viewOf, withSavedView } from '../state/saved-view.js';
 import { DeckProvider } from './deck-context.js';
 import { AttentionAlerts } from './attention-alerts.js';
 import { DeckController } from './deck-controller.js';
@@ -21,6 +26,7 @@ import type { DeckExit } from './effect-runner.js';
 import { InkOutput } from './ink-output.js';
 import { startupMessage } from './startup-message.js';
 import { TerminalSession } from './terminal-session.js';
+import { ViewMemory } from './view-memory.js';
 
 export type { DeckExit } from './effect-runner.js';
 
@@ -29,11 +35,12 @@ export interface RunDeckOptions {
   cwd: string;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
-  /** Connects to the daemon, starting it if needed (the CLI owns how). */
-  connect(): Promise<Connection>;
+  /** Connects to the daemon, starting it if needed (the CLI owns how); called again to
+   *  reconnect, and the signal aborts a start under way when the deck closes. */
+  connect(signal?: AbortSignal): Promise<LinkConnection>;
   /** A line to show on opening when the config files have nothing to say (e.g. the hooks offer). */
   notice?: string | null;
-  /** The tab to open on (e.g. the orchestration `demo` just opened); default the Dashboard. */
+  /** The tab to open on (e.g. the orchestration `demo` just opened); default the tab the last deck showed. */
   tab?: string;
 }
 
@@ -42,13 +49,33 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
   const [keys, settings] = await Promise.all([loadKeybindings(env), loadGlobalConfig(env)]);
   const keyMap = buildKeyMap(keys.bindings);
   const disposables = new DisposableStore();
-  const connection = disposables.add(await options.connect());
+  const link = disposables.add(
+    new DaemonLink({
+      connect: (signal) => options.connect(signal),
+      // The daemon writes the session before it closes its clients, so it is final here.
+      stoppedOnPurpose: (lastPanes) => lastPanes.length > 0 && sessionPaneNames(sessionFile(env))?.length === 0,
+    }),
+  );
   try {
-    let state = { ...initialDeckState, cwd: options.cwd, defaultCommand: settings.config?.default_command ?? null, lastCommand: env.SHELL || 'bash', tab: options.tab ?? null };
+    // Before the terminal is taken: a daemon that cannot be reached or started is reported by
+    // the CLI as a plain error. A daemon of another version opens the deck on the mismatch dialog.
+    await link.open();
+    const viewMemory = disposables.add(new ViewMemory(deckViewFile(env)));
+    let state = withSavedView(
+      { ...initialDeckState, cwd: options.cwd, defaultCommand: settings.config?.default_command ?? null, lastCommand: env.SHELL || 'bash' },
+      viewMemory.load(),
+    );
+    if (options.tab !== undefined) state = { ...state, tab: options.tab };
     const warning = startupMessage([keys, settings]);
     if (warning) state = withMessage(state, warning, 'warn');
     else if (options.notice) state = withMessage(state, options.notice, 'info');
     const store = new DeckStore(state, keyMap);
+    let remembered = store.getState();
+    disposables.add(toDisposable(store.subscribe(() => {
+      const next = store.getState();
+      if (viewChanged(remembered, next)) viewMemory.remember(viewOf(next));
+      remembered = next;
+    })));
     const configGen = new ConfigGenMemory(configGenNeverFile(env));
     const painter = new PanePainter();
     const terminal = disposables.add(new TerminalSession({ stdin, stdout }));
@@ -56,10 +83,22 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     let controller: DeckController | null = null;
     const output = disposables.add(new InkOutput({ stdout, paintAll: () => controller?.paintAfterInk() ?? '' }));
     controller = disposables.add(
-      new DeckController({ connection, store, keyMap, prefix: prefixBytes(keys.bindings), painter, size: output, stdin, write: (text) => void stdout.write(text), configGen }),
+      new DeckController({
+        link,
+        store,
+        keyMap,
+        prefix: prefixBytes(keys.bindings),
+        painter,
+        size: output,
+        stdin,
+        write: (text) => void stdout.write(text),
+        configGen,
+        stopRefusingDaemon: () => stopDaemonByPidFile(daemonPidFile(env)),
+        sessionPanes: () => sessionPaneNames(sessionFile(env)),
+      }),
     );
     void offersConfigGen(options.cwd, configGen).then((offer) => offer && store.dispatch({ type: 'config-hint', dir: options.cwd }));
-    disposables.add(new AttentionAlerts(connection, settings.config ?? DEFAULT_GLOBAL_CONFIG, (text) => void stdout.write(text)));
+    disposables.add(new AttentionAlerts(link, settings.config ?? DEFAULT_GLOBAL_CONFIG, (text) => void stdout.write(text)));
     const ink = render(
       <DeckProvider value={{ store, keyMap, size: output, home: env.HOME }}>
         <DeckScreen />

@@ -8,6 +8,7 @@ import { cardsOf, paneById, panesInTab, selectedPane, tabsOf } from '../state/se
 import { cardView } from '../view/card-view.js';
 import { shortenPath } from '../view/format.js';
 import { mostUrgent } from '../view/pane-status.js';
+import { linkNotice } from '../view/link-text.js';
 import { statusHints } from '../view/status-hints.js';
 import { toneColour } from '../view/theme.js';
 import { DialogLayer } from './DialogLayer.js';
@@ -50,6 +51,7 @@ export function DeckScreen() {
   const cards = layout.cards.map((slot) => cardView(paneById(state, slot.paneId)!, slot.number, now, home));
   const numberOf = new Map(cardsOf(state).map((pane, i) => [pane.id, i + 1]));
   const tabLabel = tabs.find((t) => t.tab === state.tab)?.label ?? 'Dashboard';
+  const offline = linkNotice(state.link);
 
   return (
     <Box width={cols} height={layout.rows}>
@@ -95,6 +97,7 @@ export function DeckScreen() {
               state={!isSelected ? 'idle' : state.mode === 'typing' ? 'typing' : 'command'}
               scrolled={state.scroll[pane.id] ?? 0}
               typeKey={key('focus_selected')}
+              offline={offline?.short ?? null}
               width={slot.title.cols}
             />
           </Place>
@@ -106,7 +109,7 @@ export function DeckScreen() {
           <Rule key={`rule-${slot.paneId}`} rect={{ x: slot.title.x - 1, y: slot.title.y, cols: 1, rows: slot.content.rows + 1 }} />
         ))}
       <Place rect={layout.status}>
-        <StatusBar mode={state.mode} hints={statusHints(state, keyMap, tabs.length)} message={state.message} width={layout.status.cols} />
+        <StatusBar mode={state.mode} hints={statusHints(state, keyMap, tabs.length)} message={state.message} link={offline} width={layout.status.cols} />
       </Place>
       {layout.dialog && state.dialog && (
         <Place rect={layout.dialog}>

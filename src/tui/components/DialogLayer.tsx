@@ -6,6 +6,7 @@ import { paneById } from '../state/selectors.js';
 import { helpSections } from '../view/help-lines.js';
 import { CloseDialog, ConfigGenDialog, QuitDialog } from './dialogs/ChoiceDialogs.js';
 import { HelpDialog } from './dialogs/HelpDialog.js';
+import { MismatchDialog } from './dialogs/MismatchDialog.js';
 import { NewPaneDialog } from './dialogs/NewPaneDialog.js';
 import { RenameDialog } from './dialogs/RenameDialog.js';
 import { TimelineDialog } from './dialogs/TimelineDialog.js';
@@ -37,6 +38,8 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
       return <NewPaneDialog dialog={dialog} home={home} {...size} />;
     case 'timeline':
       return <TimelineDialog tab={dialog.tab} lines={dialog.lines} error={dialog.error} {...size} />;
+    case 'daemon-mismatch':
+      return <MismatchDialog dialog={dialog} {...size} />;
     case 'filter':
     case undefined:
       return null;

@@ -14,11 +14,13 @@ export interface PaneTitleProps {
   scrolled: number;
   /** What to press to type here, for the COMMAND banner ("enter"). */
   typeKey: string;
+  /** Replaces the banner while the deck has no daemon ("reconnecting…"). */
+  offline?: string | null;
   width: number;
 }
 
-export function PaneTitle({ number, name, detail, state, scrolled, typeKey, width }: PaneTitleProps) {
-  const banner = state === 'command' ? ` COMMAND · ${typeKey} to type ` : '';
+export function PaneTitle({ number, name, detail, state, scrolled, typeKey, offline, width }: PaneTitleProps) {
+  const banner = offline ? ` ${offline} ` : state === 'command' ? ` COMMAND · ${typeKey} to type ` : '';
   const scroll = scrolled > 0 ? ` ↑ ${scrolled} lines back ` : '';
   const label = `${number !== null && number <= 9 ? `${number} ` : ''}${name}`;
   const space = Math.max(0, width - textWidth(banner) - textWidth(scroll) - 1);
@@ -31,7 +33,7 @@ export function PaneTitle({ number, name, detail, state, scrolled, typeKey, widt
           {pad(`${label}${detail ? ` — ${detail}` : ''}`, space)}
         </Text>
         {scroll && <Text color="yellow">{scroll}</Text>}
-        {banner && <Text {...theme.commandChip}>{banner}</Text>}
+        {banner && <Text {...(offline ? theme.offlineChip : theme.commandChip)}>{banner}</Text>}
       </Text>
     </Box>
   );

@@ -1,9 +1,10 @@
 // The bottom row: the mode chip, then a transient message or the key hints of the active
-// keybindings.
+// keybindings. Without a daemon, a red chip and what is happening take the place of both.
 import { Box, Text } from 'ink';
 import type { Mode } from '../input/key-router.js';
 import type { DeckMessage } from '../state/deck-state.js';
 import { fit, pad } from '../view/format.js';
+import type { LinkNotice } from '../view/link-text.js';
 import { messageColour, theme } from '../view/theme.js';
 
 export interface Hint {
@@ -15,13 +16,25 @@ export interface StatusBarProps {
   mode: Mode;
   hints: readonly Hint[];
   message: DeckMessage | null;
+  /** Set while the deck is not connected to the daemon. */
+  link?: LinkNotice | null;
   width: number;
 }
 
-export function StatusBar({ mode, hints, message, width }: StatusBarProps) {
+export function StatusBar({ mode, hints, message, link, width }: StatusBarProps) {
   const chip = mode === 'command' ? ' COMMAND ' : ' TYPING ';
   const chipStyle = mode === 'command' ? theme.commandChip : theme.typingChip;
   const rest = width - chip.length - 1;
+  if (link) {
+    return (
+      <Box width={width} height={1}>
+        <Text>
+          <Text bold {...chipStyle}>{chip}</Text> <Text bold {...theme.offlineChip}>{link.chip}</Text>{' '}
+          <Text color="red">{pad(link.text, Math.max(0, rest - link.chip.length - 1))}</Text>
+        </Text>
+      </Box>
+    );
+  }
   const hintText = hints.map((hint) => `${hint.keys} ${hint.label}`).join('  ');
   return (
     <Box width={width} height={1}>

@@ -146,6 +146,8 @@ function dialogRect(state: DeckState, cols: number, rows: number): Rect | null {
       return centred(cols, rows, 96, rows - 2);
     case 'new-pane':
       return centred(cols, rows, 84, Math.min(24, rows - 2));
+    case 'daemon-mismatch':
+      return centred(cols, rows, 100, 15);
     case 'filter':
       return null;
   }

@@ -3,7 +3,7 @@
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
 import type { TuiAction } from '../input/key-map.js';
-import type { DeckState, MessageTone } from './deck-state.js';
+import type { DeckState, LinkStatus, MessageTone } from './deck-state.js';
 
 export type DeckMsg =
   | { type: 'panes'; panes: readonly PaneInfo[] }
@@ -26,7 +26,13 @@ export type DeckMsg =
   /** Whether the start directory lacks a project file (and has no "Never"): null when it needs no hint. */
   | { type: 'config-hint'; dir: string | null }
   /** The daemon answered a `timeline` request. */
-  | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null };
+  | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null }
+  /** The connection to the daemon dropped, is being retried, or is back. */
+  | { type: 'link'; status: LinkStatus }
+  /** The daemon refused this deck's protocol version; `panes`: the names in its session file. */
+  | { type: 'daemon-refused'; message: string; panes: readonly string[] | null }
+  /** Stopping the refusing daemon (or starting the new one) failed. */
+  | { type: 'daemon-restart-failed'; error: string };
 
 export type Effect =
   | { type: 'detach' }
@@ -46,7 +52,11 @@ export type Effect =
   /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
   | { type: 'generate-config'; paneId: string }
   /** Remember "Never" for the directory. */
-  | { type: 'config-gen-never'; dir: string };
+  | { type: 'config-gen-never'; dir: string }
+  /** Stop the daemon that refuses this version (keeping its session) and connect to a new one. */
+  | { type: 'restart-daemon' }
+  /** Leave the refusing daemon running and quit. */
+  | { type: 'keep-daemon'; message: string };
 
 export interface Update {
   state: DeckState;

@@ -3,11 +3,12 @@
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
 import type { KeyMap, TuiAction } from '../input/key-map.js';
-import { tabKey, type DeckState, type Dialog, type MessageTone } from './deck-state.js';
+import { tabKey, type DeckState, type Dialog, type LinkStatus, type MessageTone } from './deck-state.js';
 import type { DeckMsg, Effect, Update } from './deck-msg.js';
 import { closeDialogKey } from './dialogs/close-dialog.js';
 import { configGenDialogKey, openConfigGen } from './dialogs/config-gen-dialog.js';
 import { dirInspected, dirListed, newPaneInput, openNewPane } from './dialogs/new-pane-dialog.js';
+import { mismatchDialogKey, mismatchRestartFailed, openMismatch } from './dialogs/mismatch-dialog.js';
 import { quitDialogKey } from './dialogs/quit-dialog.js';
 import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js';
 import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
@@ -69,7 +70,25 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
       return done({ ...state, configHintDir: msg.dir });
     case 'timeline-loaded':
       return done({ ...state, dialog: timelineLoaded(state.dialog, msg.tab, msg.lines, msg.error) });
+    case 'link':
+      return done(linkChanged(state, msg.status));
+    case 'daemon-refused':
+      // Replaces any dialog: nothing else the deck could ask makes sense without a daemon.
+      return done({ ...state, link: { kind: 'refused' }, dialog: openMismatch(msg.message, msg.panes) });
+    case 'daemon-restart-failed':
+      return done({ ...state, dialog: mismatchRestartFailed(state.dialog, msg.error) });
   }
+}
+
+/** The daemon went away, is retried, or is back; the pane list (sent before "up") is already new. */
+function linkChanged(state: DeckState, status: LinkStatus): DeckState {
+  if (status.kind !== 'up') return { ...state, link: status };
+  const panes = `${state.panes.length} pane${state.panes.length === 1 ? '' : 's'}`;
+  const next: DeckState = { ...state, link: status };
+  // The restart chosen in the mismatch dialog went through the same reconnect.
+  if (state.dialog?.kind === 'daemon-mismatch') return withMessage({ ...next, dialog: null }, `Restarted the daemon with this version: ${panes} restored`);
+  if (state.link.kind !== 'up') return withMessage(next, `Reconnected to the daemon (${panes})`);
+  return next;
 }
 
 function keyOf(keys: KeyNamer, action: TuiAction): string {
@@ -235,6 +254,11 @@ function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
     case 'filter': {
       const step = filterDialogInput(dialog, event);
       return done({ ...state, dialog: step.dialog, filter: step.filter });
+    }
+    case 'daemon-mismatch': {
+      if (event.kind !== 'key') return done(state);
+      const step = mismatchDialogKey(dialog, event);
+      return done({ ...state, dialog: step.dialog }, step.effects);
     }
     case 'help':
     case 'timeline':

@@ -22,6 +22,18 @@ export const QUIT_CHOICES: readonly QuitChoice[] = ['detach', 'stop', 'cancel'];
 export type ConfigGenChoice = 'yes' | 'no' | 'never';
 export const CONFIG_GEN_CHOICES: readonly ConfigGenChoice[] = ['yes', 'no', 'never'];
 
+/** The running daemon refuses this deck's version: restart it (its panes come back) or leave it. */
+export type MismatchChoice = 'restart' | 'quit';
+export const MISMATCH_CHOICES: readonly MismatchChoice[] = ['restart', 'quit'];
+
+/** How the deck stands with the daemon; while it is not up, the screen shows the last frames. */
+export type LinkStatus =
+  | { kind: 'up' }
+  /** `attempt`: the try under way; `error`: why the previous one failed. */
+  | { kind: 'reconnecting'; attempt: number; downForMs: number; error: string | null }
+  /** A daemon of another protocol version answers (the mismatch dialog says what to do). */
+  | { kind: 'refused' };
+
 export interface TextField {
   text: string;
   /** Cursor position in code points. */
@@ -37,9 +49,17 @@ export type Dialog =
   /** The journal of an orchestration tab; lines are null while they load. */
   | { kind: 'timeline'; tab: string; lines: readonly string[] | null; error: string | null }
   | { kind: 'generate-config'; paneId: string; dir: string; choice: ConfigGenChoice }
+  /**
+   * The daemon refused the handshake (another protocol version). `panes`: the names in its
+   * session file (null when it cannot be read); `restarting` while the old daemon stops and a
+   * new one restores; `error` when that failed.
+   */
+  | { kind: 'daemon-mismatch'; message: string; panes: readonly string[] | null; choice: MismatchChoice; restarting: boolean; error: string | null }
   | NewPaneDialog;
 
 export interface DeckState {
+  /** Whether the daemon is connected; the panes below are its last list either way. */
+  link: LinkStatus;
   /** Panes in the daemon's order. */
   panes: readonly PaneInfo[];
   /** False until the first pane list arrived, so the empty state is not flashed at start. */
@@ -69,6 +89,7 @@ export interface DeckState {
 }
 
 export const initialDeckState: DeckState = {
+  link: { kind: 'up' },
   panes: [],
   loaded: false,
   tab: null,

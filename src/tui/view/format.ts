@@ -43,3 +43,21 @@ export function pad(text: string, width: number): string {
   const cut = fit(text, width);
   return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
+
+/** Text broken at spaces into lines of at most `width` cells; a word longer than a line is cut. */
+export function wrapText(text: string, width: number): string[] {
+  if (width <= 0) return [];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (textWidth(candidate) <= width) {
+      current = candidate;
+      continue;
+    }
+    if (current !== '') lines.push(current);
+    current = textWidth(word) <= width ? word : fit(word, width);
+  }
+  if (current !== '') lines.push(current);
+  return lines;
+}

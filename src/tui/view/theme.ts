@@ -11,6 +11,7 @@ export const theme = {
   muted: 'gray',
   commandChip: { color: 'black', backgroundColor: 'yellow' },
   typingChip: { color: 'black', backgroundColor: 'green' },
+  offlineChip: { color: 'white', backgroundColor: 'red' },
   selection: 'cyan',
   dialogBorder: 'cyan',
 } as const;

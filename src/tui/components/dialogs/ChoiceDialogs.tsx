@@ -4,7 +4,7 @@ import type { ConfigGenChoice, QuitChoice } from '../../state/deck-state.js';
 import { theme } from '../../view/theme.js';
 import { DialogFrame, line, type DialogLine, type Segment } from './DialogFrame.js';
 
-function buttons(options: ReadonlyArray<[label: string, selected: boolean]>): DialogLine {
+export function buttons(options: ReadonlyArray<[label: string, selected: boolean]>): DialogLine {
   const out: Segment[] = [];
   options.forEach(([label, selected], i) => {
     if (i > 0) out.push({ text: '  ' });

@@ -48,6 +48,14 @@ describe('DeckScreen', () => {
     await waitFor('the quit dialog', () => frame().includes('Leave the deck?'));
   });
 
+  it('shows that the daemon is gone in the status bar and over each pane, keeping the cards', () => {
+    const { frame } = screen(deck({ layout: 'tiled', link: { kind: 'reconnecting', attempt: 1, downForMs: 0, error: null } }));
+    expect(frame()).toMatch(/ COMMAND {3}RECONNECTING {2}Lost the daemon, reconnecting…/);
+    // One chip per tile title (the status bar's sentence goes on with " · ").
+    expect(frame().match(/reconnecting…(?! ·)/g)).toHaveLength(3);
+    expect(frame()).toMatch(/▌1 pane-p1\s+running/);
+  });
+
   it('says so when the terminal is too small', () => {
     const { frame } = screen(deck(), 50, 10);
     expect(frame()).toContain('Terminal too small');

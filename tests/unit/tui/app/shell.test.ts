@@ -98,6 +98,7 @@ describe('EffectRunner.scroll', () => {
       prefix: Buffer.from([4]),
       quit: () => undefined,
       expectClose: () => undefined,
+      restartDaemon: () => Promise.resolve(),
     });
     return { store, connection, effects };
   }
