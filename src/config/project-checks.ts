@@ -70,6 +70,15 @@ function workersWithoutDescription(raw: Loose): PathIssue[] {
   );
 }
 
+function severalDefaults(raw: Loose): PathIssue[] {
+  const defaults = tables(raw.orchestrations).flatMap((orchestration, index) => (orchestration.default === true ? [index] : []));
+  return defaults.slice(1).map((index) => ({
+    path: ['orchestrations', index, 'default'],
+    message: `only one orchestration may have \`default = true\`, and orchestrations[${defaults[0]}] already has it`,
+    severity: 'error' as const,
+  }));
+}
+
 export function projectChecks(raw: Loose, projectName: string): PathIssue[] {
-  return [...duplicateOrchestrations(raw, projectName), ...duplicateModes(raw), ...workersWithoutDescription(raw)];
+  return [...duplicateOrchestrations(raw, projectName), ...severalDefaults(raw), ...duplicateModes(raw), ...workersWithoutDescription(raw)];
 }

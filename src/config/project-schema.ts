@@ -117,6 +117,10 @@ interface LooseRole {
 export const Orchestration = z
   .strictObject({
     name: safeName().optional().describe('Tab name; defaults to the project directory name.'),
+    default: z
+      .boolean()
+      .default(false)
+      .describe('The orchestration `up` opens without --orchestration and the new-pane form preselects, when the file has several.'),
     roles: z.array(Role).default([]).describe('The roles of this orchestration: one start role and at least one worker.'),
   })
   .superRefine((orchestration, ctx) => {

@@ -25,6 +25,11 @@ type Expected = Pick<ConfigIssue, 'line' | 'column' | 'path' | 'message'>;
 
 const CASES: [string, string, Expected][] = [
   [
+    'two default orchestrations',
+    lines(...team({ 2: 'name = "one"\ndefault = true' }).split('\n'), ...team({ 2: 'name = "two"\ndefault = true' }).split('\n')),
+    { line: 15, column: 1, path: 'orchestrations[1].default', message: 'only one orchestration may have `default = true`, and orchestrations[0] already has it' },
+  ],
+  [
     'two start roles',
     team({}, 'start = true'),
     { line: 11, column: 1, path: 'orchestrations[0].roles[1].start', message: 'only one role may have `start = true`, and "orchestrator" (roles[0]) already has it' },
