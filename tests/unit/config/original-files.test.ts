@@ -1,8 +1,13 @@
 // The Rust original's config.toml and keybindings.toml, written as its documentation writes them
-// (docs/configuration.md, docs/keyboard-shortcuts.md), load here without errors and mean the same.
+// (docs/configuration.md, docs/keyboard-shortcuts.md, the project-file examples in
+// tests/fixtures/original), load here without errors and mean the same.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateGlobalConfigText } from '../../../src/config/global-config.js';
 import { DEFAULT_KEYBINDINGS, validateKeybindingsText } from '../../../src/config/keybindings.js';
+import { validateProjectText } from '../../../src/config/load-project.js';
 import { translateOriginalBindings } from '../../../src/config/original-keybindings.js';
 import { configFile, keybindingsFile } from '../../../src/config/paths.js';
 
@@ -103,5 +108,20 @@ describe("the original's keybindings.toml", () => {
     const result = validateKeybindingsText('[bindings]\nhelp = "f2"\n[dashboard]\nhelp = "F1"\n', 'keybindings.toml');
     expect(result.bindings.help).toEqual(['f2']);
     expect(result.warnings.map((w) => w.message)).toEqual(["help is also set in the original's tables; this line wins"]);
+  });
+});
+
+describe("the original's project files, from its documentation", () => {
+  const dir = fileURLToPath(new URL('../../fixtures/original/', import.meta.url));
+  const files = readdirSync(dir).filter((name) => name.endsWith('.toml'));
+
+  it('has the examples to check', () => {
+    expect(files.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(files)('%s loads without errors', (name) => {
+    const result = validateProjectText(readFileSync(join(dir, name), 'utf8'), name);
+    expect(result.errors).toEqual([]);
+    expect(result.value).toBeDefined();
   });
 });

@@ -40,14 +40,9 @@ const CASES: [string, string, Expected][] = [
     { line: 1, column: 1, path: 'orchestrations[0]', message: 'has no role with `start = true`: mark the role you talk to (usually the orchestrator)' },
   ],
   [
-    'one role only',
-    lines(...TEAM.slice(0, 6)),
-    { line: 1, column: 1, path: 'orchestrations[0]', message: 'needs at least 2 roles (a start role you talk to and a worker it delegates to), but has only 1' },
-  ],
-  [
     'no roles at all',
     lines('[[orchestrations]]', 'name = "empty"'),
-    { line: 1, column: 1, path: 'orchestrations[0]', message: 'needs at least 2 roles (a start role you talk to and a worker it delegates to), but has none' },
+    { line: 1, column: 1, path: 'orchestrations[0]', message: 'has no roles: add a start role you talk to and a worker it delegates to ([[orchestrations.roles]])' },
   ],
   [
     'duplicate role name',
