@@ -1,6 +1,6 @@
 // Runs the reducer's effects against the daemon and the machine, and turns every answer or
 // failure into a message back to the store. The only place the TUI's requests are made.
-import { errorMessage } from '../../common/errors.js';
+import { assertNever, errorMessage } from '../../common/errors.js';
 import type { Connection } from '../../protocol/connection.js';
 import type { DeckLayout } from '../layout/deck-layout.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
@@ -160,6 +160,8 @@ export class EffectRunner {
           .catch((error: unknown) => this.fail(error));
         return;
       }
+      default:
+        assertNever(effect, 'effect');
     }
   }
 

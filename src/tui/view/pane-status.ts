@@ -33,8 +33,12 @@ function engineStatus(pane: PaneInfo): PaneStatus {
       return { word: reason ? `blocked: ${reason}` : 'blocked', tone: 'attention', urgency: 3 };
     case 'error':
       return { word: reason ? `error: ${reason}` : 'error', tone: 'error', urgency: 4 };
-    default:
-      break;
+    case 'starting':
+    case 'idle':
+    case 'thinking':
+    case 'working':
+    case 'exited':
+      break; // decided below, by whether the pane runs a known agent
   }
   if (pane.agentType === null) return { word: 'running', tone: 'ok', urgency: 1 };
   if (kind === 'working') return { word: tool ? `working: ${tool}` : 'working', tone: 'busy', urgency: 2 };
