@@ -15,7 +15,7 @@ import { typingPane, visiblePanes } from '../state/selectors.js';
 import type { SizeSource, TerminalSize } from './deck-context.js';
 import type { DeckStore } from './deck-store.js';
 import { EffectRunner, type DeckExit } from './effect-runner.js';
-import type { ConfigGenMemory } from '../../config/config-gen-memory.js';
+import type { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { InputPipeline } from './input-pipeline.js';
 import { PaneSubscriptions } from './pane-subscriptions.js';
 

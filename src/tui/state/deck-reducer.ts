@@ -15,7 +15,7 @@ import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js'
 import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
-import { paneStatus } from '../view/pane-status.js';
+import { statusLabel } from '../view/status-label.js';
 
 /** How the reducer names keys in its messages ("press ctrl+n"); from the active key map. */
 export type KeyNamer = Pick<KeyMap, 'keysOf'>;
@@ -128,7 +128,7 @@ function applyPanes(state: DeckState, panes: readonly PaneInfo[]): DeckState {
     if (!typed) next = { ...next, mode: 'command' };
     else if (typed.state !== 'running' && selectedPane(state)?.state === 'running') {
       // The program we were typing into ended: keys would go nowhere, so hand them to the deck.
-      next = withMessage({ ...next, mode: 'command' }, `${typed.name} ${paneStatus(typed).word}`);
+      next = withMessage({ ...next, mode: 'command' }, `${typed.name} ${statusLabel(typed).word}`);
     }
   }
   return next;

@@ -2,7 +2,7 @@
 import { assertNever } from '../../../common/errors.js';
 import type { KeyEvent } from '../../input/input-event.js';
 import { QUIT_CHOICES, type Dialog, type QuitChoice } from '../deck-state.js';
-import type { Effect } from '../deck-msg.js';
+import type { Effect } from '../effect.js';
 import { moveChoice } from './choice.js';
 
 export interface DialogStep {
