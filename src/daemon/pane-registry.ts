@@ -52,7 +52,8 @@ export interface PaneRegistryOptions {
   scrollback: number;
   /** The secret each pane's credential is derived from (drawn by the daemon at start). */
   secret?: string;
-  /** The time pane facts are kept in (default: the wall clock). */
+  /** The time pane facts are kept in (default: the wall clock); the orchestration service's
+   *  clock must be the same one, since delivery compares its own times with them. */
   clock?: PaneClock;
 }
 
