@@ -2,7 +2,7 @@
 // answered "Never" there. Read by the deck itself, like the new-pane form's directory checks.
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConfigGenMemory } from '../../config/config-gen-memory.js';
+import type { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { PROJECT_FILE } from '../../config/paths.js';
 
 /** `auto`: config.toml's `auto_config_prompt`; off, the deck never offers, and ctrl+d g still works. */

@@ -4,6 +4,7 @@
 // reconnect: subscribe and size every pane on screen again, and scroll back where it was).
 // Everything it creates is disposed with it.
 import { DisposableStore, toDisposable, type Disposable } from '../../common/disposable.js';
+import { assertNever } from '../../common/errors.js';
 import type { PaneFrame } from '../../protocol/pane-types.js';
 import type { KeyMap } from '../input/key-map.js';
 import { computeLayout, type DeckLayout } from '../layout/deck-layout.js';
@@ -14,7 +15,7 @@ import { typingPane, visiblePanes } from '../state/selectors.js';
 import type { SizeSource, TerminalSize } from './deck-context.js';
 import type { DeckStore } from './deck-store.js';
 import { EffectRunner, type DeckExit } from './effect-runner.js';
-import type { ConfigGenMemory } from '../../config/config-gen-memory.js';
+import type { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { InputPipeline } from './input-pipeline.js';
 import { PaneSubscriptions } from './pane-subscriptions.js';
 
@@ -192,6 +193,8 @@ export class DeckController implements Disposable {
       case 'closed':
         this.finish(link.by === 'elsewhere' ? { kind: 'stopped' } : (this.closeExit ?? { kind: 'stopped' }));
         return;
+      default:
+        assertNever(link, 'link state');
     }
   }
 

@@ -1,13 +1,13 @@
 // Runs the reducer's effects against the daemon and the machine, and turns every answer or
 // failure into a message back to the store. The only place the TUI's requests are made.
-import { errorMessage } from '../../common/errors.js';
+import { assertNever, errorMessage } from '../../common/errors.js';
 import type { Connection } from '../../protocol/connection.js';
 import type { DeckLayout } from '../layout/deck-layout.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
-import type { Effect } from '../state/deck-msg.js';
+import type { Effect } from '../state/effect.js';
 import { paneById } from '../state/selectors.js';
 import { inspectProject, listSubdirectories, projectOrchestrations } from './dir-listing.js';
-import { ConfigGenMemory } from '../../config/config-gen-memory.js';
+import { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
 import type { DeckStore } from './deck-store.js';
 
@@ -162,6 +162,8 @@ export class EffectRunner {
           .catch((error: unknown) => this.fail(error));
         return;
       }
+      default:
+        assertNever(effect, 'effect');
     }
   }
 

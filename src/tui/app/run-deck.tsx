@@ -7,7 +7,7 @@ import { DisposableStore, toDisposable } from '../../common/disposable.js';
 import { DEFAULT_GLOBAL_CONFIG, loadGlobalConfig } from '../../config/global-config.js';
 import { loadKeybindings } from '../../config/keybindings.js';
 import { daemonPidFile, deckViewFile, sessionFile } from '../../config/paths.js';
-import { ConfigGenMemory, configGenNeverFile } from '../../config/config-gen-memory.js';
+import { ConfigGenMemory, configGenNeverFile } from '../../config-gen/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
 import { DeckScreen } from '../components/DeckScreen.js';
 import { buildKeyMap, prefixBytes } from '../input/key-map.js';
