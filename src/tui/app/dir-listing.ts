@@ -29,13 +29,14 @@ export async function listSubdirectories(dir: string): Promise<{ entries: string
   }
 }
 
-/** The names of the orchestrations the directory's project file defines (none when it is invalid). */
-export async function projectOrchestrations(dir: string): Promise<string[]> {
+/** The orchestrations the directory's project file defines (none when it is invalid), and the one marked `default = true`. */
+export async function projectOrchestrations(dir: string): Promise<{ names: string[]; preselect: string | null }> {
   try {
     const project = await loadProjectConfig(dir, { cwd: dir });
-    return (project.config?.orchestrations ?? []).map((o) => resolveOrchestrationName(o.name, basename(dir)));
+    const named = (project.config?.orchestrations ?? []).map((o) => ({ name: resolveOrchestrationName(o.name, basename(dir)), isDefault: o.default }));
+    return { names: named.map((o) => o.name), preselect: named.find((o) => o.isDefault)?.name ?? null };
   } catch {
-    return [];
+    return { names: [], preselect: null };
   }
 }
 

@@ -105,7 +105,8 @@ export class EffectRunner {
         return;
       case 'inspect-dir':
         void Promise.all([inspectProject(effect.dir, store.getState().panes), projectOrchestrations(effect.dir), offersConfigGen(effect.dir, this.configGen, this.ctx.autoConfigPrompt ?? true)]).then(
-          ([notes, orchestrations, offerConfigGen]) => store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes, orchestrations, offerConfigGen }),
+          ([notes, orchestrations, offerConfigGen]) =>
+            store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes, orchestrations: orchestrations.names, defaultOrchestration: orchestrations.preselect, offerConfigGen }),
         );
         return;
       case 'generate-config': {

@@ -65,7 +65,7 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
     case 'dir-inspected': {
       if (state.dialog?.kind !== 'new-pane') return done(state);
       const notes = msg.offerConfigGen ? [...msg.notes, configGenHint(keys)] : msg.notes;
-      return done({ ...state, dialog: dirInspected(state.dialog, msg.dir, notes, msg.orchestrations) });
+      return done({ ...state, dialog: dirInspected(state.dialog, msg.dir, notes, msg.orchestrations, msg.defaultOrchestration ?? null) });
     }
     case 'config-hint':
       return done({ ...state, configHintDir: msg.dir });

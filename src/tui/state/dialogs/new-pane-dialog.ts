@@ -73,10 +73,13 @@ export function dirListed(dialog: NewPaneDialog, dir: string, entries: readonly 
   return { ...dialog, picker: { ...picker, index: back >= 0 ? back + 1 : 0 } };
 }
 
-export function dirInspected(dialog: NewPaneDialog, dir: string, notes: readonly string[], orchestrations: readonly string[] = []): NewPaneDialog {
+/** `preselect`: the orchestration marked `default = true`, which the Mode field starts on. */
+export function dirInspected(dialog: NewPaneDialog, dir: string, notes: readonly string[], orchestrations: readonly string[] = [], preselect: string | null = null): NewPaneDialog {
   if (dialog.step !== 'form' || dialog.form.dir !== dir) return dialog;
   const modes = ['', ...orchestrations.map((name) => `${ORCHESTRATION_MODE}${name}`)];
-  return { ...dialog, form: { ...dialog.form, notes, inspecting: false, modes, modeIndex: Math.min(dialog.form.modeIndex, modes.length - 1) } };
+  const preselected = preselect === null ? -1 : modes.indexOf(`${ORCHESTRATION_MODE}${preselect}`);
+  const modeIndex = dialog.form.inspecting && preselected > 0 ? preselected : Math.min(dialog.form.modeIndex, modes.length - 1);
+  return { ...dialog, form: { ...dialog.form, notes, inspecting: false, modes, modeIndex } };
 }
 
 /** How an orchestration shows in the Mode field; choosing one opens all of its role panes. */

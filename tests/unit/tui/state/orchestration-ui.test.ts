@@ -27,6 +27,14 @@ describe('new-pane form: orchestrations in the Mode field', () => {
     expect(step).toEqual({ dialog: null, effects: [{ type: 'open-orchestration', cwd: '/work/app', orchestration: 'research' }] });
   });
 
+  it('starts on the orchestration marked default = true, and a later answer keeps the person\'s choice', () => {
+    const picked = newPaneInput(dirListed(openNewPane('/work/app').dialog!, '/work/app', [], null), key('space'), 'bash').dialog!;
+    const dialog = dirInspected(picked, '/work/app', [], ['dev-flow', 'research'], 'research');
+    expect(dialog.step === 'form' && dialog.form.modes[dialog.form.modeIndex]).toBe('orchestration: research');
+    const again = dirInspected(dialog, '/work/app', [], ['dev-flow', 'research'], 'dev-flow');
+    expect(again.step === 'form' && again.form.modes[again.form.modeIndex]).toBe('orchestration: research');
+  });
+
   it('still creates a plain pane with no mode chosen', () => {
     const step = newPaneInput(form(['dev-flow']), key('enter'), 'bash');
     expect(step.effects).toEqual([{ type: 'create-pane', cwd: '/work/app', name: 'app', command: 'bash' }]);
