@@ -1,11 +1,12 @@
 // The daemon: listens on the private socket, owns the pane registry, the frame pump and the
 // session file, and exits on request or after a quiet spell with no clients and no panes.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { UserError, errorMessage } from '../common/errors.js';
 import { DisposableStore } from '../common/disposable.js';
+import { writeFileAtomicSync } from '../common/fs-atomic.js';
 import type { Logger } from '../common/logger.js';
 import { ensurePrivateDir } from '../common/private-dir.js';
 import { VERSION } from '../common/version.js';
@@ -117,7 +118,8 @@ export class Daemon {
     chmodSync(socketPath, 0o600);
     // Written as soon as clients can connect: a client that read our pid from the handshake may
     // look for this file at once (`daemon restart` of a daemon that refuses its protocol needs it).
-    if (this.options.pidFile) writeFileSync(this.options.pidFile, String(process.pid), { mode: 0o600 });
+    // Atomic (temp file, then rename): a symlink planted at the name is replaced, not written through.
+    if (this.options.pidFile) writeFileAtomicSync(this.options.pidFile, String(process.pid), { mode: 0o600 });
     server.on('error', (error) => logger.error('socket server error', { error: errorMessage(error) }));
 
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
