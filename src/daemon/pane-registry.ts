@@ -37,6 +37,8 @@ interface PaneRecord {
   subscriptions: DisposableStore;
   /** The agent status engine's feed for this pane (null when the pane never started). */
   status: StatusTracker | null;
+  /** Why its orchestration's journal could not be written, for the deck to warn about. */
+  journalProblem: string | null;
 }
 
 export interface PaneChange {
@@ -100,6 +102,7 @@ export class PaneRegistry implements Disposable {
       failure: null,
       subscriptions: new DisposableStore(),
       status: null,
+      journalProblem: null,
     };
     try {
       record.host = this.options.factory({
@@ -188,6 +191,14 @@ export class PaneRegistry implements Disposable {
     this.changeEmitter.fire({ persist: true });
   }
 
+  /** Marks the pane's orchestration journal as unwritable (with why) or written again (null). */
+  setJournalProblem(ref: string, problem: string | null): void {
+    const record = this.panes.get(ref);
+    if (!record || record.journalProblem === problem) return;
+    record.journalProblem = problem;
+    this.changeEmitter.fire({ persist: false });
+  }
+
   /** Restarts the pane's program with `command` and a new agent id, and saves it: a pane
    *  re-created for a task must come back after a daemon restart like any other. */
   async respawn(ref: string, command: string): Promise<string> {
@@ -274,6 +285,7 @@ export class PaneRegistry implements Disposable {
       agentType: record.status?.agentType ?? null,
       status: record.status?.status ?? neverStarted(record),
       tokens: record.status?.tokenUsage ?? null,
+      journalProblem: record.journalProblem,
     };
   }
 

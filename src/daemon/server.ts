@@ -25,6 +25,8 @@ import { SessionStore } from './session-store.js';
 
 /** Pane lists go to TUIs at most this often; 50 ms is below what a person notices on a card. */
 const BROADCAST_INTERVAL_MS = 50;
+/** Untold notices kept; older ones are dropped. */
+const MAX_NOTICES = 8;
 
 export interface DaemonOptions {
   socketPath: string;
@@ -66,6 +68,8 @@ export class Daemon {
   /** Resolves once the daemon has shut down. */
   readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
 
+  /** Said once to the next person's client that asks (see takeNotices). */
+  private notices: string[] = [];
   private factory: PaneHostFactory | null = null;
   private readonly ready: Promise<void>;
 
@@ -93,6 +97,7 @@ export class Daemon {
       logger: options.logger,
       ready: this.ready,
       status: () => this.status(),
+      takeNotices: () => this.takeNotices(),
       shutdown: (force) => this.requestShutdown(force),
     };
   }
@@ -149,6 +154,18 @@ export class Daemon {
       clients: this.clients.size,
       logFile: this.options.logFile,
     };
+  }
+
+  /** The notices not yet told, and forgets them: each is said to one client, not to every `ls`. */
+  takeNotices(): string[] {
+    const taken = this.notices;
+    this.notices = [];
+    return taken;
+  }
+
+  private addNotice(text: string): void {
+    // A handful at most (one per restore); the cap keeps a daemon nobody asks from collecting more.
+    this.notices = [...this.notices, text].slice(-MAX_NOTICES);
   }
 
   /**
@@ -211,7 +228,8 @@ export class Daemon {
   }
 
   private restore(): void {
-    const saved = this.session.load();
+    const { panes: saved, notice } = this.session.load();
+    if (notice) this.addNotice(notice);
     for (const pane of saved) {
       try {
         const info = this.registry.create({ ...pane, restored: true });

@@ -48,6 +48,9 @@ export const PaneInfo = z.object({
   status: PaneStatus,
   /** Claude Code's token use from its transcript; null for other agents or before the first hook. */
   tokens: TokenUsage.nullable(),
+  /** Set on the role panes of an orchestration whose journal could not be written, with why
+   *  (`.dot-agent-deck/journal.jsonl is a directory, …`); cleared by the next append that lands. */
+  journalProblem: z.string().nullable().optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -62,6 +65,9 @@ export const DaemonStatus = z.object({
   runningPanes: z.number().int(),
   clients: z.number().int(),
   logFile: z.string(),
+  /** Said once, to the first person's client that asks (`ls`, `daemon status`, the deck): e.g.
+   *  that the panes came from the previous session file because the newest was unreadable. */
+  notices: z.array(z.string()).optional(),
 });
 export type DaemonStatus = z.infer<typeof DaemonStatus>;
 
@@ -128,7 +134,8 @@ export type CaptureResult = z.infer<typeof CaptureResult>;
 /** What each request answers with. */
 export interface ResponseMap {
   status: DaemonStatus;
-  list: { panes: PaneInfo[] };
+  /** `notices`: see DaemonStatus.notices; each is told to one client only. */
+  list: { panes: PaneInfo[]; notices?: string[] };
   new: { pane: PaneInfo };
   send: { paneId: string; bytes: number; bracketedPaste: boolean };
   capture: CaptureResult;
