@@ -117,16 +117,18 @@ interface LooseRole {
 export const Orchestration = z
   .strictObject({
     name: safeName().optional().describe('Tab name; defaults to the project directory name.'),
+    default: z
+      .boolean()
+      .default(false)
+      .describe('The orchestration `up` opens without --orchestration and the new-pane form preselects, when the file has several.'),
     roles: z.array(Role).default([]).describe('The roles of this orchestration: one start role and at least one worker.'),
   })
   .superRefine((orchestration, ctx) => {
     if (!Array.isArray(orchestration.roles)) return;
     const roles = orchestration.roles as readonly LooseRole[];
-    if (roles.length < 2) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `needs at least 2 roles (a start role you talk to and a worker it delegates to), but has ${roles.length === 0 ? 'none' : 'only 1'}`,
-      });
+    // One role is a warning (projectChecks), as the original accepts it: a start role alone.
+    if (roles.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'has no roles: add a start role you talk to and a worker it delegates to ([[orchestrations.roles]])' });
     }
     const starts = roles.flatMap((role, index) => (role.start === true ? [index] : []));
     // A `start = "yes"` or a role that is not a table already has its own type error;
@@ -209,6 +211,8 @@ export const ProjectConfig = z
     features: Features.prefault({}),
     modes: z.array(Mode).default([]).describe('Workspace modes ([[modes]]).'),
     orchestrations: z.array(Orchestration).default([]).describe('Agent teams ([[orchestrations]]).'),
+    // The Rust original ignores this table here (its schedules live in schedules.toml): a warning, not an error.
+    scheduled_tasks: z.unknown().optional().describe('Ignored here, with a warning: scheduled tasks live in ~/.config/dot-agent-deck/schedules.toml.'),
   })
   .describe('dot-agent-deck project configuration (.dot-agent-deck.toml).');
 export type ProjectConfig = z.infer<typeof ProjectConfig>;

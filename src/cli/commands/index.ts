@@ -19,6 +19,7 @@ import { registerHook } from './hook.js';
 import { registerHooks } from './hooks.js';
 import { registerExplain } from './explain.js';
 import { registerDemo } from './demo.js';
+import { registerWatch } from './watch.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -38,6 +39,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerLog,
   registerExplain,
   registerDemo,
+  registerWatch,
   registerHooks,
   registerHook,
 ];

@@ -36,6 +36,8 @@ export interface DeckControllerOptions {
   write(text: string): void;
   /** Where "Never" answers to ctrl+d g are kept. */
   configGen?: ConfigGenMemory;
+  /** config.toml's `auto_config_prompt` (default true). */
+  autoConfigPrompt?: boolean;
   /** Stops the daemon that refuses this version (by its pid file), keeping its session. */
   stopRefusingDaemon(): Promise<unknown>;
   /** The pane names in the session file (null: unreadable), for the mismatch dialog. */
@@ -90,6 +92,7 @@ export class DeckController implements Disposable {
         link.reconnect();
       },
       ...(options.configGen ? { configGen: options.configGen } : {}),
+      ...(options.autoConfigPrompt !== undefined ? { autoConfigPrompt: options.autoConfigPrompt } : {}),
     }));
     store.setEffectRunner(effects.run);
     this.subscriptions = new PaneSubscriptions(link, {

@@ -26,6 +26,8 @@ export interface EffectContext {
   expectClose(exit: DeckExit): void;
   /** Where "Never" answers to ctrl+d g are kept (default: the state directory of this process). */
   configGen?: ConfigGenMemory;
+  /** config.toml's `auto_config_prompt` (default true). */
+  autoConfigPrompt?: boolean;
   /** Stops the daemon that refuses this version, keeping its session, and connects to a new one. */
   restartDaemon(): Promise<void>;
 }
@@ -102,7 +104,7 @@ export class EffectRunner {
         void listSubdirectories(effect.dir).then(({ entries, error }) => store.dispatch({ type: 'dir-listed', dir: effect.dir, entries, error }));
         return;
       case 'inspect-dir':
-        void Promise.all([inspectProject(effect.dir, store.getState().panes), projectOrchestrations(effect.dir), offersConfigGen(effect.dir, this.configGen)]).then(
+        void Promise.all([inspectProject(effect.dir, store.getState().panes), projectOrchestrations(effect.dir), offersConfigGen(effect.dir, this.configGen, this.ctx.autoConfigPrompt ?? true)]).then(
           ([notes, orchestrations, offerConfigGen]) => store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes, orchestrations, offerConfigGen }),
         );
         return;
