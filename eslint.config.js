@@ -80,6 +80,17 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
   },
+  {
+    // Issue 11: the pid file was written through a symlink planted at its name. Writes that open
+    // a name go through the helpers that never follow one.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value=/^node:fs(\\/promises)?$/] > ImportSpecifier[imported.name=/^(writeFileSync|appendFileSync|createWriteStream|writeFile|appendFile)$/]",
+        message: 'Write files with writeFileAtomic/writeFileAtomicSync (src/common/fs-atomic.ts) or appendFileNoFollowSync (src/common/fs-no-follow.ts): they never write through a symlink at the name.',
+      }],
+    },
+  },
   ...layering.map(({ files, patterns }) => ({
     files,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },

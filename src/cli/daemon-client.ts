@@ -1,8 +1,9 @@
 // How CLI commands reach the daemon: connect, starting it on demand (tmux style).
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openAppendNoFollowSync } from '../common/fs-no-follow.js';
 import { VERSION } from '../common/version.js';
 import { daemonLogFile, daemonPidFile, lockPath, socketPath, stateDir } from '../config/paths.js';
 import { connectOrStart, tryConnect } from '../protocol/connect-or-start.js';
@@ -63,7 +64,7 @@ function spawnDaemon(env: NodeJS.ProcessEnv): void {
   const log = daemonLogFile(env);
   mkdirSync(stateDir(env), { recursive: true, mode: 0o700 });
   mkdirSync(dirname(log), { recursive: true, mode: 0o700 });
-  const fd = openSync(log, 'a', 0o600);
+  const fd = openAppendNoFollowSync(log, 0o600);
   try {
     const child = spawn(process.execPath, [BIN, 'daemon', 'run'], {
       detached: true,

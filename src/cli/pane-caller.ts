@@ -4,6 +4,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../common/errors.js';
+import { findTextProblem } from '../common/text-bytes.js';
 import { socketPath } from '../config/paths.js';
 import type { Connection } from '../protocol/connection.js';
 import { MAX_TASK_TEXT } from '../protocol/messages.js';
@@ -33,7 +34,8 @@ export async function connectFromPane(env: NodeJS.ProcessEnv): Promise<Connectio
 
 const MIB = 1024 * 1024;
 
-/** Text from `--task TEXT`, `--task-file PATH` or standard input (`-`), capped at MAX_TASK_TEXT. */
+/** Text from `--task TEXT`, `--task-file PATH` or standard input (`-`), capped at MAX_TASK_TEXT
+ *  and refused when it is not text (a NUL byte, invalid UTF-8). */
 export async function readTaskText(source: { task?: string; taskFile?: string }, io: { cwd: string; stdin: NodeJS.ReadableStream }, what: string): Promise<string> {
   const given = [source.task !== undefined, source.taskFile !== undefined].filter(Boolean).length;
   if (given !== 1) {
@@ -41,36 +43,62 @@ export async function readTaskText(source: { task?: string; taskFile?: string },
   }
   let text: string;
   if (source.task !== undefined) {
-    if (Buffer.byteLength(source.task) > MAX_TASK_TEXT) throw tooLarge('--task', Buffer.byteLength(source.task), what);
+    if (Buffer.byteLength(source.task) > MAX_TASK_TEXT) throw tooLarge(`The ${what} given with --task is ${sizeText(Buffer.byteLength(source.task))}, ${overLimit}.`, what);
     text = source.task;
   } else if (source.taskFile === '-') {
+    let bytes: Buffer;
     try {
-      text = (await readAll(io.stdin, MAX_TASK_TEXT)).toString('utf8');
+      bytes = await readAll(io.stdin, MAX_TASK_TEXT);
     } catch (error) {
-      if (error instanceof RangeError) throw tooLarge('standard input', MAX_TASK_TEXT + 1, what);
+      // Reading stops at the limit (standard input may never end), so its real size is unknown.
+      if (error instanceof RangeError) throw tooLarge(`The ${what} on standard input is over the ${MAX_TASK_TEXT / MIB} MiB limit (reading stopped there).`, what);
       throw error;
     }
+    text = decodeTaskBytes(bytes, 'on standard input', what);
   } else {
-    const path = resolve(io.cwd, source.taskFile!);
-    let size: number;
-    try {
-      const info = statSync(path);
-      if (!info.isFile()) throw new UserError(`${source.taskFile} is not a file.`, { hint: `write the ${what} to a file and pass its path` });
-      size = info.size;
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      throw new UserError(`The ${what} file ${source.taskFile} does not exist or cannot be read.`, { hint: `write the ${what} to a file first (with your file tool), then pass its path` });
-    }
-    // Checked before reading: a 100 MB file is refused without being loaded.
-    if (size > MAX_TASK_TEXT) throw tooLarge(source.taskFile!, size, what);
-    text = readFileSync(path, 'utf8');
+    text = readTaskFile(resolve(io.cwd, source.taskFile!), source.taskFile!, what);
   }
   if (text.trim() === '') throw new UserError(`The ${what} is empty.`, { hint: `write what you want in the ${what}` });
   return text;
 }
 
-function tooLarge(where: string, bytes: number, what: string): UserError {
-  return new UserError(`The ${what} in ${where} is ${(bytes / MIB).toFixed(1)} MiB, over the ${MAX_TASK_TEXT / MIB} MiB limit.`, {
+/** A task or report file: a plain file, at most MAX_TASK_TEXT, text. `shown` is how the caller named it. */
+export function readTaskFile(path: string, shown: string, what: string): string {
+  let size: number;
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) throw new UserError(`${shown} is not a file.`, { hint: `write the ${what} to a file and pass its path` });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`The ${what} file ${shown} does not exist or cannot be read.`, { hint: `write the ${what} to a file first (with your file tool), then pass its path` });
+  }
+  // Checked before reading: a 100 MB file is refused without being loaded.
+  if (size > MAX_TASK_TEXT) throw tooLarge(`The ${what} file ${shown} is ${sizeText(size)}, ${overLimit}.`, what);
+  return decodeTaskBytes(readFileSync(path), `in ${shown}`, what);
+}
+
+/** `where`: "in notes.md", "on standard input". */
+function decodeTaskBytes(bytes: Buffer, where: string, what: string): string {
+  const problem = findTextProblem(bytes);
+  if (problem) {
+    const found = problem.kind === 'nul' ? 'a NUL byte' : 'a byte that is not UTF-8 text';
+    throw new UserError(`The ${what} ${where} has ${found} at byte offset ${problem.offset}, so it was not sent: a ${what} must be text.`, {
+      hint: `write the ${what} as plain UTF-8 text, and name binary files by their path instead of passing them`,
+    });
+  }
+  return bytes.toString('utf8');
+}
+
+/** "95.4 MiB"; close to the limit in bytes, so 1 MiB and one byte does not read as "1.0 MiB". */
+function sizeText(bytes: number): string {
+  return bytes < 1.1 * MIB ? `${bytes.toLocaleString('en-US')} bytes` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+
+const overLimit = `over the ${MAX_TASK_TEXT / MIB} MiB limit`;
+
+function tooLarge(sentence: string, what: string): UserError {
+  return new UserError(sentence, {
     hint: `keep the ${what} short and name the files that hold the bulk of the material`,
   });
 }

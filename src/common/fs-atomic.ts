@@ -1,9 +1,15 @@
 // Replace a file so readers see the old content or the new, never a torn mix: write a temporary
 // file in the same directory (same filesystem, so rename is atomic), flush it, then rename.
+// Neither step follows a symlink: the temporary file is created fresh (O_EXCL|O_NOFOLLOW), and
+// rename replaces a symlink at the target's name instead of writing through it.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { NO_FOLLOW } from './fs-no-follow.js';
+
+/** Never follow or reuse something already sitting at the temporary name. */
+const CREATE_FRESH = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW;
 
 export interface AtomicWriteOptions {
   /**
@@ -17,9 +23,11 @@ function tempPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+// lstat, not stat: a symlink at the name is replaced, and its target's mode is none of ours.
 function existingMode(file: string): number | undefined {
   try {
-    return statSync(file).mode & 0o7777;
+    const found = lstatSync(file);
+    return found.isFile() ? found.mode & 0o7777 : undefined;
   } catch {
     return undefined;
   }
@@ -27,7 +35,8 @@ function existingMode(file: string): number | undefined {
 
 async function existingModeAsync(file: string): Promise<number | undefined> {
   try {
-    return (await stat(file)).mode & 0o7777;
+    const found = await lstat(file);
+    return found.isFile() ? found.mode & 0o7777 : undefined;
   } catch {
     return undefined;
   }
@@ -36,8 +45,7 @@ async function existingModeAsync(file: string): Promise<number | undefined> {
 export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const mode = options.mode ?? (await existingModeAsync(file)) ?? 0o644;
   const temp = tempPathFor(file);
-  // 'wx': never follow or reuse something already sitting at the temporary name.
-  const handle = await open(temp, 'wx', mode);
+  const handle = await open(temp, CREATE_FRESH, mode);
   try {
     await handle.writeFile(data);
     // chmod explicitly: the mode given to open() is reduced by the umask, an explicit mode is not.
@@ -56,7 +64,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 export function writeFileAtomicSync(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const mode = options.mode ?? existingMode(file) ?? 0o644;
   const temp = tempPathFor(file);
-  const fd = openSync(temp, 'wx', mode);
+  const fd = openSync(temp, CREATE_FRESH, mode);
   let closed = false;
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;

@@ -1,7 +1,8 @@
 // Line-oriented logging to a file with size-bounded rotation. Never writes to a terminal:
 // the TUI owns the screen and a detached daemon has none.
-import { appendFileSync, renameSync, statSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { appendFileNoFollowSync } from './fs-no-follow.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -27,7 +28,7 @@ export function createFileLogger(file: string, options: FileLoggerOptions = {}):
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   let size = 0;
   try {
-    size = statSync(file).size;
+    size = lstatSync(file).size;
   } catch {
     size = 0;
   }
@@ -42,7 +43,7 @@ export function createFileLogger(file: string, options: FileLoggerOptions = {}):
         renameSync(file, `${file}.1`);
         size = 0;
       }
-      appendFileSync(file, line, { mode: 0o600 });
+      appendFileNoFollowSync(file, line, 0o600); // a symlink at the name is replaced, not followed
       size += Buffer.byteLength(line);
     } catch {
       // A full disk must not take the daemon down; the log is best effort.

@@ -54,11 +54,34 @@ export function formatIssue(issue: ConfigIssue): string {
   return issue.snippet === undefined ? head : `${head}\n${issue.snippet}`;
 }
 
+/** Around the caret, at most this many characters of a long line are shown (a 100 KB line
+ *  of brackets must not flood the terminal). */
+const SNIPPET_CHARS = 80;
+
 /** The source line and a caret under `column`; tabs are copied so the caret lines up. */
 export function caretSnippet(text: string, line: number, column: number): string {
-  const source = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
-  const lead = [...source].slice(0, Math.max(0, column - 1)).map((ch) => (ch === '\t' ? '\t' : ' ')).join('');
-  return `  ${source}\n  ${lead}^`;
+  const source = [...sourceLine(text, line).replace(/\r$/, '')];
+  let from = 0;
+  let to = source.length;
+  if (source.length > SNIPPET_CHARS) {
+    from = Math.max(0, Math.min(column - 1 - SNIPPET_CHARS / 2, source.length - SNIPPET_CHARS));
+    to = from + SNIPPET_CHARS;
+  }
+  const shown = `${from > 0 ? '…' : ''}${source.slice(from, to).join('')}${to < source.length ? '…' : ''}`;
+  const lead = `${from > 0 ? ' ' : ''}${source.slice(from, Math.max(from, column - 1)).map((ch) => (ch === '\t' ? '\t' : ' ')).join('')}`;
+  return `  ${shown}\n  ${lead}^`;
+}
+
+/** Line `line` (1-based) without splitting the whole text. */
+function sourceLine(text: string, line: number): string {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end);
 }
 
 function plural(count: number, word: string): string {

@@ -1,6 +1,7 @@
 // TOML text → plain data, or one syntax problem located at the line and column the parser gave.
 import TOML from '@iarna/toml';
 import { caretSnippet, type ConfigIssue } from './config-issue.js';
+import { checkTomlDepth } from './toml-depth.js';
 
 export type TomlTable = Record<string, unknown>;
 
@@ -36,6 +37,12 @@ function withAdvice(message: string): string {
 }
 
 export function parseToml(text: string, file: string): TomlParseResult {
+  // Before the parser: nesting it would recurse into until the stack overflows.
+  const deep = checkTomlDepth(text);
+  if (deep) {
+    const { line, column, message } = deep;
+    return { ok: false, issue: { file, line, column, path: '', message, severity: 'error', snippet: caretSnippet(text, line, column) } };
+  }
   try {
     return { ok: true, value: TOML.parse(text) as TomlTable };
   } catch (error) {

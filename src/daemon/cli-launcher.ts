@@ -2,9 +2,10 @@
 // `npx` has no such command on PATH, and a globally installed one may be another version that
 // speaks another protocol. So the daemon writes a launcher for its own CLI, run by its own node,
 // into its private runtime dir, and every pane's PATH starts with that directory.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomicSync } from '../common/fs-atomic.js';
 
 const CLI_ENTRY = fileURLToPath(new URL('../../bin/dot-agent-deck.js', import.meta.url));
 
@@ -13,8 +14,8 @@ export function installCliLauncher(runtimeDir: string, nodePath = process.execPa
   const dir = join(runtimeDir, 'bin');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'dot-agent-deck');
-  writeFileSync(file, launcherScript(nodePath, cliEntry), { mode: 0o700 });
-  chmodSync(file, 0o700);
+  // Atomic: a symlink planted at the name is replaced, and a pane never runs a half-written script.
+  writeFileAtomicSync(file, launcherScript(nodePath, cliEntry), { mode: 0o700 });
   return dir;
 }
 

@@ -16,6 +16,8 @@ export interface DaemonContext {
   /** Resolves once panes can be created; requests wait for it, the handshake does not. */
   ready: Promise<void>;
   status(): DaemonStatus;
+  /** Notices for the person (a restore from the previous session file), each returned once. */
+  takeNotices(): string[];
   /** Stops the daemon after the reply is sent; with `force` false, refuses while panes run. */
   shutdown(force: boolean): ResponseMap['shutdown'];
 }

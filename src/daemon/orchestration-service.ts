@@ -12,7 +12,7 @@ import { initialBrokerState, type Commission, type Observation } from '../orches
 import { orchestratorContextText, writeCoordinationFile, type OpenTask } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, JournalEntry } from '../orchestration/journal-entry.js';
-import { appendJournal, readJournal, rotateJournal, ROTATE_JOURNAL_BYTES } from '../orchestration/journal.js';
+import { appendJournal, JournalFileError, readJournal, rotateJournal, ROTATE_JOURNAL_BYTES } from '../orchestration/journal.js';
 import { openedGroups, openWork } from '../orchestration/journal-replay.js';
 import { contextFile, groupDir, orchestratorRestartLine, taskSourceFile } from '../orchestration/prompt-lines.js';
 import type { ReadinessCheck } from '../orchestration/readiness-check.js';
@@ -98,17 +98,24 @@ export class OrchestrationService implements Disposable {
     return null;
   }
 
-  /** Appends to the group's journal; a failure is logged and kept for the next caller to hear. */
-  journal(group: Pick<OrchestrationGroup, 'id' | 'projectDir' | 'journalFailure'>, entry: JournalDraft): boolean {
+  /** Appends to the group's journal; a failure is logged, kept for the next caller to hear, and
+   *  shown on the group's panes (the deck's status bar warns) until an append lands again. */
+  journal(group: Pick<OrchestrationGroup, 'id' | 'projectDir' | 'journalFailure' | 'roles'>, entry: JournalDraft): boolean {
     try {
       const size = appendJournal(group.projectDir, { ...entry, group: group.id });
+      this.showJournalProblem(group, null);
       if (size > (this.options.rotateBytes ?? ROTATE_JOURNAL_BYTES)) this.rotate(group.projectDir);
       return true;
     } catch (error) {
       group.journalFailure = errorMessage(error);
+      this.showJournalProblem(group, error instanceof JournalFileError ? error.summary : errorMessage(error));
       this.options.logger.error('journal write failed', { group: group.id, error: errorMessage(error) });
       return false;
     }
+  }
+
+  private showJournalProblem(group: Pick<OrchestrationGroup, 'roles'>, problem: string | null): void {
+    for (const paneId of group.roles.values()) this.options.registry.setJournalProblem(paneId, problem);
   }
 
   now(): string {

@@ -39,6 +39,8 @@ interface PaneRecord {
   output: PaneOutput | null;
   /** The agent status engine's feed for this pane (null when the pane never started). */
   status: StatusTracker | null;
+  /** Why its orchestration's journal could not be written, for the deck to warn about. */
+  journalProblem: string | null;
 }
 
 export interface PaneChange {
@@ -105,6 +107,7 @@ export class PaneRegistry implements Disposable {
       subscriptions: new DisposableStore(),
       output: null,
       status: null,
+      journalProblem: null,
     };
     try {
       record.host = this.options.factory({
@@ -200,6 +203,14 @@ export class PaneRegistry implements Disposable {
     this.changeEmitter.fire({ persist: true });
   }
 
+  /** Marks the pane's orchestration journal as unwritable (with why) or written again (null). */
+  setJournalProblem(ref: string, problem: string | null): void {
+    const record = this.panes.get(ref);
+    if (!record || record.journalProblem === problem) return;
+    record.journalProblem = problem;
+    this.changeEmitter.fire({ persist: false });
+  }
+
   /** Restarts the pane's program with `command` and a new agent id, and saves it: a pane
    *  re-created for a task must come back after a daemon restart like any other. */
   async respawn(ref: string, command: string): Promise<string> {
@@ -287,6 +298,7 @@ export class PaneRegistry implements Disposable {
       agentType: record.status?.agentType ?? null,
       status: record.status?.status ?? neverStarted(record),
       tokens: record.status?.tokenUsage ?? null,
+      journalProblem: record.journalProblem,
     };
   }
 

@@ -1,11 +1,12 @@
 // The daemon: listens on the private socket, owns the pane registry, the frame pump and the
 // session file, and exits on request or after a quiet spell with no clients and no panes.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { UserError, errorMessage } from '../common/errors.js';
 import { DisposableStore } from '../common/disposable.js';
+import { writeFileAtomicSync } from '../common/fs-atomic.js';
 import type { Logger } from '../common/logger.js';
 import { ensurePrivateDir } from '../common/private-dir.js';
 import { VERSION } from '../common/version.js';
@@ -24,6 +25,8 @@ import { SessionStore } from './session-store.js';
 
 /** Pane lists go to TUIs at most this often; 50 ms is below what a person notices on a card. */
 const BROADCAST_INTERVAL_MS = 50;
+/** Untold notices kept; older ones are dropped. */
+const MAX_NOTICES = 8;
 
 export interface DaemonOptions {
   socketPath: string;
@@ -65,6 +68,8 @@ export class Daemon {
   /** Resolves once the daemon has shut down. */
   readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
 
+  /** Said once to the next person's client that asks (see takeNotices). */
+  private notices: string[] = [];
   private factory: PaneHostFactory | null = null;
   private readonly ready: Promise<void>;
 
@@ -92,6 +97,7 @@ export class Daemon {
       logger: options.logger,
       ready: this.ready,
       status: () => this.status(),
+      takeNotices: () => this.takeNotices(),
       shutdown: (force) => this.requestShutdown(force),
     };
   }
@@ -117,7 +123,8 @@ export class Daemon {
     chmodSync(socketPath, 0o600);
     // Written as soon as clients can connect: a client that read our pid from the handshake may
     // look for this file at once (`daemon restart` of a daemon that refuses its protocol needs it).
-    if (this.options.pidFile) writeFileSync(this.options.pidFile, String(process.pid), { mode: 0o600 });
+    // Atomic (temp file, then rename): a symlink planted at the name is replaced, not written through.
+    if (this.options.pidFile) writeFileAtomicSync(this.options.pidFile, String(process.pid), { mode: 0o600 });
     server.on('error', (error) => logger.error('socket server error', { error: errorMessage(error) }));
 
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
@@ -147,6 +154,18 @@ export class Daemon {
       clients: this.clients.size,
       logFile: this.options.logFile,
     };
+  }
+
+  /** The notices not yet told, and forgets them: each is said to one client, not to every `ls`. */
+  takeNotices(): string[] {
+    const taken = this.notices;
+    this.notices = [];
+    return taken;
+  }
+
+  private addNotice(text: string): void {
+    // A handful at most (one per restore); the cap keeps a daemon nobody asks from collecting more.
+    this.notices = [...this.notices, text].slice(-MAX_NOTICES);
   }
 
   /**
@@ -209,7 +228,8 @@ export class Daemon {
   }
 
   private restore(): void {
-    const saved = this.session.load();
+    const { panes: saved, notice } = this.session.load();
+    if (notice) this.addNotice(notice);
     for (const pane of saved) {
       try {
         const info = this.registry.create({ ...pane, restored: true });

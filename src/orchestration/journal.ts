@@ -30,10 +30,18 @@ export function journalPath(projectDir: string): string {
  *  crash mid-write) gets a newline first, so the torn line stays one bad line and this entry is
  *  whole. Symlinks are not followed: the journal is written only where it is. */
 export function appendJournal(projectDir: string, entry: JournalEntry): number {
-  const file = journalPath(projectDir);
-  mkdirSync(dirname(file), { recursive: true });
   const bounded = entry.detail !== undefined && entry.detail.length > MAX_DETAIL ? { ...entry, detail: `${entry.detail.slice(0, MAX_DETAIL - 1)}…` } : entry;
   const line = `${JSON.stringify(JournalEntry.parse(bounded))}\n`;
+  try {
+    return appendLine(journalPath(projectDir), line);
+  } catch (error) {
+    // A file problem (a directory in its place, an immutable file, a full disk) said as one.
+    throw journalProblem(projectDir, error);
+  }
+}
+
+function appendLine(file: string, line: string): number {
+  mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
   try {
     const size = fstatSync(fd).size;
@@ -92,17 +100,33 @@ export function rotatedJournals(projectDir: string): string[] {
 
 /** A journal that cannot be opened, said so a person can fix it (a directory in its place, a
  *  file without permission), instead of a raw errno. */
-export function journalProblem(projectDir: string, error: unknown): UserError {
-  const file = journalPath(projectDir);
-  const code = (error as NodeJS.ErrnoException).code;
-  const what =
-    code === 'EISDIR' ? 'is a directory, not a journal file'
-      : code === 'EACCES' || code === 'EPERM' ? 'cannot be read or written with your permissions (is it immutable or owned by another user?)'
-        : code === 'ELOOP' ? 'is a symbolic link; the deck does not follow links for its journal'
-          : code === 'ENOSPC' ? 'cannot grow: the disk is full'
-            : `cannot be used (${errorMessage(error)})`;
-  return new UserError(`The journal ${file} ${what}.`, { hint: 'move it aside (the deck starts a new journal) or fix its permissions' });
+export function journalProblem(projectDir: string, error: unknown): JournalFileError {
+  if (error instanceof JournalFileError) return error;
+  return new JournalFileError(journalPath(projectDir), journalProblemText(error), error);
 }
+
+/** The journal file cannot be used; `summary` names it relative to the project, for a status bar. */
+export class JournalFileError extends UserError {
+  readonly summary: string;
+
+  constructor(file: string, what: string, cause: unknown) {
+    super(`The journal ${file} ${what}.`, { hint: 'move it aside (the deck starts a new journal) or fix its permissions', cause });
+    this.summary = `${JOURNAL_FILE} ${what}`;
+  }
+}
+
+/** What is wrong with the journal file, after its name: "is a directory, not a journal file". */
+function journalProblemText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' ? 'is a directory, not a journal file'
+    : code === 'ENOTDIR' || code === 'EEXIST' ? `cannot be created: ${PROJECT_STATE_DIR} is not a directory`
+      : code === 'EACCES' || code === 'EPERM' ? 'cannot be read or written with your permissions (is it immutable or owned by another user?)'
+        : code === 'EROFS' ? 'is on a read-only filesystem'
+          : code === 'ELOOP' ? 'is a symbolic link; the deck does not follow links for its journal'
+            : code === 'ENOSPC' || code === 'EDQUOT' ? 'cannot grow: the disk is full'
+              : `cannot be used (${errorMessage(error)})`;
+}
+
 
 export interface CorruptLine {
   /** 1-based line number within the part that was read. */

@@ -1,9 +1,10 @@
 // Auto-start that cannot race (after tmux client.c): connect; if nobody listens, take the
 // start lock, connect again, and only then spawn the daemon and wait for its socket. Ten
 // clients starting at once end with one daemon.
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../common/errors.js';
+import { NO_FOLLOW } from '../common/fs-no-follow.js';
 import { ensurePrivateDir } from '../common/private-dir.js';
 import { isProcessAlive } from '../common/process-alive.js';
 import { Connection, DaemonUnavailableError, type ConnectOptions } from './connection.js';
@@ -69,7 +70,7 @@ export async function tryConnect(options: ConnectOptions): Promise<Connection | 
 
 function tryLock(lockPath: string): 'taken' | 'held' {
   try {
-    const fd = openSync(lockPath, 'wx', 0o600);
+    const fd = openSync(lockPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o600);
     writeSync(fd, String(process.pid));
     closeSync(fd);
     return 'taken';

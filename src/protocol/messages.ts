@@ -48,6 +48,9 @@ export const PaneInfo = z.object({
   status: PaneStatus,
   /** Claude Code's token use from its transcript; null for other agents or before the first hook. */
   tokens: TokenUsage.nullable(),
+  /** Set on the role panes of an orchestration whose journal could not be written, with why
+   *  (`.dot-agent-deck/journal.jsonl is a directory, …`); cleared by the next append that lands. */
+  journalProblem: z.string().nullable().optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -62,6 +65,9 @@ export const DaemonStatus = z.object({
   runningPanes: z.number().int(),
   clients: z.number().int(),
   logFile: z.string(),
+  /** Said once, to the first person's client that asks (`ls`, `daemon status`, the deck): e.g.
+   *  that the panes came from the previous session file because the newest was unreadable. */
+  notices: z.array(z.string()).optional(),
 });
 export type DaemonStatus = z.infer<typeof DaemonStatus>;
 
@@ -132,7 +138,8 @@ const Count = z.number().int().nonnegative();
  *  answers in another shape is a protocol error, never a wrong value deep inside a command. */
 export const Responses = {
   status: DaemonStatus,
-  list: z.object({ panes: z.array(PaneInfo) }),
+  /** `notices`: see DaemonStatus.notices; each is told to one client only. */
+  list: z.object({ panes: z.array(PaneInfo), notices: z.array(z.string()).optional() }),
   new: z.object({ pane: PaneInfo }),
   send: z.object({ paneId: PaneId, bytes: Count, bracketedPaste: z.boolean() }),
   capture: CaptureResult,

@@ -37,6 +37,8 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // A command may stop reading before the input ends (a size limit), as with a real pipe.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

@@ -71,6 +71,7 @@ export const registerDaemon: CommandRegistrar = (program, ctx) => {
             '',
           ].join('\n'),
         );
+        for (const notice of status.notices ?? []) ctx.io.stderr(`warning: ${notice}\n`);
       } finally {
         connection.dispose();
       }
@@ -110,6 +111,7 @@ async function restart(ctx: CommandContext): Promise<void> {
   const status = await connection.request({ kind: 'status' });
   connection.dispose();
   ctx.io.stdout(`daemon restarted (pid ${status.pid}; ${status.panes} pane${status.panes === 1 ? '' : 's'} restored)\n`);
+  for (const notice of status.notices ?? []) ctx.io.stderr(`warning: ${notice}\n`);
 }
 
 /** Waits until the daemon process is gone and its socket no longer answers. */

@@ -2,7 +2,7 @@
 // Edits are safe by construction: parse first and refuse (file untouched) on a parse error or a
 // symlink, merge only the deck's own entries, keep a backup, write atomically with the original
 // permissions, and write nothing when nothing changes.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ADAPTERS } from '../../agents/adapters.js';
@@ -190,7 +190,7 @@ export function hooksOffer(env: Env): string | null {
   if (fresh.length === 0) return null;
   try {
     mkdirSync(dirname(memo), { recursive: true, mode: 0o700 });
-    writeFileSync(memo, `${JSON.stringify({ agents: [...offered, ...fresh] })}\n`, { mode: 0o600 });
+    writeFileAtomicSync(memo, `${JSON.stringify({ agents: [...offered, ...fresh] })}\n`, { mode: 0o600 });
   } catch {
     // Without the memo the offer comes again next time; that is all.
   }

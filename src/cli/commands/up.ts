@@ -1,9 +1,7 @@
 // `up`: open an orchestration of the project without the TUI: one pane per role in a new tab.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../../common/errors.js';
-import { MAX_TASK_TEXT } from '../../protocol/messages.js';
 import { connectDaemon } from '../daemon-client.js';
+import { readTaskFile } from '../pane-caller.js';
 import { json } from '../format.js';
 import type { CommandRegistrar } from '../program.js';
 import { resolveProjectTarget } from '../project-dir.js';
@@ -18,7 +16,7 @@ export const registerUp: CommandRegistrar = (program, ctx) => {
     .option('--json', 'print the opened panes as JSON')
     .action(async (options: { project: string; orchestration?: string; taskFile?: string; json?: boolean }) => {
       const target = await resolveProjectTarget(options.project, ctx.io.cwd, false);
-      const task = options.taskFile === undefined ? undefined : readTask(resolve(ctx.io.cwd, options.taskFile), options.taskFile);
+      const task = options.taskFile === undefined ? undefined : readTaskFile(resolve(ctx.io.cwd, options.taskFile), options.taskFile, 'task');
       const connection = await connectDaemon({ env: ctx.io.env });
       try {
         const result = await connection.request({
@@ -36,14 +34,3 @@ export const registerUp: CommandRegistrar = (program, ctx) => {
       }
     });
 };
-
-function readTask(path: string, shown: string): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new UserError(`The task file ${shown} does not exist.`, { hint: 'pass an existing file with --task-file' });
-  }
-  if (size > MAX_TASK_TEXT) throw new UserError(`The task file ${shown} is larger than ${MAX_TASK_TEXT} bytes.`, { hint: 'keep the task short and name the files it refers to' });
-  return readFileSync(path, 'utf8');
-}

@@ -1,6 +1,7 @@
 // The throw-away project `dot-agent-deck demo` runs: examples/demo copied into a new temporary
 // directory, each role's command rewritten to absolute paths (this node, the shipped simulated
 // agent, the copied script). It does not open panes; demo.ts does.
+// eslint-disable-next-line no-restricted-syntax -- writes only into the directory mkdtemp just created
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

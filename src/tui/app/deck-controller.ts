@@ -103,6 +103,11 @@ export class DeckController implements Disposable {
     this.disposables.add(link.onPanes((panes) => store.dispatch({ type: 'panes', panes })));
     // The first list arrived while the link opened, before this listener existed.
     if (link.panes) store.dispatch({ type: 'panes', panes: link.panes });
+    const showNotices = () => {
+      for (const text of link.takeNotices()) store.dispatch({ type: 'message', text, tone: 'warn' });
+    };
+    this.disposables.add(link.onNotice(showNotices));
+    showNotices(); // the first connection's came before this listener existed
     this.disposables.add(link.onFrame((frame) => this.onFrame(frame)));
     this.disposables.add(link.onState((state) => this.linkChanged(state)));
     if (link.state.kind === 'refused') this.linkChanged(link.state);

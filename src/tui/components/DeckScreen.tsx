@@ -7,6 +7,7 @@ import { computeLayout, type Rect } from '../layout/deck-layout.js';
 import { cardsOf, paneById, panesInTab, selectedPane, tabsOf } from '../state/selectors.js';
 import { cardView } from '../view/card-view.js';
 import { shortenPath } from '../view/format.js';
+import { journalStatus } from '../view/journal-status.js';
 import { mostUrgent } from '../view/status-label.js';
 import { linkNotice } from '../view/link-text.js';
 import { statusHints } from '../view/status-hints.js';
@@ -109,7 +110,7 @@ export function DeckScreen() {
           <Rule key={`rule-${slot.paneId}`} rect={{ x: slot.title.x - 1, y: slot.title.y, cols: 1, rows: slot.content.rows + 1 }} />
         ))}
       <Place rect={layout.status}>
-        <StatusBar mode={state.mode} hints={statusHints(state, keyMap, tabs.length)} message={state.message} link={offline} width={layout.status.cols} />
+        <StatusBar mode={state.mode} hints={statusHints(state, keyMap, tabs.length)} message={state.message} link={offline} warning={journalStatus(state)} width={layout.status.cols} />
       </Place>
       {layout.dialog && state.dialog && (
         <Place rect={layout.dialog}>

@@ -1,5 +1,6 @@
-// The bottom row: the mode chip, then a transient message or the key hints of the active
-// keybindings. Without a daemon, a red chip and what is happening take the place of both.
+// The bottom row: the mode chip, then a transient message, a standing warning (a journal that
+// cannot be written) or the key hints of the active keybindings. Without a daemon, a red chip
+// and what is happening take the place of all of them.
 import { Box, Text } from 'ink';
 import type { DeckMode } from '../input/key-router.js';
 import type { DeckMessage } from '../state/deck-state.js';
@@ -18,10 +19,12 @@ export interface StatusBarProps {
   message: DeckMessage | null;
   /** Set while the deck is not connected to the daemon. */
   link?: LinkNotice | null;
+  /** Shown in place of the hints for as long as it holds. */
+  warning?: string | null;
   width: number;
 }
 
-export function StatusBar({ mode, hints, message, link, width }: StatusBarProps) {
+export function StatusBar({ mode, hints, message, link, warning, width }: StatusBarProps) {
   const chip = mode === 'command' ? ' COMMAND ' : ' TYPING ';
   const chipStyle = mode === 'command' ? theme.commandChip : theme.typingChip;
   const rest = width - chip.length - 1;
@@ -42,6 +45,8 @@ export function StatusBar({ mode, hints, message, link, width }: StatusBarProps)
         <Text bold {...chipStyle}>{chip}</Text>{' '}
         {message ? (
           <Text color={messageColour[message.tone]}>{pad(message.text, rest)}</Text>
+        ) : warning ? (
+          <Text color={messageColour.warn}>{pad(fit(warning, rest), rest)}</Text>
         ) : (
           <Text color={theme.muted}>{pad(fit(hintText, rest), rest)}</Text>
         )}

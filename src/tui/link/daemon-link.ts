@@ -47,6 +47,9 @@ export interface DaemonLinkOptions {
   clock?: LinkClock;
 }
 
+/** Notices kept for a deck that has not taken them yet. */
+const MAX_UNHEARD = 8;
+
 const NOT_CONNECTED = 'Not connected to the daemon: the deck is reconnecting.';
 
 export class DaemonLink implements Disposable {
@@ -65,11 +68,16 @@ export class DaemonLink implements Disposable {
   private readonly panesEmitter = this.disposables.add(new Emitter<PaneInfo[]>());
   private readonly finishedEmitter = this.disposables.add(new Emitter<string>());
   private readonly stateEmitter = this.disposables.add(new Emitter<LinkState>());
+  private readonly noticeEmitter = this.disposables.add(new Emitter<void>());
+  private unheard: string[] = [];
 
   readonly onFrame = this.frameEmitter.event;
   readonly onPanes = this.panesEmitter.event;
   readonly onFinished = this.finishedEmitter.event;
   readonly onState = this.stateEmitter.event;
+  /** The daemon had something to tell the person on connecting (a session restored from the
+   *  previous file; each is told to one client only): see takeNotices. */
+  readonly onNotice = this.noticeEmitter.event;
 
   constructor(private readonly options: DaemonLinkOptions) {
     this.clock = options.clock ?? this.disposables.add(new TimerClock());
@@ -83,6 +91,13 @@ export class DaemonLink implements Disposable {
   /** The newest pane list of the daemon, as of the last time the link was up. */
   get panes(): PaneInfo[] | null {
     return this.latestPanes;
+  }
+
+  /** The daemon's notices not yet shown, and forgets them. */
+  takeNotices(): string[] {
+    const taken = this.unheard;
+    this.unheard = [];
+    return taken;
   }
 
   get daemonPid(): number | null {
@@ -147,8 +162,9 @@ export class DaemonLink implements Disposable {
     // A new daemon listens before it has restored session.json, and its handshake list can be
     // empty; the answer to `list` comes after the restore, so it is the first list worth showing
     // (otherwise the deck would fall back to the Dashboard and forget its selection).
+    let notices: string[];
     try {
-      await connection.request({ kind: 'list' });
+      notices = (await connection.request({ kind: 'list' })).notices ?? [];
     } catch (error) {
       connection.dispose();
       throw error;
@@ -170,6 +186,11 @@ export class DaemonLink implements Disposable {
     store.add(connection.onClose(() => this.dropped(connection)));
     if (this.latestPanes) this.panesEmitter.fire(this.latestPanes);
     this.setState({ kind: 'up', reconnected });
+    if (notices.length > 0) {
+      // Kept until taken: the first connection's come before the deck listens.
+      this.unheard = [...this.unheard, ...notices].slice(-MAX_UNHEARD);
+      this.noticeEmitter.fire();
+    }
   }
 
   private dropped(connection: LinkConnection): void {

@@ -56,6 +56,14 @@ export function typingPane(state: DeckState): PaneInfo | null {
   return state.mode === 'typing' ? selectedPane(state) : null;
 }
 
+/** An orchestration whose journal cannot be written: the current tab's first, else any tab's
+ *  (a person on the Dashboard must hear it too). */
+export function journalProblemOf(state: DeckState): { tab: string; problem: string } | null {
+  const withProblem = state.panes.filter((pane): pane is PaneInfo & { tab: string; journalProblem: string } => pane.tab !== null && !!pane.journalProblem);
+  const pane = withProblem.find((candidate) => candidate.tab === state.tab) ?? withProblem[0];
+  return pane ? { tab: pane.tab, problem: pane.journalProblem } : null;
+}
+
 export function paneById(state: DeckState, id: string): PaneInfo | undefined {
   return state.panes.find((pane) => pane.id === id);
 }

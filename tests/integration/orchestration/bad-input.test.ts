@@ -59,7 +59,50 @@ describe('orchestration: bad input is refused and changes nothing', () => {
     closeSync(fd);
     const result = await asRole('orchestrator', ['delegate', '--to', 'coder', '--task-file', 'huge.md']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/The task in huge\.md is 100\.0 MiB, over the 1 MiB limit\./);
+    expect(result.stderr).toMatch(/The task file huge\.md is 100\.0 MiB, over the 1 MiB limit\./);
+    unchanged();
+  });
+
+  // Issue 11, small ones: a large task on standard input was reported as "1.0 MiB".
+  it('says a task on standard input is over 1 MiB rather than a made-up size', async () => {
+    const result = await runCli(['delegate', '--to', 'coder', '--task-file', '-'], { env: paneEnv(h, roles.get('orchestrator')!), cwd: project, input: 'x'.repeat(3 * 1024 * 1024) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: The task on standard input is over the 1 MiB limit \(reading stopped there\)\./m);
+    expect(result.stderr).not.toMatch(/1\.0 MiB/);
+    unchanged();
+  });
+
+  it('names a task file of one byte over the limit in bytes, not as "1.0 MiB"', async () => {
+    writeFileSync(join(project, 'edge.md'), 'x'.repeat(1024 * 1024 + 1));
+    const result = await asRole('orchestrator', ['delegate', '--to', 'coder', '--task-file', 'edge.md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/The task file edge\.md is 1,048,577 bytes, over the 1 MiB limit\./);
+    unchanged();
+  });
+
+  // Issue 11, small ones: binary and NUL-containing task files were accepted without a word.
+  it.each([
+    { name: 'a NUL byte', bytes: Buffer.concat([Buffer.from('Fix the bug.'), Buffer.from([0]), Buffer.from('more')]), found: /has a NUL byte at byte offset 12, so it was not sent: a task must be text\./ },
+    { name: 'Latin-1 text', bytes: Buffer.from('Caf\xe9 au lait', 'latin1'), found: /has a byte that is not UTF-8 text at byte offset 3, so it was not sent/ },
+    { name: 'a PNG image', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), found: /at byte offset 0,/ },
+  ])('refuses a task file with $name, naming the file and the offset', async ({ bytes, found }) => {
+    writeFileSync(join(project, 'binary.md'), bytes);
+    const result = await asRole('orchestrator', ['delegate', '--to', 'coder', '--task-file', 'binary.md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/The task in binary\.md has /);
+    expect(result.stderr).toMatch(found);
+    unchanged();
+  });
+
+  it('refuses a NUL byte on standard input, and a binary report from a worker', async () => {
+    const piped = await runCli(['delegate', '--to', 'coder', '--task-file', '-'], { env: paneEnv(h, roles.get('orchestrator')!), cwd: project, input: Buffer.from([0x61, 0x00]) });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toMatch(/The task on standard input has a NUL byte at byte offset 1, so it was not sent/);
+    writeFileSync(join(project, 'report.bin'), Buffer.from([0x4f, 0x4b, 0xff, 0xfe]));
+    const report = await asRole('coder', ['work-done', '--task-file', 'report.bin']);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toMatch(/The report in report\.bin has a byte that is not UTF-8 text at byte offset 2, so it was not sent: a report must be text\./);
+    expect(existsSync(join(project, '.dot-agent-deck', 'dev', 'work-done-coder.md'))).toBe(false);
     unchanged();
   });
 

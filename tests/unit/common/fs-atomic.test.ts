@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,19 @@ describe.each([
     const file = join(dir, 'secret.json');
     await write(file, '{}', { mode: 0o600 });
     expect(mode(file)).toBe(0o600);
+  });
+
+  it('replaces a symlink planted at the name instead of writing through it (issue 11, item 4)', async () => {
+    const victim = join(dir, 'victim');
+    writeFileSync(victim, 'precious');
+    chmodSync(victim, 0o644);
+    const file = join(dir, 'daemon.sock.pid');
+    symlinkSync(victim, file);
+    await write(file, '4242', { mode: 0o600 });
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(mode(victim)).toBe(0o644);
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('4242');
   });
 
   it('fails without touching anything when the directory is missing', async () => {

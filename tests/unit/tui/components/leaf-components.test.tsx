@@ -90,6 +90,17 @@ describe('StatusBar', () => {
     expect(withMessage).toContain('Nothing to scroll');
     expect(withMessage).not.toContain('select');
   });
+
+  it('shows a standing warning instead of the hints, and a message over it (issue 11, item 7)', () => {
+    const hints = [{ keys: 'j/k', label: 'select' }];
+    const warning = 'journal not written: .dot-agent-deck/journal.jsonl is a directory';
+    const warned = plain(render(<StatusBar mode="command" hints={hints} message={null} warning={warning} width={90} />).lastFrame());
+    expect(warned).toContain(warning);
+    expect(warned).not.toContain('select');
+    const over = plain(render(<StatusBar mode="command" hints={hints} message={{ text: 'Copied', tone: 'info', id: 1 }} warning={warning} width={90} />).lastFrame());
+    expect(over).toContain('Copied');
+    expect(over).not.toContain('journal');
+  });
 });
 
 describe('PaneTitle', () => {

@@ -25,14 +25,14 @@ class FakeConnection {
   panes: PaneInfo[] | null;
   isClosed = false;
 
-  constructor(readonly daemonPid: number, private readonly listed: PaneInfo[], handshake: PaneInfo[] = []) {
+  constructor(readonly daemonPid: number, private readonly listed: PaneInfo[], handshake: PaneInfo[] = [], private readonly notices?: string[]) {
     this.panes = handshake;
   }
 
   request(body: { kind: string }): Promise<unknown> {
     this.requests.push(body.kind);
     if (body.kind === 'list') this.panes = this.listed;
-    return Promise.resolve(body.kind === 'list' ? { panes: this.listed } : {});
+    return Promise.resolve(body.kind === 'list' ? { panes: this.listed, ...(this.notices ? { notices: this.notices } : {}) } : {});
   }
 
   sendInput(paneId: string): void {
@@ -88,6 +88,29 @@ describe('DaemonLink', () => {
     expect(link.state).toEqual({ kind: 'up', reconnected: false });
     expect(first.requests).toEqual(['list']);
     expect(lists).toEqual([['p1', 'p2']]);
+  });
+
+  it('keeps the daemon\'s notices until the deck takes them, each once (issue 11, item 8)', async () => {
+    const restored = 'Restored 2 panes from the previous session file; the newest was unreadable and kept as /s/session.json.broken-1 (it is empty).';
+    const first = new FakeConnection(10, P, [], [restored]);
+    const second = new FakeConnection(11, P, [], []);
+    const { link, until } = linkWith([first, second]);
+    let told = 0;
+    link.onNotice(() => told++);
+    await link.open();
+    expect(told).toBe(1);
+    expect(link.takeNotices()).toEqual([restored]);
+    expect(link.takeNotices()).toEqual([]);
+    first.drop();
+    await until('up');
+    expect(told).toBe(1);
+    expect(link.takeNotices()).toEqual([]);
+  });
+
+  it('takes an older daemon\'s list without notices', async () => {
+    const { link } = linkWith([new FakeConnection(10, P)]);
+    await link.open();
+    expect(link.takeNotices()).toEqual([]);
   });
 
   it('reconnects after a drop, starting with 100 ms and doubling, and reports each try', async () => {
