@@ -31,6 +31,8 @@ export class PaneActivity implements Disposable {
 export interface HookView {
   lastHookEvent?: string;
   promptHookAt?: number;
+  /** A limit screen line whose reset time has passed (readiness may type over it). */
+  passedLimit?: string;
 }
 
 export function deliveryPane(host: PaneHost, activity: PaneActivity, writers: PaneWriters, clock: Clock, hooks: () => HookView = () => ({})): DeliveryPane {
