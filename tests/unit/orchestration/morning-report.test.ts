@@ -83,7 +83,7 @@ describe('buildMorningReport: per role', () => {
   });
 });
 
-function pane(over: Partial<PaneInfo> & { status: Partial<PaneStatus> }): PaneInfo {
+function pane(over: Omit<Partial<PaneInfo>, 'status'> & { status: Partial<PaneStatus> }): PaneInfo {
   const { status, ...rest } = over;
   return {
     id: 'p2', name: 'coder', cwd: '/proj', command: 'claude', agentId: 'a1', pid: 10, state: 'running', exit: null, failure: null, tab: 'dev', role: 'coder',
