@@ -153,7 +153,8 @@ export interface ResponseMap {
   hook: { accepted: boolean };
   explain: { pane: PaneInfo; lastHookEvent: string | null; events: StatusEventRecord[] };
   answer: { paneId: string; sent: boolean };
-  timeline: { tab: string; lines: string[]; skipped: number };
+  /** `summary`: the top of the morning report for the tab (what waits, the per-role table). */
+  timeline: { tab: string; lines: string[]; skipped: number; summary?: string[] };
   /** `promptFile`: absolute path of the prompt written; `ms`: how long delivering the line took. */
   'generate-config': { paneId: string; promptFile: string; ms: number };
 }
