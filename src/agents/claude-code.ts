@@ -16,7 +16,7 @@ export const claudeCode: AgentAdapter = {
   ],
   screenRules: [
     // Before usage-limit: "rate limit reached" also ends in "limit reached".
-    { name: 'rate-limit', status: 'blocked', region: 'bottom', all: [/(rate[ _]limit(ed|_error| reached| exceeded)|429 too many requests)/i], reason: 'rate limit reached', resets: 'rate limit' },
+    { name: 'rate-limit', status: 'blocked', region: 'bottom', all: [/(rate[ _]limit(ed|_error| reached| exceeded)|429 too many requests|API Error:? \(?429\b)/i], reason: 'rate limit reached', resets: 'rate limit' },
     { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(usage limit|hit your limit|limit reached)/i], reason: 'usage limit reached', resets: 'usage limit' },
     { name: 'quota', status: 'blocked', region: 'bottom', all: [/(credit balance is too low|out of extra usage)/i], reason: 'credit balance too low', resets: 'credits' },
     // Before login-expired: "Invalid API key · Please run /login" names both.

@@ -12,7 +12,7 @@ export const gemini: AgentAdapter = {
   screenRules: [
     { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(usage limit|reached your daily .*limit)/i], reason: 'usage limit reached', resets: 'usage limit' },
     { name: 'quota', status: 'blocked', region: 'bottom', all: [/(quota exceeded|exhausted your .*quota|resource_exhausted|resource has been exhausted)/i], reason: 'quota exceeded', resets: 'quota' },
-    { name: 'rate-limit', status: 'blocked', region: 'bottom', all: [/(rate limit|too many requests|status 429)/i], reason: 'rate limit reached', resets: 'rate limit' },
+    { name: 'rate-limit', status: 'blocked', region: 'bottom', all: [/(rate limit|too many requests|status:? 429\b)/i], reason: 'rate limit reached', resets: 'rate limit' },
     { name: 'invalid-api-key', status: 'blocked', region: 'bottom', all: [/(API key not valid|invalid api key|API_KEY_INVALID)/i], reason: 'API key invalid' },
     { name: 'login-expired', status: 'blocked', region: 'bottom', all: [/(token (has )?expired|session expired|re-?authenticate)/i], reason: 'login expired' },
     { name: 'folder-trust', status: 'blocked', region: 'bottom', all: [/Do you trust (the files in )?this folder/i], reason: 'folder trust dialog' },

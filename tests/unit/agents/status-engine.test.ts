@@ -68,6 +68,8 @@ describe('decideStatus', () => {
     ['opencode rate limit', { agent: 'opencode', screen: ['Error: 429 Too Many Requests', 'Ask anything...'] }, null, 'blocked', 'screen', 'rate-limit'],
     ['opencode invalid key', { agent: 'opencode', screen: ['Error: invalid x-api-key', 'Ask anything...'] }, null, 'blocked', 'screen', 'invalid-api-key'],
     ['opencode login expired', { agent: 'opencode', screen: ['Token expired: run opencode auth login', 'Ask anything...'] }, null, 'blocked', 'screen', 'login-expired'],
+    ['claude, HTTP 429 is a rate limit', { screen: ['  ⎿  API Error: 429 {"type":"error","error":{"type":"invalid_request_error"}}', RULE, '❯ ', RULE] }, null, 'blocked', 'screen', 'rate-limit'],
+    ['gemini, status 429 is a rate limit', { agent: 'gemini', screen: ['[API Error: got status: 429. Try again later.]', '> Type your message'] }, null, 'blocked', 'screen', 'rate-limit'],
     ['gemini login expired', { agent: 'gemini', screen: ['Your session expired. Please re-authenticate with /auth', '> Type your message'] }, null, 'blocked', 'screen', 'login-expired'],
     ['gemini usage limit', { agent: 'gemini', screen: ['You have reached your daily gemini-2.5-pro usage limit', '> Type your message'] }, null, 'blocked', 'screen', 'usage-limit'],
     ['codex sign-in', { agent: 'codex', screen: ['Sign in with ChatGPT', 'Provide your own API key'] }, null, 'blocked', 'screen', 'sign-in'],
