@@ -92,8 +92,9 @@ interface ScreenFacts {
   limit: LimitMemory | null;
 }
 
-/** The first waiting screen rule that still holds. A limit whose stated reset time has passed is
- *  history left on screen: the agent can go on, so it decides nothing. */
+/** The first waiting screen rule that still holds. A limit whose stated reset time has passed
+ *  still holds while the agent sits on it (nothing printed since: no one continued it, and the
+ *  deck must not nudge it as if it were idle); once the pane prints again it is history. */
 function screenWaiting(input: EngineInput, matches: ScreenMatch[], rechecks: number[], screen: ScreenFacts): Decision | undefined {
   for (const match of matches) {
     if (!WAITING.has(match.rule.status)) continue;
@@ -103,9 +104,13 @@ function screenWaiting(input: EngineInput, matches: ScreenMatch[], rechecks: num
     const until = known?.until ?? parseResetTime(match.line, input.now, input.timeZone) ?? parseResetTime(match.region.join(' '), input.now, input.timeZone);
     if (until === null) return base;
     screen.limit ??= { rule: match.rule.name, line: match.line, until };
-    if (input.now >= until) continue;
+    const at = formatResetTime(until, input.now, input.timeZone);
+    if (input.now >= until) {
+      if (input.lastOutputAt !== null && input.lastOutputAt > until) continue;
+      return { ...base, reason: `${match.rule.resets} · reset ${at} passed`, until: new Date(until).toISOString() };
+    }
     rechecks.push(Math.min(until - input.now, RESET_RECHECK_MAX_MS));
-    return { ...base, reason: `${match.rule.resets} · resets ${formatResetTime(until, input.now, input.timeZone)}`, until: new Date(until).toISOString() };
+    return { ...base, reason: `${match.rule.resets} · resets ${at}`, until: new Date(until).toISOString() };
   }
   return undefined;
 }

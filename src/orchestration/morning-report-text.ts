@@ -63,8 +63,9 @@ function waitingLine(item: WaitingItem, now: string, zone: string | undefined): 
       return line('needs you', item.since, who(item.group, item.role, item.pane), item.reason ?? 'waiting for input');
     case 'blocked': {
       // The reason may carry the reset time as the card shows it; the line states it once.
-      const reason = (item.reason ?? 'blocked').replace(/\s*·\s*resets .*$/, '');
-      return line('blocked', item.since, who(item.group, item.role, item.pane), `${reason}${item.until !== null ? ` · resets ${clock(item.until, now, zone)}` : ''}`);
+      const reason = (item.reason ?? 'blocked').replace(/\s*·\s*resets? .*$/, '');
+      const until = item.until === null ? '' : Date.parse(item.until) <= Date.parse(now) ? ` · reset ${clock(item.until, now, zone)} passed, not continued` : ` · resets ${clock(item.until, now, zone)}`;
+      return line('blocked', item.since, who(item.group, item.role, item.pane), `${reason}${until}`);
     }
     case 'failed':
       return line('failed', item.at, who(item.group, item.role), item.detail);

@@ -129,7 +129,7 @@ export function watchLine(group: string, role: string, watch: WatchKind, facts: 
     case 'blocked': {
       // The card's reason carries the reset time as a clock time ("usage limit · resets 15:30"); the
       // line gives it once, in full.
-      const what = facts.until && facts.reason ? typedPhrase(facts.reason.replace(/\s*·\s*resets .*$/, '')) : reason;
+      const what = facts.until && facts.reason ? typedPhrase(facts.reason.replace(/\s*·\s*resets? .*$/, '')) : reason;
       return `Worker ${role} is blocked${what ? `: ${what}` : ''}${facts.until ? `, resets at ${typedPhrase(facts.until)}` : ''}.${facts.resumes ? ' The deck will continue it then.' : ''} ${evidence}`;
     }
     case 'needs-input':

@@ -114,12 +114,19 @@ describe('decideStatus', () => {
       expect(later.recheckInMs).toBe(180_000);
     });
 
-    it('is history once the reset time passed: the agent is idle at its prompt', () => {
+    it('still holds after the reset time while the agent sits on it: no one continued it', () => {
       const first = limited(at);
       const after = limited(at + 300_000, first.limit);
-      expect(after.status).toMatchObject({ kind: 'idle', rule: 'quiet-screen' });
-      expect(after.status.until).toBeUndefined();
+      expect(after.status).toMatchObject({ kind: 'blocked', rule: 'usage-limit', reason: 'usage limit · reset 13:05 passed', until: '2026-12-02T12:05:00.000Z' });
       expect(after.limit).toEqual(first.limit);
+    });
+
+    it('is history once the pane printed after the reset time (it was continued)', () => {
+      const first = limited(at);
+      const moved = decideStatus(input({ now: at + 400_000, lastOutputAt: at + 310_000, screen: LIMITED, limit: first.limit, timeZone: 'Europe/Berlin' }), null);
+      expect(moved.status).toMatchObject({ kind: 'idle', rule: 'quiet-screen' });
+      expect(moved.status.until).toBeUndefined();
+      expect(moved.limit).toEqual(first.limit);
     });
 
     it('reads a new limit line afresh', () => {

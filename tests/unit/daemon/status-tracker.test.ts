@@ -61,9 +61,15 @@ describe('StatusTracker', () => {
     vi.advanceTimersByTime(60_000);
     expect(tracker.status.until).toBe(until);
     vi.advanceTimersByTime(60_000);
-    expect(tracker.status).toMatchObject({ kind: 'idle', rule: 'quiet-screen' });
+    // Past the reset, nobody has continued it yet: still blocked, and typing over it is allowed.
+    expect(tracker.status).toMatchObject({ kind: 'blocked', until });
+    expect(tracker.status.reason).toMatch(/^usage limit · reset \d\d:\d\d passed$/);
     expect(tracker.passedLimitLine).toBe('Usage limit reached. Try again in 2 minutes.');
-    expect(changes.map((s) => s.kind)).toEqual(['blocked', 'idle']);
+    // The continue line is typed and echoed: the limit text is history.
+    pane.setLine(2, '❯ continue');
+    vi.advanceTimersByTime(2000);
+    expect(tracker.status).toMatchObject({ kind: 'idle', rule: 'quiet-screen' });
+    expect(changes.map((s) => s.kind)).toEqual(['blocked', 'blocked', 'idle']);
   });
 
   it('ignores a hook from an earlier agent of the pane', () => {

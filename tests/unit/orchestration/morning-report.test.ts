@@ -163,6 +163,12 @@ describe('morning report text', () => {
     expect(lines.find((line) => line.includes('reviewer') && line.includes('Line one'))).toBe('    01:00 reviewer       Line one [31m red and line two');
   });
 
+  it('says when a reset time passed and no one continued the agent', () => {
+    const passed = [pane({ status: { kind: 'blocked', reason: 'usage limit · reset 07:30 passed', until: new Date(NOW - 30 * M).toISOString() } })];
+    const lines = morningReportLines(report(entries, passed), { timeZone: 'UTC' });
+    expect(lines[3]).toBe('  blocked     07:00  dev/coder: usage limit · reset 07:30 passed, not continued');
+  });
+
   it('says when no daemon runs and nothing waits', () => {
     const lines = morningReportLines(report([open, delegate(0, 'coder', 'c1'), completed(H, 'coder', 'c1')], null), { timeZone: 'UTC' });
     expect(lines[1]).toBe('No deck daemon is running: this report is from the journal alone.');
