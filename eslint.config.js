@@ -1,5 +1,6 @@
 // Lint rules, including the import layering of DESIGN.md §2:
-// common ← config ← protocol ← {pty, agents, orchestration} ← daemon; tui sees protocol/config/common.
+// common ← config ← protocol ← {pty, agents, orchestration} ← daemon; tui sees protocol/config/common;
+// config-gen (config generation) sits on config and common and serves only daemon, tui and cli.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -10,19 +11,29 @@ const forbid = (names, why) =>
 const layering = [
   {
     files: ['src/common/**'],
-    patterns: forbid(['config', 'protocol', 'pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'common/ imports nothing from other layers'),
+    patterns: forbid(['config', 'config-gen', 'protocol', 'pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'common/ imports nothing from other layers'),
   },
   {
     files: ['src/config/**'],
-    patterns: forbid(['protocol', 'pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'config/ may only import common/'),
+    patterns: forbid(['config-gen', 'protocol', 'pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'config/ may only import common/'),
+  },
+  {
+    files: ['src/config-gen/**'],
+    patterns: forbid(['protocol', 'pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'config-gen/ may only import config/ and common/'),
   },
   {
     files: ['src/protocol/**'],
-    patterns: forbid(['pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'protocol/ may only import config/ and common/'),
+    patterns: [
+      ...forbid(['pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'protocol/ may only import config/ and common/'),
+      ...forbid(['config-gen'], 'config generation serves only daemon/, tui/ and cli/'),
+    ],
   },
   {
     files: ['src/pty/**', 'src/agents/**', 'src/orchestration/**'],
-    patterns: forbid(['daemon', 'tui', 'cli'], 'pty/, agents/ and orchestration/ must not reach up into daemon/, tui/ or cli/'),
+    patterns: [
+      ...forbid(['daemon', 'tui', 'cli'], 'pty/, agents/ and orchestration/ must not reach up into daemon/, tui/ or cli/'),
+      ...forbid(['config-gen'], 'config generation serves only daemon/, tui/ and cli/'),
+    ],
   },
   {
     files: ['src/daemon/**'],
@@ -64,6 +75,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      // Closed unions: a new effect, message or event that a switch does not name fails here
+      // instead of being dropped at run time (the switches end in assertNever).
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
   },
   ...layering.map(({ files, patterns }) => ({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROOT, ensureTmux } from './lib.mjs';
 import { idleCpu, memory, startTime, throughput } from './daemon-bench.mjs';
 import { attachedThroughput, echoLatency, firstFrame, tuiIdle } from './tui-bench.mjs';
+import { demoLoop, validateLarge } from './cli-bench.mjs';
 
 const only = process.argv.slice(2);
 const tmuxVersion = ensureTmux();
@@ -20,6 +21,9 @@ const suites = {
   attached: () => attachedThroughput(scratch),
   'first-frame': () => firstFrame(),
   'tui-idle': () => tuiIdle(),
+  // Timings that were assertions in `npm test`: bench/cli-bench.mjs.
+  demo: () => demoLoop(),
+  validate: () => validateLarge(),
 };
 
 const results = [];

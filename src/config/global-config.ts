@@ -20,12 +20,24 @@ function eventSwitches(what: string, defaults: { needs_input: boolean; blocked: 
   };
 }
 
+/** The Rust original's names for the bell switches, read as ours so its config.toml loads as it is. */
+const ORIGINAL_BELL_KEYS = { on_waiting_for_input: 'needs_input', on_idle: 'finished', on_error: 'error' } as const;
+
 export const BellConfig = z
   .strictObject({
     enabled: z.boolean().default(true).describe('Ring the terminal bell at all (default true).'),
     // Off for `finished`: in an orchestration workers finish all the time, and a bell per task is noise.
     ...eventSwitches('Ring', { needs_input: true, blocked: true, error: true, finished: false }),
+    ...(Object.fromEntries(
+      Object.entries(ORIGINAL_BELL_KEYS).map(([original, ours]) => [original, z.boolean().optional().describe(`The Rust original's name for bell.${ours}; read as that.`)]),
+    ) as Record<keyof typeof ORIGINAL_BELL_KEYS, z.ZodOptional<z.ZodBoolean>>),
   })
+  .transform(({ on_waiting_for_input, on_idle, on_error, ...bell }) => ({
+    ...bell,
+    needs_input: on_waiting_for_input ?? bell.needs_input,
+    finished: on_idle ?? bell.finished,
+    error: on_error ?? bell.error,
+  }))
   .describe('The terminal bell, rung while you look at the deck.');
 
 export const NotificationsConfig = z
@@ -49,11 +61,16 @@ export const NotificationsConfig = z
 
 export const GlobalConfig = z
   .strictObject({
+    // "" is the Rust original's way of leaving it unset, so it means unset here too.
     default_command: z
       .string()
-      .refine((command) => command.trim() !== '', { error: 'must not be empty: remove the line to be asked each time' })
+      .transform((command) => (command.trim() === '' ? undefined : command))
       .optional()
-      .describe('Command a new pane runs when you do not type one, e.g. "claude".'),
+      .describe('Command the new-pane form starts with, e.g. "claude" ("" or no line: your shell).'),
+    auto_config_prompt: z
+      .boolean()
+      .default(true)
+      .describe('Offer ctrl+d g (an agent writes .dot-agent-deck.toml) in directories without one (default true).'),
     scrollback_lines: z
       .int()
       .min(MIN_SCROLLBACK_LINES, { error: `must be at least ${MIN_SCROLLBACK_LINES}` })

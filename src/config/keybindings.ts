@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { suggest } from '../common/suggest.js';
 import type { ConfigIssue, PathIssue } from './config-issue.js';
 import { parseKey } from './key-syntax.js';
+import { translateOriginalBindings } from './original-keybindings.js';
 import { keybindingsFile, type Env } from './paths.js';
 import { readConfigFile } from './read-config-file.js';
 import { validateTomlText, type ValidationResult } from './validate-toml.js';
@@ -91,8 +92,15 @@ export const Bindings = z
   })
   .describe('Action name = key or list of keys, e.g. new_pane = "ctrl+n" or select_next = ["j", "down"].');
 
+/** A table of the Rust original's keybindings.toml: its action names, keys in its notation. */
+const OriginalTable = (name: string) =>
+  z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(`The Rust original's [${name}] table, read as it is: its action names map onto this deck's (prefer [bindings]).`);
+
 export const KeybindingsFile = z
-  .strictObject({ bindings: Bindings.prefault({}) })
+  .strictObject({ bindings: Bindings.prefault({}), global: OriginalTable('global'), dashboard: OriginalTable('dashboard') })
   .describe('dot-agent-deck keybindings (keybindings.toml); keys apply in command mode.');
 export type KeybindingsFile = z.infer<typeof KeybindingsFile>;
 
@@ -171,9 +179,14 @@ export function validateKeybindingsText(text: string, file: string): ValidationR
   let bindings: Keybindings = DEFAULT_KEYBINDINGS;
   const result = validateTomlText(text, file, KeybindingsFile, (_raw, parsed) => {
     if (!parsed) return [];
-    const merged = mergeKeybindings(parsed.bindings);
+    const original = translateOriginalBindings({ ...(parsed.global ? { global: parsed.global } : {}), ...(parsed.dashboard ? { dashboard: parsed.dashboard } : {}) });
+    const issues = [...original.issues];
+    for (const action of Object.keys(original.bindings)) {
+      if (Object.hasOwn(parsed.bindings, action)) issues.push({ path: ['bindings', action], message: `${action} is also set in the original's tables; this line wins`, severity: 'warning' });
+    }
+    const merged = mergeKeybindings({ ...original.bindings, ...parsed.bindings });
     bindings = merged.bindings;
-    return merged.warnings;
+    return [...issues, ...merged.warnings];
   });
   return { ...result, bindings: result.errors.length === 0 ? bindings : DEFAULT_KEYBINDINGS };
 }

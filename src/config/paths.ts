@@ -52,12 +52,14 @@ export function daemonPidFile(env: Env = process.env): string {
   return `${socketPath(env)}.pid`;
 }
 
+/** `DOT_AGENT_DECK_CONFIG` names the file itself, as it does for the Rust original. */
 export function configFile(env: Env = process.env): string {
-  return join(configDir(env), 'config.toml');
+  return env.DOT_AGENT_DECK_CONFIG || join(configDir(env), 'config.toml');
 }
 
+/** `DOT_AGENT_DECK_KEYBINDINGS` names the file itself, as it does for the Rust original. */
 export function keybindingsFile(env: Env = process.env): string {
-  return join(configDir(env), 'keybindings.toml');
+  return env.DOT_AGENT_DECK_KEYBINDINGS || join(configDir(env), 'keybindings.toml');
 }
 
 export function sessionFile(env: Env = process.env): string {

@@ -70,6 +70,43 @@ function workersWithoutDescription(raw: Loose): PathIssue[] {
   );
 }
 
+function lonelyStartRoles(raw: Loose): PathIssue[] {
+  return tables(raw.orchestrations).flatMap((orchestration, index): PathIssue[] => {
+    const roles = tables(orchestration.roles);
+    if (roles.length !== 1 || roles[0]?.start !== true) return [];
+    const message = 'has only its start role, so it has nobody to delegate to: add a worker role ([[orchestrations.roles]])';
+    return [{ path: ['orchestrations', index], message, severity: 'warning' }];
+  });
+}
+
+/** Tables the Rust original reads from other files; it ignores them here, and so does this deck, saying so. */
+const ORIGINAL_ELSEWHERE: Record<string, string> = {
+  scheduled_tasks: 'scheduled tasks live in ~/.config/dot-agent-deck/schedules.toml, not in the project file',
+};
+
+function originalTablesElsewhere(raw: Loose): PathIssue[] {
+  return Object.keys(raw).flatMap((key): PathIssue[] => {
+    const why = ORIGINAL_ELSEWHERE[key];
+    return why ? [{ path: [key], message: `\`${key}\` is ignored: ${why}`, severity: 'warning' }] : [];
+  });
+}
+
+function severalDefaults(raw: Loose): PathIssue[] {
+  const defaults = tables(raw.orchestrations).flatMap((orchestration, index) => (orchestration.default === true ? [index] : []));
+  return defaults.slice(1).map((index) => ({
+    path: ['orchestrations', index, 'default'],
+    message: `only one orchestration may have \`default = true\`, and orchestrations[${defaults[0]}] already has it`,
+    severity: 'error' as const,
+  }));
+}
+
 export function projectChecks(raw: Loose, projectName: string): PathIssue[] {
-  return [...duplicateOrchestrations(raw, projectName), ...duplicateModes(raw), ...workersWithoutDescription(raw)];
+  return [
+    ...duplicateOrchestrations(raw, projectName),
+    ...severalDefaults(raw),
+    ...lonelyStartRoles(raw),
+    ...originalTablesElsewhere(raw),
+    ...duplicateModes(raw),
+    ...workersWithoutDescription(raw),
+  ];
 }

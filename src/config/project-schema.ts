@@ -20,7 +20,7 @@ export const MAX_RULE_INTERVAL_SECONDS = 86_400;
 // every problem; `when: always` does that, and the checks read the value defensively.
 const always = { when: () => true };
 
-export const ModePane = z
+export const WorkspaceModePane = z
   .strictObject({
     command: shellCommand('Command shown in this pane while the mode is active.'),
     name: z.string().optional().describe('Title shown on the pane; defaults to the command.'),
@@ -30,9 +30,9 @@ export const ModePane = z
       .describe('Re-run the command every 10 seconds, like `watch` (default true); use false for commands that keep running, such as `kubectl get pods -w`.'),
   })
   .describe('A pane that stays open while the mode is active.');
-export type ModePane = z.infer<typeof ModePane>;
+export type WorkspaceModePane = z.infer<typeof WorkspaceModePane>;
 
-export const ModeRule = z
+export const WorkspaceModeRule = z
   .strictObject({
     pattern: z
       .string()
@@ -59,9 +59,9 @@ export const ModeRule = z
     }
   }, always)
   .describe('Routes matching agent commands into reactive side panes.');
-export type ModeRule = z.infer<typeof ModeRule>;
+export type WorkspaceModeRule = z.infer<typeof WorkspaceModeRule>;
 
-export const Mode = z
+export const WorkspaceMode = z
   .strictObject({
     name: safeName().describe('Name shown in the mode picker; unique within the file.'),
     init_command: shellCommand('Command typed into every side pane before its own command, e.g. `devbox shell`.').optional(),
@@ -72,8 +72,8 @@ export const Mode = z
       .max(MAX_REACTIVE_PANES, { error: `must be at most ${MAX_REACTIVE_PANES}` })
       .default(2)
       .describe('How many reactive side panes the mode keeps for commands matched by rules; they are reused in turn (default 2).'),
-    panes: z.array(ModePane).default([]).describe('Persistent panes opened with the mode.'),
-    rules: z.array(ModeRule).default([]).describe('Rules that route agent commands into reactive panes.'),
+    panes: z.array(WorkspaceModePane).default([]).describe('Persistent panes opened with the mode.'),
+    rules: z.array(WorkspaceModeRule).default([]).describe('Rules that route agent commands into reactive panes.'),
   })
   .superRefine((mode, ctx) => {
     if (Array.isArray(mode.rules) && mode.rules.length > 0 && mode.reactive_panes === 0) {
@@ -85,7 +85,7 @@ export const Mode = z
     }
   }, always)
   .describe('A workspace layout: an agent pane plus persistent and reactive side panes.');
-export type Mode = z.infer<typeof Mode>;
+export type WorkspaceMode = z.infer<typeof WorkspaceMode>;
 
 export const PaneControl = z.enum(['own', 'group', 'all']);
 export type PaneControl = z.infer<typeof PaneControl>;
@@ -117,16 +117,18 @@ interface LooseRole {
 export const Orchestration = z
   .strictObject({
     name: safeName().optional().describe('Tab name; defaults to the project directory name.'),
+    default: z
+      .boolean()
+      .default(false)
+      .describe('The orchestration `up` opens without --orchestration and the new-pane form preselects, when the file has several.'),
     roles: z.array(Role).default([]).describe('The roles of this orchestration: one start role and at least one worker.'),
   })
   .superRefine((orchestration, ctx) => {
     if (!Array.isArray(orchestration.roles)) return;
     const roles = orchestration.roles as readonly LooseRole[];
-    if (roles.length < 2) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `needs at least 2 roles (a start role you talk to and a worker it delegates to), but has ${roles.length === 0 ? 'none' : 'only 1'}`,
-      });
+    // One role is a warning (projectChecks), as the original accepts it: a start role alone.
+    if (roles.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'has no roles: add a start role you talk to and a worker it delegates to ([[orchestrations.roles]])' });
     }
     const starts = roles.flatMap((role, index) => (role.start === true ? [index] : []));
     // A `start = "yes"` or a role that is not a table already has its own type error;
@@ -207,8 +209,10 @@ export const ProjectConfig = z
       .default(DEFAULT_MAX_RESUMES)
       .describe('How many times a night one pane is resumed after a usage limit (default 3).'),
     features: Features.prefault({}),
-    modes: z.array(Mode).default([]).describe('Workspace modes ([[modes]]).'),
+    modes: z.array(WorkspaceMode).default([]).describe('Workspace modes ([[modes]]).'),
     orchestrations: z.array(Orchestration).default([]).describe('Agent teams ([[orchestrations]]).'),
+    // The Rust original ignores this table here (its schedules live in schedules.toml): a warning, not an error.
+    scheduled_tasks: z.unknown().optional().describe('Ignored here, with a warning: scheduled tasks live in ~/.config/dot-agent-deck/schedules.toml.'),
   })
   .describe('dot-agent-deck project configuration (.dot-agent-deck.toml).');
 export type ProjectConfig = z.infer<typeof ProjectConfig>;

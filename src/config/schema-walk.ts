@@ -6,12 +6,14 @@ import type { PathSegments } from './config-issue.js';
 
 type AnySchema = z.ZodType;
 
-/** Strips optional/default/prefault/nullable wrappers. */
+/** Strips optional/default/prefault/nullable wrappers and transforms. */
 export function unwrapSchema(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap() as AnySchema;
     else if (current instanceof z.ZodDefault || current instanceof z.ZodPrefault) current = current.unwrap() as AnySchema;
+    // A transform (e.g. the bell folding the original's key names into ours) reads its input's shape.
+    else if (current instanceof z.ZodPipe) current = current.in as AnySchema;
     else return current;
   }
 }

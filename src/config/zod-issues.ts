@@ -68,8 +68,15 @@ function convert(issue: Issue, context: Context, path: PathSegments): PathIssue[
       return issue.keys.map((key) => ({ path: [...path, key], message: unknownKey(key, path, context), severity: 'error' as const }));
     case 'invalid_union':
       return unionIssues(issue, context, path, value);
-    default:
+    case 'invalid_format':
+    case 'not_multiple_of':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
       return error(issue.message);
+    default:
+      // A code newer than the installed zod's types still reads as zod's own sentence.
+      return error((issue as Issue).message);
   }
 }
 

@@ -2,7 +2,7 @@
 // for panes, and frames out. A client that breaks the protocol is closed and logged; nobody else
 // notices.
 import type { Socket } from 'node:net';
-import { errorMessage, isUserError } from '../common/errors.js';
+import { assertNever, errorMessage, isUserError } from '../common/errors.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import type { Logger } from '../common/logger.js';
 import { VERSION } from '../common/version.js';
@@ -100,6 +100,8 @@ export class ClientSession implements ClientHandle, Disposable {
       case 'input':
         this.input(message.pane, message.data);
         return;
+      default:
+        assertNever(message, 'client message');
     }
   }
 

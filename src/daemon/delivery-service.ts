@@ -30,29 +30,20 @@ export class DeliveryService implements Disposable {
   activity(paneId: string): PaneActivity | undefined {
     const known = this.activities.get(paneId);
     if (known) return known;
-    let host;
+    let output;
     try {
-      host = this.options.registry.host(paneId);
+      output = this.options.registry.output(paneId);
     } catch {
       return undefined;
     }
-    const activity = new PaneActivity(host, this.options.clock);
-    const lastOutput = this.options.registry.get(paneId).lastActivityAt;
-    if (lastOutput !== null) {
-      activity.lastOutputAt = Math.min(this.options.clock.now(), Date.parse(lastOutput));
-      activity.lastOutputAgent = host.agentId;
-    }
+    const activity = new PaneActivity(output, this.options.clock);
     this.activities.set(paneId, activity);
     return activity;
   }
 
   /** Forgets watchers of panes that are gone. */
   prune(live: ReadonlySet<string>): void {
-    for (const [paneId, activity] of this.activities) {
-      if (live.has(paneId)) continue;
-      activity.dispose();
-      this.activities.delete(paneId);
-    }
+    for (const paneId of this.activities.keys()) if (!live.has(paneId)) this.activities.delete(paneId);
   }
 
   /** The agent now running in the pane, or null. */
@@ -121,7 +112,6 @@ export class DeliveryService implements Disposable {
   }
 
   dispose(): void {
-    for (const activity of this.activities.values()) activity.dispose();
     this.activities.clear();
   }
 

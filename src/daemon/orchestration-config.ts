@@ -22,7 +22,7 @@ export async function loadOrchestration(projectDir: string, wanted: string | und
   }
   if (!loaded.config) {
     const first = loaded.errors[0];
-    throw new UserError(`${loaded.file} has ${loaded.errors.length} error(s)${first ? `; the first: ${first.message}` : ''}.`, {
+    throw new UserError(`${loaded.file} has ${loaded.errors.length} error(s)${first ? `; the first: ${first.file}:${first.line}:${first.column} ${first.message}` : ''}.`, {
       hint: 'run `dot-agent-deck validate` to see them all',
     });
   }
@@ -34,12 +34,12 @@ export async function loadOrchestration(projectDir: string, wanted: string | und
   }
   let chosen: { name: string; orchestration: Orchestration } | undefined;
   if (wanted === undefined) {
-    if (named.length > 1) {
-      throw new UserError(`${loaded.file} defines ${named.length} orchestrations; say which one.`, {
-        hint: `--orchestration ${named.map((n) => n.name).join(' | ')}`,
+    chosen = named.length === 1 ? named[0] : named.find((n) => n.orchestration.default);
+    if (!chosen) {
+      throw new UserError(`${loaded.file} defines ${named.length} orchestrations and none has \`default = true\`; say which one.`, {
+        hint: `--orchestration ${named.map((n) => n.name).join(' | ')}, or mark one with default = true`,
       });
     }
-    chosen = named[0];
   } else {
     chosen = named.find((n) => n.name === wanted);
     if (!chosen) {

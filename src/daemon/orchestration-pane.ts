@@ -1,29 +1,30 @@
 // Adapts a daemon pane to what delivery needs: its screen, cursor and modes, how long it has been
 // quiet, and writes under the pane's writer lock.
-import type { Disposable } from '../common/disposable.js';
 import type { Clock, DeliveryPane } from '../orchestration/delivery.js';
 import type { PaneHost } from './pane-host.js';
+import type { PaneOutput } from './pane-output.js';
 import type { PaneWriters } from './pane-writer.js';
 
-/** Output seen on a pane since the group opened: feeds readiness (quiet time) and watches. */
-export class PaneActivity implements Disposable {
-  lastOutputAt: number;
-  outputCount = 0;
-  /** The agent whose output was seen last: a respawned pane's new agent has drawn nothing yet. */
-  lastOutputAgent: string | null = null;
-  private readonly subscription: Disposable;
+/** A pane's output as delivery and the watches see it, read from the pane's one output record:
+ *  a pane that has printed nothing yet counts as quiet since delivery began to watch it. */
+export class PaneActivity {
+  private readonly watchedSince: number;
 
-  constructor(host: PaneHost, private readonly clock: Clock) {
-    this.lastOutputAt = clock.now();
-    this.subscription = host.onOutput(() => {
-      this.lastOutputAt = this.clock.now();
-      this.lastOutputAgent = host.agentId;
-      this.outputCount++;
-    });
+  constructor(private readonly output: PaneOutput, clock: Pick<Clock, 'now'>) {
+    this.watchedSince = clock.now();
   }
 
-  dispose(): void {
-    this.subscription.dispose();
+  get lastOutputAt(): number {
+    return this.output.lastAt ?? this.watchedSince;
+  }
+
+  get outputCount(): number {
+    return this.output.count;
+  }
+
+  /** The agent whose output was seen last: a respawned pane's new agent has drawn nothing yet. */
+  get lastOutputAgent(): string | null {
+    return this.output.lastAgent;
   }
 }
 

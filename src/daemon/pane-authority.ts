@@ -5,7 +5,7 @@
 // the person allowed it with `control = "group" | "all"` on the role. A plain pane outside any
 // orchestration is the person's own agent and keeps full control. A credential that does not
 // match (another run of the pane, a forgery) may only read.
-import { UserError } from '../common/errors.js';
+import { UserError, assertNever } from '../common/errors.js';
 import type { PaneCredential, Request } from '../protocol/messages.js';
 import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
@@ -23,12 +23,6 @@ export function resolveAuthority(registry: PaneRegistry, credential: PaneCredent
 
 /** Requests that only read what `ls` and the timeline show anyone. */
 const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline']);
-/** Requests that act on one named pane. */
-type PaneTargeted = Extract<Request, { pane: string }>;
-
-function targetOf(request: Request): string | null {
-  return 'pane' in request ? (request as PaneTargeted).pane : null;
-}
 
 /** Throws a UserError when `authority` may not make `request`; returns otherwise. */
 export function authorize(authority: Authority, request: Request, registry: PaneRegistry, orchestration: OrchestrationService): void {
@@ -56,12 +50,24 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'up':
     case 'shutdown':
       throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${request.kind === 'shutdown' ? 'stop the daemon' : 'open panes'}.`, { hint: allow });
-    default: {
-      const ref = targetOf(request);
-      if (ref === null) return;
+    case 'status':
+    case 'list':
+    case 'explain':
+    case 'timeline':
+      return; // READ_ONLY, answered above
+    case 'send':
+    case 'capture':
+    case 'kill':
+    case 'rename':
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'resize':
+    case 'scroll':
+    case 'answer':
+    case 'generate-config': {
       let target: string;
       try {
-        target = registry.resolve(ref);
+        target = registry.resolve(request.pane);
       } catch {
         return; // the handler says "no pane …" as it would to anyone
       }
@@ -70,6 +76,8 @@ export function authorize(authority: Authority, request: Request, registry: Pane
       const name = registry.get(target).name;
       throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may act only on its own pane${scope === 'group' ? ' and its tab' : ''}; ${name} (${target}) is another pane, so \`${request.kind}\` was refused.`, { hint: allow });
     }
+    default:
+      assertNever(request, 'request');
   }
 }
 

@@ -8,6 +8,7 @@ import { Emitter } from '../common/event.js';
 import type { PaneInfo } from '../protocol/messages.js';
 import { tokenMatches } from '../pty/pane-credential.js';
 import type { PaneHost, PaneHostFactory } from './pane-host.js';
+import { PaneOutput, type PaneClock } from './pane-output.js';
 import { StatusTracker } from './status-tracker.js';
 
 export interface PaneSpec {
@@ -30,11 +31,12 @@ interface PaneRecord {
   tab: string | null;
   role: string | null;
   createdAt: string;
-  lastActivityAt: string | null;
   restored: boolean;
   host: PaneHost | null;
   failure: string | null;
   subscriptions: DisposableStore;
+  /** When the pane last printed (null when the pane never started). */
+  output: PaneOutput | null;
   /** The agent status engine's feed for this pane (null when the pane never started). */
   status: StatusTracker | null;
 }
@@ -50,6 +52,9 @@ export interface PaneRegistryOptions {
   scrollback: number;
   /** The secret each pane's credential is derived from (drawn by the daemon at start). */
   secret?: string;
+  /** The time pane facts are kept in (default: the wall clock); the orchestration service's
+   *  clock must be the same one, since delivery compares its own times with them. */
+  clock?: PaneClock;
 }
 
 /** Default size until a client says how big it is. */
@@ -94,11 +99,11 @@ export class PaneRegistry implements Disposable {
       tab: spec.tab ?? null,
       role: spec.role ?? null,
       createdAt: new Date().toISOString(),
-      lastActivityAt: null,
       restored: spec.restored ?? false,
       host: null,
       failure: null,
       subscriptions: new DisposableStore(),
+      output: null,
       status: null,
     };
     try {
@@ -166,6 +171,13 @@ export class PaneRegistry implements Disposable {
     const record = this.record(ref);
     if (!record.status) throw new UserError(`Pane ${record.id} (${record.name}) never started, so it has no status.`);
     return record.status;
+  }
+
+  /** The output record of a pane that started: when it last printed, and by which run. */
+  output(ref: string): PaneOutput {
+    const record = this.record(ref);
+    if (!record.output) throw new UserError(`Pane ${record.id} (${record.name}) never started, so it has printed nothing.`);
+    return record.output;
   }
 
   get(ref: string): PaneInfo {
@@ -238,11 +250,12 @@ export class PaneRegistry implements Disposable {
 
   private watch(record: PaneRecord, host: PaneHost): void {
     record.subscriptions.add(host.onDidChange(() => this.outputEmitter.fire(record.id)));
-    record.subscriptions.add(host.onOutput(() => void (record.lastActivityAt = new Date().toISOString())));
     // An exited pane is not restored, so its exit changes what the session file holds.
     record.subscriptions.add(host.onExit(() => this.changeEmitter.fire({ persist: true })));
     record.subscriptions.add(host.onTitleChange(() => this.changeEmitter.fire({ persist: false })));
-    record.status = record.subscriptions.add(new StatusTracker(host, () => record.command));
+    const output = record.subscriptions.add(new PaneOutput(host, this.options.clock));
+    record.output = output;
+    record.status = record.subscriptions.add(new StatusTracker(host, () => record.command, output));
     record.subscriptions.add(record.status.onDidChange(() => this.changeEmitter.fire({ persist: false })));
   }
 
@@ -268,7 +281,7 @@ export class PaneRegistry implements Disposable {
       title: host?.title ?? '',
       restored: record.restored,
       createdAt: record.createdAt,
-      lastActivityAt: record.lastActivityAt,
+      lastActivityAt: lastAt(record.output),
       cols: host?.cols ?? 0,
       rows: host?.rows ?? 0,
       agentType: record.status?.agentType ?? null,
@@ -294,6 +307,11 @@ export class PaneRegistry implements Disposable {
     if (!names.has(base)) return base;
     for (let n = 2; ; n++) if (!names.has(`${base}-${n}`)) return `${base}-${n}`;
   }
+}
+
+function lastAt(output: PaneOutput | null): string | null {
+  const at = output?.lastAt ?? null;
+  return at === null ? null : new Date(at).toISOString();
 }
 
 function neverStarted(record: PaneRecord): PaneInfo['status'] {

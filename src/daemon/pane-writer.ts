@@ -2,13 +2,9 @@
 // injections never interleave; every write is bound to the agent id it was meant for, so a pane
 // respawned in between gets nothing meant for its predecessor.
 import { UserError } from '../common/errors.js';
+import { containsPasteMarker, PASTE_END, PASTE_START } from '../protocol/bracketed-paste.js';
+import { typeAndSubmit } from '../pty/submit-line.js';
 import type { PaneHost } from './pane-host.js';
-
-/** 150 ms: Claude Code treats a CR fused to the text (same write) as a newline, not a submit. */
-export const SUBMIT_PAUSE_MS = 150;
-
-const PASTE_START = '\x1b[200~';
-const PASTE_END = '\x1b[201~';
 
 export interface TypeOptions {
   submit: boolean;
@@ -38,7 +34,7 @@ export class PaneWriters {
   }
 
   type(host: PaneHost, text: string, options: TypeOptions): Promise<TypeResult> {
-    if (text.includes(PASTE_START) || text.includes(PASTE_END)) {
+    if (containsPasteMarker(text)) {
       throw new UserError('The text contains bracketed-paste markers (ESC[200~ / ESC[201~), which would break out of a paste.', {
         hint: 'remove the escape sequences from the text',
       });
@@ -50,15 +46,13 @@ export class PaneWriters {
       const bracketedPaste = multiline && host.modes.bracketedPaste;
       // Without bracketed paste a newline is typed as Enter, as a person typing would.
       const payload = bracketedPaste ? `${PASTE_START}${text}${PASTE_END}` : text.replace(/\r?\n/g, '\r');
-      if (payload.length > 0) host.write(payload);
-      let bytes = Buffer.byteLength(payload);
-      if (options.submit) {
-        if (payload.length > 0) await delay(options.pauseMs ?? SUBMIT_PAUSE_MS);
-        assertSameAgent(host, agentId);
-        host.write('\r');
-        bytes += 1;
+      const bytes = Buffer.byteLength(payload);
+      if (!options.submit) {
+        if (payload.length > 0) host.write(payload);
+        return { bytes, bracketedPaste };
       }
-      return { bytes, bracketedPaste };
+      await typeAndSubmit({ write: (data) => host.write(data), sleep: delay, beforeEnter: () => assertSameAgent(host, agentId) }, payload, options.pauseMs);
+      return { bytes: bytes + 1, bracketedPaste };
     });
   }
 }

@@ -10,9 +10,11 @@ import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
 import type { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from '../protocol/pane-status.js';
 import type { PaneHost } from './pane-host.js';
+import type { PaneOutput } from './pane-output.js';
 import { TranscriptTokens } from './status-tokens.js';
 
-/** 250 ms: at most 4 screen reads per second per pane (rendering text costs a full screen walk). */
+/** 250 ms: at most 4 screen reads per second per pane (rendering text costs a full screen walk);
+ *  wall time, since it bounds CPU, not a fact about the pane. */
 const SCREEN_READ_INTERVAL_MS = 250;
 /** Hook events that echo a submitted prompt (Claude Code / Codex, Gemini CLI). */
 const PROMPT_HOOKS = new Set(['UserPromptSubmit', 'BeforeAgent']);
@@ -25,11 +27,10 @@ export class StatusTracker implements Disposable {
   private readonly events: StatusEventRecord[] = [];
   private agentId: string;
   private agent: string | null;
-  private startedAt = Date.now();
+  private startedAt: number;
   private hook: HookState | null = null;
   private lastHookEvent: string | null = null;
   private promptAt: number | null = null;
-  private lastOutputAt: number | null = null;
   private readySeen = false;
   /** The `at` of the needs-input hook whose prompt has been seen drawn on screen. */
   private promptSeenFor: number | null = null;
@@ -46,15 +47,15 @@ export class StatusTracker implements Disposable {
   /** Fires when kind, tool, detail, reason, layer, rule or reset time changes, or the token count grows. */
   readonly onDidChange: Event<PaneStatus> = this.changeEmitter.event;
 
-  constructor(private readonly host: PaneHost, private readonly command: () => string) {
+  /** `output` is the pane's output record (the registry's): the tracker reads the quiet time
+   *  from it and keeps its own times in the same clock. */
+  constructor(private readonly host: PaneHost, private readonly command: () => string, private readonly output: PaneOutput) {
     this.agentId = host.agentId;
     this.agent = detectAgentType(command());
+    this.startedAt = this.now();
     this.current = decideStatus(this.engineInput(), null).status;
     this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
-    this.store.add(host.onOutput(() => {
-      this.syncAgent();
-      this.lastOutputAt = Date.now();
-    }));
+    this.store.add(host.onOutput(() => this.syncAgent()));
     this.store.add(host.onDidChange(() => {
       this.screenDirty = true;
       this.scheduleScreenRead();
@@ -112,9 +113,9 @@ export class StatusTracker implements Disposable {
     }
     // The first hook names the agent, even when the command did not (a wrapper script).
     if (this.agent !== event.agent && adapterFor(event.agent).type === event.agent) this.agent = event.agent;
-    this.hook = applyHookEvent(adapterFor(this.agent), this.hook, event, Date.now());
+    this.hook = applyHookEvent(adapterFor(this.agent), this.hook, event, this.now());
     this.lastHookEvent = event.event;
-    if (PROMPT_HOOKS.has(event.event)) this.promptAt = Date.now();
+    if (PROMPT_HOOKS.has(event.event)) this.promptAt = this.now();
     const extra = [event.subtype, event.tool, event.detail].filter((part) => part !== null).join(' ');
     this.record('hook', extra === '' ? event.event : `${event.event} ${extra}`);
     if (event.transcriptPath !== null && this.agent === 'claude-code') {
@@ -138,11 +139,10 @@ export class StatusTracker implements Disposable {
     // A respawn: a new program, so nothing the old one said still holds.
     this.agentId = this.host.agentId;
     this.agent = detectAgentType(this.command());
-    this.startedAt = Date.now();
+    this.startedAt = this.now();
     this.hook = null;
     this.lastHookEvent = null;
     this.promptAt = null;
-    this.lastOutputAt = null;
     this.readySeen = false;
     this.limit = null;
     this.tokens = null;
@@ -173,13 +173,13 @@ export class StatusTracker implements Disposable {
     const state = this.host.state;
     return {
       adapter: adapterFor(this.agent),
-      now: Date.now(),
+      now: this.now(),
       startedAt: this.startedAt,
       exit: state.kind === 'exited' ? state.exit : null,
       hook: this.hook,
       title: this.host.title,
       screen: this.screen,
-      lastOutputAt: this.lastOutputAt,
+      lastOutputAt: this.output.lastOf(this.agentId),
       readySeen: this.readySeen,
       promptSeen: this.hook !== null && this.promptSeenFor === this.hook.at,
       limit: this.limit,
@@ -204,8 +204,12 @@ export class StatusTracker implements Disposable {
     }
   }
 
+  private now(): number {
+    return this.output.clock.now();
+  }
+
   private record(kind: StatusEventRecord['kind'], text: string): void {
-    this.events.push({ at: new Date().toISOString(), kind, text: text.slice(0, 300) });
+    this.events.push({ at: new Date(this.now()).toISOString(), kind, text: text.slice(0, 300) });
     if (this.events.length > MAX_STATUS_EVENTS) this.events.splice(0, this.events.length - MAX_STATUS_EVENTS);
   }
 

@@ -10,6 +10,7 @@
 // - an identical task to a role that already has it open or queued is refused (`again` forces);
 // - every watch tells the orchestrator once per commission (or per episode, for a worker that is
 //   blocked or waits for a person again), and one event makes one notice.
+import { assertNever } from '../common/errors.js';
 import type { JournalDraft, QueuedDelegation, WatchKind } from './journal-entry.js';
 import { completionLine, deliveryFailedLine, unsolicitedLine, watchLine, workerTaskLine, type WatchFacts } from './prompt-lines.js';
 
@@ -357,6 +358,8 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       next.queues = {};
       break;
     }
+    default:
+      assertNever(event, 'broker event');
   }
 
   // One notice at a time: the next goes out only after the previous one's outcome came back.

@@ -87,7 +87,9 @@ export function orchestratorContextText(input: ContextInput): string {
     ...(input.orchestrator.prompt_template?.trim() ? [input.orchestrator.prompt_template.trim(), ''] : []),
     '## Available workers',
     '',
-    ...input.workers.map((worker) => `- \`${worker.name}\`${worker.description ? `: ${worker.description}` : ''}`),
+    ...(input.workers.length > 0
+      ? input.workers.map((worker) => `- \`${worker.name}\`${worker.description ? `: ${worker.description}` : ''}`)
+      : ['None: this orchestration has only you. Add worker roles to .dot-agent-deck.toml and open it again to delegate.']),
     '',
     '## Delegation protocol',
     '',

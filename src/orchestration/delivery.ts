@@ -3,6 +3,7 @@
 // then confirm; press Enter again with backoff if the text still sits in the input line; retype
 // at most once if the keys were dropped; give up at a deadline. Waits poll named conditions.
 import type { CursorPosition, PaneModes } from '../protocol/pane-types.js';
+import { typeAndSubmit } from '../pty/submit-line.js';
 import type { ReadinessCheck } from './readiness-check.js';
 
 export interface PaneObservation {
@@ -48,7 +49,7 @@ export interface DeliveryOptions {
   agentType?: string | null;
   /** Give up after this long (default 90 s: opencode may take 13 s to start). */
   deadlineMs?: number;
-  /** 150 ms: Claude Code treats a CR fused to the text as a newline, not a submit. */
+  /** The pause before Enter (default SUBMIT_PAUSE_MS, pty/submit-line.ts). */
   pauseMs?: number;
   pollMs?: number;
   /** First wait for a sign of submission before pressing Enter again; doubles each time. */
@@ -131,13 +132,16 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
       let submittedAt = 0;
       await pane.withLock(async () => {
         checkAgent();
-        pane.write(line);
-        await clock.sleep(options.pauseMs ?? 150);
-        checkAgent();
-        echoed = inInputLine(pane.observe());
-        outputAtSubmit = pane.observe().outputCount;
-        submittedAt = clock.now();
-        pane.write('\r');
+        await typeAndSubmit({
+          write: (data) => pane.write(data),
+          sleep: (ms) => clock.sleep(ms),
+          beforeEnter: () => {
+            checkAgent();
+            echoed = inInputLine(pane.observe());
+            outputAtSubmit = pane.observe().outputCount;
+            submittedAt = clock.now();
+          },
+        }, line, options.pauseMs);
       });
 
       let windowMs = options.confirmMs ?? 400;

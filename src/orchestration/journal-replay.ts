@@ -1,6 +1,7 @@
 // Rebuilds what a restarted daemon must know from the journal: which groups were open, which
 // commissions were still outstanding and which delegations waited in a queue. Pure: entries in,
 // state out. A `snapshot` entry (written when the journal rotates) replaces what came before it.
+import { assertNever } from '../common/errors.js';
 import { freshCommission, type Commission } from './broker.js';
 import type { JournalEntry, QueuedDelegation } from './journal-entry.js';
 
@@ -81,8 +82,17 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
       case 'watch':
         if (entry.watch === 'exited' && entry.commission) open.delete(entry.commission);
         break;
+      case 'delivery-attempt':
+      case 'notice-delivered':
+      case 'notice-failed':
+      case 'unsolicited':
+      case 'nudge':
+      case 'resume':
+      case 'restored':
+      case 'error':
+        break; // they open or close nothing
       default:
-        break;
+        assertNever(entry.event, 'journal event');
     }
   }
   return { commissions: [...open.values()], queued: [...queued.values()] };

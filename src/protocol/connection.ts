@@ -1,13 +1,15 @@
 // The client side of the socket: handshake, requests with ids, pushed frames and pane lists.
 import { createConnection } from 'node:net';
-import { UserError } from '../common/errors.js';
+import type { z } from 'zod';
+import { UserError, assertNever } from '../common/errors.js';
 import { Emitter } from '../common/event.js';
 import type { Disposable } from '../common/disposable.js';
 import type { PaneFrame } from './pane-types.js';
-import { MessageSocket } from './message-socket.js';
+import { describeFault, firstIssue, MessageSocket } from './message-socket.js';
 import {
   DaemonMessage,
   PROTOCOL_VERSION,
+  Responses,
   type ClientKind,
   type ClientMessage,
   type ErrorBody,
@@ -81,7 +83,7 @@ export class Connection implements Disposable {
   ) {
     stream.onMessage((message) => this.dispatch(message));
     stream.onFault((fault) => {
-      this.failAll(new Error(`the daemon sent a malformed message (${fault.kind})`));
+      this.failAll(malformed('a message', describeFault(fault)));
       stream.dispose();
     });
     stream.onClose(() => {
@@ -192,12 +194,23 @@ export class Connection implements Disposable {
         const pending = this.pending.get(message.id);
         if (!pending) return;
         this.pending.delete(message.id);
+        if (message.type === 'error') {
+          pending.reject(toError(message.error));
+          return;
+        }
+        // Checked like requests are at the daemon: an answer in another shape fails this request
+        // with a sentence and leaves the connection (and the other requests) alone.
+        const schema: z.ZodType = Responses[pending.kind];
+        const parsed = schema.safeParse(message.body);
+        if (!parsed.success) {
+          pending.reject(malformed(`its answer to \`${pending.kind}\``, firstIssue(parsed.error)));
+          return;
+        }
         // Recorded here, in arrival order, not when the promise settles: a push that follows the
         // answer in the same chunk is newer, and `panes` must end on it (a reconnecting TUI uses
         // `list` as the barrier after which the daemon has restored its panes).
-        if (message.type === 'result' && pending.kind === 'list') this.latestPanes = (message.body as ResponseMap['list']).panes;
-        if (message.type === 'result') pending.resolve(message.body);
-        else pending.reject(toError(message.error));
+        if (pending.kind === 'list') this.latestPanes = (parsed.data as ResponseMap['list']).panes;
+        pending.resolve(parsed.data);
         return;
       }
       case 'frame':
@@ -213,6 +226,8 @@ export class Connection implements Disposable {
       case 'welcome':
       case 'refused':
         return;
+      default:
+        assertNever(message, 'daemon message');
     }
   }
 
@@ -220,6 +235,13 @@ export class Connection implements Disposable {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }
+}
+
+/** The daemon sent something this client cannot read: most likely a daemon of another build. */
+function malformed(what: string, detail: string): UserError {
+  return new UserError(`The dot-agent-deck daemon sent ${what} in a shape this version does not understand (${detail}).`, {
+    hint: 'run `dot-agent-deck daemon restart` to start a daemon of this version (running panes are restored)',
+  });
 }
 
 function toError(body: ErrorBody): Error {

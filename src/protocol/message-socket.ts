@@ -2,6 +2,7 @@
 // daemon's per-client handler and the client connection. Knows nothing of what messages mean.
 import type { Socket } from 'node:net';
 import type { z } from 'zod';
+import { assertNever } from '../common/errors.js';
 import { Emitter } from '../common/event.js';
 import type { Disposable } from '../common/disposable.js';
 import { FrameDecoder, encodeFrame, MAX_FRAME_BYTES } from './framing.js';
@@ -10,6 +11,26 @@ export type ProtocolFault =
   | { kind: 'oversized' }
   | { kind: 'invalid-json'; detail: string }
   | { kind: 'invalid-message'; detail: string };
+
+/** Where a value broke its schema, as one line: `panes.0.state: Invalid option …`. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
+
+/** A fault as a phrase for an error message. */
+export function describeFault(fault: ProtocolFault): string {
+  switch (fault.kind) {
+    case 'oversized':
+      return `a frame over ${MAX_FRAME_BYTES} bytes`;
+    case 'invalid-json':
+      return `not JSON: ${fault.detail}`;
+    case 'invalid-message':
+      return fault.detail;
+    default:
+      return assertNever(fault, 'protocol fault');
+  }
+}
 
 export class MessageSocket<In> implements Disposable {
   private readonly decoder: FrameDecoder;
@@ -82,9 +103,7 @@ export class MessageSocket<In> implements Disposable {
     }
     const parsed = this.schema.safeParse(value);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const detail = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
-      this.faultEmitter.fire({ kind: 'invalid-message', detail });
+      this.faultEmitter.fire({ kind: 'invalid-message', detail: firstIssue(parsed.error) });
       return;
     }
     this.messageEmitter.fire(parsed.data);

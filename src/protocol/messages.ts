@@ -2,7 +2,7 @@
 // Bump PROTOCOL_VERSION on any incompatible change; peers refuse a mismatch in the handshake.
 import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
-import { HookEvent, PaneStatus, TokenUsage, type StatusEventRecord } from './pane-status.js';
+import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-status.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -125,39 +125,46 @@ export const CaptureResult = z.object({
 });
 export type CaptureResult = z.infer<typeof CaptureResult>;
 
-/** What each request answers with. */
-export interface ResponseMap {
-  status: DaemonStatus;
-  list: { panes: PaneInfo[] };
-  new: { pane: PaneInfo };
-  send: { paneId: string; bytes: number; bracketedPaste: boolean };
-  capture: CaptureResult;
-  kill: { paneId: string };
-  rename: { pane: PaneInfo };
-  subscribe: { paneId: string };
-  unsubscribe: { paneId: string };
-  resize: { paneId: string };
-  scroll: { paneId: string; offset: number; total: number };
-  shutdown: { stopping: true; panes: number };
+const PaneId = z.string();
+const Count = z.number().int().nonnegative();
+
+/** What each request answers with, checked by the client when the reply arrives: a daemon that
+ *  answers in another shape is a protocol error, never a wrong value deep inside a command. */
+export const Responses = {
+  status: DaemonStatus,
+  list: z.object({ panes: z.array(PaneInfo) }),
+  new: z.object({ pane: PaneInfo }),
+  send: z.object({ paneId: PaneId, bytes: Count, bracketedPaste: z.boolean() }),
+  capture: CaptureResult,
+  kill: z.object({ paneId: PaneId }),
+  rename: z.object({ pane: PaneInfo }),
+  subscribe: z.object({ paneId: PaneId }),
+  unsubscribe: z.object({ paneId: PaneId }),
+  resize: z.object({ paneId: PaneId }),
+  scroll: z.object({ paneId: PaneId, offset: Count, total: Count }),
+  shutdown: z.object({ stopping: z.literal(true), panes: Count }),
   /** `orchestrator`: the pane id of the start role, the one a person talks to. */
-  up: { group: string; orchestration: string; panes: PaneInfo[]; orchestrator: string };
+  up: z.object({ group: z.string(), orchestration: z.string(), panes: z.array(PaneInfo), orchestrator: PaneId }),
   /** `queued`: waiting behind the commission `behind`; `warnings`: it happened, but not all of it
    *  was recorded (the journal could not be written). */
-  delegate: {
-    delivered: string[];
-    failed: Array<{ role: string; reason: string }>;
-    queued: Array<{ role: string; position: number; behind: string }>;
-    warnings: string[];
-  };
-  'work-done': { recorded: 'completion' | 'unrequested' | 'done'; file: string | null };
-  hook: { accepted: boolean };
-  explain: { pane: PaneInfo; lastHookEvent: string | null; events: StatusEventRecord[] };
-  answer: { paneId: string; sent: boolean };
-  /** `summary`: the top of the morning report for the tab (what waits, the per-role table). */
-  timeline: { tab: string; lines: string[]; skipped: number; summary?: string[] };
+  delegate: z.object({
+    delivered: z.array(z.string()),
+    failed: z.array(z.object({ role: z.string(), reason: z.string() })),
+    queued: z.array(z.object({ role: z.string(), position: Count, behind: z.string() })),
+    warnings: z.array(z.string()),
+  }),
+  'work-done': z.object({ recorded: z.enum(['completion', 'unrequested', 'done']), file: z.string().nullable() }),
+  hook: z.object({ accepted: z.boolean() }),
+  explain: z.object({ pane: PaneInfo, lastHookEvent: z.string().nullable(), events: z.array(StatusEventRecord) }),
+  answer: z.object({ paneId: PaneId, sent: z.boolean() }),
+  /** `summary`: the top of the morning report for the tab (what waits, the per-role table);
+   *  absent from a daemon that predates it. */
+  timeline: z.object({ tab: z.string(), lines: z.array(z.string()), skipped: Count, summary: z.array(z.string()).optional() }),
   /** `promptFile`: absolute path of the prompt written; `ms`: how long delivering the line took. */
-  'generate-config': { paneId: string; promptFile: string; ms: number };
-}
+  'generate-config': z.object({ paneId: PaneId, promptFile: z.string(), ms: z.number() }),
+} satisfies { [K in RequestKind]: z.ZodType };
+
+export type ResponseMap = { [K in RequestKind]: z.infer<(typeof Responses)[K]> };
 
 export type RequestOf<K extends RequestKind> = Extract<Request, { kind: K }>;
 

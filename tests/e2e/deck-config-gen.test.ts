@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIG_GEN_POINTER_LINE } from '../../src/config/config-gen-prompt.js';
+import { CONFIG_GEN_POINTER_LINE } from '../../src/config-gen/config-gen-prompt.js';
 import { openDeckSession, PLAIN_BASH, type DeckSession } from '../helpers/deck-session.js';
 import { SIM_AGENT } from '../helpers/orchestration-project.js';
 import { waitFor } from '../helpers/wait.js';
@@ -61,6 +61,25 @@ describe('ctrl+d g: config generation', () => {
     await harness.waitForScreen(paneId, 'the agent ran validate', /\$ dot-agent-deck validate → exit 0/);
     const validate = await harness.cli(['validate', '-p', dir]);
     expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+  }, 60_000);
+
+  it("takes the Rust original's config.toml and keybindings.toml as they are: no offer, F1 for help", async () => {
+    session = await openDeckSession({
+      before: (deck) => {
+        writeFileSync(join(deck.configDir, 'config.toml'), 'default_command = ""\nauto_config_prompt = false\n\n[bell]\non_waiting_for_input = true\non_idle = false\n');
+        writeFileSync(join(deck.configDir, 'keybindings.toml'), '[dashboard]\nhelp = "F1"\n');
+      },
+    });
+    const deck = session.deck;
+    await deck.waitForScreen('the empty dashboard', /No panes yet\./);
+    deck.type('\x04'); // ctrl+d: command mode
+    deck.type('\x1bOP'); // F1
+    await deck.waitForScreen('the help overlay, opened by F1', /Anywhere, even while typing/);
+    deck.type('q');
+    await deck.waitForScreen('help closed', (s) => /No panes yet\./.test(s) && !/Anywhere, even while typing/.test(s));
+    // No warning about either file, and auto_config_prompt = false: no ctrl+d g offer.
+    expect(deck.screen()).not.toMatch(HINT);
+    expect(deck.screen()).not.toMatch(/keybindings\.toml|config\.toml/);
   }, 60_000);
 
   it('Never stops the hint for that directory, also after a restart', async () => {

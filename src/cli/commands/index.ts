@@ -20,6 +20,7 @@ import { registerHook } from './hook.js';
 import { registerHooks } from './hooks.js';
 import { registerExplain } from './explain.js';
 import { registerDemo } from './demo.js';
+import { registerWatch } from './watch.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -40,6 +41,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerReport,
   registerExplain,
   registerDemo,
+  registerWatch,
   registerHooks,
   registerHook,
 ];

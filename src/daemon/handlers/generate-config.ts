@@ -2,7 +2,7 @@
 // one pointer line into its agent through the delegation delivery path (readiness, one line,
 // confirmation). The agent does the rest; the daemon never runs anything from the project.
 import { UserError } from '../../common/errors.js';
-import { buildConfigGenPrompt, CONFIG_GEN_POINTER_LINE, CONFIG_GEN_PROMPT_PATH } from '../../config/config-gen-prompt.js';
+import { buildConfigGenPrompt, CONFIG_GEN_POINTER_LINE, CONFIG_GEN_PROMPT_PATH } from '../../config-gen/config-gen-prompt.js';
 import { writeCoordinationFile } from '../../orchestration/coordination-files.js';
 import type { Handler } from '../context.js';
 

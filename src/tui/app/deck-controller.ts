@@ -4,6 +4,7 @@
 // reconnect: subscribe and size every pane on screen again, and scroll back where it was).
 // Everything it creates is disposed with it.
 import { DisposableStore, toDisposable, type Disposable } from '../../common/disposable.js';
+import { assertNever } from '../../common/errors.js';
 import type { PaneFrame } from '../../protocol/pane-types.js';
 import type { KeyMap } from '../input/key-map.js';
 import { computeLayout, type DeckLayout } from '../layout/deck-layout.js';
@@ -14,7 +15,7 @@ import { typingPane, visiblePanes } from '../state/selectors.js';
 import type { SizeSource, TerminalSize } from './deck-context.js';
 import type { DeckStore } from './deck-store.js';
 import { EffectRunner, type DeckExit } from './effect-runner.js';
-import type { ConfigGenMemory } from '../../config/config-gen-memory.js';
+import type { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { InputPipeline } from './input-pipeline.js';
 import { PaneSubscriptions } from './pane-subscriptions.js';
 
@@ -36,6 +37,8 @@ export interface DeckControllerOptions {
   write(text: string): void;
   /** Where "Never" answers to ctrl+d g are kept. */
   configGen?: ConfigGenMemory;
+  /** config.toml's `auto_config_prompt` (default true). */
+  autoConfigPrompt?: boolean;
   /** Stops the daemon that refuses this version (by its pid file), keeping its session. */
   stopRefusingDaemon(): Promise<unknown>;
   /** The pane names in the session file (null: unreadable), for the mismatch dialog. */
@@ -90,6 +93,7 @@ export class DeckController implements Disposable {
         link.reconnect();
       },
       ...(options.configGen ? { configGen: options.configGen } : {}),
+      ...(options.autoConfigPrompt !== undefined ? { autoConfigPrompt: options.autoConfigPrompt } : {}),
     }));
     store.setEffectRunner(effects.run);
     this.subscriptions = new PaneSubscriptions(link, {
@@ -189,6 +193,8 @@ export class DeckController implements Disposable {
       case 'closed':
         this.finish(link.by === 'elsewhere' ? { kind: 'stopped' } : (this.closeExit ?? { kind: 'stopped' }));
         return;
+      default:
+        assertNever(link, 'link state');
     }
   }
 

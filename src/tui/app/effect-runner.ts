@@ -1,13 +1,13 @@
 // Runs the reducer's effects against the daemon and the machine, and turns every answer or
 // failure into a message back to the store. The only place the TUI's requests are made.
-import { errorMessage } from '../../common/errors.js';
+import { assertNever, errorMessage } from '../../common/errors.js';
 import type { Connection } from '../../protocol/connection.js';
 import type { DeckLayout } from '../layout/deck-layout.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
-import type { Effect } from '../state/deck-msg.js';
+import type { Effect } from '../state/effect.js';
 import { paneById } from '../state/selectors.js';
 import { inspectProject, listSubdirectories, projectOrchestrations } from './dir-listing.js';
-import { ConfigGenMemory } from '../../config/config-gen-memory.js';
+import { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
 import type { DeckStore } from './deck-store.js';
 
@@ -26,6 +26,8 @@ export interface EffectContext {
   expectClose(exit: DeckExit): void;
   /** Where "Never" answers to ctrl+d g are kept (default: the state directory of this process). */
   configGen?: ConfigGenMemory;
+  /** config.toml's `auto_config_prompt` (default true). */
+  autoConfigPrompt?: boolean;
   /** Stops the daemon that refuses this version, keeping its session, and connects to a new one. */
   restartDaemon(): Promise<void>;
 }
@@ -102,7 +104,7 @@ export class EffectRunner {
         void listSubdirectories(effect.dir).then(({ entries, error }) => store.dispatch({ type: 'dir-listed', dir: effect.dir, entries, error }));
         return;
       case 'inspect-dir':
-        void Promise.all([inspectProject(effect.dir, store.getState().panes), projectOrchestrations(effect.dir), offersConfigGen(effect.dir, this.configGen)]).then(
+        void Promise.all([inspectProject(effect.dir, store.getState().panes), projectOrchestrations(effect.dir), offersConfigGen(effect.dir, this.configGen, this.ctx.autoConfigPrompt ?? true)]).then(
           ([notes, orchestrations, offerConfigGen]) => store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes, orchestrations, offerConfigGen }),
         );
         return;
@@ -166,6 +168,8 @@ export class EffectRunner {
           .catch((error: unknown) => this.fail(error));
         return;
       }
+      default:
+        assertNever(effect, 'effect');
     }
   }
 

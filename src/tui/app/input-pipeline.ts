@@ -2,6 +2,7 @@
 // bytes for the typing pane (batched per chunk) or messages for the deck. The router reads the
 // store between events, so "ls⌃dj" types "ls", switches mode, then selects.
 import type { Disposable } from '../../common/disposable.js';
+import { assertNever } from '../../common/errors.js';
 import { PLAIN_PANE_MODES, type PaneModes } from '../../protocol/pane-types.js';
 import { createInputDecoder, ESCAPE_TIMEOUT_MS } from '../input/input-decoder.js';
 import type { InputEvent } from '../input/input-event.js';
@@ -92,6 +93,8 @@ export class InputPipeline implements Disposable {
         }
         case 'ignored':
           break;
+        default:
+          assertNever(outcome, 'input outcome');
       }
     }
     flush();

@@ -1,4 +1,5 @@
 // Mouse on the chrome: what is under the pointer, and what a click or the wheel there means.
+import { assertNever } from '../../common/errors.js';
 import type { MouseEvent } from '../input/input-event.js';
 import type { DeckLayout, Rect } from '../layout/deck-layout.js';
 import type { DeckMsg } from '../state/deck-msg.js';
@@ -52,6 +53,8 @@ export class PointerInterpreter {
         this.lastClick = double ? null : { paneId: hit.paneId, at };
         return { type: double ? 'focus' : 'select', paneId: hit.paneId };
       }
+      default:
+        return assertNever(hit, 'hit');
     }
   }
 }

@@ -7,7 +7,7 @@ import { DisposableStore, toDisposable } from '../../common/disposable.js';
 import { DEFAULT_GLOBAL_CONFIG, loadGlobalConfig } from '../../config/global-config.js';
 import { loadKeybindings } from '../../config/keybindings.js';
 import { daemonPidFile, deckViewFile, sessionFile } from '../../config/paths.js';
-import { ConfigGenMemory, configGenNeverFile } from '../../config/config-gen-memory.js';
+import { ConfigGenMemory, configGenNeverFile } from '../../config-gen/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
 import { DeckScreen } from '../components/DeckScreen.js';
 import { buildKeyMap, prefixBytes } from '../input/key-map.js';
@@ -93,11 +93,12 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
         stdin,
         write: (text) => void stdout.write(text),
         configGen,
+        autoConfigPrompt: settings.config?.auto_config_prompt ?? true,
         stopRefusingDaemon: () => stopDaemonByPidFile(daemonPidFile(env)),
         sessionPanes: () => sessionPaneNames(sessionFile(env)),
       }),
     );
-    void offersConfigGen(options.cwd, configGen).then((offer) => offer && store.dispatch({ type: 'config-hint', dir: options.cwd }));
+    void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then((offer) => offer && store.dispatch({ type: 'config-hint', dir: options.cwd }));
     disposables.add(new AttentionAlerts(link, settings.config ?? DEFAULT_GLOBAL_CONFIG, (text) => void stdout.write(text)));
     const ink = render(
       <DeckProvider value={{ store, keyMap, size: output, home: env.HOME }}>

@@ -3,14 +3,14 @@
 import { Box, Text } from 'ink';
 import type { CardDensity } from '../layout/card-density.js';
 import { fit, pad, textWidth } from '../view/format.js';
-import type { PaneStatus } from '../view/pane-status.js';
+import type { StatusLabel } from '../view/status-label.js';
 import { theme, toneColour } from '../view/theme.js';
 
 export interface CardView {
   paneId: string;
   number: number;
   name: string;
-  status: PaneStatus;
+  status: StatusLabel;
   /** What runs in the pane: the role and command. */
   command: string;
   dir: string;

@@ -7,7 +7,7 @@ import { computeLayout, type Rect } from '../layout/deck-layout.js';
 import { cardsOf, paneById, panesInTab, selectedPane, tabsOf } from '../state/selectors.js';
 import { cardView } from '../view/card-view.js';
 import { shortenPath } from '../view/format.js';
-import { mostUrgent } from '../view/pane-status.js';
+import { mostUrgent } from '../view/status-label.js';
 import { linkNotice } from '../view/link-text.js';
 import { statusHints } from '../view/status-hints.js';
 import { toneColour } from '../view/theme.js';

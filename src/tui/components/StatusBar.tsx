@@ -1,7 +1,7 @@
 // The bottom row: the mode chip, then a transient message or the key hints of the active
 // keybindings. Without a daemon, a red chip and what is happening take the place of both.
 import { Box, Text } from 'ink';
-import type { Mode } from '../input/key-router.js';
+import type { DeckMode } from '../input/key-router.js';
 import type { DeckMessage } from '../state/deck-state.js';
 import { fit, pad } from '../view/format.js';
 import type { LinkNotice } from '../view/link-text.js';
@@ -13,7 +13,7 @@ export interface Hint {
 }
 
 export interface StatusBarProps {
-  mode: Mode;
+  mode: DeckMode;
   hints: readonly Hint[];
   message: DeckMessage | null;
   /** Set while the deck is not connected to the daemon. */

@@ -6,7 +6,8 @@ import type { InputEvent, KeyEvent, MouseEvent, PasteEvent } from './input-event
 import type { KeyMap, TuiAction } from './key-map.js';
 import { encodeForPane, type PaneRect } from './pane-encoding.js';
 
-export type Mode = 'command' | 'typing';
+/** The deck's own mode: TYPING sends keys to the focused pane, COMMAND makes them deck actions. */
+export type DeckMode = 'command' | 'typing';
 
 export interface RouteTarget {
   paneId: string;
@@ -15,7 +16,7 @@ export interface RouteTarget {
 }
 
 export interface RouteContext {
-  mode: Mode;
+  mode: DeckMode;
   keyMap: KeyMap;
   dialogOpen: boolean;
   /** The pane that typing goes to, or null when none is on screen. */

@@ -1,6 +1,6 @@
 // Client-side input encoding for a pane: the outer terminal's bytes, adjusted to the modes the
 // program in the pane switched on (application cursor keys, bracketed paste, mouse reporting,
-// focus events). The daemon's pane engine has its own encoder; the TUI may not import it.
+// focus events). The one encoder of pane input: the daemon types text through pane-writer.ts.
 import type { PaneModes } from '../../protocol/pane-types.js';
 import type { InputEvent, KeyEvent, MouseEvent, PasteEvent } from './input-event.js';
 import { encodeMouse } from './mouse-codec.js';

@@ -2,6 +2,7 @@
 // fully arrived yet (the caller prepends them to the next chunk). It never waits and never drops
 // a byte: what it cannot name becomes an "unknown" key that still carries its bytes.
 // Modelled on Ink's parseKeypresses; the timeout for a lone ESC lives in the stateful wrapper.
+import { PASTE_END as PASTE_END_TEXT, PASTE_START as PASTE_START_TEXT } from '../../protocol/bracketed-paste.js';
 import type { InputEvent, KeyEvent } from './input-event.js';
 import { controlKeyName, csiKeyName, ss3KeyName, withAlt } from './key-names.js';
 import { decodeSgrMouse, decodeX10Mouse } from './mouse-codec.js';
@@ -20,8 +21,9 @@ export interface ParseResult {
 }
 
 const ESC = 0x1b;
-export const PASTE_START = Buffer.from('\x1b[200~', 'latin1');
-export const PASTE_END = Buffer.from('\x1b[201~', 'latin1');
+/** The bracketed-paste markers (protocol/bracketed-paste.ts) as the bytes stdin delivers. */
+export const PASTE_START = Buffer.from(PASTE_START_TEXT, 'latin1');
+export const PASTE_END = Buffer.from(PASTE_END_TEXT, 'latin1');
 
 /** Outcome of parsing one event at an index: the events and where the next one starts. */
 type Step = { events: InputEvent[]; next: number } | 'pending';

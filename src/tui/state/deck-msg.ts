@@ -4,6 +4,9 @@ import type { PaneInfo } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
 import type { TuiAction } from '../input/key-map.js';
 import type { DeckState, LinkStatus, MessageTone } from './deck-state.js';
+import type { Effect } from './effect.js';
+
+export type { Effect } from './effect.js';
 
 export type DeckMsg =
   | { type: 'panes'; panes: readonly PaneInfo[] }
@@ -33,30 +36,6 @@ export type DeckMsg =
   | { type: 'daemon-refused'; message: string; panes: readonly string[] | null }
   /** Stopping the refusing daemon (or starting the new one) failed. */
   | { type: 'daemon-restart-failed'; error: string };
-
-export type Effect =
-  | { type: 'detach' }
-  | { type: 'stop-all' }
-  | { type: 'kill'; paneId: string }
-  | { type: 'rename'; paneId: string; name: string }
-  | { type: 'scroll'; paneId: string; to: 'up' | 'down' | 'live' }
-  | { type: 'send-prefix'; paneId: string }
-  /** Answer the prompt the pane's agent shows (the daemon sends that agent's keys). */
-  | { type: 'answer'; paneId: string; answer: 'yes' | 'no' }
-  | { type: 'list-dir'; dir: string }
-  | { type: 'inspect-dir'; dir: string }
-  | { type: 'create-pane'; cwd: string; name: string; command: string }
-  /** Open an orchestration of the directory's project file: one pane per role, in a new tab. */
-  | { type: 'open-orchestration'; cwd: string; orchestration: string }
-  | { type: 'load-timeline'; tab: string }
-  /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
-  | { type: 'generate-config'; paneId: string }
-  /** Remember "Never" for the directory. */
-  | { type: 'config-gen-never'; dir: string }
-  /** Stop the daemon that refuses this version (keeping its session) and connect to a new one. */
-  | { type: 'restart-daemon' }
-  /** Leave the refusing daemon running and quit. */
-  | { type: 'keep-daemon'; message: string };
 
 export interface Update {
   state: DeckState;

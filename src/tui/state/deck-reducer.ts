@@ -1,8 +1,9 @@
 // The deck's reducer: (state, message) → (state, effects). Pure, so every behaviour of the deck's
 // keys and dialogs is a row in a table test; the controller runs the effects against the daemon.
+import { assertNever } from '../../common/errors.js';
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
-import type { KeyMap, TuiAction } from '../input/key-map.js';
+import type { KeyMap, PaneNumber, TuiAction } from '../input/key-map.js';
 import { tabKey, type DeckState, type Dialog, type LinkStatus, type MessageTone } from './deck-state.js';
 import type { DeckMsg, Effect, Update } from './deck-msg.js';
 import { closeDialogKey } from './dialogs/close-dialog.js';
@@ -14,7 +15,7 @@ import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js'
 import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
-import { paneStatus } from '../view/pane-status.js';
+import { statusLabel } from '../view/status-label.js';
 
 /** How the reducer names keys in its messages ("press ctrl+n"); from the active key map. */
 export type KeyNamer = Pick<KeyMap, 'keysOf'>;
@@ -77,6 +78,8 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
       return done({ ...state, link: { kind: 'refused' }, dialog: openMismatch(msg.message, msg.panes) });
     case 'daemon-restart-failed':
       return done({ ...state, dialog: mismatchRestartFailed(state.dialog, msg.error) });
+    default:
+      return assertNever(msg, 'deck message');
   }
 }
 
@@ -125,7 +128,7 @@ function applyPanes(state: DeckState, panes: readonly PaneInfo[]): DeckState {
     if (!typed) next = { ...next, mode: 'command' };
     else if (typed.state !== 'running' && selectedPane(state)?.state === 'running') {
       // The program we were typing into ended: keys would go nowhere, so hand them to the deck.
-      next = withMessage({ ...next, mode: 'command' }, `${typed.name} ${paneStatus(typed).word}`);
+      next = withMessage({ ...next, mode: 'command' }, `${typed.name} ${statusLabel(typed).word}`);
     }
   }
   return next;
@@ -146,7 +149,7 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
   const selected = selectedPane(state);
   const needPane = (): Update =>
     done(withMessage(state, `No pane here yet: ${keyOf(keys, 'new_pane')} opens one`));
-  if (action.startsWith('focus_') && action !== 'focus_selected') {
+  if (isFocusNumber(action)) {
     const n = Number(action.slice('focus_'.length));
     const pane = cardsOf(state)[n - 1];
     if (!pane) return done(withMessage(state, `There is no card ${n} in this tab`));
@@ -202,9 +205,12 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
       return 'message' in opened ? done(withMessage(state, opened.message)) : done({ ...state, dialog: opened.dialog }, opened.effects);
     }
     default:
-      // focus_1 … focus_9 are handled above.
-      return done(state);
+      return assertNever(action, 'deck action');
   }
+}
+
+function isFocusNumber(action: TuiAction): action is `focus_${PaneNumber}` {
+  return /^focus_[1-9]$/.test(action);
 }
 
 /** TYPING shows the live screen: a pane scrolled back returns to the bottom, as in tmux. */
@@ -269,5 +275,7 @@ function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
       const lastCommand = created?.type === 'create-pane' ? created.command : state.lastCommand;
       return done({ ...state, dialog: step.dialog, lastCommand }, step.effects);
     }
+    default:
+      return assertNever(dialog, 'dialog');
   }
 }

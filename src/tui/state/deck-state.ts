@@ -1,8 +1,9 @@
 // The TUI's own state (DESIGN.md §4: focus, layout, dialogs, scroll offsets live in the TUI):
 // the daemon's pane list as last received, and everything the user chose on top of it.
 import type { PaneInfo } from '../../protocol/messages.js';
-import type { Mode } from '../input/key-router.js';
+import type { DeckMode } from '../input/key-router.js';
 import type { NewPaneDialog } from './dialogs/new-pane-dialog.js';
+import type { TextField } from './text-field.js';
 
 export type Layout = 'stacked' | 'tiled';
 
@@ -34,12 +35,6 @@ export type LinkStatus =
   /** A daemon of another protocol version answers (the mismatch dialog says what to do). */
   | { kind: 'refused' };
 
-export interface TextField {
-  text: string;
-  /** Cursor position in code points. */
-  cursor: number;
-}
-
 export type Dialog =
   | { kind: 'quit'; choice: QuitChoice }
   | { kind: 'close'; paneId: string; confirm: boolean }
@@ -69,7 +64,7 @@ export interface DeckState {
   tab: string | null;
   /** Selected pane per tab (key: tab name, "" for the Dashboard). */
   selection: Readonly<Record<string, string>>;
-  mode: Mode;
+  mode: DeckMode;
   layout: Layout;
   /** Cards whose name, command or directory contain this text (case-insensitive). */
   filter: string;

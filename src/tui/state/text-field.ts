@@ -1,6 +1,11 @@
 // A one-line text field edited with readline keys; pure so every dialog shares one behaviour.
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
-import type { TextField } from './deck-state.js';
+
+export interface TextField {
+  text: string;
+  /** Cursor position in code points. */
+  cursor: number;
+}
 
 export const emptyField = (text = ''): TextField => ({ text, cursor: [...text].length });
 

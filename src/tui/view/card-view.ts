@@ -2,7 +2,7 @@
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { CardView } from '../components/Card.js';
 import { formatAge, shortenPath } from './format.js';
-import { paneStatus } from './pane-status.js';
+import { statusLabel } from './status-label.js';
 
 export function cardView(pane: PaneInfo, number: number, now: number, home: string | undefined): CardView {
   const since = Date.parse(pane.lastActivityAt ?? pane.createdAt);
@@ -10,7 +10,7 @@ export function cardView(pane: PaneInfo, number: number, now: number, home: stri
     paneId: pane.id,
     number,
     name: pane.name,
-    status: paneStatus(pane),
+    status: statusLabel(pane),
     command: pane.role ? `${pane.role} · ${pane.command}` : pane.command,
     dir: shortenPath(pane.cwd, home),
     age: withTokens(Number.isNaN(since) ? '' : formatAge(now - since), pane),

@@ -1,5 +1,5 @@
 // The deck's colours in one place, as Ink colour names.
-import type { StatusTone } from './pane-status.js';
+import type { StatusTone } from './status-label.js';
 import type { MessageTone } from '../state/deck-state.js';
 
 export const toneColour: Readonly<Record<StatusTone, string>> = { ok: 'green', quiet: 'gray', error: 'red', busy: 'cyan', attention: 'yellow' };

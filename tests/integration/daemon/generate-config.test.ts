@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONFIG_GEN_POINTER_LINE } from '../../../src/config/config-gen-prompt.js';
+import { CONFIG_GEN_POINTER_LINE } from '../../../src/config-gen/config-gen-prompt.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
 import { SIM_AGENT } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';

@@ -1,6 +1,6 @@
 // Bad input to delegate / work-done / log: refused with one actionable sentence and a non-zero
 // exit, and nothing changes (no task file, no journal entry, no delivery).
-import { existsSync, mkdirSync, openSync, closeSync, ftruncateSync, appendFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, ftruncateSync, appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
@@ -106,9 +106,20 @@ describe('orchestration: bad input is refused and changes nothing', () => {
     const before = (await panesByRole(h)).size;
     const result = await h.cli(['up', '-p', two]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/defines 2 orchestrations; say which one\.\nhint: --orchestration first \| second/);
+    expect(result.stderr).toMatch(/defines 2 orchestrations and none has `default = true`; say which one\.\nhint: --orchestration first \| second, or mark one with default = true/);
     expect((await panesByRole(h)).size).toBe(before);
     expect(existsSync(join(two, '.dot-agent-deck'))).toBe(false);
+  });
+
+  it('opens the orchestration marked default = true when the file defines several (as the original does)', async () => {
+    const two = join(h.deck.root, 'two');
+    writeSimProject(two, 'first', [{ name: 'lead', start: true, script: {} }, { name: 'coder', script: {} }]);
+    const text = readFileSync(join(two, '.dot-agent-deck.toml'), 'utf8');
+    const second = text.replace('name = "first"', 'name = "second"\ndefault = true');
+    writeFileSync(join(two, '.dot-agent-deck.toml'), `${text}${second.slice(second.indexOf('[[orchestrations]]'))}`);
+    expect((await h.cli(['validate', '-p', two])).code).toBe(0);
+    const opened = JSON.parse(await h.ok(['up', '-p', two, '--json'])) as { group: string };
+    expect(opened.group).toBe('second');
   });
 
   it('reads a journal with a corrupted line: skipped, reported, not fatal', async () => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readiness } from '../../../src/agents/readiness.js';
 import { deliveryPane, PaneActivity, systemClock } from '../../../src/daemon/orchestration-pane.js';
+import { PaneOutput } from '../../../src/daemon/pane-output.js';
 import { PaneWriters } from '../../../src/daemon/pane-writer.js';
 import { deliverLine } from '../../../src/orchestration/delivery.js';
 import { noReadiness } from '../../../src/orchestration/readiness-check.js';
@@ -27,7 +28,7 @@ describe('delivery race with a slow-starting agent', () => {
     deck = createDeckEnv();
     writeFileSync(join(deck.root, 'slow.json'), JSON.stringify({ startDelayMs: 700, workMs: 100 }));
     pane = PaneSession.spawn({ paneId: 'p1', agentId: 'a-1', command: `node ${SIM_AGENT} --role coder --script slow.json`, cwd: deck.root, env: deck.env, socketPath: deck.socket, cols: 100, rows: 12 });
-    const target = deliveryPane(pane, new PaneActivity(pane, systemClock), new PaneWriters(), systemClock);
+    const target = deliveryPane(pane, new PaneActivity(new PaneOutput(pane, systemClock), systemClock), new PaneWriters(), systemClock);
     return { pane, deliver: (options) => deliverLine(target, 'a-1', LINE, options) };
   }
 

@@ -1,6 +1,6 @@
 // What an adversarial pass broke, each as the test that would have caught it: a role name that a
 // shell would run, a worker posing as the orchestrator, and two tabs of one config in one directory.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaneInfo } from '../../../src/protocol/messages.js';
@@ -33,6 +33,28 @@ describe('hardening', () => {
     expect(up.code).toBe(1);
     expect(await h.panes()).toEqual([]);
     expect(existsSync(join(project, 'pwned'))).toBe(false);
+  });
+
+  it('types only shell-inert lines into a real bash worker, with the most unusual names the file allows', async () => {
+    writeFileSync(join(project, '.dot-agent-deck.toml'), [
+      '[[orchestrations]]', 'name = "night.run-1_b"',
+      '[[orchestrations.roles]]', 'name = "orchestrator"', 'command = "bash --norc --noprofile"', 'start = true',
+      '[[orchestrations.roles]]', 'name = "co.der-x_1"', 'command = "bash --norc --noprofile"', '',
+    ].join('\n'));
+    await h.ok(['up', '-p', project]);
+    const roles = await panesByRole(h);
+    const worker = roles.get('co.der-x_1')!;
+    const before = readdirSync(project).sort();
+    const task = 'Run $(touch pwned) and `touch pwned2`; then touch pwned3 | tee pwned4 & echo > pwned5';
+    const delegated = await runCli(['delegate', '--to', 'co.der-x_1', '--task', task], { env: paneEnv(h, roles.get('orchestrator')!), cwd: project });
+    expect(delegated.stderr).toBe('');
+    expect(delegated.code).toBe(0);
+    // bash ran the typed pointer line as a command: proof it arrived, and that it was inert.
+    const screen = await h.waitForScreen(worker.id, 'bash refusing the pointer line as a command', /Read: command not found/);
+    expect(screen).toMatch(/Read \.dot-agent-deck\/night\.run-1_b\/task-co\.der-x_1\.md/);
+    expect(readdirSync(project).sort()).toEqual(before);
+    const taskFile = readFileSync(join(project, '.dot-agent-deck', 'night.run-1_b', 'task-co.der-x_1.md'), 'utf8');
+    expect(taskFile).toContain(task);
   });
 
   it('lets a worker act only on its own pane, and the person on every pane', async () => {

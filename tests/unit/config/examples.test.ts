@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../../src/common/package-root.js';
 import { validateProjectText } from '../../../src/config/load-project.js';
 import type { Role } from '../../../src/config/project-schema.js';
-import { loadRoleLibrary } from '../../../src/config/role-library.js';
+import { loadRoleLibrary } from '../../../src/config-gen/role-library.js';
 
 const library = await loadRoleLibrary();
 const byName = new Map((library.value?.roles ?? []).map((role) => [role.name, role]));

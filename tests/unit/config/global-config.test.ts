@@ -8,6 +8,7 @@ import { SETTING_KEYS, checkSettingKey, parseSettingValue } from '../../../src/c
 describe('global config', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_GLOBAL_CONFIG).toEqual({
+      auto_config_prompt: true,
       scrollback_lines: 10_000,
       bell: { enabled: true, needs_input: true, blocked: true, error: true, finished: false },
       notifications: { desktop: true, min_interval_seconds: 10, needs_input: true, blocked: true, error: true, finished: true },
@@ -67,12 +68,17 @@ describe('config set values', () => {
   it('lists every leaf setting by dotted key', () => {
     expect(SETTING_KEYS).toEqual([
       'default_command',
+      'auto_config_prompt',
       'scrollback_lines',
       'bell.enabled',
       'bell.needs_input',
       'bell.blocked',
       'bell.error',
       'bell.finished',
+      // The Rust original's names, so its `config set bell.on_idle true` works here too.
+      'bell.on_waiting_for_input',
+      'bell.on_idle',
+      'bell.on_error',
       'notifications.desktop',
       'notifications.notify_command',
       'notifications.min_interval_seconds',

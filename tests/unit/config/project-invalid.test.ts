@@ -25,6 +25,11 @@ type Expected = Pick<ConfigIssue, 'line' | 'column' | 'path' | 'message'>;
 
 const CASES: [string, string, Expected][] = [
   [
+    'two default orchestrations',
+    lines(...team({ 2: 'name = "one"\ndefault = true' }).split('\n'), ...team({ 2: 'name = "two"\ndefault = true' }).split('\n')),
+    { line: 15, column: 1, path: 'orchestrations[1].default', message: 'only one orchestration may have `default = true`, and orchestrations[0] already has it' },
+  ],
+  [
     'two start roles',
     team({}, 'start = true'),
     { line: 11, column: 1, path: 'orchestrations[0].roles[1].start', message: 'only one role may have `start = true`, and "orchestrator" (roles[0]) already has it' },
@@ -35,14 +40,9 @@ const CASES: [string, string, Expected][] = [
     { line: 1, column: 1, path: 'orchestrations[0]', message: 'has no role with `start = true`: mark the role you talk to (usually the orchestrator)' },
   ],
   [
-    'one role only',
-    lines(...TEAM.slice(0, 6)),
-    { line: 1, column: 1, path: 'orchestrations[0]', message: 'needs at least 2 roles (a start role you talk to and a worker it delegates to), but has only 1' },
-  ],
-  [
     'no roles at all',
     lines('[[orchestrations]]', 'name = "empty"'),
-    { line: 1, column: 1, path: 'orchestrations[0]', message: 'needs at least 2 roles (a start role you talk to and a worker it delegates to), but has none' },
+    { line: 1, column: 1, path: 'orchestrations[0]', message: 'has no roles: add a start role you talk to and a worker it delegates to ([[orchestrations.roles]])' },
   ],
   [
     'duplicate role name',

@@ -71,6 +71,7 @@ describe('validated config', () => {
       ],
       orchestrations: [
         {
+          default: false,
           roles: [
             { name: 'lead', command: 'claude', start: true, clear: true },
             { name: 'coder', command: 'codex', start: false, clear: true, description: 'Writes code' },

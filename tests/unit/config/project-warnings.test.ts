@@ -45,10 +45,24 @@ describe('project warnings', () => {
   it('still reports warnings next to errors', () => {
     const text = ['[[orchestrations]]', '[[orchestrations.roles]]', 'name = "coder"', 'command = "claude"'].join('\n');
     const result = validateProjectText(text, FILE);
-    expect(result.errors.map((e) => e.message)).toEqual([
-      'needs at least 2 roles (a start role you talk to and a worker it delegates to), but has only 1',
-      'has no role with `start = true`: mark the role you talk to (usually the orchestrator)',
-    ]);
+    expect(result.errors.map((e) => e.message)).toEqual(['has no role with `start = true`: mark the role you talk to (usually the orchestrator)']);
     expect(result.warnings.map((w) => w.path)).toEqual(['orchestrations[0].roles[0]']);
+  });
+
+  it.each([
+    [
+      'an orchestration with its start role alone (the original accepts it)',
+      ['[[orchestrations]]', 'name = "solo"', '[[orchestrations.roles]]', 'name = "lead"', 'command = "claude"', 'start = true'],
+      [[1, 'orchestrations[0]', 'has only its start role, so it has nobody to delegate to: add a worker role ([[orchestrations.roles]])']],
+    ],
+    [
+      "the original's [[scheduled_tasks]] in the project file",
+      ['[[scheduled_tasks]]', 'name = "morning-digest"', 'cron = "0 9 * * MON-FRI"', 'working_dir = "~/scheduled/morning-digest"', 'prompt = "Summarise"'],
+      [[1, 'scheduled_tasks', '`scheduled_tasks` is ignored: scheduled tasks live in ~/.config/dot-agent-deck/schedules.toml, not in the project file']],
+    ],
+  ])('accepts %s with a warning that says why', (_name, rows, expected) => {
+    const result = validateProjectText(`${rows.join('\n')}\n`, FILE);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.line, w.path, w.message])).toEqual(expected);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PaneOutput } from '../../../src/daemon/pane-output.js';
 import { MAX_STATUS_EVENTS, StatusTracker } from '../../../src/daemon/status-tracker.js';
 import type { HookEvent, PaneStatus } from '../../../src/protocol/pane-status.js';
 import { FakePane } from '../../helpers/fake-pane.js';
@@ -9,6 +10,7 @@ const hook = (event: string, over: Partial<HookEvent> = {}): HookEvent => ({
 
 describe('StatusTracker', () => {
   let pane: FakePane;
+  let output: PaneOutput;
   let tracker: StatusTracker;
   let changes: PaneStatus[];
   let command: string;
@@ -17,12 +19,14 @@ describe('StatusTracker', () => {
     vi.useFakeTimers({ now: 1_000_000 });
     pane = new FakePane('p1', 'a-1', 40, 6);
     command = 'claude';
-    tracker = new StatusTracker(pane, () => command);
+    output = new PaneOutput(pane);
+    tracker = new StatusTracker(pane, () => command, output);
     changes = [];
     tracker.onDidChange((status) => changes.push(status));
   });
   afterEach(() => {
     tracker.dispose();
+    output.dispose();
     vi.useRealTimers();
   });
 
@@ -80,7 +84,7 @@ describe('StatusTracker', () => {
 
   it('upgrades an unknown command by the first hook', () => {
     command = 'devbox run agent-coder';
-    const other = new StatusTracker(pane, () => command);
+    const other = new StatusTracker(pane, () => command, output);
     expect(other.agentType).toBeNull();
     other.applyHook('a-1', hook('Stop'));
     expect(other.agentType).toBe('claude-code');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readiness } from '../../../src/agents/readiness.js';
 import { deliveryPane, PaneActivity, type HookView } from '../../../src/daemon/orchestration-pane.js';
+import { PaneOutput } from '../../../src/daemon/pane-output.js';
 import { PaneWriters } from '../../../src/daemon/pane-writer.js';
 import { deliverLine, type DeliveryOptions } from '../../../src/orchestration/delivery.js';
 import { noReadiness } from '../../../src/orchestration/readiness-check.js';
@@ -15,7 +16,7 @@ const LINE = 'Read .dot-agent-deck/worker-task-coder.md for your task.';
 async function setup(behaviour: SimBehaviour, hooks?: (host: SimAgentHost) => HookView) {
   const clock = new FakeClock();
   const host = new SimAgentHost('p1', 'a-0', clock, () => behaviour);
-  const pane = deliveryPane(host, new PaneActivity(host, clock), new PaneWriters(), clock, hooks ? () => hooks(host) : undefined);
+  const pane = deliveryPane(host, new PaneActivity(new PaneOutput(host, clock), clock), new PaneWriters(), clock, hooks ? () => hooks(host) : undefined);
   await host.respawn('agent', 'a-1');
   const deliver = (options: Partial<DeliveryOptions> = {}) =>
     clock.run(deliverLine(pane, host.agentId, LINE, { readiness, clock, deadlineMs: 20_000, ...options }));

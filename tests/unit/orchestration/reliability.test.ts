@@ -63,6 +63,7 @@ describe('delegation reliability', () => {
       socketPath: '/nowhere',
       env: {},
       scrollback: 100,
+      clock,
     });
     const service = new OrchestrationService({ registry, writers: new PaneWriters(), logger: nullLogger, clock, tickMs: 3_600_000 });
     try {

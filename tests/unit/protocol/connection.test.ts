@@ -78,4 +78,54 @@ describe('Connection', () => {
     await connection.request({ kind: 'list' });
     expect(connection.panes?.map((p) => p.id)).toEqual(expected);
   });
+
+  it.each<[string, string, unknown, RegExp]>([
+    ['a list answer without panes', 'list', {}, /answer to `list`.*\(panes: /],
+    ['a pane in a state no version has', 'list', { panes: [{ ...pane('p1'), state: 'dancing' }] }, /answer to `list`.*\(panes\.0\.state: /],
+    ['a scroll offset as text', 'scroll', { paneId: 'p1', offset: '3', total: 10 }, /answer to `scroll`.*\(offset: /],
+    ['no body at all', 'kill', null, /answer to `kill`.*\(\(root\): /],
+  ])('fails only that request, with a sentence, when %s arrives', async (_name, kind, body, message) => {
+    const socketPath = await scriptedDaemon((request) => {
+      if (request.type === 'hello') return [welcome];
+      if (request.type !== 'request') return [];
+      if (request.body.kind === 'status') return [{ type: 'result', id: request.id, body: { ...status, pid: 7 } }];
+      return [{ type: 'result', id: request.id, body }];
+    });
+    const connection = await Connection.connect({ socketPath, client: 'cli', version: 'test' });
+    cleanups.push(() => connection.dispose());
+    const request = kind === 'list' ? connection.request({ kind: 'list' }) : kind === 'scroll' ? connection.request({ kind: 'scroll', pane: 'p1', offset: 3 }) : connection.request({ kind: 'kill', pane: 'p1' });
+    const error = await request.then(() => null, (e: unknown) => e);
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(message);
+    expect(error).toMatchObject({ hint: expect.stringContaining('daemon restart') });
+    // The connection is still good for the next request.
+    expect(connection.isClosed).toBe(false);
+    await expect(connection.request({ kind: 'status' })).resolves.toMatchObject({ pid: 7 });
+  });
+
+  it('fails every open request with a sentence when the daemon breaks the message schema', async () => {
+    const socketPath = await scriptedDaemon((request) => {
+      if (request.type === 'hello') return [welcome];
+      if (request.type === 'request') return [{ type: 'frame', frame: { paneId: 'p1' } } as unknown as DaemonMessage];
+      return [];
+    });
+    const connection = await Connection.connect({ socketPath, client: 'cli', version: 'test' });
+    cleanups.push(() => connection.dispose());
+    const error = await connection.request({ kind: 'list' }).then(() => null, (e: unknown) => e);
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/sent a message in a shape this version does not understand \(frame\./);
+  });
 });
+
+const status = {
+  pid: 1,
+  version: 'test',
+  protocol: 1,
+  socket: '/tmp/x.sock',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  uptimeSeconds: 3,
+  panes: 0,
+  runningPanes: 0,
+  clients: 1,
+  logFile: '/tmp/daemon.log',
+};

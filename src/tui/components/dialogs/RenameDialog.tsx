@@ -1,5 +1,5 @@
 // Renaming a pane: one text field.
-import type { TextField } from '../../state/deck-state.js';
+import type { TextField } from '../../state/text-field.js';
 import { DialogFrame } from './DialogFrame.js';
 import { fieldSegments } from './field-line.js';
 

@@ -1,6 +1,6 @@
 // A text field as dialog segments: the text with the cursor cell shown inverse, scrolled so the
 // cursor stays inside `width` cells.
-import type { TextField } from '../../state/deck-state.js';
+import type { TextField } from '../../state/text-field.js';
 import type { Segment } from './DialogFrame.js';
 
 export function fieldSegments(field: TextField, width: number, active = true): Segment[] {

@@ -1,5 +1,6 @@
 // The config-generation dialog (ctrl+d g): "Ask this agent to analyse the project and write
 // .dot-agent-deck.toml?" Yes asks the daemon to deliver the request; Never remembers the directory.
+import { assertNever } from '../../../common/errors.js';
 import type { PaneInfo } from '../../../protocol/messages.js';
 import type { KeyEvent } from '../../input/input-event.js';
 import { CONFIG_GEN_CHOICES, type ConfigGenChoice, type Dialog } from '../deck-state.js';
@@ -29,5 +30,7 @@ function choose(dialog: ConfigGenDialog, choice: ConfigGenChoice): DialogStep {
       return { dialog: null, effects: [{ type: 'config-gen-never', dir: dialog.dir }] };
     case 'no':
       return { dialog: null, effects: [] };
+    default:
+      return assertNever(choice, 'choice');
   }
 }

@@ -1,5 +1,6 @@
 // The dialog for a daemon that refuses this deck's protocol version (after an upgrade): restart
 // it, so a daemon of this version restores the same panes, or keep it running and quit.
+import { assertNever } from '../../../common/errors.js';
 import type { KeyEvent } from '../../input/input-event.js';
 import { MISMATCH_CHOICES, type Dialog, type MismatchChoice } from '../deck-state.js';
 import { moveChoice } from './choice.js';
@@ -28,6 +29,8 @@ function choose(dialog: MismatchDialog, choice: MismatchChoice): DialogStep {
       return { dialog: { ...dialog, restarting: true, error: null }, effects: [{ type: 'restart-daemon' }] };
     case 'quit':
       return { dialog: null, effects: [{ type: 'keep-daemon', message: dialog.message }] };
+    default:
+      return assertNever(choice, 'choice');
   }
 }
 

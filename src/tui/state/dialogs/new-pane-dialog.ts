@@ -3,9 +3,8 @@
 // reading its project file are effects; their answers come back as messages.
 import { basename, dirname, join } from 'node:path';
 import type { KeyEvent, PasteEvent } from '../../input/input-event.js';
-import type { TextField } from '../deck-state.js';
-import type { Effect } from '../deck-msg.js';
-import { editField, emptyField } from '../text-field.js';
+import type { Effect } from '../effect.js';
+import { editField, emptyField, type TextField } from '../text-field.js';
 
 export interface DirPicker {
   dir: string;

@@ -1,7 +1,8 @@
 // The quit dialog: Detach (default, the agents keep working) / Stop all / Cancel.
+import { assertNever } from '../../../common/errors.js';
 import type { KeyEvent } from '../../input/input-event.js';
 import { QUIT_CHOICES, type Dialog, type QuitChoice } from '../deck-state.js';
-import type { Effect } from '../deck-msg.js';
+import type { Effect } from '../effect.js';
 import { moveChoice } from './choice.js';
 
 export interface DialogStep {
@@ -28,5 +29,7 @@ function choose(choice: QuitChoice): DialogStep {
       return { dialog: null, effects: [{ type: 'stop-all' }] };
     case 'cancel':
       return { dialog: null, effects: [] };
+    default:
+      return assertNever(choice, 'choice');
   }
 }

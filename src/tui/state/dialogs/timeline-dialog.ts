@@ -1,7 +1,7 @@
 // The orchestration timeline overlay (`t` in COMMAND mode): opens for the current tab when it is
 // an orchestration, asks the daemon for the tab's journal (headed by the morning report's
 // summary), and closes on any key.
-import type { Effect } from '../deck-msg.js';
+import type { Effect } from '../effect.js';
 import type { DeckState, Dialog } from '../deck-state.js';
 
 export type TimelineDialog = Extract<Dialog, { kind: 'timeline' }>;

@@ -2,7 +2,7 @@
 // CI, release files, spec folders, agent launchers. Pure: it works on a bounded snapshot that
 // project-discovery.ts reads, and decides which few files that snapshot should contain.
 import type { AgentCli } from './agent-clis.js';
-import { PROJECT_FILE } from './paths.js';
+import { PROJECT_FILE } from '../config/paths.js';
 import { devboxCommands, makefileCommands, packageJsonCommands, shellScriptCommand, taskfileCommands, type ProjectCommand } from './project-scripts.js';
 
 /** Relative paths use `/`; a directory ends with `/` (`docs/`, `.github/workflows/`). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectFacts } from '../../../src/config/project-facts.js';
-import { MAX_LINES_PER_BLOCK, projectFactsMarkdown } from '../../../src/config/project-facts-markdown.js';
-import type { ProjectCommand } from '../../../src/config/project-scripts.js';
+import type { ProjectFacts } from '../../../src/config-gen/project-facts.js';
+import { MAX_LINES_PER_BLOCK, projectFactsMarkdown } from '../../../src/config-gen/project-facts-markdown.js';
+import type { ProjectCommand } from '../../../src/config-gen/project-scripts.js';
 
 const NONE: ProjectFacts = { languages: [], commands: [], ci: [], release: [], docs: [], agentFiles: [], agentsOnPath: [], hasProjectFile: false, omitted: [] };
 

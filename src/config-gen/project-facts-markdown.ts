@@ -3,7 +3,7 @@
 // only our own words (section titles, language names, CLI names) are plain Markdown.
 import { AGENT_CLIS } from './agent-clis.js';
 import { fenced } from './markdown-fence.js';
-import { PROJECT_FILE } from './paths.js';
+import { PROJECT_FILE } from '../config/paths.js';
 import type { ProjectFacts } from './project-facts.js';
 import { printable, type CommandPurpose, type ProjectCommand } from './project-scripts.js';
 

@@ -8,7 +8,7 @@ import {
   shellScriptCommand,
   taskfileCommands,
   type ProjectCommand,
-} from '../../../src/config/project-scripts.js';
+} from '../../../src/config-gen/project-scripts.js';
 
 /** The fields a table row cares about. */
 const brief = (commands: ProjectCommand[]) => commands.map(({ run, body, agents }) => [run, body, agents]);

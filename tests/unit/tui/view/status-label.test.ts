@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaneInfo } from '../../../../src/protocol/messages.js';
 import type { StatusKind } from '../../../../src/protocol/pane-status.js';
-import { mostUrgent, paneStatus } from '../../../../src/tui/view/pane-status.js';
+import { mostUrgent, statusLabel } from '../../../../src/tui/view/status-label.js';
 import { pane } from '../state/fixtures.js';
 
 function agentPane(kind: StatusKind, extra: Partial<PaneInfo['status']> = {}, agentType: string | null = 'claude-code'): PaneInfo {
@@ -9,7 +9,7 @@ function agentPane(kind: StatusKind, extra: Partial<PaneInfo['status']> = {}, ag
   return { ...base, agentType, status: { ...base.status, kind, ...extra } };
 }
 
-describe('paneStatus', () => {
+describe('statusLabel', () => {
   it.each<[string, PaneInfo, string, string]>([
     ['idle agent', agentPane('idle'), 'idle', 'ok'],
     ['working with a tool', agentPane('working', { tool: 'Bash' }), 'working: Bash', 'busy'],
@@ -23,7 +23,7 @@ describe('paneStatus', () => {
     ['a plain command asking y/n', agentPane('needs-input', { reason: 'question' }, null), 'needs input: question', 'attention'],
     ['an exited pane keeps its exit word', { ...agentPane('exited'), state: 'exited', exit: { exitCode: 3, signal: null } }, 'exited 3', 'error'],
   ])('%s', (_name, info, word, tone) => {
-    expect(paneStatus(info)).toMatchObject({ word, tone });
+    expect(statusLabel(info)).toMatchObject({ word, tone });
   });
 
   it('ranks a waiting pane above a working one', () => {

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packagePath } from '../common/package-root.js';
-import { PROJECT_SCHEMA_URL } from './json-schema.js';
+import { PROJECT_SCHEMA_URL } from '../config/json-schema.js';
 import { fenced } from './markdown-fence.js';
-import { PROJECT_FILE, PROJECT_STATE_DIR } from './paths.js';
+import { PROJECT_FILE, PROJECT_STATE_DIR } from '../config/paths.js';
 import { discoverProject, type DiscoveryOptions } from './project-discovery.js';
 import type { ProjectFacts } from './project-facts.js';
 import { projectFactsMarkdown } from './project-facts-markdown.js';

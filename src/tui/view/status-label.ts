@@ -1,17 +1,18 @@
-// The status word and colour of a pane, and how urgent it is (for a background tab's colour).
-// A running pane shows what the daemon's status engine decided (#6).
+// The status word and colour of a pane's card, and how urgent it is (for a background tab's
+// colour): how the TUI labels the daemon's PaneStatus (protocol/pane-status.ts, decided by the
+// status engine, #6) and a pane's exit.
 import type { PaneInfo } from '../../protocol/messages.js';
 
 export type StatusTone = 'ok' | 'quiet' | 'error' | 'busy' | 'attention';
 
-export interface PaneStatus {
+export interface StatusLabel {
   word: string;
   tone: StatusTone;
   /** Higher is more urgent: error > needs input > working > thinking > the rest. */
   urgency: number;
 }
 
-export function paneStatus(pane: PaneInfo): PaneStatus {
+export function statusLabel(pane: PaneInfo): StatusLabel {
   if (pane.state === 'failed') return { word: 'failed', tone: 'error', urgency: 4 };
   if (pane.state === 'exited') {
     const exit = pane.exit;
@@ -24,7 +25,7 @@ export function paneStatus(pane: PaneInfo): PaneStatus {
 
 // The status engine's verdict (#6). For a plain command (no known agent) idle/working is only
 // output activity, so such a card keeps saying "running" unless it waits, is blocked or failed.
-function engineStatus(pane: PaneInfo): PaneStatus {
+function engineStatus(pane: PaneInfo): StatusLabel {
   const { kind, tool, reason } = pane.status;
   switch (kind) {
     case 'needs-input':
@@ -33,8 +34,12 @@ function engineStatus(pane: PaneInfo): PaneStatus {
       return { word: reason ? `blocked: ${reason}` : 'blocked', tone: 'attention', urgency: 3 };
     case 'error':
       return { word: reason ? `error: ${reason}` : 'error', tone: 'error', urgency: 4 };
-    default:
-      break;
+    case 'starting':
+    case 'idle':
+    case 'thinking':
+    case 'working':
+    case 'exited':
+      break; // decided below, by whether the pane runs a known agent
   }
   if (pane.agentType === null) return { word: 'running', tone: 'ok', urgency: 1 };
   if (kind === 'working') return { word: tool ? `working: ${tool}` : 'working', tone: 'busy', urgency: 2 };
@@ -44,10 +49,10 @@ function engineStatus(pane: PaneInfo): PaneStatus {
 }
 
 /** The most urgent status among panes, for colouring a tab label. */
-export function mostUrgent(panes: readonly PaneInfo[]): PaneStatus | null {
-  let best: PaneStatus | null = null;
+export function mostUrgent(panes: readonly PaneInfo[]): StatusLabel | null {
+  let best: StatusLabel | null = null;
   for (const pane of panes) {
-    const status = paneStatus(pane);
+    const status = statusLabel(pane);
     if (!best || status.urgency > best.urgency) best = status;
   }
   return best;

@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { access, open, opendir, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { AGENT_CLIS, type AgentCli } from './agent-clis.js';
-import type { Env } from './paths.js';
+import type { Env } from '../config/paths.js';
 import { dirsToList, factsFromSnapshot, filesToRead, type ProjectFacts } from './project-facts.js';
 
 export interface DiscoveryLimits {

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { errorMessage, UserError } from '../common/errors.js';
 import { writeFileAtomic } from '../common/fs-atomic.js';
-import { stateDir, type Env } from './paths.js';
+import { stateDir, type Env } from '../config/paths.js';
 
 /** Far more projects than one person opens; the oldest answer is dropped first past it. */
 export const MAX_NEVER_DIRECTORIES = 500;

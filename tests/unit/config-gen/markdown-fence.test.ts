@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenced } from '../../../src/config/markdown-fence.js';
+import { fenced } from '../../../src/config-gen/markdown-fence.js';
 
 describe('fenced', () => {
   it.each([

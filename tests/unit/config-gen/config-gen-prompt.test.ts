@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../../src/common/package-root.js';
-import { buildConfigGenPrompt, CONFIG_GEN_POINTER_LINE, fillTemplate } from '../../../src/config/config-gen-prompt.js';
+import { buildConfigGenPrompt, CONFIG_GEN_POINTER_LINE, fillTemplate } from '../../../src/config-gen/config-gen-prompt.js';
 import { PROJECT_SCHEMA_URL } from '../../../src/config/json-schema.js';
 import { validateProjectText } from '../../../src/config/load-project.js';
-import { ROLE_LIBRARY_FILE } from '../../../src/config/role-library.js';
+import { ROLE_LIBRARY_FILE } from '../../../src/config-gen/role-library.js';
 
 const SAMPLE = packagePath('tests', 'fixtures', 'projects', 'node-service');
 const prompt = await buildConfigGenPrompt(SAMPLE, { env: { PATH: '' } });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packagePath } from '../../../src/common/package-root.js';
-import { discoverProject, findAgentsOnPath } from '../../../src/config/project-discovery.js';
+import { discoverProject, findAgentsOnPath } from '../../../src/config-gen/project-discovery.js';
 
 const SAMPLE = packagePath('tests', 'fixtures', 'projects', 'node-service');
 const NO_PATH = { env: { PATH: '' } };

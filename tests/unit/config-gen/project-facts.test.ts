@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dirsToList, factsFromSnapshot, filesToRead, packageRunner, type ProjectSnapshot } from '../../../src/config/project-facts.js';
+import { dirsToList, factsFromSnapshot, filesToRead, packageRunner, type ProjectSnapshot } from '../../../src/config-gen/project-facts.js';
 
 const snapshot = (paths: string[], files: Record<string, string> = {}): ProjectSnapshot => ({ paths, files, agentsOnPath: [], omitted: [] });
 const facts = (paths: string[], files: Record<string, string> = {}) => factsFromSnapshot(snapshot(paths, files));

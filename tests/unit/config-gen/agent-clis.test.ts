@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentsMentioned } from '../../../src/config/agent-clis.js';
+import { agentsMentioned } from '../../../src/config-gen/agent-clis.js';
 
 describe('agentsMentioned', () => {
   it.each([

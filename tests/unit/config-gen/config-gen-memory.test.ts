@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/common/errors.js';
-import { ConfigGenMemory, configGenNeverFile, MAX_NEVER_DIRECTORIES, parseNeverFile, withDirectory } from '../../../src/config/config-gen-memory.js';
+import { ConfigGenMemory, configGenNeverFile, MAX_NEVER_DIRECTORIES, parseNeverFile, withDirectory } from '../../../src/config-gen/config-gen-memory.js';
 
 let root: string;
 let file: string;

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { packagePath } from '../common/package-root.js';
-import { Role } from './project-schema.js';
-import { validateTomlText, type ValidationResult } from './validate-toml.js';
+import { Role } from '../config/project-schema.js';
+import { validateTomlText, type ValidationResult } from '../config/validate-toml.js';
 
 /** A role without its command: the agent CLI is chosen when the role is copied into a project. */
 export const RoleTemplate = Role.omit({ command: true }).extend({

@@ -1,0 +1,23 @@
+// How the deck submits typed text to a program in a pane: the text, a pause, then a lone Enter
+// (CR) in a write of its own. The one definition for `send` (daemon/pane-writer.ts) and for
+// delegations and notices (orchestration/delivery.ts); the caller holds the pane's writer lock.
+
+/** 150 ms: Claude Code treats a CR fused to the text (same write) as a newline, not a submit. */
+export const SUBMIT_PAUSE_MS = 150;
+
+export interface SubmitSteps {
+  write(data: string): void;
+  sleep(ms: number): Promise<void>;
+  /** Runs after the pause, right before Enter; throws to stop (the pane's agent changed). */
+  beforeEnter?(): void;
+}
+
+/** Types `text`, pauses `pauseMs`, then presses Enter. Empty text is a lone Enter, no pause. */
+export async function typeAndSubmit(steps: SubmitSteps, text: string, pauseMs = SUBMIT_PAUSE_MS): Promise<void> {
+  if (text.length > 0) {
+    steps.write(text);
+    await steps.sleep(pauseMs);
+  }
+  steps.beforeEnter?.();
+  steps.write('\r');
+}

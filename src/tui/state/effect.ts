@@ -1,0 +1,25 @@
+// What the deck's reducer asks the outside world to do; the effect runner performs each one
+// against the daemon or the disk. A leaf: dialogs and the reducer import it, it imports nothing.
+export type Effect =
+  | { type: 'detach' }
+  | { type: 'stop-all' }
+  | { type: 'kill'; paneId: string }
+  | { type: 'rename'; paneId: string; name: string }
+  | { type: 'scroll'; paneId: string; to: 'up' | 'down' | 'live' }
+  | { type: 'send-prefix'; paneId: string }
+  /** Answer the prompt the pane's agent shows (the daemon sends that agent's keys). */
+  | { type: 'answer'; paneId: string; answer: 'yes' | 'no' }
+  | { type: 'list-dir'; dir: string }
+  | { type: 'inspect-dir'; dir: string }
+  | { type: 'create-pane'; cwd: string; name: string; command: string }
+  /** Open an orchestration of the directory's project file: one pane per role, in a new tab. */
+  | { type: 'open-orchestration'; cwd: string; orchestration: string }
+  | { type: 'load-timeline'; tab: string }
+  /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
+  | { type: 'generate-config'; paneId: string }
+  /** Remember "Never" for the directory. */
+  | { type: 'config-gen-never'; dir: string }
+  /** Stop the daemon that refuses this version (keeping its session) and connect to a new one. */
+  | { type: 'restart-daemon' }
+  /** Leave the refusing daemon running and quit. */
+  | { type: 'keep-daemon'; message: string };
