@@ -268,7 +268,14 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
         }
         break;
       }
-      default:
+      // Steps that change no count and no task's phase.
+      case 'delivery-attempt':
+      case 'error':
+      case 'notice-delivered':
+      case 'notice-failed':
+      case 'nudge':
+      case 'restored':
+      case 'unsolicited':
         break;
     }
   }
