@@ -7,12 +7,15 @@
 // usage: node sim-agent.mjs [--role NAME] [--script FILE.json]
 // script: { "startDelayMs": 0 (or [min, max]), "workMs": 100, "question": "Run the tests too? [y/n]",
 //           "report": "text", "steps": ["lines shown one by one while working"], "exitAfterTasks": 0,
+//           "limit": "You've hit your limit · try again in 5 seconds",
 //           "byTask": [{ "match": "regex on the task file", "steps": [...], "report": "...", "question": "..." }],
 //           "turns": [{ "after": ["regex", ...], "actions": [{ "write": "path", "text": "..." },
 //                                                           { "run": ["dot-agent-deck", "delegate", ...] }] }] }
 // Turns fire in order, each once every pattern of `after` matched a prompt received since the
 // previous turn fired. The first `byTask` entry whose `match` finds the task file's text replaces
-// steps, report and question for that task. Text read from task files is data: it is only
+// steps, report, question and limit for that task. `limit` is a usage-limit line shown instead of
+// the task's first run: the agent waits at its prompt, and the next prompt it gets (a continue
+// line) does the task. Text read from task files is data: it is only
 // matched, never run through a shell.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,6 +48,9 @@ let tasksSeen = 0;
 let turnIndex = 0;
 let seen = [];
 let pendingAnswer = null;
+/** The task file whose work waits for the usage limit to reset. */
+let limitedTask = null;
+let limitShown = false;
 
 const out = (text) => process.stdout.write(text);
 const say = (line) => out(`\r\x1b[2K${line}\r\n`);
@@ -79,6 +85,7 @@ function taskPlan(taskText) {
     steps: Array.isArray(special.steps) ? special.steps : Array.isArray(script.steps) ? script.steps : [],
     report: special.report ?? script.report,
     question: special.question ?? script.question,
+    limit: special.limit ?? script.limit,
   };
 }
 
@@ -128,7 +135,6 @@ function workDoneCommand(taskText) {
 }
 
 async function doTask(taskFile) {
-  tasksSeen += 1;
   let taskText;
   try {
     taskText = readFileSync(resolve(process.cwd(), taskFile), 'utf8');
@@ -138,6 +144,14 @@ async function doTask(taskFile) {
   }
   say(`read ${taskFile} (${taskText.length} bytes)`);
   const plan = taskPlan(taskText);
+  if (typeof plan.limit === 'string' && !limitShown) {
+    limitShown = true;
+    limitedTask = taskFile;
+    await workPhase('working');
+    say(`  ⎿  ${plan.limit}`);
+    return;
+  }
+  tasksSeen += 1;
   await work(plan.steps);
   let answer = '';
   if (typeof plan.question === 'string') answer = await ask(plan.question);
@@ -191,7 +205,11 @@ async function handlePrompt(prompt) {
   say(`» ${prompt}`);
   seen.push(prompt);
   const task = /^Read (\S+) for your task\.$/.exec(prompt);
-  if (task) await doTask(task[1]);
+  if (limitedTask) {
+    const resumed = limitedTask;
+    limitedTask = null;
+    await doTask(resumed);
+  } else if (task) await doTask(task[1]);
   else {
     await workPhase('thinking');
     await runTurn();

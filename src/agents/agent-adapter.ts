@@ -20,6 +20,9 @@ export interface ScreenRule {
   all: RegExp[];
   /** Shown on the card for needs-input and blocked. */
   reason?: string;
+  /** The rule's screen may state when it clears (a usage limit, quota or rate limit): read the
+   *  reset time from it, and show this word with it ("usage limit · resets 15:30"). */
+  resets?: string;
 }
 
 export interface TitleRule {

@@ -15,8 +15,12 @@ export const codex: AgentAdapter = {
     { name: 'title-spinner', status: 'working', pattern: /^[\u2800-\u28ff◐◑◒◓]/ },
   ],
   screenRules: [
-    { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(usage limit|rate limit reached)/i], reason: 'usage limit reached' },
+    { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(usage limit|hit your limit)/i], reason: 'usage limit reached', resets: 'usage limit' },
+    { name: 'rate-limit', status: 'blocked', region: 'bottom', all: [/(rate limit (reached|exceeded)|too many requests)/i], reason: 'rate limit reached', resets: 'rate limit' },
+    { name: 'quota', status: 'blocked', region: 'bottom', all: [/(quota exceeded|insufficient_quota|exceeded your current quota)/i], reason: 'quota exceeded', resets: 'quota' },
     { name: 'sign-in', status: 'blocked', region: 'bottom', all: [/(Sign in with ChatGPT|Provide your own API key)/i], reason: 'login needed' },
+    { name: 'login-expired', status: 'blocked', region: 'bottom', all: [/(token (has )?expired|(log|sign) in again|401 Unauthorized)/i], reason: 'login expired' },
+    { name: 'invalid-api-key', status: 'blocked', region: 'bottom', all: [/(invalid|incorrect) api key/i], reason: 'API key invalid' },
     { name: 'hook-trust', status: 'blocked', region: 'bottom', all: [/Hooks can run outside the sandbox/i], reason: 'hook trust dialog' },
     { name: 'folder-trust', status: 'blocked', region: 'bottom', all: [/(Trust this folder\?|trust the contents of this directory)/i], reason: 'folder trust dialog' },
     { name: 'update-prompt', status: 'blocked', region: 'bottom', all: [/Update available/i, /(Skip|Update now)/i], reason: 'update prompt' },

@@ -10,7 +10,11 @@ export const gemini: AgentAdapter = {
   readyQuietMs: 300,
   titleRules: [],
   screenRules: [
-    { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(quota exceeded|exhausted your .*quota|usage limit)/i], reason: 'usage limit reached' },
+    { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(usage limit|reached your daily .*limit)/i], reason: 'usage limit reached', resets: 'usage limit' },
+    { name: 'quota', status: 'blocked', region: 'bottom', all: [/(quota exceeded|exhausted your .*quota|resource_exhausted|resource has been exhausted)/i], reason: 'quota exceeded', resets: 'quota' },
+    { name: 'rate-limit', status: 'blocked', region: 'bottom', all: [/(rate limit|too many requests|status:? 429\b)/i], reason: 'rate limit reached', resets: 'rate limit' },
+    { name: 'invalid-api-key', status: 'blocked', region: 'bottom', all: [/(API key not valid|invalid api key|API_KEY_INVALID)/i], reason: 'API key invalid' },
+    { name: 'login-expired', status: 'blocked', region: 'bottom', all: [/(token (has )?expired|session expired|re-?authenticate)/i], reason: 'login expired' },
     { name: 'folder-trust', status: 'blocked', region: 'bottom', all: [/Do you trust (the files in )?this folder/i], reason: 'folder trust dialog' },
     { name: 'auth-dialog', status: 'blocked', region: 'bottom', all: [/(Get started|How would you like to authenticate)/i], reason: 'login needed' },
     { name: 'permission-prompt', status: 'needs-input', region: 'bottom', all: [/(Allow execution|Apply this change|Do you want to proceed|waiting for user confirmation)/i], reason: 'permission' },

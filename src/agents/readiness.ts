@@ -16,6 +16,9 @@ export interface ReadinessInput {
   quietMs: number;
   /** The last hook event name the agent reported, if any. */
   lastHookEvent?: string;
+  /** A limit screen line whose stated reset time has passed (the status tracker knows): the
+   *  limit is over, so it no longer stands between the deck and the input box. */
+  passedLimit?: string;
 }
 
 export interface Readiness {
@@ -32,7 +35,8 @@ export function readiness(input: ReadinessInput): Readiness {
     return { ready: false, reason: `the agent is in a turn (last hook event ${input.lastHookEvent})` };
   }
   const matches = matchScreenRules(adapter, input.screenText);
-  const blocking = matches.find((m) => m.rule.status !== 'idle' && m.rule.status !== 'working');
+  const over = (m: (typeof matches)[number]) => m.rule.resets !== undefined && m.line === input.passedLimit;
+  const blocking = matches.find((m) => m.rule.status !== 'idle' && m.rule.status !== 'working' && !over(m));
   if (blocking !== undefined) {
     return { ready: false, reason: `the screen shows ${blocking.rule.reason ?? blocking.rule.status} (rule ${blocking.rule.name})` };
   }

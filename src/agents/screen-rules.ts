@@ -6,6 +6,8 @@ export interface ScreenMatch {
   rule: ScreenRule;
   /** The first line of the region that matched the rule's first pattern. */
   line: string;
+  /** The region the rule looked at (where a limit's reset time may be stated). */
+  region: readonly string[];
 }
 
 /** Every rule whose patterns all match its region, in the adapter's order. */
@@ -20,7 +22,7 @@ export function matchScreenRules(adapter: AgentAdapter, lines: readonly string[]
     }
     const first = region.find((line) => rule.all[0]?.test(line) === true);
     if (first === undefined) continue;
-    if (rule.all.every((re) => region.some((line) => re.test(line)))) matches.push({ rule, line: first.trim() });
+    if (rule.all.every((re) => region.some((line) => re.test(line)))) matches.push({ rule, line: first.trim(), region });
   }
   return matches;
 }

@@ -6,7 +6,8 @@ import type { PaneExit } from '../protocol/pane-types.js';
 import type { PaneStatus, StatusKind, StatusLayer } from '../protocol/pane-status.js';
 import type { AgentAdapter } from './agent-adapter.js';
 import type { HookState } from './hook-state.js';
-import { matchScreenRules } from './screen-rules.js';
+import { formatResetTime, parseResetTime } from './reset-time.js';
+import { matchScreenRules, type ScreenMatch } from './screen-rules.js';
 
 /** Quiet time before "idle" is believed from the screen or activity (AGENT-NOTES.md: ~1.5 s). */
 export const IDLE_QUIET_MS = 1500;
@@ -16,6 +17,18 @@ export const HOOK_STALE_MS = 30_000;
 export const SCREEN_BUSY_FRESH_MS = 3000;
 /** Longest a pane stays "starting" without any sign of life from its agent. */
 export const STARTING_MAX_MS = 15_000;
+/** A far-off reset time is checked again at least this often (timers are not for days). */
+const RESET_RECHECK_MAX_MS = 3_600_000;
+
+/** A limit screen's reset time as first read: relative wordings ("try again in 5 minutes") are
+ *  read once, when the line appears, not again on every look. */
+export interface LimitMemory {
+  rule: string;
+  /** The screen line the limit rule matched. */
+  line: string;
+  /** Epoch ms. */
+  until: number;
+}
 
 export interface EngineInput {
   adapter: AgentAdapter;
@@ -31,6 +44,10 @@ export interface EngineInput {
   readySeen: boolean;
   /** Whether a waiting screen rule matched since the hook layer's needs-input event. */
   promptSeen: boolean;
+  /** What the last decision read from a limit screen (the caller keeps `EngineResult.limit`). */
+  limit?: LimitMemory | null;
+  /** The zone reset times without one are read and shown in (default: the deck's own). */
+  timeZone?: string;
 }
 
 export interface Decision {
@@ -40,6 +57,7 @@ export interface Decision {
   reason: string | null;
   layer: StatusLayer;
   rule: string;
+  until?: string;
 }
 
 export interface EngineResult {
@@ -48,6 +66,8 @@ export interface EngineResult {
   recheckInMs: number | null;
   /** A waiting screen rule matches now (the caller remembers it for `promptSeen`). */
   waitingOnScreen: boolean;
+  /** The limit screen still shown and its reset time, to pass back as `EngineInput.limit`. */
+  limit: LimitMemory | null;
 }
 
 const WAITING = new Set<StatusKind>(['needs-input', 'blocked', 'error']);
@@ -59,15 +79,43 @@ function decision(kind: StatusKind, layer: StatusLayer, rule: string, extra: Par
 
 export function decideStatus(input: EngineInput, previous: PaneStatus | null): EngineResult {
   const rechecks: number[] = [];
-  const screen = { waiting: false };
+  const screen: ScreenFacts = { waiting: false, limit: null };
   const chosen = choose(input, previous, rechecks, screen);
   const same = previous !== null && previous.kind === chosen.kind && previous.tool === chosen.tool && previous.reason === chosen.reason;
   const status: PaneStatus = { ...chosen, since: same ? previous.since : new Date(input.now).toISOString() };
   const positive = rechecks.filter((ms) => ms > 0);
-  return { status, recheckInMs: positive.length === 0 ? null : Math.min(...positive), waitingOnScreen: screen.waiting };
+  return { status, recheckInMs: positive.length === 0 ? null : Math.min(...positive), waitingOnScreen: screen.waiting, limit: screen.limit };
 }
 
-function choose(input: EngineInput, previous: PaneStatus | null, rechecks: number[], screen: { waiting: boolean }): Decision {
+interface ScreenFacts {
+  waiting: boolean;
+  limit: LimitMemory | null;
+}
+
+/** The first waiting screen rule that still holds. A limit whose stated reset time has passed
+ *  still holds while the agent sits on it (nothing printed since: no one continued it, and the
+ *  deck must not nudge it as if it were idle); once the pane prints again it is history. */
+function screenWaiting(input: EngineInput, matches: ScreenMatch[], rechecks: number[], screen: ScreenFacts): Decision | undefined {
+  for (const match of matches) {
+    if (!WAITING.has(match.rule.status)) continue;
+    const base = decision(match.rule.status, 'screen', match.rule.name, { reason: match.rule.reason ?? null, detail: match.line });
+    if (match.rule.resets === undefined) return base;
+    const known = input.limit?.rule === match.rule.name && input.limit.line === match.line ? input.limit : null;
+    const until = known?.until ?? parseResetTime(match.line, input.now, input.timeZone) ?? parseResetTime(match.region.join(' '), input.now, input.timeZone);
+    if (until === null) return base;
+    screen.limit ??= { rule: match.rule.name, line: match.line, until };
+    const at = formatResetTime(until, input.now, input.timeZone);
+    if (input.now >= until) {
+      if (input.lastOutputAt !== null && input.lastOutputAt > until) continue;
+      return { ...base, reason: `${match.rule.resets} · reset ${at} passed`, until: new Date(until).toISOString() };
+    }
+    rechecks.push(Math.min(until - input.now, RESET_RECHECK_MAX_MS));
+    return { ...base, reason: `${match.rule.resets} · resets ${at}`, until: new Date(until).toISOString() };
+  }
+  return undefined;
+}
+
+function choose(input: EngineInput, previous: PaneStatus | null, rechecks: number[], screen: ScreenFacts): Decision {
   const { adapter, now } = input;
   if (input.exit !== null) {
     const how = input.exit.signal !== null ? `killed by ${input.exit.signal}` : `exit code ${input.exit.exitCode ?? '?'}`;
@@ -75,9 +123,8 @@ function choose(input: EngineInput, previous: PaneStatus | null, rechecks: numbe
   }
   const quietMs = input.lastOutputAt === null ? Infinity : now - input.lastOutputAt;
   const matches = matchScreenRules(adapter, input.screen);
-  const waitMatch = matches.find((m) => WAITING.has(m.rule.status));
-  screen.waiting = waitMatch !== undefined;
-  const screenWait = waitMatch && decision(waitMatch.rule.status, 'screen', waitMatch.rule.name, { reason: waitMatch.rule.reason ?? null, detail: waitMatch.line });
+  const screenWait = screenWaiting(input, matches, rechecks, screen);
+  screen.waiting = screenWait !== undefined;
   const busyMatch = matches.find((m) => m.rule.status === 'working');
   // Old text left on screen must not keep a card busy: a busy footer counts while the screen moves.
   const screenBusy = busyMatch !== undefined && quietMs < SCREEN_BUSY_FRESH_MS ? decision('working', 'screen', busyMatch.rule.name) : undefined;

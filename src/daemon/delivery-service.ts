@@ -129,7 +129,12 @@ export class DeliveryService implements Disposable {
     try {
       const tracker = this.options.registry.statusTracker(paneId);
       const promptAt = tracker.promptSubmittedAt;
-      return { ...(tracker.lastHook ? { lastHookEvent: tracker.lastHook } : {}), ...(promptAt !== null ? { promptHookAt: promptAt } : {}) };
+      const passedLimit = tracker.passedLimitLine;
+      return {
+        ...(tracker.lastHook ? { lastHookEvent: tracker.lastHook } : {}),
+        ...(promptAt !== null ? { promptHookAt: promptAt } : {}),
+        ...(passedLimit !== null ? { passedLimit } : {}),
+      };
     } catch {
       return {};
     }

@@ -35,6 +35,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
 
   const idle = Number.parseInt(env.DOT_AGENT_DECK_IDLE_EXIT_MS ?? '', 10);
   const deliveryDeadline = Number.parseInt(env.DOT_AGENT_DECK_DELIVERY_DEADLINE_MS ?? '', 10);
+  const resumeJitter = Number.parseInt(env.DOT_AGENT_DECK_RESUME_JITTER_MS ?? '', 10);
   const daemon = new Daemon({
     socketPath: socketPath(env),
     sessionFile: sessionFile(env),
@@ -47,6 +48,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
     notifications: await loadNotificationsSettings(env, logger),
     ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
     ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
+    ...(Number.isInteger(resumeJitter) && resumeJitter >= 0 ? { resumeJitterMs: resumeJitter } : {}),
   });
   await daemon.start();
 

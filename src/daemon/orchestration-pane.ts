@@ -32,6 +32,8 @@ export class PaneActivity {
 export interface HookView {
   lastHookEvent?: string;
   promptHookAt?: number;
+  /** A limit screen line whose reset time has passed (readiness may type over it). */
+  passedLimit?: string;
 }
 
 export function deliveryPane(host: PaneHost, activity: PaneActivity, writers: PaneWriters, clock: Clock, hooks: () => HookView = () => ({})): DeliveryPane {

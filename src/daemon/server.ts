@@ -45,6 +45,8 @@ export interface DaemonOptions {
   idleExitMs?: number;
   /** How long a delivery into an agent may take before it is given up (default 90 s). */
   deliveryDeadlineMs?: number;
+  /** Most jitter added to a usage limit's reset time before the continue line (default 60 s). */
+  resumeJitterMs?: number;
   /** config.toml [notifications]: runs notify_command when a pane needs a person (#6). */
   notifications?: NotificationsSettings | null;
 }
@@ -88,7 +90,13 @@ export class Daemon {
     }));
     this.frames = this.store.add(new FramePump(this.registry));
     this.session = new SessionStore(options.sessionFile, () => this.registry.specs(), options.logger);
-    this.orchestration = this.store.add(new OrchestrationService({ registry: this.registry, writers: this.writers, logger: options.logger, deliveryDeadlineMs: options.deliveryDeadlineMs }));
+    this.orchestration = this.store.add(new OrchestrationService({
+      registry: this.registry,
+      writers: this.writers,
+      logger: options.logger,
+      deliveryDeadlineMs: options.deliveryDeadlineMs,
+      ...(options.resumeJitterMs !== undefined ? { jitterMs: jitterUpTo(options.resumeJitterMs) } : {}),
+    }));
     this.context = {
       registry: this.registry,
       frames: this.frames,
@@ -281,4 +289,9 @@ export class Daemon {
       void this.stop({ forget: false });
     }, this.options.idleExitMs ?? 30_000);
   }
+}
+
+/** A random wait of up to `maxMs`: many decks resuming at the same reset minute do not all type at once. */
+function jitterUpTo(maxMs: number): () => number {
+  return () => Math.floor(Math.random() * (maxMs + 1));
 }

@@ -5,7 +5,7 @@
 import { adapterFor } from '../agents/adapters.js';
 import { detectAgentType } from '../agents/detect-agent.js';
 import { applyHookEvent, type HookState } from '../agents/hook-state.js';
-import { decideStatus } from '../agents/status-engine.js';
+import { decideStatus, type LimitMemory } from '../agents/status-engine.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
 import type { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from '../protocol/pane-status.js';
@@ -40,9 +40,11 @@ export class StatusTracker implements Disposable {
   private screenTimer: ReturnType<typeof setTimeout> | undefined;
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
   private current: PaneStatus;
+  /** The limit screen on show and the reset time first read from it. */
+  private limit: LimitMemory | null = null;
   private tokens: TranscriptTokens | null = null;
 
-  /** Fires when kind, tool, detail, reason, layer or rule changes, or the token count grows. */
+  /** Fires when kind, tool, detail, reason, layer, rule or reset time changes, or the token count grows. */
   readonly onDidChange: Event<PaneStatus> = this.changeEmitter.event;
 
   /** `output` is the pane's output record (the registry's): the tracker reads the quiet time
@@ -92,6 +94,12 @@ export class StatusTracker implements Disposable {
     return this.promptAt;
   }
 
+  /** The line of a limit screen whose stated reset time has passed: still on screen, but
+   *  history, so readiness may type the agent's continue input over it. */
+  get passedLimitLine(): string | null {
+    return this.limit !== null && Date.now() >= this.limit.until ? this.limit.line : null;
+  }
+
   recentEvents(): StatusEventRecord[] {
     return [...this.events];
   }
@@ -136,6 +144,7 @@ export class StatusTracker implements Disposable {
     this.lastHookEvent = null;
     this.promptAt = null;
     this.readySeen = false;
+    this.limit = null;
     this.tokens = null;
     this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
   }
@@ -173,6 +182,7 @@ export class StatusTracker implements Disposable {
       lastOutputAt: this.output.lastOf(this.agentId),
       readySeen: this.readySeen,
       promptSeen: this.hook !== null && this.promptSeenFor === this.hook.at,
+      limit: this.limit,
     };
   }
 
@@ -180,13 +190,14 @@ export class StatusTracker implements Disposable {
     this.syncAgent();
     if (Date.now() - this.lastScreenRead >= SCREEN_READ_INTERVAL_MS) this.readScreen();
     else if (this.screenDirty) this.scheduleScreenRead();
-    const { status, recheckInMs, waitingOnScreen } = decideStatus(this.engineInput(), this.current);
+    const { status, recheckInMs, waitingOnScreen, limit } = decideStatus(this.engineInput(), this.current);
+    this.limit = limit;
     if (waitingOnScreen && this.hook?.status === 'needs-input') this.promptSeenFor = this.hook.at;
     if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
     this.recheckTimer = recheckInMs === null ? undefined : setTimeout(() => this.evaluate(), recheckInMs);
     const before = this.current;
     this.current = status;
-    const changed = (['kind', 'tool', 'detail', 'reason', 'layer', 'rule'] as const).some((key) => before[key] !== status[key]);
+    const changed = (['kind', 'tool', 'detail', 'reason', 'layer', 'rule', 'until'] as const).some((key) => before[key] !== status[key]);
     if (changed) {
       this.record('status', `${status.kind} (${status.layer}: ${status.rule})${status.reason === null ? '' : ` — ${status.reason}`}`);
       this.changeEmitter.fire(status);

@@ -21,6 +21,8 @@ export interface PaneObservation {
   agentHasDrawn: boolean;
   /** The last hook event the agent reported, when it has hooks (feeds readiness). */
   lastHookEvent?: string;
+  /** A limit screen line whose stated reset time has passed (feeds readiness). */
+  passedLimit?: string;
   /** When the agent's hooks last reported a submitted prompt (UserPromptSubmit and the like). */
   promptHookAt?: number;
 }
@@ -117,6 +119,7 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
           modes: seen.modes,
           quietMs: seen.quietMs,
           ...(seen.lastHookEvent !== undefined ? { lastHookEvent: seen.lastHookEvent } : {}),
+          ...(seen.passedLimit !== undefined ? { passedLimit: seen.passedLimit } : {}),
         });
         verdict = check.reason;
         return check.ready;

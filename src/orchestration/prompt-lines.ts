@@ -126,8 +126,12 @@ export function watchLine(group: string, role: string, watch: WatchKind, facts: 
       return `Worker ${role} has not reported ${plural(facts.minutes ?? 0, 'minute')} after its task was delivered: check its pane or delegate again.`;
     case 'stalled':
       return `Worker ${role} sits idle at its prompt without running work-done, even after a reminder. ${evidence} Check its pane or delegate again.`;
-    case 'blocked':
-      return `Worker ${role} is blocked${reason ? `: ${reason}` : ''}${facts.until ? `, resets at ${typedPhrase(facts.until)}` : ''}.${facts.resumes ? ' The deck will continue it then.' : ''} ${evidence}`;
+    case 'blocked': {
+      // The card's reason carries the reset time as a clock time ("usage limit · resets 15:30"); the
+      // line gives it once, in full.
+      const what = facts.until && facts.reason ? typedPhrase(facts.reason.replace(/\s*·\s*resets? .*$/, '')) : reason;
+      return `Worker ${role} is blocked${what ? `: ${what}` : ''}${facts.until ? `, resets at ${typedPhrase(facts.until)}` : ''}.${facts.resumes ? ' The deck will continue it then.' : ''} ${evidence}`;
+    }
     case 'needs-input':
       return `Worker ${role} waits for a person${reason ? `: ${reason}` : ''}. The deck does not answer it. ${evidence}`;
     case 'not-ready':

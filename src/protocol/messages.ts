@@ -164,7 +164,9 @@ export const Responses = {
   hook: z.object({ accepted: z.boolean() }),
   explain: z.object({ pane: PaneInfo, lastHookEvent: z.string().nullable(), events: z.array(StatusEventRecord) }),
   answer: z.object({ paneId: PaneId, sent: z.boolean() }),
-  timeline: z.object({ tab: z.string(), lines: z.array(z.string()), skipped: Count }),
+  /** `summary`: the top of the morning report for the tab (what waits, the per-role table);
+   *  absent from a daemon that predates it. */
+  timeline: z.object({ tab: z.string(), lines: z.array(z.string()), skipped: Count, summary: z.array(z.string()).optional() }),
   /** `promptFile`: absolute path of the prompt written; `ms`: how long delivering the line took. */
   'generate-config': z.object({ paneId: PaneId, promptFile: z.string(), ms: z.number() }),
 } satisfies { [K in RequestKind]: z.ZodType };

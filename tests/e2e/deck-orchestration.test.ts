@@ -1,5 +1,6 @@
 // An orchestration as a person opens it in the deck: Ctrl+n, the directory, the Mode field set to
-// the project's orchestration, Enter; then `t` in COMMAND mode shows the tab's timeline.
+// the project's orchestration, Enter; then `t` in COMMAND mode shows the tab's timeline, headed
+// by the morning summary.
 import { afterEach, describe, it } from 'vitest';
 import { openDeckSession, type DeckSession } from '../helpers/deck-session.js';
 import { writeSimProject } from '../helpers/orchestration-project.js';
@@ -33,6 +34,6 @@ describe('orchestrations in the deck', () => {
     deck.type('\x04'); // the prefix: back to COMMAND mode
     await deck.waitForScreen('COMMAND mode', / COMMAND /);
     deck.type('t');
-    await deck.waitForScreen('the timeline of the tab', /Timeline of dev[\s\S]*opened dev with orchestrator, coder[\s\S]*→ orchestrator {2}told about orchestrator in/);
+    await deck.waitForScreen('the timeline of the tab', /Timeline of dev[\s\S]*What waits for you now[\s\S]*Steps[\s\S]*opened dev with orchestrator, coder[\s\S]*→ orchestrator {2}told about orchestrator in/);
   });
 });

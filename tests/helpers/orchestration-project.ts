@@ -16,8 +16,19 @@ export interface SimRole {
   clear?: boolean;
   description?: string;
   promptTemplate?: string;
-  /** The sim-agent script (startDelayMs, workMs, question, report, turns, exitAfterTasks). */
+  /** The sim-agent script (startDelayMs, workMs, question, report, turns, exitAfterTasks, limit). */
   script: Record<string, unknown>;
+  /** The program that starts the sim agent (default `node <sim-agent.mjs>`); a wrapper named
+   *  like a real CLI (see `standIn`) gets that CLI's screen rules. */
+  program?: string;
+}
+
+/** An executable `dir/<name>` that runs the sim agent: the deck takes it for that agent CLI
+ *  (`claude` → Claude Code rules, readiness and limit screens). Returns the program to use. */
+export function standIn(dir: string, name: 'claude' | 'codex' | 'gemini' | 'opencode'): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(SIM_AGENT)} "$@"\n`, { mode: 0o755 });
+  return `./${name}`;
 }
 
 /** Writes `.dot-agent-deck.toml` and one script per role into `dir`. */
@@ -29,7 +40,7 @@ export function writeSimProject(dir: string, name: string, roles: SimRole[], top
     lines.push(
       '[[orchestrations.roles]]',
       `name = "${role.name}"`,
-      `command = "node ${SIM_AGENT} --role ${role.name} --script ${role.name}.json"`,
+      `command = "${role.program ?? `node ${SIM_AGENT}`} --role ${role.name} --script ${role.name}.json"`,
       ...(role.start ? ['start = true'] : []),
       ...(role.clear === false ? ['clear = false'] : []),
       ...(role.description ? [`description = "${role.description}"`] : []),

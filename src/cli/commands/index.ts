@@ -15,6 +15,7 @@ import { registerUp } from './up.js';
 import { registerDelegate } from './delegate.js';
 import { registerWorkDone } from './work-done.js';
 import { registerLog } from './log.js';
+import { registerReport } from './report.js';
 import { registerHook } from './hook.js';
 import { registerHooks } from './hooks.js';
 import { registerExplain } from './explain.js';
@@ -37,6 +38,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerDelegate,
   registerWorkDone,
   registerLog,
+  registerReport,
   registerExplain,
   registerDemo,
   registerWatch,

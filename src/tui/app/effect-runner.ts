@@ -141,7 +141,13 @@ export class EffectRunner {
       case 'load-timeline':
         connection
           .request({ kind: 'timeline', tab: effect.tab })
-          .then((result) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: result.lines, error: result.skipped > 0 ? `${result.skipped} corrupted journal line(s) skipped` : null }))
+          .then((result) => store.dispatch({
+            type: 'timeline-loaded',
+            tab: effect.tab,
+            lines: result.lines,
+            error: result.skipped > 0 ? `${result.skipped} corrupted journal line(s) skipped` : null,
+            ...(result.summary ? { summary: result.summary } : {}),
+          }))
           .catch((error: unknown) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: [], error: errorMessage(error) }));
         return;
       case 'restart-daemon':

@@ -37,7 +37,7 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
     case 'new-pane':
       return <NewPaneDialog dialog={dialog} home={home} {...size} />;
     case 'timeline':
-      return <TimelineDialog tab={dialog.tab} lines={dialog.lines} error={dialog.error} {...size} />;
+      return <TimelineDialog tab={dialog.tab} lines={dialog.lines} error={dialog.error} summary={dialog.summary ?? []} {...size} />;
     case 'daemon-mismatch':
       return <MismatchDialog dialog={dialog} {...size} />;
     case 'filter':

@@ -29,7 +29,7 @@ export type DeckMsg =
   /** Whether the start directory lacks a project file (and has no "Never"): null when it needs no hint. */
   | { type: 'config-hint'; dir: string | null }
   /** The daemon answered a `timeline` request. */
-  | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null }
+  | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null; summary?: readonly string[] }
   /** The connection to the daemon dropped, is being retried, or is back. */
   | { type: 'link'; status: LinkStatus }
   /** The daemon refused this deck's protocol version; `panes`: the names in its session file. */

@@ -70,7 +70,7 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
     case 'config-hint':
       return done({ ...state, configHintDir: msg.dir });
     case 'timeline-loaded':
-      return done({ ...state, dialog: timelineLoaded(state.dialog, msg.tab, msg.lines, msg.error) });
+      return done({ ...state, dialog: timelineLoaded(state.dialog, msg.tab, msg.lines, msg.error, msg.summary) });
     case 'link':
       return done(linkChanged(state, msg.status));
     case 'daemon-refused':

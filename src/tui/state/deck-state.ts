@@ -42,7 +42,8 @@ export type Dialog =
   | { kind: 'help' }
   | { kind: 'filter'; field: TextField }
   /** The journal of an orchestration tab; lines are null while they load. */
-  | { kind: 'timeline'; tab: string; lines: readonly string[] | null; error: string | null }
+  /** `summary`: the morning report's top for the tab, shown above the steps. */
+  | { kind: 'timeline'; tab: string; lines: readonly string[] | null; error: string | null; summary?: readonly string[] }
   | { kind: 'generate-config'; paneId: string; dir: string; choice: ConfigGenChoice }
   /**
    * The daemon refused the handshake (another protocol version). `panes`: the names in its

@@ -23,7 +23,9 @@ export const FixtureEntry = z.object({
   /** `recorded` from the real CLI via the mock, or `hand-crafted` from AGENT-NOTES phrases. */
   source: z.enum(['recorded', 'hand-crafted']),
   agentVersion: z.string(),
-  expect: z.object({ kind: StatusKind, rule: z.string().optional() }),
+  /** The deck's clock when the screen is judged (reset times are read relative to it, in UTC). */
+  now: z.string().optional(),
+  expect: z.object({ kind: StatusKind, rule: z.string().optional(), reason: z.string().optional(), until: z.string().optional() }),
 });
 export type FixtureEntry = z.infer<typeof FixtureEntry>;
 
@@ -50,10 +52,11 @@ export async function replay(bytes: string, cols: number, rows: number): Promise
 
 const NOW = 10_000_000;
 
-/** The engine's verdict on a screen, with no hook layer: what screen and title alone decide. */
-export function statusOfScreen(agent: string, screen: Replayed, quietMs: number, readySeen: boolean): PaneStatus {
+/** The engine's verdict on a screen, with no hook layer: what screen and title alone decide.
+ *  The deck's zone is UTC, so stated reset times come out the same on every machine. */
+export function statusOfScreen(agent: string, screen: Replayed, quietMs: number, readySeen: boolean, now = NOW): PaneStatus {
   return decideStatus(
-    { adapter: adapterFor(agent), now: NOW, startedAt: NOW - 5000, exit: null, hook: null, title: screen.title, screen: screen.screen, lastOutputAt: NOW - quietMs, readySeen, promptSeen: false },
+    { adapter: adapterFor(agent), now, startedAt: now - 5000, exit: null, hook: null, title: screen.title, screen: screen.screen, lastOutputAt: now - quietMs, readySeen, promptSeen: false, timeZone: 'UTC' },
     null,
   ).status;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_MODES } from '../../helpers/fake-pane.js';
 
 const RULE = '─'.repeat(40);
 const claudeBox = ['╭ Claude Code', '', RULE, '❯ ', RULE, '  ? for shortcuts', '', ''];
+const LIMIT = ["⎿  You've hit your limit · resets 3pm (Europe/Berlin)", ...claudeBox];
 
 function input(over: Partial<ReadinessInput>): ReadinessInput {
   return {
@@ -26,6 +27,10 @@ describe('readiness', () => {
     ['claude: permission dialog', { screenText: ['Bash command', 'Do you want to proceed?', '❯ 1. Yes', '  2. No'] }, false, /permission/],
     ['claude: SessionStart alone does not hold it back', { lastHookEvent: 'SessionStart' }, true, /input box/],
     ['claude: a turn in progress', { lastHookEvent: 'UserPromptSubmit' }, false, /in a turn/],
+    ['claude: a usage limit on screen', { screenText: LIMIT }, false, /usage limit reached \(rule usage-limit\)/],
+    ['claude: a usage limit whose reset time passed', { screenText: LIMIT, passedLimit: LIMIT[0] }, true, /input box/],
+    ['claude: a passed limit does not excuse another line', { screenText: LIMIT, passedLimit: 'an older limit line' }, false, /usage limit/],
+    ['claude: a passed limit line does not excuse a permission dialog', { screenText: ['Do you want to proceed?', '❯ 1. Yes'], passedLimit: 'Do you want to proceed?' }, false, /permission/],
     ['codex: placeholder', { agentType: 'codex', screenText: ['› Ask Codex to do anything', ''] }, true, /Codex input box/],
     ['codex: › alone is a model list', { agentType: 'codex', screenText: ['› gpt-5', '  o3'] }, false, /no Codex input box/],
     ['gemini: placeholder', { agentType: 'gemini', screenText: ['> Type your message or @path/to/file'] }, true, /Gemini CLI/],

@@ -1,5 +1,6 @@
 // Recorded agent screens (tests/fixtures/agents) replayed into the deck's headless terminal: the
-// engine must give each the recorded status, decided by the recorded rule.
+// engine must give each the recorded status, decided by the recorded rule, and for a blocked
+// screen the reason and the reset time it states (none when it states none).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +17,10 @@ describe.each(['claude-code', 'codex', 'gemini'])('%s screen fixtures', (agent) 
 
   it.each(entries.map((e) => [e.name, e] as const))('%s', async (_name, entry) => {
     const screen = await replay(readFileSync(join(FIXTURE_ROOT, agent, entry.file), 'utf8'), entry.cols, entry.rows);
-    const status = statusOfScreen(agent, screen, entry.quietMs, entry.readySeen);
+    const status = statusOfScreen(agent, screen, entry.quietMs, entry.readySeen, entry.now === undefined ? undefined : Date.parse(entry.now));
     expect({ kind: status.kind, rule: status.rule }).toEqual({ kind: entry.expect.kind, rule: entry.expect.rule });
+    if (entry.expect.reason !== undefined) expect(status.reason).toBe(entry.expect.reason);
+    if (entry.expect.kind === 'blocked') expect(status.until).toBe(entry.expect.until);
   });
 
   it.each(entries.map((e) => [e.name, e] as const))('%s: ready for a prompt only when idle', async (_name, entry) => {

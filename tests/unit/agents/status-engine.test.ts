@@ -63,6 +63,18 @@ describe('decideStatus', () => {
     ['codex approval prompt', { agent: 'codex', screen: ['Would you like to run the following command?', '› 1. Yes, proceed (y)'] }, null, 'needs-input', 'screen', 'approval-prompt'],
     ['gemini permission', { agent: 'gemini', screen: ['Allow execution of: echo?', '● 1. Allow once'] }, null, 'needs-input', 'screen', 'permission-prompt'],
     ['opencode permission', { agent: 'opencode', screen: ['△ Permission required', 'Allow once   Allow always   Reject'] }, null, 'needs-input', 'screen', 'permission-required'],
+    ['opencode usage limit', { agent: 'opencode', screen: ["Error: You've hit your usage limit", 'Ask anything...'] }, null, 'blocked', 'screen', 'usage-limit'],
+    ['opencode quota', { agent: 'opencode', screen: ['Error: insufficient_quota: You exceeded your current quota', 'Ask anything...'] }, null, 'blocked', 'screen', 'quota'],
+    ['opencode rate limit', { agent: 'opencode', screen: ['Error: 429 Too Many Requests', 'Ask anything...'] }, null, 'blocked', 'screen', 'rate-limit'],
+    ['opencode invalid key', { agent: 'opencode', screen: ['Error: invalid x-api-key', 'Ask anything...'] }, null, 'blocked', 'screen', 'invalid-api-key'],
+    ['opencode login expired', { agent: 'opencode', screen: ['Token expired: run opencode auth login', 'Ask anything...'] }, null, 'blocked', 'screen', 'login-expired'],
+    ['claude, HTTP 429 is a rate limit', { screen: ['  ⎿  API Error: 429 {"type":"error","error":{"type":"invalid_request_error"}}', RULE, '❯ ', RULE] }, null, 'blocked', 'screen', 'rate-limit'],
+    ['gemini, status 429 is a rate limit', { agent: 'gemini', screen: ['[API Error: got status: 429. Try again later.]', '> Type your message'] }, null, 'blocked', 'screen', 'rate-limit'],
+    ['gemini login expired', { agent: 'gemini', screen: ['Your session expired. Please re-authenticate with /auth', '> Type your message'] }, null, 'blocked', 'screen', 'login-expired'],
+    ['gemini usage limit', { agent: 'gemini', screen: ['You have reached your daily gemini-2.5-pro usage limit', '> Type your message'] }, null, 'blocked', 'screen', 'usage-limit'],
+    ['codex sign-in', { agent: 'codex', screen: ['Sign in with ChatGPT', 'Provide your own API key'] }, null, 'blocked', 'screen', 'sign-in'],
+    ['codex folder trust', { agent: 'codex', screen: ['Trust this folder?', '› 1. Yes'] }, null, 'blocked', 'screen', 'folder-trust'],
+    ['a question stays needs-input beside a limit word', { screen: ['Do you want to proceed?', '❯ 1. Yes', '  2. No'] }, null, 'needs-input', 'screen', 'permission-dialog'],
     ['generic output is work', { agent: null, screen: ['building…'], lastOutputAt: NOW - 100 }, null, 'working', 'activity', 'recent-output'],
     ['generic y/n question', { agent: null, screen: ['Overwrite file? [y/N] '] }, null, 'needs-input', 'screen', 'yes-no-question'],
     ['generic never printed', { agent: null, screen: [''], lastOutputAt: null }, null, 'starting', 'activity', 'no-output-yet'],
@@ -80,6 +92,54 @@ describe('decideStatus', () => {
   it('asks to be called again when idle would be confirmed', () => {
     const { recheckInMs } = decideStatus(input({ lastOutputAt: NOW - 1000 }), prev('working'));
     expect(recheckInMs).toBe(IDLE_QUIET_MS - 1000);
+  });
+
+  describe('a limit screen that states its reset time', () => {
+    const at = Date.parse('2026-12-02T12:00:00Z');
+    const LIMITED = ['  ⎿  Usage limit reached. Try again in 5 minutes.', RULE, '❯ ', RULE];
+    const limited = (now: number, limit: ReturnType<typeof decideStatus>['limit'] = null) =>
+      decideStatus(input({ now, startedAt: now - 60_000, lastOutputAt: now - 10_000, screen: LIMITED, limit, timeZone: 'Europe/Berlin' }), null);
+
+    it('is blocked until the reset time, shown in the deck zone, and asks again then', () => {
+      const first = limited(at);
+      expect(first.status).toMatchObject({ kind: 'blocked', rule: 'usage-limit', reason: 'usage limit · resets 13:05', until: '2026-12-02T12:05:00.000Z' });
+      expect(first.recheckInMs).toBe(300_000);
+      expect(first.limit).toEqual({ rule: 'usage-limit', line: '⎿  Usage limit reached. Try again in 5 minutes.', until: at + 300_000 });
+    });
+
+    it('reads a relative time once: later looks keep the first reading', () => {
+      const first = limited(at);
+      const later = limited(at + 120_000, first.limit);
+      expect(later.status.until).toBe('2026-12-02T12:05:00.000Z');
+      expect(later.recheckInMs).toBe(180_000);
+    });
+
+    it('still holds after the reset time while the agent sits on it: no one continued it', () => {
+      const first = limited(at);
+      const after = limited(at + 300_000, first.limit);
+      expect(after.status).toMatchObject({ kind: 'blocked', rule: 'usage-limit', reason: 'usage limit · reset 13:05 passed', until: '2026-12-02T12:05:00.000Z' });
+      expect(after.limit).toEqual(first.limit);
+    });
+
+    it('is history once the pane printed after the reset time (it was continued)', () => {
+      const first = limited(at);
+      const moved = decideStatus(input({ now: at + 400_000, lastOutputAt: at + 310_000, screen: LIMITED, limit: first.limit, timeZone: 'Europe/Berlin' }), null);
+      expect(moved.status).toMatchObject({ kind: 'idle', rule: 'quiet-screen' });
+      expect(moved.status.until).toBeUndefined();
+      expect(moved.limit).toEqual(first.limit);
+    });
+
+    it('reads a new limit line afresh', () => {
+      const stale = { rule: 'usage-limit', line: 'an earlier limit', until: at - 1000 };
+      expect(limited(at, stale).status).toMatchObject({ kind: 'blocked', until: '2026-12-02T12:05:00.000Z' });
+    });
+
+    it('keeps the plain reason when the screen states no time', () => {
+      const { status, limit } = decideStatus(input({ screen: ['Claude usage limit reached.', RULE, '❯ ', RULE] }), null);
+      expect(status).toMatchObject({ kind: 'blocked', reason: 'usage limit reached' });
+      expect(status.until).toBeUndefined();
+      expect(limit).toBeNull();
+    });
   });
 
   it('carries tool and detail from the hook', () => {

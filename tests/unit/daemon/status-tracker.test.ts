@@ -51,6 +51,31 @@ describe('StatusTracker', () => {
     expect(changes.map((s) => s.kind)).toEqual(['working', 'needs-input']);
   });
 
+  it('blocks on a limit screen until the reset time it states, then lets the agent go on', () => {
+    pane.setLine(0, 'Usage limit reached. Try again in 2 minutes.');
+    pane.setLine(2, '❯ ');
+    vi.advanceTimersByTime(2000);
+    // Read when the screen is next looked at: 250 ms after the tracker's first look.
+    const until = new Date(1_000_250 + 120_000).toISOString();
+    expect(tracker.status).toMatchObject({ kind: 'blocked', rule: 'usage-limit', until });
+    expect(tracker.status.reason).toMatch(/^usage limit · resets \d\d:\d\d$/);
+    expect(tracker.passedLimitLine).toBeNull();
+    // The same line, looked at again later, keeps its first reading.
+    pane.setLine(3, ' ');
+    vi.advanceTimersByTime(60_000);
+    expect(tracker.status.until).toBe(until);
+    vi.advanceTimersByTime(60_000);
+    // Past the reset, nobody has continued it yet: still blocked, and typing over it is allowed.
+    expect(tracker.status).toMatchObject({ kind: 'blocked', until });
+    expect(tracker.status.reason).toMatch(/^usage limit · reset \d\d:\d\d passed$/);
+    expect(tracker.passedLimitLine).toBe('Usage limit reached. Try again in 2 minutes.');
+    // The continue line is typed and echoed: the limit text is history.
+    pane.setLine(2, '❯ continue');
+    vi.advanceTimersByTime(2000);
+    expect(tracker.status).toMatchObject({ kind: 'idle', rule: 'quiet-screen' });
+    expect(changes.map((s) => s.kind)).toEqual(['blocked', 'blocked', 'idle']);
+  });
+
   it('ignores a hook from an earlier agent of the pane', () => {
     expect(tracker.applyHook('a-old', hook('PreToolUse'))).toBe(false);
     expect(tracker.status.kind).toBe('starting');

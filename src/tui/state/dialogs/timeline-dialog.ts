@@ -1,5 +1,6 @@
 // The orchestration timeline overlay (`t` in COMMAND mode): opens for the current tab when it is
-// an orchestration, asks the daemon for the tab's journal, and closes on any key.
+// an orchestration, asks the daemon for the tab's journal (headed by the morning report's
+// summary), and closes on any key.
 import type { Effect } from '../effect.js';
 import type { DeckState, Dialog } from '../deck-state.js';
 
@@ -15,7 +16,7 @@ export function openTimeline(state: DeckState): TimelineOpen {
   return { dialog: { kind: 'timeline', tab, lines: null, error: null }, effects: [{ type: 'load-timeline', tab }] };
 }
 
-export function timelineLoaded(dialog: Dialog | null, tab: string, lines: readonly string[], error: string | null): Dialog | null {
+export function timelineLoaded(dialog: Dialog | null, tab: string, lines: readonly string[], error: string | null, summary?: readonly string[]): Dialog | null {
   if (dialog?.kind !== 'timeline' || dialog.tab !== tab) return dialog;
-  return { ...dialog, lines, error };
+  return { ...dialog, lines, error, ...(summary !== undefined ? { summary } : {}) };
 }

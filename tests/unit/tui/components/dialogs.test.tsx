@@ -6,6 +6,7 @@ import { fitLine } from '../../../../src/tui/components/dialogs/DialogFrame.js';
 import { HelpDialog } from '../../../../src/tui/components/dialogs/HelpDialog.js';
 import { NewPaneDialog } from '../../../../src/tui/components/dialogs/NewPaneDialog.js';
 import { RenameDialog } from '../../../../src/tui/components/dialogs/RenameDialog.js';
+import { TimelineDialog } from '../../../../src/tui/components/dialogs/TimelineDialog.js';
 import { buildKeyMap } from '../../../../src/tui/input/key-map.js';
 import { dirListed, openNewPane, newPaneInput } from '../../../../src/tui/state/dialogs/new-pane-dialog.js';
 import { emptyField } from '../../../../src/tui/state/text-field.js';
@@ -66,6 +67,35 @@ describe('dialogs', () => {
     expect(frame).toMatch(/Mode\s+no mode/);
     expect(frame).toMatch(/› Name\s+src/);
     expect(frame).toMatch(/Command\s+claude/);
+  });
+});
+
+describe('timeline dialog', () => {
+  const summary = ['What waits for you now (since when)', '  blocked     07:00  dev/coder: usage limit · resets 08:30', '  role           tasks done', '  coder              3    2'];
+  const steps = Array.from({ length: 40 }, (_, i) => `02:${String(i).padStart(2, '0')} step ${i}`);
+
+  it('opens with the morning summary, then the newest steps', () => {
+    const lines = rows(plainRender(<TimelineDialog tab="dev" lines={steps} error={null} summary={summary} width={80} height={20} />).lastFrame());
+    const text = lines.join('\n');
+    expect(text.indexOf('What waits for you now')).toBeLessThan(text.indexOf('Steps'));
+    expect(text).toContain('dev/coder: usage limit · resets 08:30');
+    expect(text).toContain('02:39 step 39');
+    expect(text).not.toContain('02:20 step 20');
+    expect(lines).toHaveLength(20);
+  });
+
+  it('keeps half the rows for steps, however long the summary', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `summary ${i}`);
+    const text = rows(plainRender(<TimelineDialog tab="dev" lines={steps} error={null} summary={long} width={80} height={20} />).lastFrame()).join('\n');
+    expect(text).toContain('summary 6');
+    expect(text).not.toContain('summary 7');
+    expect(text).toContain('02:39 step 39');
+  });
+
+  it('shows the steps alone without a summary (an older daemon)', () => {
+    const text = rows(plainRender(<TimelineDialog tab="dev" lines={steps.slice(0, 2)} error={null} summary={[]} width={80} height={12} />).lastFrame()).join('\n');
+    expect(text).not.toContain('Steps');
+    expect(text).toContain('02:01 step 1');
   });
 });
 

@@ -49,6 +49,8 @@ describe('timeline key', () => {
     expect(opened.effects).toEqual([{ type: 'load-timeline', tab: 'dev-flow' }]);
     const loaded = update(opened.state, { type: 'timeline-loaded', tab: 'dev-flow', lines: ['02:13 orchestrator → coder  delivered in 1.2 s'], error: null }, keys);
     expect(loaded.state.dialog).toMatchObject({ kind: 'timeline', lines: ['02:13 orchestrator → coder  delivered in 1.2 s'] });
+    const withSummary = update(opened.state, { type: 'timeline-loaded', tab: 'dev-flow', lines: [], error: null, summary: ['What waits for you now (since when)'] }, keys);
+    expect(withSummary.state.dialog).toMatchObject({ kind: 'timeline', summary: ['What waits for you now (since when)'] });
     expect(update(loaded.state, { type: 'dialog-input', event: key('q') }, keys).state.dialog).toBeNull();
   });
 

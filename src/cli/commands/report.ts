@@ -1,0 +1,50 @@
+// `report`: the morning report of a project — what waits for you now, then per orchestration and
+// role what was done overnight. It reads the journal; the live part (panes needing input, blocked
+// panes with reset times) comes from the daemon only when one runs: a report never starts one.
+import { ExitCode, UserError } from '../../common/errors.js';
+import type { PaneInfo } from '../../protocol/messages.js';
+import { connectExisting } from '../daemon-client.js';
+import { json } from '../format.js';
+import type { CommandRegistrar } from '../program.js';
+import { resolveProjectTarget } from '../project-dir.js';
+
+export const registerReport: CommandRegistrar = (program, ctx) => {
+  program
+    .command('report')
+    .description('the morning report: what waits for you now, and per orchestration and role what was done')
+    .option('-p, --project <dir>', 'project directory', '.')
+    .option('--since <span>', 'how far back to look: 30m, 12h, 2d', '12h')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { project: string; since: string; json?: boolean }) => {
+      // The journal reader and the report are only loaded by the command that needs them.
+      const { buildMorningReport, parseSince } = await import('../../orchestration/morning-report.js');
+      const sinceMs = parseSince(options.since);
+      if (sinceMs === null) {
+        throw new UserError(`--since takes a span in minutes, hours or days, like 30m, 12h or 2d; got "${options.since}".`, { exitCode: ExitCode.usage });
+      }
+      const target = await resolveProjectTarget(options.project, ctx.io.cwd, false);
+      const { readJournal } = await import('../../orchestration/journal.js');
+      const read = readJournal(target.path);
+      for (const bad of read.corrupt) ctx.io.stderr(`warning: skipped a corrupted journal line (${bad.reason}; line ${bad.line} of the part read)\n`);
+      if (read.truncated) ctx.io.stderr('note: the journal is long; the report covers its most recent part\n');
+      const panes = await livePanes(ctx.io.env);
+      const report = buildMorningReport({ entries: read.entries, panes, now: Date.now(), sinceMs, projectDir: target.path });
+      if (options.json) {
+        ctx.io.stdout(json(report));
+        return;
+      }
+      const { morningReportLines } = await import('../../orchestration/morning-report-text.js');
+      ctx.io.stdout(`${morningReportLines(report, { title: target.path }).join('\n')}\n`);
+    });
+};
+
+/** The running daemon's panes, or null when no daemon runs. */
+async function livePanes(env: NodeJS.ProcessEnv): Promise<PaneInfo[] | null> {
+  const connection = await connectExisting({ env });
+  if (connection === null) return null;
+  try {
+    return (await connection.request({ kind: 'list' })).panes;
+  } finally {
+    connection.dispose();
+  }
+}
