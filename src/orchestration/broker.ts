@@ -388,10 +388,12 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
   function observe(event: Extract<BrokerEvent, { type: 'observed' }>): void {
     const commission = next.commissions[event.role];
     if (!commission || commission.deliveredAt === null || commission.agentId !== event.agentId) return;
-    const { seen } = event;
-    // Waiting for a person or blocked: told once per episode; never answered.
-    if (seen.status === 'blocked' || seen.status === 'needs-input') {
-      const kind = seen.status;
+    let { seen } = event;
+    // Waiting for a person or blocked: told once per episode; never answered. A turn ended by
+    // an API error (a 429, an overloaded API) stops the worker as surely as a limit screen.
+    if (seen.status === 'blocked' || seen.status === 'needs-input' || seen.status === 'error') {
+      const kind = seen.status === 'needs-input' ? 'needs-input' : 'blocked';
+      if (seen.status === 'error') seen = { ...seen, reason: seen.reason ?? 'its turn ended on an API error' };
       if (commission.episode !== kind) {
         const resumes = kind === 'blocked' && seen.until !== null && next.settings.resumeRoles.includes(commission.role) && (next.resumes[commission.paneId] ?? 0) < next.settings.maxResumes;
         const until = seen.until !== null ? Date.parse(seen.until) : NaN;
