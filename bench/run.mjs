@@ -6,8 +6,11 @@ import { ROOT, ensureTmux } from './lib.mjs';
 import { idleCpu, memory, startTime, throughput } from './daemon-bench.mjs';
 import { attachedThroughput, echoLatency, firstFrame, tuiIdle } from './tui-bench.mjs';
 import { demoLoop, validateLarge } from './cli-bench.mjs';
+import { soak, soakMinutes } from './soak-bench.mjs';
 
-const only = process.argv.slice(2);
+// Names of suites to run; `--minutes N` belongs to the soak.
+const args = process.argv.slice(2);
+const only = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--minutes');
 const tmuxVersion = ensureTmux();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${tmuxVersion}`;
 const scratch = mkdtempSync(join(tmpdir(), 'dad-bench-'));
@@ -24,12 +27,15 @@ const suites = {
   // Timings that were assertions in `npm test`: bench/cli-bench.mjs.
   demo: () => demoLoop(),
   validate: () => validateLarge(),
+  // Issue #10 (an hour of real time by default): only when named, `npm run bench -- soak --minutes 5`.
+  soak: () => soak(soakMinutes(args)),
 };
+const namedOnly = new Set(['soak']);
 
 const results = [];
 try {
   for (const [key, bench] of Object.entries(suites)) {
-    if (only.length > 0 && !only.includes(key)) continue;
+    if (only.length > 0 ? !only.includes(key) : namedOnly.has(key)) continue;
     process.stderr.write(`running ${key}…\n`);
     results.push(await bench());
   }

@@ -8,12 +8,12 @@ import { Emitter } from '../common/event.js';
 import { errorMessage } from '../common/errors.js';
 import type { Disposable } from '../common/disposable.js';
 import type { Logger } from '../common/logger.js';
-import { initialBrokerState, type Commission, type Observation } from '../orchestration/broker.js';
+import { initialBrokerState, pendingNoticeLine, type Commission, type Observation } from '../orchestration/broker.js';
 import { orchestratorContextText, writeCoordinationFile, type OpenTask } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
-import type { JournalDraft, JournalEntry } from '../orchestration/journal-entry.js';
+import type { JournalDraft, JournalEntry, PendingNotice } from '../orchestration/journal-entry.js';
 import { appendJournal, JournalFileError, readJournal, rotateJournal, ROTATE_JOURNAL_BYTES } from '../orchestration/journal.js';
-import { openedGroups, openWork } from '../orchestration/journal-replay.js';
+import { openedGroups, openWork, unheardNotices } from '../orchestration/journal-replay.js';
 import { contextFile, groupDir, orchestratorRestartLine, taskSourceFile } from '../orchestration/prompt-lines.js';
 import type { ReadinessCheck } from '../orchestration/readiness-check.js';
 import { DeliveryService } from './delivery-service.js';
@@ -169,6 +169,7 @@ export class OrchestrationService implements Disposable {
     // The digest makes a repeated delegation recognisable after the restart, too.
     const commissions = work.commissions.map((c): Commission => ({ ...c, digest: c.digest || this.digestOf(projectDir, tab, c.id) }));
     const queued = work.queued.map((q) => ({ ...q, digest: q.digest || this.digestOf(projectDir, tab, q.id) }));
+    const timeoutMinutes = loaded ? loaded.config.worker_response_timeout_minutes : Math.round(responseTimeoutMs / 60_000);
     const group = this.addGroup({
       id: tab,
       orchestration: opened.orchestration,
@@ -177,7 +178,7 @@ export class OrchestrationService implements Disposable {
       roles,
       state: initialBrokerState(tab, { commissions, queued, ...(loaded ? { settings: settingsOf(loaded) } : {}) }),
       config: loaded?.roles ?? [],
-      timeoutMinutes: loaded ? loaded.config.worker_response_timeout_minutes : Math.round(responseTimeoutMs / 60_000),
+      timeoutMinutes,
     });
     group.journal({ at: this.now(), event: 'restored', detail: `${commissions.length} open commission(s) and ${queued.length} queued delegation(s) rebuilt after a daemon restart` });
     if (loaded) {
@@ -194,6 +195,11 @@ export class OrchestrationService implements Disposable {
     }
     group.dispatch({ type: 'drain', at });
     group.dispatch({ type: 'notice', at, notice: { role: opened.orchestrator, line: orchestratorRestartLine(tab) } });
+    // What the orchestrator was never told before the crash, it is told now (its new process
+    // heard none of it either way).
+    for (const notice of unheardNotices(entries, tab)) {
+      group.dispatch({ type: 'notice', at, notice: { role: notice.role, line: pendingNoticeLine(tab, notice, timeoutMinutes), about: notice } });
+    }
   }
 
   private digestOf(projectDir: string, group: string, id: string): string {
@@ -210,7 +216,8 @@ export class OrchestrationService implements Disposable {
     const snapshot: JournalEntry[] = [];
     const live = [...this.groups.values()].filter((group) => group.projectDir === projectDir);
     for (const group of live) {
-      const { commissions, queues } = group.state;
+      const { commissions, queues, queue, notifying } = group.state;
+      const notices: PendingNotice[] = [...(notifying ? [notifying] : []), ...queue].flatMap((notice) => (notice.about ? [notice.about] : []));
       snapshot.push({
         at,
         event: 'snapshot',
@@ -221,6 +228,7 @@ export class OrchestrationService implements Disposable {
         snapshot: {
           commissions: Object.values(commissions).map((c) => ({ id: c.id, role: c.role, paneId: c.paneId, taskFile: c.taskFile, delegatedAt: c.delegatedAt, deliveredAt: c.deliveredAt, from: c.from, digest: c.digest })),
           queues: Object.values(queues).flat(),
+          notices,
         },
       });
     }

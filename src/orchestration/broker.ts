@@ -11,7 +11,7 @@
 // - every watch tells the orchestrator once per commission (or per episode, for a worker that is
 //   blocked or waits for a person again), and one event makes one notice.
 import { assertNever } from '../common/errors.js';
-import type { JournalDraft, QueuedDelegation, WatchKind } from './journal-entry.js';
+import type { JournalDraft, PendingNotice, QueuedDelegation, WatchKind } from './journal-entry.js';
 import { completionLine, deliveryFailedLine, unsolicitedLine, watchLine, workerTaskLine, type WatchFacts } from './prompt-lines.js';
 
 export interface Commission {
@@ -46,6 +46,9 @@ export interface Commission {
 export interface Notice {
   role: string;
   line: string;
+  /** What commission event it tells of: its delivery is journaled with the commission (and
+   *  watch), so a daemon restored after a crash tells again what was never heard. */
+  about?: PendingNotice;
 }
 
 export interface BrokerSettings {
@@ -155,6 +158,19 @@ export function freshCommission(fields: Pick<Commission, 'id' | 'role' | 'paneId
 
 const iso = (at: number) => new Date(at).toISOString();
 
+export function isWatch(kind: PendingNotice['kind']): kind is WatchKind {
+  return kind !== 'completed' && kind !== 'undelivered';
+}
+
+/** The line of a notice told again after a restart (a watch's resume promise is not repeated:
+ *  the restarted daemon has no resume planned). */
+export function pendingNoticeLine(group: string, notice: PendingNotice, timeoutMinutes: number): string {
+  if (notice.kind === 'completed') return completionLine(group, notice.role);
+  if (notice.kind === 'undelivered') return deliveryFailedLine(group, notice.role, notice.detail ?? 'no confirmation');
+  const facts: WatchFacts = notice.kind === 'exited' ? { ...(notice.detail ? { exit: notice.detail } : {}) } : { ...(notice.detail ? { reason: notice.detail } : {}) };
+  return watchLine(group, notice.role, notice.kind, { minutes: timeoutMinutes, ...facts, ...(notice.until ? { until: notice.until } : {}) });
+}
+
 /** Whether a report from this pane and agent answers the role's open commission. */
 export function ownsCommission(state: BrokerState, role: string, paneId: string, agentId: string): boolean {
   const commission = state.commissions[role];
@@ -224,7 +240,8 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
     if (next.commissions[commission.role]) update(commission.role, { reported: [...current.reported, kind] });
     journal({ event: 'watch', watch: kind, role: commission.role, agentId: commission.agentId ?? undefined, commission: commission.id, ...(facts.exit || facts.reason ? { detail: facts.exit ?? facts.reason } : {}), ...(facts.until ? { until: facts.until } : {}) });
     if (evidence !== undefined) effects.push({ type: 'evidence', commission: current, what: evidence });
-    enqueue({ role: commission.role, line: watchLine(next.group, commission.role, kind, { minutes: Math.round(commission.responseTimeoutMs / 60_000), ...facts }) });
+    const about: PendingNotice = { role: commission.role, commission: commission.id, kind, ...(facts.exit || facts.reason ? { detail: facts.exit ?? facts.reason } : {}), ...(facts.until ? { until: facts.until } : {}) };
+    enqueue({ role: commission.role, line: watchLine(next.group, commission.role, kind, { minutes: Math.round(commission.responseTimeoutMs / 60_000), ...facts }), about });
   };
 
   switch (event.type) {
@@ -267,7 +284,8 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         // One event, one notice, whatever else was seen meanwhile (an exit during the delivery
         // says nothing more). A worker that never became ready is also journaled as a watch.
         if (event.reason?.startsWith('not ready')) journal({ event: 'watch', watch: 'not-ready', role: commission.role, commission: commission.id, detail: event.reason });
-        enqueue({ role: commission.role, line: deliveryFailedLine(next.group, commission.role, event.reason ?? 'no confirmation') });
+        const reason = event.reason ?? 'no confirmation';
+        enqueue({ role: commission.role, line: deliveryFailedLine(next.group, commission.role, reason), about: { role: commission.role, commission: commission.id, kind: 'undelivered', detail: reason } });
         close(commission.role);
       }
       break;
@@ -286,7 +304,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
           ...(event.summary ? { summary: event.summary } : {}),
           ...(event.tokens !== undefined ? { tokens: event.tokens } : {}),
         });
-        enqueue({ role: event.role, line: completionLine(next.group, event.role) });
+        enqueue({ role: event.role, line: completionLine(next.group, event.role), about: { role: event.role, commission: commission.id, kind: 'completed' } });
         close(event.role);
       } else {
         journal({ event: 'unsolicited', role: event.role, paneId: event.paneId, agentId: event.agentId, file: event.file, ...(event.summary ? { summary: event.summary } : {}) });
@@ -336,7 +354,8 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       next.notifying = null;
       if (notice) {
         const detail = event.reason ? `${event.reason}${event.retry ? '; will try again' : ''}` : undefined;
-        journal({ event: event.ok ? 'notice-delivered' : 'notice-failed', role: notice.role, ms: event.ms, ...(detail ? { detail } : {}) });
+        const about = notice.about ? { commission: notice.about.commission, ...(isWatch(notice.about.kind) ? { watch: notice.about.kind } : {}) } : {};
+        journal({ event: event.ok ? 'notice-delivered' : 'notice-failed', role: notice.role, ms: event.ms, ...about, ...(detail ? { detail } : {}) });
         if (!event.ok && event.retry) next.queue.unshift(notice);
       }
       break;
@@ -372,10 +391,12 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
   function observe(event: Extract<BrokerEvent, { type: 'observed' }>): void {
     const commission = next.commissions[event.role];
     if (!commission || commission.deliveredAt === null || commission.agentId !== event.agentId) return;
-    const { seen } = event;
-    // Waiting for a person or blocked: told once per episode; never answered.
-    if (seen.status === 'blocked' || seen.status === 'needs-input') {
-      const kind = seen.status;
+    let { seen } = event;
+    // Waiting for a person or blocked: told once per episode; never answered. A turn ended by
+    // an API error (a 429, an overloaded API) stops the worker as surely as a limit screen.
+    if (seen.status === 'blocked' || seen.status === 'needs-input' || seen.status === 'error') {
+      const kind = seen.status === 'needs-input' ? 'needs-input' : 'blocked';
+      if (seen.status === 'error') seen = { ...seen, reason: seen.reason ?? 'its turn ended on an API error' };
       if (commission.episode !== kind) {
         const resumes = kind === 'blocked' && seen.until !== null && next.settings.resumeRoles.includes(commission.role) && (next.resumes[commission.paneId] ?? 0) < next.settings.maxResumes;
         const until = seen.until !== null ? Date.parse(seen.until) : NaN;

@@ -85,6 +85,11 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
   // The whole line, not a part: Enter is pressed again only over the complete text, never over
   // a line some of whose keys were dropped.
   const inInputLine = (seen: PaneObservation) => inputLineText(seen).includes(line);
+  // An agent with hooks says when a prompt is submitted. Until it has, the line one row above an
+  // empty cursor row is a CR taken as a newline in a multi-line box (Claude Code under load:
+  // the text moves up, the cursor sits on the new empty row), not an emptied input line.
+  const stillTyped = (seen: PaneObservation) =>
+    inInputLine(seen) || (seen.lastHookEvent !== undefined && (seen.lines[seen.cursor.y] ?? '').trim().length <= 2 && (seen.lines[seen.cursor.y - 1] ?? '').includes(line));
   const result = (ok: boolean, detail: string): DeliveryOutcome =>
     ok
       ? { ok, ms: clock.now() - started, textAttempts, enterPresses, confirmedBy: detail }
@@ -154,7 +159,7 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
             sign = 'the agent\'s prompt hook';
             return true;
           }
-          if (inInputLine(seen)) {
+          if (stillTyped(seen)) {
             echoed = true;
             return false;
           }
@@ -164,7 +169,7 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
         }, Math.min(deadline, clock.now() + windowMs));
         if (sign) return result(true, sign);
         if (clock.now() >= deadline) return result(false, 'no sign of submission before the deadline');
-        if (!inInputLine(pane.observe())) break; // never echoed, nothing happened: the keys were dropped
+        if (!stillTyped(pane.observe())) break; // never echoed, nothing happened: the keys were dropped
         if (enterPresses >= maxEnter) return result(false, `the text stayed in the input line after ${enterPresses} extra Enter presses`);
         await pane.withLock(async () => {
           checkAgent();

@@ -74,9 +74,23 @@ export const QueuedDelegation = z.object({
 });
 export type QueuedDelegation = z.infer<typeof QueuedDelegation>;
 
+/** A notice about a commission that the orchestrator has not been told yet (a completion, a
+ *  watch, an undelivered task): a restarted daemon tells it again, built from these facts. */
+export const PendingNotice = z.object({
+  role: z.string(),
+  commission: z.string(),
+  kind: z.union([z.enum(['completed', 'undelivered']), WatchKind]),
+  /** The exit, the blocked reason or why the task was not delivered (deck-written). */
+  detail: z.string().max(1000).optional(),
+  until: z.string().optional(),
+});
+export type PendingNotice = z.infer<typeof PendingNotice>;
+
 export const Snapshot = z.object({
   commissions: z.array(SnapshotCommission).max(1000),
   queues: z.array(QueuedDelegation).max(10_000),
+  /** Notices not yet delivered when the journal rotated (older snapshots have none). */
+  notices: z.array(PendingNotice).max(1000).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

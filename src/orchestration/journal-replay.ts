@@ -2,8 +2,8 @@
 // commissions were still outstanding and which delegations waited in a queue. Pure: entries in,
 // state out. A `snapshot` entry (written when the journal rotates) replaces what came before it.
 import { assertNever } from '../common/errors.js';
-import { freshCommission, type Commission } from './broker.js';
-import type { JournalEntry, QueuedDelegation } from './journal-entry.js';
+import { freshCommission, isWatch, type Commission } from './broker.js';
+import type { JournalEntry, PendingNotice, QueuedDelegation } from './journal-entry.js';
 
 export interface GroupRecord {
   group: string;
@@ -96,6 +96,61 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
     }
   }
   return { commissions: [...open.values()], queued: [...queued.values()] };
+}
+
+/** Completions and watches of `group` the orchestrator was never told of (the daemon died
+ *  with their notices queued or being typed), oldest first: a notice's delivery is journaled
+ *  with its commission (and watch). An undelivered task's notice is kept only by a snapshot:
+ *  its `delivery-failed` line is also written for commissions closed before, without one. */
+export function unheardNotices(entries: readonly JournalEntry[], group: string): PendingNotice[] {
+  const pending = new Map<string, PendingNotice>();
+  const key = (commission: string, watch?: string) => `${commission} ${watch ?? ''}`;
+  for (const entry of entries) {
+    if (entry.group !== group) continue;
+    const { role, commission } = entry;
+    switch (entry.event) {
+      case 'open':
+      case 'done':
+        pending.clear();
+        break;
+      case 'snapshot':
+        pending.clear();
+        for (const n of entry.snapshot?.notices ?? []) pending.set(key(n.commission, isWatch(n.kind) ? n.kind : undefined), n);
+        break;
+      case 'completed':
+        if (role && commission) pending.set(key(commission), { role, commission, kind: 'completed' });
+        break;
+      case 'watch':
+        // A worker that never became ready is told by its undelivered task's notice.
+        if (role && commission && entry.watch && entry.watch !== 'not-ready') {
+          pending.set(key(commission, entry.watch), { role, commission, kind: entry.watch, ...(entry.detail ? { detail: entry.detail } : {}), ...(entry.until ? { until: entry.until } : {}) });
+        }
+        break;
+      case 'notice-delivered':
+      case 'notice-failed':
+        // A notice that failed and waits to be tried again is still owed.
+        if (commission && !(entry.event === 'notice-failed' && entry.detail?.endsWith('will try again'))) pending.delete(key(commission, entry.watch));
+        break;
+      // Steps of a task's own life: no notice is owed for them.
+      case 'delegate':
+      case 'superseded':
+      case 'delivery-attempt':
+      case 'delivered':
+      case 'delivery-failed':
+      case 'unsolicited':
+      case 'error':
+      case 'restored':
+      case 'queued':
+      case 'dequeued':
+      case 'redelivery':
+      case 'nudge':
+      case 'resume':
+        break;
+      default:
+        assertNever(entry.event, 'journal event');
+    }
+  }
+  return [...pending.values()];
 }
 
 /** Open commissions only (what `log` lists). */

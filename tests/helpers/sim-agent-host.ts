@@ -1,7 +1,8 @@
 // The simulated agent of examples/demo/sim-agent.mjs as an in-memory model on the fake pane and
 // the fake clock, for tests that run hundreds of deliveries: it drops keys while starting, shows
 // a `❯` box with bracketed paste once ready, echoes typed text, submits on CR, works for a while
-// and records every prompt it received (per agent id).
+// and records every prompt it received (per agent id). A night's misfortunes are methods: a crash
+// mid-task, a usage-limit screen until a reset time, and the silent death of a daemon's children.
 import type { FakeClock } from './fake-clock.js';
 import { FakePane } from './fake-pane.js';
 
@@ -10,13 +11,22 @@ export interface SimBehaviour {
   workMs: number;
   /** The first CR after typing becomes a newline (Claude Code, when CR is fused to text). */
   swallowFirstEnter?: boolean;
+  /** With swallowFirstEnter: the box grows a line, as Claude Code's does: the text moves up a
+   *  row and the cursor sits on the new empty row below it. */
+  newlineBox?: boolean;
+  /** The first line typed once the box is up is lost (focus not yet in the input box). */
+  dropFirstLine?: boolean;
 }
 
 export interface ReceivedPrompt {
   agentId: string;
   text: string;
   at: number;
+  /** How long the agent works on it before its prompt is back. */
+  workMs: number;
 }
+
+export type SimPhase = 'starting' | 'ready' | 'working' | 'limited' | 'gone';
 
 const ROWS = 12;
 const COLS = 120;
@@ -24,11 +34,15 @@ const COLS = 120;
 export class SimAgentHost extends FakePane {
   readonly received: ReceivedPrompt[] = [];
   dropped = 0;
-  private phase: 'starting' | 'ready' | 'working' = 'starting';
+  private phase: SimPhase = 'starting';
+  /** When a usage limit shown on screen resets (virtual ms), while limited. */
+  limitUntil: number | null = null;
   private input = '';
   private row = 0;
   private generation = 0;
   private swallowed = false;
+  private newlineBox = false;
+  private dropLine = false;
   /** Called with each submitted prompt (after the echo), e.g. to run work-done. */
   onPrompt: (prompt: ReceivedPrompt) => void = () => undefined;
 
@@ -42,15 +56,50 @@ export class SimAgentHost extends FakePane {
     this.boot();
   }
 
+  get currentPhase(): SimPhase {
+    return this.phase;
+  }
+
+  /** The process dies mid-task with `exit` (its exit event fires). */
+  crash(exit: { exitCode: number | null; signal: string | null }): void {
+    this.generation++;
+    this.phase = 'gone';
+    this.exitWith(exit);
+  }
+
+  /** A usage-limit screen until `untilMs`; then the agent is back at its prompt, idle. */
+  limit(untilMs: number): void {
+    const generation = ++this.generation;
+    this.phase = 'limited';
+    this.limitUntil = untilMs;
+    this.print(`You've hit your usage limit · resets at ${new Date(untilMs).toISOString()}`);
+    this.clock.schedule(untilMs - this.clock.now(), () => {
+      if (generation !== this.generation) return;
+      this.limitUntil = null;
+      this.print('Limit reset.');
+      this.prompt();
+    });
+  }
+
+  /** The daemon holding this pane died: the process is gone, silently (nobody hears its exit). */
+  vanish(): void {
+    this.generation++;
+    this.phase = 'gone';
+    this.state = { kind: 'exited', exit: { exitCode: null, signal: 'SIGHUP' } };
+  }
+
   override write(data: string | Buffer): void {
+    if (this.phase === 'gone') return;
     super.write(data);
     for (const ch of data.toString()) {
-      if (this.phase !== 'ready') {
+      if (this.phase !== 'ready' || (this.dropLine && ch !== '\r')) {
         this.dropped++;
         continue;
       }
-      if (ch === '\r') this.enter();
-      else {
+      if (ch === '\r') {
+        this.dropLine = false;
+        this.enter();
+      } else {
         this.input += ch;
         this.draw(`❯ ${this.input}`);
       }
@@ -64,9 +113,12 @@ export class SimAgentHost extends FakePane {
 
   private boot(): void {
     const generation = ++this.generation;
+    this.limitUntil = null;
     const behaviour = this.behaviour();
     this.phase = 'starting';
     this.swallowed = !behaviour.swallowFirstEnter;
+    this.newlineBox = behaviour.newlineBox ?? false;
+    this.dropLine = behaviour.dropFirstLine ?? false;
     this.modes = { ...this.modes, bracketedPaste: false };
     this.lines = Array.from({ length: ROWS }, () => ' '.repeat(COLS));
     this.row = 0;
@@ -82,16 +134,20 @@ export class SimAgentHost extends FakePane {
     if (this.input === '') return;
     if (!this.swallowed) {
       this.swallowed = true;
+      if (this.newlineBox) {
+        this.row += this.draw(`❯ ${this.input}`);
+        this.draw('  ');
+      }
       return; // a newline inside the box: the text stays there
     }
-    const prompt = { agentId: this.agentId, text: this.input, at: this.clock.now() };
+    const prompt = { agentId: this.agentId, text: this.input, at: this.clock.now(), workMs: this.behaviour().workMs };
     this.received.push(prompt);
     this.input = '';
     this.phase = 'working';
     this.print(`» ${prompt.text}`);
     this.print('⠋ working…');
     const generation = this.generation;
-    this.clock.schedule(this.behaviour().workMs, () => {
+    this.clock.schedule(prompt.workMs, () => {
       if (generation !== this.generation) return;
       this.prompt();
     });
@@ -106,17 +162,23 @@ export class SimAgentHost extends FakePane {
 
   /** Writes a line (scrolling when full); `advance` false leaves the cursor on it. */
   private print(text: string, advance = true): void {
-    if (this.row >= ROWS) {
-      this.lines = [...this.lines.slice(1), ' '.repeat(COLS)];
-      this.row = ROWS - 1;
-    }
-    this.draw(text);
-    if (advance) this.row++;
+    const rows = this.draw(text);
+    if (advance) this.row += rows;
   }
 
-  private draw(text: string): void {
-    const row = Math.min(this.row, ROWS - 1);
-    this.cursor = { x: text.length, y: row, visible: true };
-    this.setLine(row, text);
+  /** Draws `text` from the current row, wrapped at the width as a terminal wraps it; returns
+   *  the rows it takes. A long typed line spans rows, as in a real pane. */
+  private draw(text: string): number {
+    const chunks: string[] = [];
+    for (let at = 0; at < Math.max(1, text.length); at += COLS) chunks.push(text.slice(at, at + COLS));
+    const overflow = this.row + chunks.length - ROWS;
+    if (overflow > 0) {
+      this.lines = [...this.lines.slice(overflow), ...Array.from({ length: overflow }, () => ' '.repeat(COLS))];
+      this.row -= overflow;
+    }
+    const last = chunks.at(-1)!;
+    this.cursor = { x: last.length, y: this.row + chunks.length - 1, visible: true };
+    chunks.forEach((chunk, i) => this.setLine(this.row + i, chunk));
+    return chunks.length;
   }
 }

@@ -245,6 +245,15 @@ describe('broker', () => {
     expect(result.notices.join('')).not.toMatch(/will continue/);
   });
 
+  it('reports a turn ended by an API error once, as blocked, and never nudges over it', () => {
+    const error: BrokerEvent = { type: 'observed', at: T0 + 2000, role: 'coder', agentId: 'a-coder', seen: { status: 'error', reason: null, until: null, atPrompt: false }, jitterMs: 0 };
+    const s0 = state([commission('coder')], { stallGraceMs: 1000, resumeRoles: ['coder'], maxResumes: 3 });
+    const result = play(s0, [{ type: 'activity', at: T0 + 1500, role: 'coder', agentId: 'a-coder' }, error, { ...error, at: T0 + 5000 }, { ...error, at: T0 + 9000 }, { type: 'tick', at: T0 + 9000 }]);
+    expect(result.journal).toEqual(['watch']);
+    expect(result.notices).toEqual([expect.stringMatching(/^Worker coder is blocked: its turn ended on an API error\. What the deck saw is in /)]);
+    expect(result.effects.filter((e) => e.type === 'type')).toEqual([]);
+  });
+
   it('hands an open task to the agent of a restarted pane and tells the orchestrator once', () => {
     const restored = state([commission('coder', { agentId: null })]);
     let result = play(restored, [{ type: 'restarted', at: T0, role: 'coder', agentId: 'a-coder' }]);

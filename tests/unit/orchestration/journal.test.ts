@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src/orchestration/journal-entry.js';
 import { appendJournal, journalPath, readJournal } from '../../../src/orchestration/journal.js';
-import { openCommissions, openedGroups } from '../../../src/orchestration/journal-replay.js';
+import { openCommissions, openedGroups, unheardNotices } from '../../../src/orchestration/journal-replay.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 2, 13, s)).toISOString();
 
@@ -84,5 +84,29 @@ describe('journal', () => {
     add({ at: at(1), event: 'delegate', role: 'coder', paneId: 'p2', commission: 'c-1', file: 'f1' });
     add({ at: at(2), event: 'done', detail: 'abandoned: coder' });
     expect(openCommissions(readJournal(dir).entries, 'dev', 0)).toEqual([]);
+  });
+
+  it('knows which completions and watches the orchestrator was never told of', () => {
+    add({ at: at(0), event: 'open', orchestration: 'dev', from: 'orchestrator', roles: { orchestrator: 'p1', coder: 'p2', reviewer: 'p3' } });
+    add({ at: at(1), event: 'completed', role: 'coder', commission: 'c-1' });
+    add({ at: at(2), event: 'notice-delivered', role: 'coder', commission: 'c-1' });
+    add({ at: at(3), event: 'watch', watch: 'exited', role: 'reviewer', commission: 'c-2', detail: 'exit code 2' });
+    add({ at: at(4), event: 'watch', watch: 'blocked', role: 'coder', commission: 'c-3', detail: 'usage limit reached', until: at(60) });
+    add({ at: at(5), event: 'notice-failed', role: 'reviewer', commission: 'c-2', watch: 'exited', detail: 'the orchestrator pane is closed or not running; will try again' });
+    add({ at: at(6), event: 'completed', role: 'coder', commission: 'c-3' });
+    add({ at: at(7), event: 'notice-delivered', role: 'coder', commission: 'c-3', watch: 'blocked' });
+    expect(unheardNotices(readJournal(dir).entries, 'dev')).toEqual([
+      { role: 'reviewer', commission: 'c-2', kind: 'exited', detail: 'exit code 2' },
+      { role: 'coder', commission: 'c-3', kind: 'completed' },
+    ]);
+  });
+
+  it('carries untold notices across a rotation in the snapshot', () => {
+    add({ at: at(0), event: 'snapshot', orchestration: 'dev', from: 'orchestrator', roles: { orchestrator: 'p1', coder: 'p2' }, snapshot: { commissions: [], queues: [], notices: [{ role: 'coder', commission: 'c-1', kind: 'undelivered', detail: 'the agent exited' }] } });
+    expect(unheardNotices(readJournal(dir).entries, 'dev')).toEqual([{ role: 'coder', commission: 'c-1', kind: 'undelivered', detail: 'the agent exited' }]);
+    add({ at: at(1), event: 'notice-delivered', role: 'coder', commission: 'c-1' });
+    add({ at: at(2), event: 'watch', watch: 'stalled', role: 'coder', commission: 'c-4' });
+    add({ at: at(3), event: 'done' });
+    expect(unheardNotices(readJournal(dir).entries, 'dev')).toEqual([]);
   });
 });
