@@ -175,6 +175,7 @@ describe('an unattended night', () => {
         socketPath: '/nowhere',
         env: {},
         scrollback: 100,
+        clock,
       });
       self.service = new OrchestrationService({
         registry: self.registry,
