@@ -1,4 +1,4 @@
-// Lint rules, including the import layering of DESIGN.md §2:
+// Lint rules, including the import layering of docs/ARCHITECTURE.md §2:
 // common ← config ← protocol ← {pty, agents, orchestration} ← daemon; tui sees protocol/config/common;
 // config-gen (config generation) sits on config and common and serves only daemon, tui and cli.
 import js from '@eslint/js';
@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 const layer = (name) => ({ group: [`**/${name}/*`, `**/${name}/**`], message: '' });
 const forbid = (names, why) =>
-  names.map((name) => ({ ...layer(name), message: `${why} (see DESIGN.md §2 "Imports flow one way").` }));
+  names.map((name) => ({ ...layer(name), message: `${why} (see docs/ARCHITECTURE.md §2, the rooms and who imports whom).` }));
 
 const layering = [
   {
@@ -47,6 +47,22 @@ const layering = [
     ],
   },
 ];
+
+// The pure cores take values and return values (ARCHITECTURE.md §2): no I/O, no terminal, no
+// PTY. node:path stays allowed: string functions only. Types from @xterm are only types.
+const PURE_CORES = [
+  'src/orchestration/broker.ts', 'src/orchestration/prompt-lines.ts', 'src/orchestration/journal-replay.ts',
+  'src/orchestration/timeline.ts', 'src/orchestration/morning-report.ts', 'src/orchestration/morning-report-text.ts',
+  'src/agents/status-engine.ts', 'src/agents/readiness.ts', 'src/agents/screen-rules.ts', 'src/agents/hook-rules.ts',
+  'src/agents/reset-time.ts', 'src/protocol/framing.ts', 'src/pty/render-row.ts', 'src/pty/frame-diff.ts',
+  'src/tui/state/**', 'src/tui/input/**', 'src/tui/layout/**',
+];
+const pure = [
+  { group: ['node:*', '!node:path'], message: 'A pure core does no I/O: take the value as an argument, and let the shell around it read or write (ARCHITECTURE.md §2).' },
+  { group: ['ink', 'react', 'node-pty'], message: 'A pure core knows no terminal, React or PTY: return values and let the shell render or write them (ARCHITECTURE.md §2).' },
+  { group: ['@xterm/*'], allowTypeImports: true, message: 'A pure core may use xterm.js types, not the emulator (ARCHITECTURE.md §2).' },
+];
+const layerOf = (file) => layering.find(({ files }) => files.some((glob) => file.startsWith(glob.replace('/**', '/'))));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**'] },
@@ -94,6 +110,11 @@ export default tseslint.config(
   ...layering.map(({ files, patterns }) => ({
     files,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+  })),
+  // After the layering, so a pure core keeps its layer's rules and adds its own.
+  ...PURE_CORES.map((file) => ({
+    files: [file],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...(layerOf(file)?.patterns ?? []), ...pure] }] },
   })),
   {
     files: ['**/*.js', '**/*.mjs'],
