@@ -1,5 +1,5 @@
 // Claude Code: hooks in settings.json carry the status; title and screen rules are the second
-// opinion (phrases from AGENT-NOTES.md and the recordings in tests/fixtures/agents/claude-code).
+// opinion (phrases from docs/AGENT-NOTES.md and the recordings in tests/fixtures/agents/claude-code).
 import type { AgentAdapter } from './agent-adapter.js';
 import { COMMON_HOOK_RULES } from './hook-rules.js';
 

@@ -1,5 +1,5 @@
 // Codex: Claude-compatible hooks (once trusted), a spinner/"Action Required" title, and screen
-// phrases from AGENT-NOTES.md and tests/fixtures/agents/codex.
+// phrases from docs/AGENT-NOTES.md and tests/fixtures/agents/codex.
 import type { AgentAdapter } from './agent-adapter.js';
 import { COMMON_HOOK_RULES } from './hook-rules.js';
 

@@ -1,5 +1,5 @@
 // Gemini CLI: its own hook names (BeforeAgent, BeforeTool, …) and screen phrases from
-// AGENT-NOTES.md.
+// docs/AGENT-NOTES.md.
 import type { AgentAdapter } from './agent-adapter.js';
 
 export const gemini: AgentAdapter = {

@@ -22,14 +22,14 @@ export const HOOK_PLANS: Record<HookedAgent, HookPlan> = {
     timeout: 10,
     named: false,
   },
-  // The events codex 0.169 fires (AGENT-NOTES.md; `SessionStart` only at the first turn).
+  // The events codex 0.169 fires (docs/AGENT-NOTES.md; `SessionStart` only at the first turn).
   codex: {
     events: ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'PermissionRequest', 'Stop', 'SessionEnd'],
     toolEvents: new Set(),
     timeout: 10,
     named: false,
   },
-  // BeforeModel/AfterModel fire per chunk: too noisy for a deck (AGENT-NOTES.md).
+  // BeforeModel/AfterModel fire per chunk: too noisy for a deck (docs/AGENT-NOTES.md).
   gemini: {
     events: ['SessionStart', 'BeforeAgent', 'BeforeTool', 'AfterTool', 'Notification', 'AfterAgent', 'PreCompress', 'SessionEnd'],
     toolEvents: new Set(['BeforeTool', 'AfterTool', 'Notification', 'BeforeAgent', 'AfterAgent', 'SessionStart', 'SessionEnd', 'PreCompress']),

@@ -1,5 +1,5 @@
 // opencode: no command hooks; the deck's plugin forwards bus events to `dot-agent-deck hook`.
-// Screen phrases from AGENT-NOTES.md.
+// Screen phrases from docs/AGENT-NOTES.md.
 import type { AgentAdapter } from './agent-adapter.js';
 
 export const opencode: AgentAdapter = {
@@ -7,7 +7,7 @@ export const opencode: AgentAdapter = {
   displayName: 'opencode',
   programs: ['opencode'],
   readyMarkers: [/Ask anything/],
-  // Keys typed in the first second after the box appears can be lost (AGENT-NOTES.md).
+  // Keys typed in the first second after the box appears can be lost (docs/AGENT-NOTES.md).
   readyQuietMs: 1000,
   titleRules: [],
   screenRules: [

@@ -1,4 +1,4 @@
-// Is a pane's agent ready to take a typed prompt? Pure: the ready marker from AGENT-NOTES.md on
+// Is a pane's agent ready to take a typed prompt? Pure: the ready marker from docs/AGENT-NOTES.md on
 // screen, the screen quiet for a moment, and bracketed paste on (the input box enables it). A
 // SessionStart hook alone is not enough: it fires before the box listens. Used by delivery (#5).
 import type { CursorPosition, PaneModes } from '../protocol/pane-types.js';

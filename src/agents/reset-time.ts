@@ -1,6 +1,6 @@
 // Reads when a usage limit, quota or rate limit resets from the words an agent CLI prints, relative
 // to a given `now`. Pure: time zones come from Intl, nothing reads the clock. It knows the
-// wordings in AGENT-NOTES.md ("resets 3pm (Europe/Berlin)", "try again in 1h 2m", "try again at
+// wordings in docs/AGENT-NOTES.md ("resets 3pm (Europe/Berlin)", "try again in 1h 2m", "try again at
 // 4:05 PM", "quota resets in 3h 20m", "retry in 38.07s"); anything else is "no time stated".
 
 const UNITS: Record<string, number> = {

@@ -1,6 +1,6 @@
 // The status engine: one pure function from what a pane shows (hook layer, title, screen, output
 // activity, exit) to one status, with the layer and rule that decided it. No timers: it says when
-// to ask again. Rules of thumb (AGENT-NOTES.md): waiting outranks working; working and waiting
+// to ask again. Rules of thumb (docs/AGENT-NOTES.md): waiting outranks working; working and waiting
 // flip at once; idle only after a quiet screen; stale hooks and old screen text decide nothing.
 import type { PaneExit } from '../protocol/pane-types.js';
 import type { PaneStatus, StatusKind, StatusLayer } from '../protocol/pane-status.js';
@@ -9,7 +9,7 @@ import type { HookState } from './hook-state.js';
 import { formatResetTime, parseResetTime } from './reset-time.js';
 import { matchScreenRules, type ScreenMatch } from './screen-rules.js';
 
-/** Quiet time before "idle" is believed from the screen or activity (AGENT-NOTES.md: ~1.5 s). */
+/** Quiet time before "idle" is believed from the screen or activity (docs/AGENT-NOTES.md: ~1.5 s). */
 export const IDLE_QUIET_MS = 1500;
 /** A hook opinion older than this no longer decides alone; the screen may overrule it. */
 export const HOOK_STALE_MS = 30_000;

@@ -6,7 +6,7 @@ import { configFile, type Env } from './paths.js';
 import { readConfigFile } from './read-config-file.js';
 import { validateTomlText, type ValidationResult } from './validate-toml.js';
 
-/** 10,000 lines ≈ 21 MB per full-width pane (DESIGN.md §7); the bounds keep a typo from eating RAM. */
+/** 10,000 lines ≈ 21 MB per full-width pane (ARCHITECTURE.md §9); the bounds keep a typo from eating RAM. */
 export const DEFAULT_SCROLLBACK_LINES = 10_000;
 export const MIN_SCROLLBACK_LINES = 100;
 export const MAX_SCROLLBACK_LINES = 200_000;

@@ -1,6 +1,6 @@
 // The single lines the deck types into agent panes, and the coordination files they point at.
 // Each line is one line that points at a file: a multi-line prompt would arrive as a bracketed
-// paste and not be submitted (AGENT-NOTES.md). Every line is deck-written and fixed in shape: no
+// paste and not be submitted (docs/AGENT-NOTES.md). Every line is deck-written and fixed in shape: no
 // text an agent wrote is ever typed, and no character a shell treats specially, because the pane
 // may run a shell (`safeTypedLine` enforces it where lines are typed).
 //

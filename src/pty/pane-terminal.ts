@@ -10,7 +10,7 @@ import { PrivateModeTracker } from './private-modes.js';
 import { registerQueryReplies } from './query-replies.js';
 import { renderScreen, screenText, type RenderedScreen } from './render-screen.js';
 
-// Both packages are CommonJS: under ESM only the default import works (DESIGN.md §7).
+// Both packages are CommonJS: under ESM only the default import works (ARCHITECTURE.md §9).
 const { Terminal } = xtermHeadless;
 const { Unicode11Addon } = unicode11;
 
@@ -47,7 +47,7 @@ export class PaneTerminal implements Disposable {
     });
     this.store.add(this.term);
     this.term.loadAddon(new Unicode11Addon());
-    // Without Unicode 11 widths emoji are one cell wide and rows overflow (DESIGN.md §7).
+    // Without Unicode 11 widths emoji are one cell wide and rows overflow (ARCHITECTURE.md §9).
     this.term.unicode.activeVersion = '11';
 
     this.privateModes = this.store.add(new PrivateModeTracker(this.term));

@@ -56,7 +56,7 @@ export function useTerminalSize(): TerminalSize {
 
 /**
  * The current time, updated at each minute boundary: card ages are in minutes, and a coarser
- * clock means one Ink frame a minute instead of a ticking redraw (DESIGN.md "Rendering").
+ * clock means one Ink frame a minute instead of a ticking redraw (ARCHITECTURE.md §3.2).
  */
 export function useMinuteClock(): number {
   const [now, setNow] = useState(() => Date.now());

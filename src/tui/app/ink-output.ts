@@ -1,7 +1,7 @@
 // The stdout Ink draws on: a thin proxy in front of the real terminal that (1) puts the cursor
 // back where Ink's relative moves expect it before each Ink write, and (2) repaints the panes
 // right after each Ink frame, inside Ink's synchronized-output block, because Ink's frame has
-// just erased them (DESIGN.md "Rendering").
+// just erased them (ARCHITECTURE.md §3.2).
 import { EventEmitter } from 'node:events';
 import type { SizeSource, TerminalSize } from './deck-context.js';
 

@@ -1,4 +1,4 @@
-// The one owner of raw stdin (DESIGN.md "Input"): bytes → decoder → prefix-key router → either
+// The one owner of raw stdin (ARCHITECTURE.md §3.1): bytes → decoder → prefix-key router → either
 // bytes for the typing pane (batched per chunk) or messages for the deck. The router reads the
 // store between events, so "ls⌃dj" types "ls", switches mode, then selects.
 import type { Disposable } from '../../common/disposable.js';

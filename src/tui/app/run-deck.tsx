@@ -106,7 +106,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
       </DeckProvider>,
       {
         stdout: output as unknown as NodeJS.WriteStream,
-        // Ink never reads the keyboard: the input pipeline owns stdin (DESIGN.md "Input").
+        // Ink never reads the keyboard: the input pipeline owns stdin (ARCHITECTURE.md §3.1).
         stdin: new PassThrough() as unknown as NodeJS.ReadStream,
         patchConsole: false,
         exitOnCtrlC: false,

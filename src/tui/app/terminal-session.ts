@@ -40,7 +40,7 @@ export class TerminalSession implements Disposable {
 
   constructor(private readonly streams: TerminalStreams) {}
 
-  /** Raw mode first: keys typed before it would be eaten by the line discipline (DESIGN.md §7). */
+  /** Raw mode first: keys typed before it would be eaten by the line discipline (ARCHITECTURE.md §9). */
   enter(): void {
     if (this.active) return;
     this.active = true;

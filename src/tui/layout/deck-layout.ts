@@ -34,7 +34,7 @@ export interface TabSlot {
 
 export interface DeckLayout {
   cols: number;
-  /** Rows Ink may draw: one less than the terminal (DESIGN.md "Rendering"). */
+  /** Rows Ink may draw: one less than the terminal (ARCHITECTURE.md §3.2). */
   rows: number;
   tooSmall: boolean;
   tabBar: Rect | null;

@@ -1,5 +1,5 @@
 // How many cells a code point takes, by the same Unicode 11 table the daemon's headless terminal
-// uses (DESIGN.md §7), so the painter cuts a row exactly where the pane's screen has its cells.
+// uses (ARCHITECTURE.md §9), so the painter cuts a row exactly where the pane's screen has its cells.
 import unicode11 from '@xterm/addon-unicode11';
 
 interface WidthProvider {

@@ -1,4 +1,4 @@
-// The pane painter (DESIGN.md "Rendering"): draws pane rows into their rectangles with absolute
+// The pane painter (ARCHITECTURE.md §3.2): draws pane rows into their rectangles with absolute
 // cursor positioning, only the rows that changed, around any dialog on top, and leaves the
 // real cursor where the user types (or hidden). Returns strings; the caller owns the terminal
 // and puts the cursor back where Ink expects it before Ink writes (ink-output.ts).

@@ -1,5 +1,5 @@
-// Cuts cells [from, to) out of a pre-rendered pane row (SGR sequences + text, DESIGN.md
-// "Rendering") so the painter can clip a row to its rectangle or paint around a dialog. The
+// Cuts cells [from, to) out of a pre-rendered pane row (SGR sequences + text, ARCHITECTURE.md
+// §3.2) so the painter can clip a row to its rectangle or paint around a dialog. The
 // result paints exactly `to - from` cells: a wide character cut by an edge becomes a space, a
 // short row is padded. With `dim`, every SGR also switches on faint (SGR 2).
 import { cellWidth } from './cell-width.js';

@@ -1,4 +1,4 @@
-// The TUI's own state (DESIGN.md §4: focus, layout, dialogs, scroll offsets live in the TUI):
+// The TUI's own state (ARCHITECTURE.md §4: focus, layout, dialogs, scroll offsets live in the TUI):
 // the daemon's pane list as last received, and everything the user chose on top of it.
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { DeckMode } from '../input/key-router.js';
