@@ -97,7 +97,7 @@ export class StatusTracker implements Disposable {
   /** The line of a limit screen whose stated reset time has passed: still on screen, but
    *  history, so readiness may type the agent's continue input over it. */
   get passedLimitLine(): string | null {
-    return this.limit !== null && Date.now() >= this.limit.until ? this.limit.line : null;
+    return this.limit !== null && this.now() >= this.limit.until ? this.limit.line : null;
   }
 
   recentEvents(): StatusEventRecord[] {
@@ -151,7 +151,7 @@ export class StatusTracker implements Disposable {
 
   private scheduleScreenRead(): void {
     if (this.screenTimer !== undefined) return;
-    const wait = Math.max(0, this.lastScreenRead + SCREEN_READ_INTERVAL_MS - Date.now());
+    const wait = Math.max(0, this.lastScreenRead + SCREEN_READ_INTERVAL_MS - this.now());
     this.screenTimer = setTimeout(() => {
       this.screenTimer = undefined;
       this.evaluate();
@@ -161,7 +161,7 @@ export class StatusTracker implements Disposable {
   private readScreen(): void {
     if (!this.screenDirty) return;
     this.screenDirty = false;
-    this.lastScreenRead = Date.now();
+    this.lastScreenRead = this.now();
     this.screen = this.host.text();
     const adapter = adapterFor(this.agent);
     if (!this.readySeen && adapter.type !== 'generic') {
@@ -188,7 +188,7 @@ export class StatusTracker implements Disposable {
 
   private evaluate(): void {
     this.syncAgent();
-    if (Date.now() - this.lastScreenRead >= SCREEN_READ_INTERVAL_MS) this.readScreen();
+    if (this.now() - this.lastScreenRead >= SCREEN_READ_INTERVAL_MS) this.readScreen();
     else if (this.screenDirty) this.scheduleScreenRead();
     const { status, recheckInMs, waitingOnScreen, limit } = decideStatus(this.engineInput(), this.current);
     this.limit = limit;
