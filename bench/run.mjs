@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROOT, ensureTmux } from './lib.mjs';
 import { idleCpu, memory, startTime, throughput } from './daemon-bench.mjs';
 import { attachedThroughput, echoLatency, firstFrame, tuiIdle } from './tui-bench.mjs';
+import { floodControl } from './flood-control.mjs';
 
 const only = process.argv.slice(2);
 const tmuxVersion = ensureTmux();
@@ -20,6 +21,8 @@ const suites = {
   attached: () => attachedThroughput(scratch),
   'first-frame': () => firstFrame(),
   'tui-idle': () => tuiIdle(),
+  // Issue #11 item 12 (requests and memory while 20 panes flood): bench/flood-control.mjs.
+  'flood-control': () => floodControl(scratch),
 };
 
 const results = [];
@@ -27,7 +30,8 @@ try {
   for (const [key, bench] of Object.entries(suites)) {
     if (only.length > 0 && !only.includes(key)) continue;
     process.stderr.write(`running ${key}…\n`);
-    results.push(await bench());
+    // A suite returns one row, or several (flood-control reports latency and memory apart).
+    results.push(...[await bench()].flat());
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
