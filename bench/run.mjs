@@ -7,6 +7,7 @@ import { idleCpu, memory, startTime, throughput } from './daemon-bench.mjs';
 import { attachedThroughput, echoLatency, firstFrame, tuiIdle } from './tui-bench.mjs';
 import { demoLoop, validateLarge } from './cli-bench.mjs';
 import { soak, soakMinutes } from './soak-bench.mjs';
+import { floodControl } from './flood-control.mjs';
 
 // Names of suites to run; `--minutes N` belongs to the soak.
 const args = process.argv.slice(2);
@@ -29,6 +30,8 @@ const suites = {
   validate: () => validateLarge(),
   // Issue #10 (an hour of real time by default): only when named, `npm run bench -- soak --minutes 5`.
   soak: () => soak(soakMinutes(args)),
+  // Issue #11 item 12 (requests and memory while 20 panes flood): bench/flood-control.mjs.
+  'flood-control': () => floodControl(scratch),
 };
 const namedOnly = new Set(['soak']);
 
@@ -37,7 +40,8 @@ try {
   for (const [key, bench] of Object.entries(suites)) {
     if (only.length > 0 ? !only.includes(key) : namedOnly.has(key)) continue;
     process.stderr.write(`running ${key}…\n`);
-    results.push(await bench());
+    // A suite returns one row, or several (flood-control reports latency and memory apart).
+    results.push(...[await bench()].flat());
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -29,6 +29,10 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   const scrollback = options.scrollback ?? (await configuredScrollback(env, logger));
   const paneEnv: Record<string, string | undefined> = { ...env };
   for (const name of PANE_VARIABLES) delete paneEnv[name];
+  // Set for the daemon's own memory by the CLI that started it (cli/daemon-client.ts), not by the
+  // person: the panes' programs get the environment they would have had.
+  if (paneEnv.DOT_AGENT_DECK_SET_MALLOC_ARENA_MAX === '1') delete paneEnv.MALLOC_ARENA_MAX;
+  delete paneEnv.DOT_AGENT_DECK_SET_MALLOC_ARENA_MAX;
   // The directory's privacy is checked before anything is written into it.
   ensurePrivateDir(dirname(socketPath(env)));
   paneEnv.PATH = prependPath(installCliLauncher(dirname(socketPath(env))), paneEnv.PATH);

@@ -1,8 +1,8 @@
-// Watermark flow control between a PTY and the terminal parser. xterm.js parses writes
-// asynchronously and throws once more than 50 MB are pending (WriteBuffer, "write data
-// discarded"), so the bytes handed to the parser but not parsed yet are counted and the source is
-// paused above a high watermark and resumed below a low one. This also bounds the memory a
-// flooding program can make the daemon hold per pane.
+// Watermark flow control between a PTY and the terminal parser. Output waits in the pane's parse
+// queue (parse-scheduler.ts) until its turn, so the bytes handed to the parser but not parsed yet
+// are counted and the source is paused above a high watermark and resumed below a low one. This
+// bounds the memory a flooding program can make the daemon hold per pane: the program blocks on
+// its full PTY instead.
 
 export interface PausableSource {
   pause(): void;

@@ -6,6 +6,7 @@ import unicode11 from '@xterm/addon-unicode11';
 import type { PaneModes } from '../protocol/pane-types.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
+import { sharedParseScheduler, type ParseQueue, type ParseScheduler } from './parse-scheduler.js';
 import { PrivateModeTracker } from './private-modes.js';
 import { registerQueryReplies } from './query-replies.js';
 import { renderScreen, screenText, type RenderedScreen } from './render-screen.js';
@@ -19,6 +20,21 @@ export interface PaneTerminalOptions {
   rows: number;
   /** Lines kept above the screen; ~12 bytes per cell, so 172 cols × 10,000 lines ≈ 21 MB. */
   scrollback: number;
+  /** Who decides when output is parsed (default: the one every pane of the process shares). */
+  scheduler?: ParseScheduler;
+}
+
+/** The emulator core's synchronous parse; the public `write` schedules its own timers. */
+interface SyncWritable {
+  writeSync(data: string): void;
+}
+
+function syncWriter(term: object): SyncWritable {
+  const core = (term as { _core?: Partial<SyncWritable> })._core;
+  if (typeof core?.writeSync !== 'function') {
+    throw new Error('This @xterm/headless has no synchronous write (Terminal._core.writeSync); the deck needs the version in package.json.');
+  }
+  return core as SyncWritable;
 }
 
 export const DEFAULT_SCROLLBACK = 10_000;
@@ -27,6 +43,8 @@ export class PaneTerminal implements Disposable {
   private readonly store = new DisposableStore();
   private readonly term: InstanceType<typeof Terminal>;
   private readonly privateModes: PrivateModeTracker;
+  /** Output waiting for its turn to be parsed, in arrival order (resets included). */
+  private readonly queue: ParseQueue;
   private readonly replyEmitter = this.store.add(new Emitter<string>());
   private readonly titleEmitter = this.store.add(new Emitter<string>());
   private currentTitle = '';
@@ -46,6 +64,11 @@ export class PaneTerminal implements Disposable {
       logLevel: 'off',
     });
     this.store.add(this.term);
+    // Parsed synchronously in the scheduler's slices, so the daemon decides how much parsing one
+    // event-loop turn holds; xterm's own write would parse up to 12 ms per pane per timer.
+    const core = syncWriter(this.term);
+    this.queue = (options.scheduler ?? sharedParseScheduler).queue((data) => core.writeSync(data));
+    this.store.add(this.queue);
     this.term.loadAddon(new Unicode11Addon());
     // Without Unicode 11 widths emoji are one cell wide and rows overflow (ARCHITECTURE.md §9).
     this.term.unicode.activeVersion = '11';
@@ -89,7 +112,12 @@ export class PaneTerminal implements Disposable {
 
   /** Queues `data` for parsing; `parsed` runs once it has changed the screen. */
   write(data: string, parsed: () => void): void {
-    this.term.write(data, parsed);
+    this.queue.push(data, parsed);
+  }
+
+  /** Characters queued and not parsed yet. */
+  get pendingChars(): number {
+    return this.queue.pendingChars;
   }
 
   /**
@@ -98,7 +126,7 @@ export class PaneTerminal implements Disposable {
    * program must not look ready (bracketed paste on) or busy (a spinner title) because of the old.
    */
   reset(parsed: () => void): void {
-    this.term.write('\x1bc', () => {
+    this.queue.push('\x1bc', () => {
       if (this.currentTitle !== '') {
         this.currentTitle = '';
         this.titleEmitter.fire('');

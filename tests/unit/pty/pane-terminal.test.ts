@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLAIN_PANE_MODES, type PaneModes } from '../../../src/protocol/pane-types.js';
+import { ParseScheduler } from '../../../src/pty/parse-scheduler.js';
 import { PaneTerminal } from '../../../src/pty/pane-terminal.js';
 import { DEFAULT_REPORTED_COLOURS } from '../../../src/pty/query-replies.js';
 
@@ -96,5 +97,36 @@ describe('PaneTerminal title and reset', () => {
     terminal.resize(33, 7);
     expect([terminal.cols, terminal.rows]).toEqual([33, 7]);
     expect(terminal.render().lines).toHaveLength(7);
+  });
+});
+
+describe('PaneTerminal parsing in slices', () => {
+  function slicedTerminal(sliceChars: number): PaneTerminal {
+    const terminal = new PaneTerminal({ cols: 20, rows: 5, scrollback: 100, scheduler: new ParseScheduler({ sliceChars }) });
+    terminals.push(terminal);
+    return terminal;
+  }
+
+  it('puts characters split between slices back together (surrogate pairs, escape sequences)', async () => {
+    const terminal = slicedTerminal(1);
+    await feed(terminal, 'a😀b\x1b[31mred\x1b[0m\x1b]0;title\x07');
+    expect(terminal.text()[0]).toBe('a😀bred');
+    expect(terminal.title).toBe('title');
+    expect(terminal.pendingChars).toBe(0);
+  });
+
+  it('keeps a reset behind the output queued before it', async () => {
+    const terminal = slicedTerminal(2);
+    const order: string[] = [];
+    terminal.write('old program\x1b[?2004h', () => order.push('output'));
+    const reset = new Promise<void>((resolve) => terminal.reset(() => {
+      order.push('reset');
+      resolve();
+    }));
+    expect(terminal.pendingChars).toBeGreaterThan(0);
+    await reset;
+    expect(order).toEqual(['output', 'reset']);
+    expect(terminal.text()[0]).toBe('');
+    expect(terminal.modes.bracketedPaste).toBe(false);
   });
 });

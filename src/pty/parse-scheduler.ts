@@ -1,0 +1,164 @@
+// One parse loop for every pane of the process. The daemon's event loop also serves the control
+// socket, so parsing must leave it turns: output waits in per-pane queues and is parsed in slices,
+// panes taken round-robin, until the turn's time budget is spent; then the loop yields
+// (setImmediate, so socket reads and timers run before the next slice). Left to itself, each
+// pane's xterm parses up to 12 ms per timer callback, one callback per pane, so with 20 flooding
+// panes one loop turn held ~240 ms of parsing before a request was read. How much may wait in a
+// queue is bounded by the pane's flow control (it pauses the PTY), not here.
+import type { Disposable } from '../common/disposable.js';
+
+export interface ParseClock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Runs `work` on a later turn of the event loop, after pending I/O. */
+  defer(work: () => void): void;
+}
+
+export interface ParseSchedulerOptions {
+  /** Characters handed to a parser at once (16 Ki: ~0.4 ms of xterm parsing here). */
+  sliceChars?: number;
+  /** Parsing per event-loop turn before the loop yields (default 8 ms). */
+  budgetMs?: number;
+  clock?: ParseClock;
+}
+
+/** Parses synchronously; the scheduler decides when and how much. */
+export type ParseFn = (data: string) => void;
+
+interface Item {
+  data: string;
+  offset: number;
+  parsed: (() => void) | undefined;
+}
+
+const realClock: ParseClock = {
+  now: () => performance.now(),
+  defer: (work) => void setImmediate(work),
+};
+
+/** The output of one pane waiting to be parsed, in order. */
+export class ParseQueue implements Disposable {
+  private readonly items: Item[] = [];
+  private head = 0;
+  private waiting = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly scheduler: ParseScheduler,
+    readonly parse: ParseFn,
+  ) {}
+
+  /** Characters queued and not parsed yet. */
+  get pendingChars(): number {
+    return this.waiting;
+  }
+
+  get isEmpty(): boolean {
+    return this.head === this.items.length;
+  }
+
+  /** Queues `data`; `parsed` runs once its last character has been parsed. */
+  push(data: string, parsed?: () => void): void {
+    if (this.disposed) return;
+    this.items.push({ data, offset: 0, parsed });
+    this.waiting += data.length;
+    this.scheduler.wake(this);
+  }
+
+  /** Drops what is queued (its callbacks never run) and leaves the scheduler. */
+  dispose(): void {
+    this.disposed = true;
+    this.items.length = 0;
+    this.head = 0;
+    this.waiting = 0;
+  }
+
+  /** Parses up to `max` characters of the oldest item; returns its callback if that finished it. */
+  takeSlice(max: number): { parsed: (() => void) | undefined; done: boolean } {
+    const item = this.items[this.head]!;
+    const end = Math.min(item.data.length, item.offset + max);
+    const slice = item.offset === 0 && end === item.data.length ? item.data : item.data.slice(item.offset, end);
+    this.waiting -= end - item.offset;
+    item.offset = end;
+    const done = end === item.data.length;
+    if (done) {
+      this.head += 1;
+      // The parsed items are not kept: drop them once they are half the array, and at once when
+      // the queue empties, so a queue never holds strings that were already parsed.
+      if (this.head === this.items.length) {
+        this.items.length = 0;
+        this.head = 0;
+      } else if (this.head > 64 && this.head * 2 > this.items.length) {
+        this.items.splice(0, this.head);
+        this.head = 0;
+      }
+    }
+    this.parse(slice);
+    return { parsed: done ? item.parsed : undefined, done };
+  }
+}
+
+export class ParseScheduler {
+  private readonly sliceChars: number;
+  private readonly budgetMs: number;
+  private readonly clock: ParseClock;
+  /** Queues with work, in round-robin order; `next` is where the following turn starts. */
+  private ring: ParseQueue[] = [];
+  private next = 0;
+  private scheduled = false;
+
+  constructor(options: ParseSchedulerOptions = {}) {
+    this.sliceChars = options.sliceChars ?? 16 * 1024;
+    this.budgetMs = options.budgetMs ?? 8;
+    this.clock = options.clock ?? realClock;
+  }
+
+  /** A queue for one pane's parser. */
+  queue(parse: ParseFn): ParseQueue {
+    return new ParseQueue(this, parse);
+  }
+
+  /** Queues with work waiting (diagnostics and tests). */
+  get activeQueues(): number {
+    return this.ring.length;
+  }
+
+  /** Called by a queue that has work. */
+  wake(queue: ParseQueue): void {
+    if (!this.ring.includes(queue)) this.ring.push(queue);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.clock.defer(() => this.turn());
+  }
+
+  /** One event-loop turn of parsing: slices round-robin until the budget is spent. */
+  private turn(): void {
+    this.scheduled = false;
+    const start = this.clock.now();
+    try {
+      while (this.ring.length > 0) {
+        if (this.next >= this.ring.length) this.next = 0;
+        const queue = this.ring[this.next]!;
+        if (queue.isEmpty) {
+          // Emptied since it was woken (disposed): forget it.
+          this.ring.splice(this.next, 1);
+          continue;
+        }
+        const { parsed } = queue.takeSlice(this.sliceChars);
+        if (queue.isEmpty) this.ring.splice(this.next, 1);
+        else this.next += 1;
+        parsed?.();
+        if (this.clock.now() - start >= this.budgetMs) break;
+      }
+    } finally {
+      // Also after a callback threw: the other panes' output still gets parsed.
+      if (this.ring.length > 0 && !this.scheduled) {
+        this.scheduled = true;
+        this.clock.defer(() => this.turn());
+      }
+    }
+  }
+}
+
+/** The scheduler every pane of this process shares (they share its event loop). */
+export const sharedParseScheduler = new ParseScheduler();

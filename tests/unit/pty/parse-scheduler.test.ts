@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { ParseScheduler, type ParseClock } from '../../../src/pty/parse-scheduler.js';
+
+/**
+ * Virtual time: every parse of a slice costs `msPerChar` per character, and deferred turns run
+ * only when the test says so (as if the event loop came round).
+ */
+function virtualLoop(msPerChar = 0) {
+  let time = 0;
+  const deferred: Array<() => void> = [];
+  const clock: ParseClock = { now: () => time, defer: (work) => void deferred.push(work) };
+  return {
+    clock,
+    cost: (chars: number) => void (time += chars * msPerChar),
+    /** Runs the turns queued so far; returns how many ran. */
+    turn(): number {
+      const due = deferred.splice(0);
+      for (const work of due) work();
+      return due.length;
+    },
+    get waitingTurns() {
+      return deferred.length;
+    },
+  };
+}
+
+function recorder(loop: ReturnType<typeof virtualLoop>, log: string[], name: string) {
+  return (data: string) => {
+    log.push(`${name}:${data}`);
+    loop.cost(data.length);
+  };
+}
+
+describe('ParseScheduler', () => {
+  it('parses nothing until the loop comes round, then everything that fits the budget', () => {
+    const loop = virtualLoop(0);
+    const scheduler = new ParseScheduler({ sliceChars: 4, budgetMs: 8, clock: loop.clock });
+    const log: string[] = [];
+    const queue = scheduler.queue(recorder(loop, log, 'a'));
+    const parsed: string[] = [];
+    queue.push('hello', () => parsed.push('hello'));
+    queue.push('world', () => parsed.push('world'));
+    expect(log).toEqual([]);
+    expect(queue.pendingChars).toBe(10);
+    loop.turn();
+    expect(log).toEqual(['a:hell', 'a:o', 'a:worl', 'a:d']);
+    expect(parsed).toEqual(['hello', 'world']);
+    expect(queue.pendingChars).toBe(0);
+    expect(loop.waitingTurns).toBe(0);
+  });
+
+  it('runs a callback only once the last character of its chunk is parsed', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 4, budgetMs: 4, clock: loop.clock });
+    const log: string[] = [];
+    const queue = scheduler.queue(recorder(loop, log, 'a'));
+    const parsed: string[] = [];
+    queue.push('abcdefghij', () => parsed.push('chunk'));
+    loop.turn();
+    expect(log).toEqual(['a:abcd']);
+    expect(parsed).toEqual([]);
+    loop.turn();
+    loop.turn();
+    expect(log).toEqual(['a:abcd', 'a:efgh', 'a:ij']);
+    expect(parsed).toEqual(['chunk']);
+  });
+
+  it('yields once a turn has spent its budget and goes on in the next turn', () => {
+    const loop = virtualLoop(1); // 1 ms per character: a 4-char slice costs 4 ms
+    const scheduler = new ParseScheduler({ sliceChars: 4, budgetMs: 8, clock: loop.clock });
+    const log: string[] = [];
+    const queue = scheduler.queue(recorder(loop, log, 'a'));
+    queue.push('x'.repeat(20));
+    loop.turn();
+    expect(log).toHaveLength(2); // 8 ms: two slices
+    expect(loop.waitingTurns).toBe(1);
+    loop.turn();
+    expect(log).toHaveLength(4);
+    loop.turn();
+    expect(log).toHaveLength(5);
+    expect(loop.waitingTurns).toBe(0);
+  });
+
+  it('takes panes round-robin, and the next turn starts with the pane after the last one served', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 2, budgetMs: 4, clock: loop.clock });
+    const log: string[] = [];
+    const queues = ['a', 'b', 'c'].map((name) => scheduler.queue(recorder(loop, log, name)));
+    for (const queue of queues) queue.push('1122');
+    loop.turn();
+    expect(log).toEqual(['a:11', 'b:11']);
+    loop.turn();
+    expect(log).toEqual(['a:11', 'b:11', 'c:11', 'a:22']);
+    loop.turn();
+    expect(log).toEqual(['a:11', 'b:11', 'c:11', 'a:22', 'b:22', 'c:22']);
+    expect(scheduler.activeQueues).toBe(0);
+  });
+
+  it('keeps each pane in order while another floods', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 3, budgetMs: 5, clock: loop.clock });
+    const log: string[] = [];
+    const flood = scheduler.queue(recorder(loop, log, 'flood'));
+    const quiet = scheduler.queue(recorder(loop, log, 'quiet'));
+    flood.push('f'.repeat(30));
+    quiet.push('q1');
+    quiet.push('q2');
+    loop.turn();
+    // The quiet pane's output is parsed in the first turn, not after the flood's 30 characters.
+    expect(log).toEqual(['flood:fff', 'quiet:q1']);
+    loop.turn();
+    expect(log).toEqual(['flood:fff', 'quiet:q1', 'flood:fff', 'quiet:q2']);
+  });
+
+  it('schedules one turn however many chunks arrive before it', () => {
+    const loop = virtualLoop(0);
+    const scheduler = new ParseScheduler({ clock: loop.clock });
+    const queue = scheduler.queue(() => undefined);
+    for (let i = 0; i < 100; i++) queue.push('data');
+    expect(loop.waitingTurns).toBe(1);
+    loop.turn();
+    expect(loop.waitingTurns).toBe(0);
+    queue.push('more');
+    expect(loop.waitingTurns).toBe(1);
+  });
+
+  it('drops a disposed queue and never runs its callbacks', () => {
+    const loop = virtualLoop(0);
+    const scheduler = new ParseScheduler({ clock: loop.clock });
+    const log: string[] = [];
+    const gone = scheduler.queue(recorder(loop, log, 'gone'));
+    const kept = scheduler.queue(recorder(loop, log, 'kept'));
+    const parsed: string[] = [];
+    gone.push('abc', () => parsed.push('gone'));
+    kept.push('xyz', () => parsed.push('kept'));
+    gone.dispose();
+    gone.push('late');
+    loop.turn();
+    expect(log).toEqual(['kept:xyz']);
+    expect(parsed).toEqual(['kept']);
+    expect(gone.pendingChars).toBe(0);
+    expect(scheduler.activeQueues).toBe(0);
+  });
+
+  it('goes on parsing the other panes in the next turn when a callback throws', () => {
+    const loop = virtualLoop(0);
+    const scheduler = new ParseScheduler({ sliceChars: 2, clock: loop.clock });
+    const log: string[] = [];
+    const bad = scheduler.queue(recorder(loop, log, 'bad'));
+    const good = scheduler.queue(recorder(loop, log, 'good'));
+    bad.push('bb', () => {
+      throw new Error('listener failed');
+    });
+    good.push('gggg');
+    expect(() => loop.turn()).toThrow('listener failed');
+    expect(loop.waitingTurns).toBe(1);
+    loop.turn();
+    expect(log).toEqual(['bad:bb', 'good:gg', 'good:gg']);
+  });
+
+  it('parses output pushed by a callback in the same turn if the budget allows', () => {
+    const loop = virtualLoop(0);
+    const scheduler = new ParseScheduler({ clock: loop.clock });
+    const log: string[] = [];
+    const queue = scheduler.queue(recorder(loop, log, 'a'));
+    queue.push('first', () => queue.push('second'));
+    loop.turn();
+    expect(log).toEqual(['a:first', 'a:second']);
+  });
+});
