@@ -5,13 +5,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const layer = (name) => ({ group: [`**/${name}/*`, `**/${name}/**`], message: '' });
-const forbid = (names, why) =>
-  names.map((name) => ({ ...layer(name), message: `${why} (see docs/ARCHITECTURE.md §2, the rooms and who imports whom).` }));
+const forbid = (names, why) => names.map((name) => ({ ...layer(name), message: `${why} (see docs/ARCHITECTURE.md §2, the rooms and who imports whom).` }));
 
 const layering = [
   {
     files: ['src/common/**'],
-    patterns: forbid(['config', 'config-gen', 'protocol', 'pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'], 'common/ imports nothing from other layers'),
+    patterns: forbid(
+      ['config', 'config-gen', 'protocol', 'pty', 'agents', 'orchestration', 'daemon', 'tui', 'cli'],
+      'common/ imports nothing from other layers',
+    ),
   },
   {
     files: ['src/config/**'],
@@ -51,15 +53,33 @@ const layering = [
 // The pure cores take values and return values (ARCHITECTURE.md §2): no I/O, no terminal, no
 // PTY. node:path stays allowed: string functions only. Types from @xterm are only types.
 const PURE_CORES = [
-  'src/orchestration/broker.ts', 'src/orchestration/prompt-lines.ts', 'src/orchestration/journal-replay.ts',
-  'src/orchestration/timeline.ts', 'src/orchestration/morning-report.ts', 'src/orchestration/morning-report-text.ts',
-  'src/agents/status-engine.ts', 'src/agents/readiness.ts', 'src/agents/screen-rules.ts', 'src/agents/hook-rules.ts',
-  'src/agents/reset-time.ts', 'src/protocol/framing.ts', 'src/pty/render-row.ts', 'src/pty/frame-diff.ts',
-  'src/tui/state/**', 'src/tui/input/**', 'src/tui/layout/**',
+  'src/orchestration/broker.ts',
+  'src/orchestration/prompt-lines.ts',
+  'src/orchestration/journal-replay.ts',
+  'src/orchestration/timeline.ts',
+  'src/orchestration/morning-report.ts',
+  'src/orchestration/morning-report-text.ts',
+  'src/agents/status-engine.ts',
+  'src/agents/readiness.ts',
+  'src/agents/screen-rules.ts',
+  'src/agents/hook-rules.ts',
+  'src/agents/reset-time.ts',
+  'src/protocol/framing.ts',
+  'src/pty/render-row.ts',
+  'src/pty/frame-diff.ts',
+  'src/tui/state/**',
+  'src/tui/input/**',
+  'src/tui/layout/**',
 ];
 const pure = [
-  { group: ['node:*', '!node:path'], message: 'A pure core does no I/O: take the value as an argument, and let the shell around it read or write (ARCHITECTURE.md §2).' },
-  { group: ['ink', 'react', 'node-pty'], message: 'A pure core knows no terminal, React or PTY: return values and let the shell render or write them (ARCHITECTURE.md §2).' },
+  {
+    group: ['node:*', '!node:path'],
+    message: 'A pure core does no I/O: take the value as an argument, and let the shell around it read or write (ARCHITECTURE.md §2).',
+  },
+  {
+    group: ['ink', 'react', 'node-pty'],
+    message: 'A pure core knows no terminal, React or PTY: return values and let the shell render or write them (ARCHITECTURE.md §2).',
+  },
   { group: ['@xterm/*'], allowTypeImports: true, message: 'A pure core may use xterm.js types, not the emulator (ARCHITECTURE.md §2).' },
 ];
 const layerOf = (file) => layering.find(({ files }) => files.some((glob) => file.startsWith(glob.replace('/**', '/'))));
@@ -71,10 +91,22 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-        setImmediate: 'readonly', clearImmediate: 'readonly', URL: 'readonly', TextDecoder: 'readonly',
-        TextEncoder: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', queueMicrotask: 'readonly', performance: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        clearImmediate: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        queueMicrotask: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {
@@ -101,10 +133,15 @@ export default tseslint.config(
     // a name go through the helpers that never follow one.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "ImportDeclaration[source.value=/^node:fs(\\/promises)?$/] > ImportSpecifier[imported.name=/^(writeFileSync|appendFileSync|createWriteStream|writeFile|appendFile)$/]",
-        message: 'Write files with writeFileAtomic/writeFileAtomicSync (src/common/fs-atomic.ts) or appendFileNoFollowSync (src/common/fs-no-follow.ts): they never write through a symlink at the name.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportDeclaration[source.value=/^node:fs(\\/promises)?$/] > ImportSpecifier[imported.name=/^(writeFileSync|appendFileSync|createWriteStream|writeFile|appendFile)$/]',
+          message:
+            'Write files with writeFileAtomic/writeFileAtomicSync (src/common/fs-atomic.ts) or appendFileNoFollowSync (src/common/fs-no-follow.ts): they never write through a symlink at the name.',
+        },
+      ],
     },
   },
   ...layering.map(({ files, patterns }) => ({

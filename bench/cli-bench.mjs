@@ -14,9 +14,20 @@ export async function demoLoop() {
     const start = performance.now();
     execFileSync(process.execPath, [BIN, 'demo', '--headless'], { env: world.env, encoding: 'utf8', timeout: 120_000 });
     const seconds = (performance.now() - start) / 1000;
-    return { name: 'demo --headless, the whole five-role loop', deck: `${seconds.toFixed(1)} s`, tmux: 'n/a', ratio: null, budget: '< 60 s', pass: seconds < 60 };
+    return {
+      name: 'demo --headless, the whole five-role loop',
+      deck: `${seconds.toFixed(1)} s`,
+      tmux: 'n/a',
+      ratio: null,
+      budget: '< 60 s',
+      pass: seconds < 60,
+    };
   } finally {
-    try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
+    try {
+      deck(world.env, 'daemon', 'stop', '--force');
+    } catch {
+      /* already gone */
+    }
     world.cleanup();
   }
 }
@@ -24,7 +35,17 @@ export async function demoLoop() {
 function bigProject(roles) {
   const rows = ['[[orchestrations]]', 'name = "big"'];
   for (let i = 0; i < roles; i++) {
-    rows.push('[[orchestrations.roles]]', `name = "role-${i}"`, 'command = "claude"', ...(i === 0 ? ['start = true'] : []), `description = "Role number ${i}"`, 'prompt_template = """', `Do task ${i}.`, 'Report back when done.', '"""');
+    rows.push(
+      '[[orchestrations.roles]]',
+      `name = "role-${i}"`,
+      'command = "claude"',
+      ...(i === 0 ? ['start = true'] : []),
+      `description = "Role number ${i}"`,
+      'prompt_template = """',
+      `Do task ${i}.`,
+      'Report back when done.',
+      '"""',
+    );
   }
   return `${rows.join('\n')}\n`;
 }
@@ -63,7 +84,14 @@ export async function validateLarge(rounds = 5) {
     const t = median(tmuxTimes);
     const c = median(cliTimes);
     // The budget is for the checks themselves; the whole CLI run (Node start-up included) is shown beside.
-    return { name: 'validate, 1,000 roles: the checks (whole CLI run), median of 5', deck: `${d.toFixed(0)} ms (${c.toFixed(0)} ms)`, tmux: `${t.toFixed(0)} ms (source-file, 1,000 lines)`, ratio: d / t, budget: 'checks < 250 ms', pass: d < 250 };
+    return {
+      name: 'validate, 1,000 roles: the checks (whole CLI run), median of 5',
+      deck: `${d.toFixed(0)} ms (${c.toFixed(0)} ms)`,
+      tmux: `${t.toFixed(0)} ms (source-file, 1,000 lines)`,
+      ratio: d / t,
+      budget: 'checks < 250 ms',
+      pass: d < 250,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -29,7 +29,17 @@ export async function throughput(dir) {
   const runs = { deck: [], tmux: [] };
   for (let round = 0; round < 5; round++) {
     let start = performance.now();
-    const pane = PaneSession.spawn({ paneId: 'bench', agentId: 'a-bench', command: `cat ${file}`, cwd: dir, env: process.env, socketPath: join(dir, 'none.sock'), cols: 172, rows: 50, scrollback: 10_000 });
+    const pane = PaneSession.spawn({
+      paneId: 'bench',
+      agentId: 'a-bench',
+      command: `cat ${file}`,
+      cwd: dir,
+      env: process.env,
+      socketPath: join(dir, 'none.sock'),
+      cols: 172,
+      rows: 50,
+      scrollback: 10_000,
+    });
     await new Promise((resolve) => pane.onExit(resolve));
     runs.deck.push(bytes / MiB / ((performance.now() - start) / 1000));
     pane.dispose();
@@ -46,7 +56,14 @@ export async function throughput(dir) {
   }
   const deckMBs = median(runs.deck);
   const tmuxMBs = median(runs.tmux);
-  return { name: 'throughput (20 MB colour log, detached)', deck: `${deckMBs.toFixed(1)} MB/s`, tmux: `${tmuxMBs.toFixed(1)} MB/s`, ratio: deckMBs / tmuxMBs, budget: '≥ 1.0× tmux', pass: deckMBs / tmuxMBs >= 1.0 };
+  return {
+    name: 'throughput (20 MB colour log, detached)',
+    deck: `${deckMBs.toFixed(1)} MB/s`,
+    tmux: `${tmuxMBs.toFixed(1)} MB/s`,
+    ratio: deckMBs / tmuxMBs,
+    budget: '≥ 1.0× tmux',
+    pass: deckMBs / tmuxMBs >= 1.0,
+  };
 }
 
 const FILL = `bash --norc --noprofile -c 'seq -f "%0172g" 1 12000; echo FILLED; exec sleep 100000'`;
@@ -63,14 +80,29 @@ export async function memory() {
 
     tmux(name, 'set-option', '-g', 'history-limit', '10000', ';', 'new-session', '-d', '-x', '172', '-y', '50', FILL);
     for (let i = 1; i < 5; i++) tmux(name, 'new-window', '-d', FILL);
-    await until('tmux panes filled', () => {
-      const panes = tmux(name, 'list-panes', '-a', '-F', '#{pane_id}').trim().split('\n');
-      return panes.every((pane) => tmux(name, 'capture-pane', '-p', '-t', pane).includes('FILLED'));
-    }, 120_000);
+    await until(
+      'tmux panes filled',
+      () => {
+        const panes = tmux(name, 'list-panes', '-a', '-F', '#{pane_id}').trim().split('\n');
+        return panes.every((pane) => tmux(name, 'capture-pane', '-p', '-t', pane).includes('FILLED'));
+      },
+      120_000,
+    );
     const tmuxRss = rssMiB(tmuxServerPid(name));
-    return { name: 'daemon RSS, 5 panes × 10,000 lines × 172 cols', deck: `${deckRss.toFixed(0)} MiB`, tmux: `${tmuxRss.toFixed(0)} MiB`, ratio: deckRss / tmuxRss, budget: '< 220 MiB', pass: deckRss < 220 };
+    return {
+      name: 'daemon RSS, 5 panes × 10,000 lines × 172 cols',
+      deck: `${deckRss.toFixed(0)} MiB`,
+      tmux: `${tmuxRss.toFixed(0)} MiB`,
+      ratio: deckRss / tmuxRss,
+      budget: '< 220 MiB',
+      pass: deckRss < 220,
+    };
   } finally {
-    try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
+    try {
+      deck(world.env, 'daemon', 'stop', '--force');
+    } catch {
+      /* already gone */
+    }
     tmuxKill(name);
     world.cleanup();
   }
@@ -91,19 +123,34 @@ export async function idleCpu(seconds = 10) {
     await sleep(seconds * 1000);
     const deckPct = ((cpuSeconds(daemonPid) - before.deck) / seconds) * 100;
     const tmuxPct = ((cpuSeconds(tmuxPid) - before.tmux) / seconds) * 100;
-    return { name: `idle CPU, 5 idle panes, ${seconds} s`, deck: `${deckPct.toFixed(2)} %`, tmux: `${tmuxPct.toFixed(2)} %`, ratio: tmuxPct > 0 ? deckPct / tmuxPct : null, budget: '< 0.5 %', pass: deckPct < 0.5 };
+    return {
+      name: `idle CPU, 5 idle panes, ${seconds} s`,
+      deck: `${deckPct.toFixed(2)} %`,
+      tmux: `${tmuxPct.toFixed(2)} %`,
+      ratio: tmuxPct > 0 ? deckPct / tmuxPct : null,
+      budget: '< 0.5 %',
+      pass: deckPct < 0.5,
+    };
   } finally {
-    try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
+    try {
+      deck(world.env, 'daemon', 'stop', '--force');
+    } catch {
+      /* already gone */
+    }
     tmuxKill(name);
     world.cleanup();
   }
 }
 
-const canConnect = (socket) => new Promise((resolve) => {
-  const s = net.createConnection(socket);
-  s.on('connect', () => { s.destroy(); resolve(true); });
-  s.on('error', () => resolve(false));
-});
+const canConnect = (socket) =>
+  new Promise((resolve) => {
+    const s = net.createConnection(socket);
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
 
 export async function startTime(rounds = 5) {
   const deckTimes = [];
@@ -127,5 +174,12 @@ export async function startTime(rounds = 5) {
   }
   const d = median(deckTimes);
   const t = median(tmuxTimes);
-  return { name: 'daemon start → socket ready (median of 5)', deck: `${d.toFixed(0)} ms`, tmux: `${t.toFixed(0)} ms (new-session -d)`, ratio: d / t, budget: '< 300 ms', pass: d < 300 };
+  return {
+    name: 'daemon start → socket ready (median of 5)',
+    deck: `${d.toFixed(0)} ms`,
+    tmux: `${t.toFixed(0)} ms (new-session -d)`,
+    ratio: d / t,
+    budget: '< 300 ms',
+    pass: d < 300,
+  };
 }

@@ -189,10 +189,11 @@ function controlClient(name) {
     }
   });
   return {
-    command: (text) => new Promise((resolve) => {
-      waiting.push(resolve);
-      child.stdin.write(`${text}\n`);
-    }),
+    command: (text) =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        child.stdin.write(`${text}\n`);
+      }),
     close: () => child.kill('SIGTERM'),
   };
 }
@@ -228,14 +229,51 @@ export async function floodControl(dir) {
   const d = await deckSide();
   const t = await tmuxSide(dir);
   const ratio = (a, b) => (b > 0 ? a / b : null);
-  const rss = (r) => `${r.rss.before.toFixed(0)} → peak ${r.rss.peak.toFixed(0)} → ${r.rss.after.toFixed(0)} MiB a minute after (+${(r.rss.after - r.rss.before).toFixed(0)})`;
+  const rss = (r) =>
+    `${r.rss.before.toFixed(0)} → peak ${r.rss.peak.toFixed(0)} → ${r.rss.after.toFixed(0)} MiB a minute after (+${(r.rss.after - r.rss.before).toFixed(0)})`;
   const load = `load ${d.load} / ${t.load}`;
   return [
-    { name: `ls during a 20-pane flood (socket; tmux: control-mode list-windows) [${load}]`, deck: fmt(d.flood.ls), tmux: fmt(t.flood.ls), ratio: ratio(d.flood.ls.p95, t.flood.ls.p95), budget: 'p95 ≤ 100 ms', pass: d.flood.ls.p95 <= 100, raw: { deck: d, tmux: t } },
-    { name: 'send during the flood (socket, one key, no Enter; tmux: send-keys -l)', deck: fmt(d.flood.send), tmux: fmt(t.flood.send), ratio: ratio(d.flood.send.p95, t.flood.send.p95), budget: 'p95 ≤ 100 ms', pass: d.flood.send.p95 <= 100 },
-    { name: 'CLI runs during the flood: `ls`; `send --no-submit`; start-up alone `--version` (tmux: list-windows; send-keys; -V)', deck: `${fmt(d.cli.ls)}; ${fmt(d.cli.send)}; ${fmt(d.cli.start)}`, tmux: `${fmt(t.cli.ls)}; ${fmt(t.cli.send)}; ${fmt(t.cli.start)}`, ratio: ratio(d.cli.ls.p50, t.cli.ls.p50), budget: '– (reported)', pass: true },
-    { name: 'output consumed during the flood (all 20 writers)', deck: `${d.throughputMBs.toFixed(1)} MB/s`, tmux: `${t.throughputMBs.toFixed(1)} MB/s`, ratio: ratio(d.throughputMBs, t.throughputMBs), budget: '– (reported)', pass: true },
-    { name: `server RSS: before → peak → a minute after the flood (${PANES} panes × ${SCROLLBACK} lines of scrollback × ${COLS} cols)`, deck: rss(d), tmux: rss(t), ratio: ratio(d.rss.after, t.rss.after), budget: '≤ before + 50 MiB', pass: d.rss.after - d.rss.before <= 50 },
+    {
+      name: `ls during a 20-pane flood (socket; tmux: control-mode list-windows) [${load}]`,
+      deck: fmt(d.flood.ls),
+      tmux: fmt(t.flood.ls),
+      ratio: ratio(d.flood.ls.p95, t.flood.ls.p95),
+      budget: 'p95 ≤ 100 ms',
+      pass: d.flood.ls.p95 <= 100,
+      raw: { deck: d, tmux: t },
+    },
+    {
+      name: 'send during the flood (socket, one key, no Enter; tmux: send-keys -l)',
+      deck: fmt(d.flood.send),
+      tmux: fmt(t.flood.send),
+      ratio: ratio(d.flood.send.p95, t.flood.send.p95),
+      budget: 'p95 ≤ 100 ms',
+      pass: d.flood.send.p95 <= 100,
+    },
+    {
+      name: 'CLI runs during the flood: `ls`; `send --no-submit`; start-up alone `--version` (tmux: list-windows; send-keys; -V)',
+      deck: `${fmt(d.cli.ls)}; ${fmt(d.cli.send)}; ${fmt(d.cli.start)}`,
+      tmux: `${fmt(t.cli.ls)}; ${fmt(t.cli.send)}; ${fmt(t.cli.start)}`,
+      ratio: ratio(d.cli.ls.p50, t.cli.ls.p50),
+      budget: '– (reported)',
+      pass: true,
+    },
+    {
+      name: 'output consumed during the flood (all 20 writers)',
+      deck: `${d.throughputMBs.toFixed(1)} MB/s`,
+      tmux: `${t.throughputMBs.toFixed(1)} MB/s`,
+      ratio: ratio(d.throughputMBs, t.throughputMBs),
+      budget: '– (reported)',
+      pass: true,
+    },
+    {
+      name: `server RSS: before → peak → a minute after the flood (${PANES} panes × ${SCROLLBACK} lines of scrollback × ${COLS} cols)`,
+      deck: rss(d),
+      tmux: rss(t),
+      ratio: ratio(d.rss.after, t.rss.after),
+      budget: '≤ before + 50 MiB',
+      pass: d.rss.after - d.rss.before <= 50,
+    },
   ];
 }
 

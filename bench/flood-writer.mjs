@@ -18,7 +18,29 @@ const random = () => {
 };
 const pick = (items) => items[Math.floor(random() * items.length)];
 
-const WORDS = ['compiling', 'module', 'warning:', 'error', 'ok', 'test', 'passed', 'FAILED', 'src/daemon/server.ts', 'réseau', '中文字符', 'naïve', '→', '✔', '…', 'retrying', 'fetch', '200', '404', 'GET', '/api/v1/items'];
+const WORDS = [
+  'compiling',
+  'module',
+  'warning:',
+  'error',
+  'ok',
+  'test',
+  'passed',
+  'FAILED',
+  'src/daemon/server.ts',
+  'réseau',
+  '中文字符',
+  'naïve',
+  '→',
+  '✔',
+  '…',
+  'retrying',
+  'fetch',
+  '200',
+  '404',
+  'GET',
+  '/api/v1/items',
+];
 
 function line(i) {
   const parts = [];
@@ -35,8 +57,10 @@ function line(i) {
   }
   let text = `${String(i).padStart(7, '0')} ${parts.join(' ')}`;
   const r = random();
-  if (r < 0.05) text = `\r\x1b[K[${'#'.repeat(Math.floor(random() * 40))}${' '.repeat(10)}] ${Math.floor(random() * 100)}%`; // a progress bar redrawn in place
-  else if (r < 0.08) text = `\x1b[2A\x1b[K${text}\x1b[2B`; // rewrite a line above
+  if (r < 0.05)
+    text = `\r\x1b[K[${'#'.repeat(Math.floor(random() * 40))}${' '.repeat(10)}] ${Math.floor(random() * 100)}%`; // a progress bar redrawn in place
+  else if (r < 0.08)
+    text = `\x1b[2A\x1b[K${text}\x1b[2B`; // rewrite a line above
   else if (r < 0.09) text = `\x1b]0;flood ${i}\x07${text}`; // a title change, as agents animate theirs
   return `${text}\r\n`;
 }

@@ -21,7 +21,13 @@ export function deckEnv() {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'dad-bench-')));
   const runtime = join(root, 'run');
   mkdirSync(runtime, { mode: 0o700 });
-  const env = { ...process.env, HOME: join(root, 'home'), DOT_AGENT_DECK_RUNTIME_DIR: runtime, DOT_AGENT_DECK_STATE_DIR: join(root, 'state'), DOT_AGENT_DECK_CONFIG_DIR: join(root, 'config') };
+  const env = {
+    ...process.env,
+    HOME: join(root, 'home'),
+    DOT_AGENT_DECK_RUNTIME_DIR: runtime,
+    DOT_AGENT_DECK_STATE_DIR: join(root, 'state'),
+    DOT_AGENT_DECK_CONFIG_DIR: join(root, 'config'),
+  };
   for (const name of ['DOT_AGENT_DECK_SOCKET', 'DOT_AGENT_DECK_PANE_ID', 'DOT_AGENT_DECK_AGENT_ID', 'TMUX']) delete env[name];
   mkdirSync(env.HOME);
   return { root, env, socket: join(runtime, 'daemon.sock'), cleanup: () => rmSync(root, { recursive: true, force: true }) };

@@ -47,7 +47,9 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const rows = results.map((r) => `| ${r.name} | ${r.deck} | ${r.tmux} | ${r.ratio === null ? '–' : `${r.ratio.toFixed(2)}×`} | ${r.budget} | ${r.pass ? 'pass' : 'FAIL'} |`);
+const rows = results.map(
+  (r) => `| ${r.name} | ${r.deck} | ${r.tmux} | ${r.ratio === null ? '–' : `${r.ratio.toFixed(2)}×`} | ${r.budget} | ${r.pass ? 'pass' : 'FAIL'} |`,
+);
 const table = ['| benchmark | deck | tmux | deck/tmux | budget | result |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 process.stdout.write(`\n${machine}\n\n${table}\n`);
 mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });

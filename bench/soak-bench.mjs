@@ -30,7 +30,8 @@ export function soakMinutes(argv = process.argv.slice(2), env = process.env) {
   const raw = index >= 0 ? argv[index + 1] : env.SOAK_MINUTES;
   if (raw === undefined) return 60;
   const minutes = Number(raw);
-  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`--minutes (or SOAK_MINUTES) must be a positive number of minutes, got ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(minutes) || minutes <= 0)
+    throw new Error(`--minutes (or SOAK_MINUTES) must be a positive number of minutes, got ${JSON.stringify(raw)}`);
   return minutes;
 }
 
@@ -43,7 +44,11 @@ function writeProject(dir) {
   };
   role('orchestrator', { startDelayMs: 200, workMs: 50 }, ['start = true']);
   for (const worker of WORKERS) {
-    role(worker.name, { startDelayMs: [100, 1500], workMs: 1500, steps: ['read the task', 'change the code', 'run the tests'], report: `${worker.name}: done.` }, [`clear = ${worker.clear}`]);
+    role(
+      worker.name,
+      { startDelayMs: [100, 1500], workMs: 1500, steps: ['read the task', 'change the code', 'run the tests'], report: `${worker.name}: done.` },
+      [`clear = ${worker.clear}`],
+    );
   }
   writeFileSync(join(dir, '.dot-agent-deck.toml'), `${lines.join('\n')}\n`);
 }
@@ -137,7 +142,8 @@ export async function soak(minutes = soakMinutes()) {
     const outstanding = new Map(WORKERS.map((w) => [w.name, 0]));
     const inFlight = new Set();
     const heard = () => {
-      for (const entry of follow()) if (entry.event === 'completed' && entry.role && outstanding.has(entry.role)) outstanding.set(entry.role, outstanding.get(entry.role) - 1);
+      for (const entry of follow())
+        if (entry.event === 'completed' && entry.role && outstanding.has(entry.role)) outstanding.set(entry.role, outstanding.get(entry.role) - 1);
     };
     let task = 0;
     const started = Date.now();
@@ -162,22 +168,32 @@ export async function soak(minutes = soakMinutes()) {
       }
       if (Date.now() >= nextSample) {
         samples.push({ atMs: Date.now() - started, deckMiB: rssMiB(daemonPid), tmuxMiB: rssMiB(tmuxSide.pid) });
-        process.stderr.write(`  soak ${((Date.now() - started) / 60_000).toFixed(1)} min: daemon ${samples.at(-1).deckMiB.toFixed(1)} MiB, tmux ${samples.at(-1).tmuxMiB.toFixed(1)} MiB, ${[...sent.values()].reduce((a, b) => a + b, 0)} tasks\n`);
+        process.stderr.write(
+          `  soak ${((Date.now() - started) / 60_000).toFixed(1)} min: daemon ${samples.at(-1).deckMiB.toFixed(1)} MiB, tmux ${samples.at(-1).tmuxMiB.toFixed(1)} MiB, ${[...sent.values()].reduce((a, b) => a + b, 0)} tasks\n`,
+        );
         nextSample += SAMPLE_MS;
       }
       await sleep(100);
     }
     await Promise.all(pending);
     // Drain: the last tasks finish before anything is counted.
-    await until('every worker reported on its last task', () => {
-      heard();
-      return [...outstanding.values()].every((n) => n <= 0);
-    }, 120_000);
+    await until(
+      'every worker reported on its last task',
+      () => {
+        heard();
+        return [...outstanding.values()].every((n) => n <= 0);
+      },
+      120_000,
+    );
     // …and the orchestrator heard of every one (the opening line, then one notice per completion).
-    await until('the orchestrator was told of every completion', () => {
-      const all = wholeJournal(project);
-      return all.filter((e) => e.event === 'notice-delivered').length >= all.filter((e) => e.event === 'completed').length + 1;
-    }, 120_000);
+    await until(
+      'the orchestrator was told of every completion',
+      () => {
+        const all = wholeJournal(project);
+        return all.filter((e) => e.event === 'notice-delivered').length >= all.filter((e) => e.event === 'completed').length + 1;
+      },
+      120_000,
+    );
     samples.push({ atMs: Date.now() - started, deckMiB: rssMiB(daemonPid), tmuxMiB: rssMiB(tmuxSide.pid) });
     const cpu = cpuSeconds(daemonPid) - cpuAtStart;
     if (Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid) !== daemonPid) throw new Error('the daemon was replaced during the soak');
@@ -193,17 +209,37 @@ export async function soak(minutes = soakMinutes()) {
     const counts = (event) => entries.filter((e) => e.event === event).length;
     const total = [...sent.values()].reduce((a, b) => a + b, 0);
     const lost = [...per.values()].filter((c) => c.completed === 0).length + Math.max(0, total - per.size);
-    const duplicated = [...per.values()].filter((c) => c.delegate > 1 || c.delivered > 1 || c.completed > 1).length + counts('unsolicited') + counts('redelivery');
-    const journalTotal = { delegate: counts('delegate'), completed: counts('completed'), noticesDelivered: counts('notice-delivered'), deliveryFailed: counts('delivery-failed'), watches: counts('watch'), rotations: rotatedJournals(project).length };
+    const duplicated =
+      [...per.values()].filter((c) => c.delegate > 1 || c.delivered > 1 || c.completed > 1).length + counts('unsolicited') + counts('redelivery');
+    const journalTotal = {
+      delegate: counts('delegate'),
+      completed: counts('completed'),
+      noticesDelivered: counts('notice-delivered'),
+      deliveryFailed: counts('delivery-failed'),
+      watches: counts('watch'),
+      rotations: rotatedJournals(project).length,
+    };
 
     const referenceAt = Math.min(REFERENCE_MS, durationMs / 2);
     const reference = samples.find((s) => s.atMs >= referenceAt) ?? samples[0];
     const last = samples.at(-1);
     const drift = (last.deckMiB - reference.deckMiB) / reference.deckMiB;
-    const detail = { minutes, samples, sent: Object.fromEntries(sent), refused: refused.slice(0, 20), journal: journalTotal, lost, duplicated, daemonCpuSeconds: cpu, referenceAtMs: reference.atMs };
+    const detail = {
+      minutes,
+      samples,
+      sent: Object.fromEntries(sent),
+      refused: refused.slice(0, 20),
+      journal: journalTotal,
+      lost,
+      duplicated,
+      daemonCpuSeconds: cpu,
+      referenceAtMs: reference.atMs,
+    };
     mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'out', 'soak.json'), `${JSON.stringify(detail, null, 2)}\n`);
-    process.stderr.write(`  soak: ${total} tasks (${JSON.stringify(Object.fromEntries(sent))}), journal ${JSON.stringify(journalTotal)}, lost ${lost}, duplicated ${duplicated}, ${refused.length} refused, daemon CPU ${cpu.toFixed(1)} s\n`);
+    process.stderr.write(
+      `  soak: ${total} tasks (${JSON.stringify(Object.fromEntries(sent))}), journal ${JSON.stringify(journalTotal)}, lost ${lost}, duplicated ${duplicated}, ${refused.length} refused, daemon CPU ${cpu.toFixed(1)} s\n`,
+    );
     const refLabel = referenceAt === REFERENCE_MS ? '10 min' : `${(reference.atMs / 60_000).toFixed(1)} min (half the run)`;
     return {
       name: `soak, 5 sim agents, ${minutes} min, ${total} tasks, ${SCROLLBACK} lines of history: daemon RSS at ${refLabel} → end; lost / duplicated`,
@@ -211,11 +247,21 @@ export async function soak(minutes = soakMinutes()) {
       tmux: `${reference.tmuxMiB.toFixed(1)} → ${last.tmuxMiB.toFixed(1)} MiB (server, same agents)`,
       ratio: last.deckMiB / last.tmuxMiB,
       budget: 'end within 10 % of reference; 0 lost, 0 duplicated',
-      pass: Math.abs(drift) <= 0.1 && lost === 0 && duplicated === 0 && refused.length === 0 && journalTotal.deliveryFailed === 0 && journalTotal.noticesDelivered === journalTotal.completed + 1,
+      pass:
+        Math.abs(drift) <= 0.1 &&
+        lost === 0 &&
+        duplicated === 0 &&
+        refused.length === 0 &&
+        journalTotal.deliveryFailed === 0 &&
+        journalTotal.noticesDelivered === journalTotal.completed + 1,
     };
   } finally {
     tmuxSide?.stop();
-    try { deck(world.env, 'daemon', 'stop', '--force'); } catch { /* already gone */ }
+    try {
+      deck(world.env, 'daemon', 'stop', '--force');
+    } catch {
+      /* already gone */
+    }
     tmuxKill(tmuxName);
     world.cleanup();
   }

@@ -109,7 +109,10 @@ export function openClient(command, args, { env, cwd }) {
     const arrival = performance.now();
     client.bytes += Buffer.byteLength(data);
     for (const listener of client.raw) listener(data, arrival);
-    if (client.parse) term.write(data, () => { for (const listener of [...client.parsed]) listener(arrival); });
+    if (client.parse)
+      term.write(data, () => {
+        for (const listener of [...client.parsed]) listener(arrival);
+      });
   });
   pty.onExit(() => void (client.exited = true));
   return client;
@@ -122,7 +125,8 @@ export function openClient(command, args, { env, cwd }) {
 export function deckWorld(commands, cwd) {
   const world = deckEnv();
   world.env = clientEnv(world.env);
-  for (const [i, command] of commands.entries()) execFileSync(process.execPath, [BIN, 'new', '--name', `p${i + 1}`, '--', command], { env: world.env, cwd: cwd ?? world.root, encoding: 'utf8' });
+  for (const [i, command] of commands.entries())
+    execFileSync(process.execPath, [BIN, 'new', '--name', `p${i + 1}`, '--', command], { env: world.env, cwd: cwd ?? world.root, encoding: 'utf8' });
   return {
     kind: 'deck',
     env: world.env,
@@ -130,7 +134,8 @@ export function deckWorld(commands, cwd) {
     capture: (i) => deck(world.env, 'capture', `p${i + 1}`),
     attach: () => openClient(process.execPath, [BIN], { env: world.env, cwd: cwd ?? world.root }),
     /** The deck is drawn: the status bar names the mode (raw mode is on before the first frame). */
-    ready: (client) => client.waitFor('the deck draws its status bar', (c) => / (COMMAND|TYPING) /.test(c.line(ROWS - 2)) || / (COMMAND|TYPING) /.test(c.line(ROWS - 1))),
+    ready: (client) =>
+      client.waitFor('the deck draws its status bar', (c) => / (COMMAND|TYPING) /.test(c.line(ROWS - 2)) || / (COMMAND|TYPING) /.test(c.line(ROWS - 1))),
     /** Enter: type into the selected pane; waits for TYPING mode. */
     async focus(client) {
       client.pty.write('\r');
@@ -222,7 +227,9 @@ export async function echoLatency(keys = 300) {
     const [deckMs, tmuxMs] = ms;
     const d = median(deckMs);
     const t = median(tmuxMs);
-    log(`echo deck: median ${d.toFixed(2)} p95 ${percentile(deckMs, 95).toFixed(2)} max ${Math.max(...deckMs).toFixed(2)}; tmux: median ${t.toFixed(2)} p95 ${percentile(tmuxMs, 95).toFixed(2)} max ${Math.max(...tmuxMs).toFixed(2)}`);
+    log(
+      `echo deck: median ${d.toFixed(2)} p95 ${percentile(deckMs, 95).toFixed(2)} max ${Math.max(...deckMs).toFixed(2)}; tmux: median ${t.toFixed(2)} p95 ${percentile(tmuxMs, 95).toFixed(2)} max ${Math.max(...tmuxMs).toFixed(2)}`,
+    );
     return {
       name: `keystroke → echo on screen, 200×50, cat, ${keys} keys (median, p95)`,
       deck: `${d.toFixed(2)} ms (p95 ${percentile(deckMs, 95).toFixed(2)})`,
@@ -301,7 +308,9 @@ export async function attachedThroughput(dir, rounds = 5) {
     for (let round = 0; round < rounds; round++) {
       for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
         runs[i].push(await drainOnce(clients[i], file, bytes, round));
-        log(`attached ${sides[i].kind} round ${round}: ${runs[i].at(-1).rate.toFixed(1)} MB/s, client wrote ${(runs[i].at(-1).clientBytes / MiB).toFixed(2)} MiB`);
+        log(
+          `attached ${sides[i].kind} round ${round}: ${runs[i].at(-1).rate.toFixed(1)} MB/s, client wrote ${(runs[i].at(-1).clientBytes / MiB).toFixed(2)} MiB`,
+        );
         await sleep(300);
       }
     }
@@ -345,7 +354,15 @@ export async function waitPanesReady(world) {
   if (world.kind === 'deck') {
     await until('every deck pane shows its prompt', () => [0, 1, 2, 3, 4].every((i) => world.capture(i).includes(PROMPT_MARK)), 30_000);
   } else {
-    await until('every tmux pane shows its prompt', () => tmuxWith(world.env, world.name, 'list-panes', '-a', '-F', '#{pane_id}').trim().split('\n').every((p) => tmuxWith(world.env, world.name, 'capture-pane', '-p', '-t', p).includes(PROMPT_MARK)), 30_000);
+    await until(
+      'every tmux pane shows its prompt',
+      () =>
+        tmuxWith(world.env, world.name, 'list-panes', '-a', '-F', '#{pane_id}')
+          .trim()
+          .split('\n')
+          .every((p) => tmuxWith(world.env, world.name, 'capture-pane', '-p', '-t', p).includes(PROMPT_MARK)),
+      30_000,
+    );
   }
 }
 
@@ -357,7 +374,10 @@ export async function firstFrame(rounds = 5) {
     await waitPanesReady(deckSide);
     await waitPanesReady(tmuxSide);
     for (let round = 0; round < rounds; round++) {
-      for (const [side, complete] of [[deckSide, deckFrameComplete], [tmuxSide, tmuxFrameComplete]]) {
+      for (const [side, complete] of [
+        [deckSide, deckFrameComplete],
+        [tmuxSide, tmuxFrameComplete],
+      ]) {
         const client = side.attach();
         try {
           const at = await client.waitFor(`${side.kind}: first complete frame`, complete, 10_000);
@@ -436,7 +456,8 @@ export async function tuiIdle(windows = 3, seconds = 10, settleMs = 3000) {
     const d = await measureIdle(deckSide, windows, seconds, settleMs);
     const t = await measureIdle(tmuxSide, windows, seconds, settleMs);
     const pct = (rs) => median(rs.map((r) => r.pct));
-    const describe = (rs) => `${pct(rs).toFixed(2)} % [${rs.map((r) => r.pct.toFixed(2)).join(', ')}]; wrote [${rs.map((r) => `${r.bytes} B/${r.chunks}${r.minute ? ' (minute tick)' : ''}`).join(', ')}]`;
+    const describe = (rs) =>
+      `${pct(rs).toFixed(2)} % [${rs.map((r) => r.pct.toFixed(2)).join(', ')}]; wrote [${rs.map((r) => `${r.bytes} B/${r.chunks}${r.minute ? ' (minute tick)' : ''}`).join(', ')}]`;
     log(`idle deck ${describe(d)}; tmux ${describe(t)}`);
     return {
       name: `idle client process, 5 idle panes: CPU median of ${windows}×${seconds} s windows [each]; bytes/writes per window`,

@@ -15,9 +15,7 @@ const OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-U', '-C', '-D', '-n', '-S']);
 const SEPARATORS = /&&|\|\||[;|\n]/;
 const MAX_DEPTH = 3;
 
-const PROGRAMS = new Map<string, AgentType>(
-  Object.values(ADAPTERS).flatMap((adapter) => adapter.programs.map((program) => [program, adapter.type] as const)),
-);
+const PROGRAMS = new Map<string, AgentType>(Object.values(ADAPTERS).flatMap((adapter) => adapter.programs.map((program) => [program, adapter.type] as const)));
 
 export function detectAgentType(command: string): AgentType | null {
   return detect(command, 0);

@@ -17,7 +17,21 @@ const CLAUDE_TOOL_EVENTS = new Set(['PreToolUse', 'PostToolUse', 'PostToolUseFai
 
 export const HOOK_PLANS: Record<HookedAgent, HookPlan> = {
   'claude-code': {
-    events: ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'PermissionRequest', 'Notification', 'Stop', 'StopFailure', 'SubagentStart', 'SubagentStop', 'PreCompact', 'SessionEnd'],
+    events: [
+      'SessionStart',
+      'UserPromptSubmit',
+      'PreToolUse',
+      'PostToolUse',
+      'PostToolUseFailure',
+      'PermissionRequest',
+      'Notification',
+      'Stop',
+      'StopFailure',
+      'SubagentStart',
+      'SubagentStop',
+      'PreCompact',
+      'SessionEnd',
+    ],
     toolEvents: CLAUDE_TOOL_EVENTS,
     timeout: 10,
     named: false,
@@ -127,6 +141,8 @@ export function uninstallHooks(settings: Json): Json {
 export function installedEvents(settings: Json, agent: HookedAgent): string[] {
   const hooks = hooksOf(settings);
   return HOOK_PLANS[agent].events.filter((event) =>
-    groupsOf(hooks, event).some((group) => isObject(group) && Array.isArray(group.hooks) && group.hooks.some((hook) => isObject(hook) && isDeckCommand(hook.command))),
+    groupsOf(hooks, event).some(
+      (group) => isObject(group) && Array.isArray(group.hooks) && group.hooks.some((hook) => isObject(hook) && isDeckCommand(hook.command)),
+    ),
   );
 }

@@ -13,9 +13,22 @@ export const opencode: AgentAdapter = {
   screenRules: [
     // opencode shows the provider's own error: the wordings of the providers it fronts.
     { name: 'usage-limit', status: 'blocked', region: 'bottom', all: [/(usage limit|hit your limit)/i], reason: 'usage limit reached', resets: 'usage limit' },
-    { name: 'quota', status: 'blocked', region: 'bottom', all: [/(quota exceeded|insufficient_quota|credit balance is too low)/i], reason: 'quota exceeded', resets: 'quota' },
+    {
+      name: 'quota',
+      status: 'blocked',
+      region: 'bottom',
+      all: [/(quota exceeded|insufficient_quota|credit balance is too low)/i],
+      reason: 'quota exceeded',
+      resets: 'quota',
+    },
     { name: 'rate-limit', status: 'blocked', region: 'bottom', all: [/(rate limit|too many requests)/i], reason: 'rate limit reached', resets: 'rate limit' },
-    { name: 'invalid-api-key', status: 'blocked', region: 'bottom', all: [/(invalid api key|invalid x-api-key|API key not valid)/i], reason: 'API key invalid' },
+    {
+      name: 'invalid-api-key',
+      status: 'blocked',
+      region: 'bottom',
+      all: [/(invalid api key|invalid x-api-key|API key not valid)/i],
+      reason: 'API key invalid',
+    },
     { name: 'login-expired', status: 'blocked', region: 'bottom', all: [/(token (has )?expired|opencode auth login|unauthorized)/i], reason: 'login expired' },
     { name: 'permission-required', status: 'needs-input', region: 'bottom', all: [/Permission required/i], reason: 'permission' },
     { name: 'esc-interrupt', status: 'working', region: 'bottom', all: [/esc interrupt/i] },

@@ -15,7 +15,9 @@ function trimBlankTail(lines: readonly string[]): string[] {
 }
 
 export function bottomRegion(lines: readonly string[], count = BOTTOM_LINES): string[] {
-  return trimBlankTail(lines).slice(-count).map((l) => l.trimEnd());
+  return trimBlankTail(lines)
+    .slice(-count)
+    .map((l) => l.trimEnd());
 }
 
 /** Lines below the last horizontal rule; the bottom region when there is no rule. */

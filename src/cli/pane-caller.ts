@@ -36,14 +36,19 @@ const MIB = 1024 * 1024;
 
 /** Text from `--task TEXT`, `--task-file PATH` or standard input (`-`), capped at MAX_TASK_TEXT
  *  and refused when it is not text (a NUL byte, invalid UTF-8). */
-export async function readTaskText(source: { task?: string; taskFile?: string }, io: { cwd: string; stdin: NodeJS.ReadableStream }, what: string): Promise<string> {
+export async function readTaskText(
+  source: { task?: string; taskFile?: string },
+  io: { cwd: string; stdin: NodeJS.ReadableStream },
+  what: string,
+): Promise<string> {
   const given = [source.task !== undefined, source.taskFile !== undefined].filter(Boolean).length;
   if (given !== 1) {
     throw new UserError(`Give the ${what} exactly once: --task TEXT, --task-file PATH, or --task-file - for standard input.`, { exitCode: 2 });
   }
   let text: string;
   if (source.task !== undefined) {
-    if (Buffer.byteLength(source.task) > MAX_TASK_TEXT) throw tooLarge(`The ${what} given with --task is ${sizeText(Buffer.byteLength(source.task))}, ${overLimit}.`, what);
+    if (Buffer.byteLength(source.task) > MAX_TASK_TEXT)
+      throw tooLarge(`The ${what} given with --task is ${sizeText(Buffer.byteLength(source.task))}, ${overLimit}.`, what);
     text = source.task;
   } else if (source.taskFile === '-') {
     let bytes: Buffer;
@@ -51,7 +56,8 @@ export async function readTaskText(source: { task?: string; taskFile?: string },
       bytes = await readAll(io.stdin, MAX_TASK_TEXT);
     } catch (error) {
       // Reading stops at the limit (standard input may never end), so its real size is unknown.
-      if (error instanceof RangeError) throw tooLarge(`The ${what} on standard input is over the ${MAX_TASK_TEXT / MIB} MiB limit (reading stopped there).`, what);
+      if (error instanceof RangeError)
+        throw tooLarge(`The ${what} on standard input is over the ${MAX_TASK_TEXT / MIB} MiB limit (reading stopped there).`, what);
       throw error;
     }
     text = decodeTaskBytes(bytes, 'on standard input', what);
@@ -71,7 +77,9 @@ export function readTaskFile(path: string, shown: string, what: string): string 
     size = info.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`The ${what} file ${shown} does not exist or cannot be read.`, { hint: `write the ${what} to a file first (with your file tool), then pass its path` });
+    throw new UserError(`The ${what} file ${shown} does not exist or cannot be read.`, {
+      hint: `write the ${what} to a file first (with your file tool), then pass its path`,
+    });
   }
   // Checked before reading: a 100 MB file is refused without being loaded.
   if (size > MAX_TASK_TEXT) throw tooLarge(`The ${what} file ${shown} is ${sizeText(size)}, ${overLimit}.`, what);

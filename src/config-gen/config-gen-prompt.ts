@@ -32,9 +32,7 @@ export interface ConfigGenPromptInput {
 }
 
 function roleSummary(library: RoleLibrary): string {
-  return library.roles
-    .map((role) => `- **${role.name}**${role.start ? ' (start role)' : ` (clear = ${role.clear})`}: ${role.description}`)
-    .join('\n');
+  return library.roles.map((role) => `- **${role.name}**${role.start ? ' (start role)' : ` (clear = ${role.clear})`}: ${role.description}`).join('\n');
 }
 
 /**

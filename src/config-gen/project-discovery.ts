@@ -98,7 +98,10 @@ async function readHead(file: string, max: number): Promise<{ text: string; trun
 
 /** Agent CLIs that are an executable file in some PATH entry; found with fs, no shell spawned. */
 export async function findAgentsOnPath(env: Env, maxEntries: number = DEFAULT_DISCOVERY_LIMITS.pathEntries): Promise<AgentCli[]> {
-  const entries = (env.PATH ?? '').split(delimiter).filter((entry) => entry !== '').slice(0, maxEntries);
+  const entries = (env.PATH ?? '')
+    .split(delimiter)
+    .filter((entry) => entry !== '')
+    .slice(0, maxEntries);
   const found = await Promise.all(AGENT_CLIS.map(async (agent) => ((await anyExecutable(entries.map((entry) => join(entry, agent)))) ? [agent] : [])));
   return found.flat();
 }

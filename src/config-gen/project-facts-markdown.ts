@@ -36,12 +36,19 @@ export function projectFactsMarkdown(facts: ProjectFacts): string {
   const checks = facts.commands.filter((command) => command.agents.length === 0 && command.purposes.some((purpose) => CHECKS.includes(purpose)));
   const releases = facts.commands.filter((command) => command.agents.length === 0 && command.purposes.includes('release') && !checks.includes(command));
   const others = facts.commands.filter((command) => !launchers.includes(command) && !checks.includes(command) && !releases.includes(command));
-  const onPath = facts.agentsOnPath.length > 0 ? facts.agentsOnPath.map((agent) => `\`${agent}\``).join(', ') : `none of ${AGENT_CLIS.map((agent) => `\`${agent}\``).join(', ')}`;
+  const onPath =
+    facts.agentsOnPath.length > 0
+      ? facts.agentsOnPath.map((agent) => `\`${agent}\``).join(', ')
+      : `none of ${AGENT_CLIS.map((agent) => `\`${agent}\``).join(', ')}`;
   const parts = [
     `### Languages\n\n${facts.languages.length > 0 ? facts.languages.join(', ') : 'None recognised from marker files; look at the sources.'}`,
     `### Agent CLIs on PATH\n\n${onPath}.`,
     section('Commands and scripts that start an agent', launchers.map(commandLine), 'None found: look for other launchers, or use an agent CLI directly.'),
-    section('Test, build, lint and format commands', checks.map(commandLine), 'None found in package.json, Makefile, Taskfile or devbox.json: check the CI files and the README.'),
+    section(
+      'Test, build, lint and format commands',
+      checks.map(commandLine),
+      'None found in package.json, Makefile, Taskfile or devbox.json: check the CI files and the README.',
+    ),
     section('Release commands', releases.map(commandLine), 'None found.'),
     section('Other commands', others.map(commandLine), 'None.'),
     section('CI files', facts.ci, 'None found.'),

@@ -51,8 +51,10 @@ const LANGUAGE_MARKERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Haskell', /^(stack\.yaml|cabal\.project)$|\.cabal$/],
 ];
 
-const CI = /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.yml|\.travis\.yml|\.buildkite\/|\.woodpecker\.ya?ml|\.drone\.yml)$/;
-const RELEASE = /^(\.goreleaser\.ya?ml|\.releaserc(\.\w+)?|release\.config\.\w+|release-please-config\.json|\.release-it\.json|\.changeset\/|CHANGELOG\.md|cliff\.toml|\.github\/workflows\/[^/]*release[^/]*)$/i;
+const CI =
+  /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.yml|\.travis\.yml|\.buildkite\/|\.woodpecker\.ya?ml|\.drone\.yml)$/;
+const RELEASE =
+  /^(\.goreleaser\.ya?ml|\.releaserc(\.\w+)?|release\.config\.\w+|release-please-config\.json|\.release-it\.json|\.changeset\/|CHANGELOG\.md|cliff\.toml|\.github\/workflows\/[^/]*release[^/]*)$/i;
 const DOCS = /^((docs?|documentation|specs?|prds?|rfcs?|adrs?|design|proposals|requirements)\/|(PRD|SPEC|DESIGN|ARCHITECTURE|CONTRIBUTING|ROADMAP)\.md)$/i;
 const AGENT_FILES = /^(CLAUDE\.md|AGENTS\.md|GEMINI\.md|\.cursorrules|\.claude\/|\.gemini\/|\.codex\/|\.opencode\/|opencode\.jsonc?)$/;
 const MAKEFILE = /^(GNUmakefile|Makefile|makefile)$/;

@@ -68,9 +68,7 @@ const StringRecord = z.record(z.string(), z.unknown());
 export function packageJsonCommands(text: string, runner = 'npm run', source = 'package.json'): ProjectCommand[] {
   const parsed = z.object({ scripts: StringRecord.optional() }).safeParse(parseJson(text));
   const scripts = parsed.success ? (parsed.data.scripts ?? {}) : {};
-  return Object.entries(scripts).flatMap(([name, body]) =>
-    typeof body === 'string' ? (command(source, name, run(runner), body) ?? []) : [],
-  );
+  return Object.entries(scripts).flatMap(([name, body]) => (typeof body === 'string' ? (command(source, name, run(runner), body) ?? []) : []));
 }
 
 /** devbox.json `shell.scripts`: each a string or a list of lines. */

@@ -68,7 +68,10 @@ export function caretSnippet(text: string, line: number, column: number): string
     to = from + SNIPPET_CHARS;
   }
   const shown = `${from > 0 ? '…' : ''}${source.slice(from, to).join('')}${to < source.length ? '…' : ''}`;
-  const lead = `${from > 0 ? ' ' : ''}${source.slice(from, Math.max(from, column - 1)).map((ch) => (ch === '\t' ? '\t' : ' ')).join('')}`;
+  const lead = `${from > 0 ? ' ' : ''}${source
+    .slice(from, Math.max(from, column - 1))
+    .map((ch) => (ch === '\t' ? '\t' : ' '))
+    .join('')}`;
   return `  ${shown}\n  ${lead}^`;
 }
 
@@ -97,7 +100,5 @@ export function summarizeIssues(errors: number, warnings: number, file: string):
 
 /** Stable order for output: by position, errors before warnings on the same spot. */
 export function sortIssues<T extends ConfigIssue>(issues: readonly T[]): T[] {
-  return [...issues].sort(
-    (a, b) => a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
-  );
+  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }

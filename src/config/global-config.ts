@@ -29,7 +29,10 @@ export const BellConfig = z
     // Off for `finished`: in an orchestration workers finish all the time, and a bell per task is noise.
     ...eventSwitches('Ring', { needs_input: true, blocked: true, error: true, finished: false }),
     ...(Object.fromEntries(
-      Object.entries(ORIGINAL_BELL_KEYS).map(([original, ours]) => [original, z.boolean().optional().describe(`The Rust original's name for bell.${ours}; read as that.`)]),
+      Object.entries(ORIGINAL_BELL_KEYS).map(([original, ours]) => [
+        original,
+        z.boolean().optional().describe(`The Rust original's name for bell.${ours}; read as that.`),
+      ]),
     ) as Record<keyof typeof ORIGINAL_BELL_KEYS, z.ZodOptional<z.ZodBoolean>>),
   })
   .transform(({ on_waiting_for_input, on_idle, on_error, ...bell }) => ({
@@ -67,10 +70,7 @@ export const GlobalConfig = z
       .transform((command) => (command.trim() === '' ? undefined : command))
       .optional()
       .describe('Command the new-pane form starts with, e.g. "claude" ("" or no line: your shell).'),
-    auto_config_prompt: z
-      .boolean()
-      .default(true)
-      .describe('Offer ctrl+d g (an agent writes .dot-agent-deck.toml) in directories without one (default true).'),
+    auto_config_prompt: z.boolean().default(true).describe('Offer ctrl+d g (an agent writes .dot-agent-deck.toml) in directories without one (default true).'),
     scrollback_lines: z
       .int()
       .min(MIN_SCROLLBACK_LINES, { error: `must be at least ${MIN_SCROLLBACK_LINES}` })

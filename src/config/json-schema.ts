@@ -8,8 +8,7 @@ import { ProjectConfig } from './project-schema.js';
 import type { SchemaTarget } from './schema-targets.js';
 
 /** Where the committed project schema is published; `init` puts it on the first line. */
-export const PROJECT_SCHEMA_URL =
-  'https://raw.githubusercontent.com/dot-agent-deck/dot-agent-deck/main/schema/dot-agent-deck.schema.json';
+export const PROJECT_SCHEMA_URL = 'https://raw.githubusercontent.com/dot-agent-deck/dot-agent-deck/main/schema/dot-agent-deck.schema.json';
 
 export { SCHEMA_TARGETS, type SchemaTarget } from './schema-targets.js';
 

@@ -9,12 +9,32 @@ export type Modifier = (typeof MODIFIERS)[number];
 const FUNCTION_KEYS = Array.from({ length: 12 }, (_, i) => `f${i + 1}`);
 
 export const NAMED_KEYS: readonly string[] = [
-  'enter', 'tab', 'escape', 'space', 'backspace', 'delete', 'insert', 'home', 'end',
-  'pageup', 'pagedown', 'up', 'down', 'left', 'right', ...FUNCTION_KEYS,
+  'enter',
+  'tab',
+  'escape',
+  'space',
+  'backspace',
+  'delete',
+  'insert',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'up',
+  'down',
+  'left',
+  'right',
+  ...FUNCTION_KEYS,
 ];
 
 const ALIASES: Record<string, string> = {
-  esc: 'escape', return: 'enter', del: 'delete', ins: 'insert', pgup: 'pageup', pgdn: 'pagedown', pgdown: 'pagedown',
+  esc: 'escape',
+  return: 'enter',
+  del: 'delete',
+  ins: 'insert',
+  pgup: 'pageup',
+  pgdn: 'pagedown',
+  pgdown: 'pagedown',
 };
 
 /** Ctrl chords that send the same byte as another key in a terminal. */
@@ -67,7 +87,9 @@ function keyName(raw: string, modifiers: ReadonlySet<Modifier>): string | KeyPar
   if ([...raw].length > 1) {
     if (NAMED_KEYS.includes(named)) return named;
     const hint = suggest(lower, [...NAMED_KEYS, ...Object.keys(ALIASES)]);
-    return fail(`unknown key ${JSON.stringify(raw)}${hint ? `: did you mean ${JSON.stringify(ALIASES[hint] ?? hint)}?` : ` (named keys: ${NAMED_KEYS.join(', ')})`}`);
+    return fail(
+      `unknown key ${JSON.stringify(raw)}${hint ? `: did you mean ${JSON.stringify(ALIASES[hint] ?? hint)}?` : ` (named keys: ${NAMED_KEYS.join(', ')})`}`,
+    );
   }
   const code = raw.codePointAt(0) ?? 0;
   if (code < 0x20 || code === 0x7f) return fail('a key must be a visible character or a key name such as "tab"');

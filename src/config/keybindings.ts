@@ -179,10 +179,14 @@ export function validateKeybindingsText(text: string, file: string): ValidationR
   let bindings: Keybindings = DEFAULT_KEYBINDINGS;
   const result = validateTomlText(text, file, KeybindingsFile, (_raw, parsed) => {
     if (!parsed) return [];
-    const original = translateOriginalBindings({ ...(parsed.global ? { global: parsed.global } : {}), ...(parsed.dashboard ? { dashboard: parsed.dashboard } : {}) });
+    const original = translateOriginalBindings({
+      ...(parsed.global ? { global: parsed.global } : {}),
+      ...(parsed.dashboard ? { dashboard: parsed.dashboard } : {}),
+    });
     const issues = [...original.issues];
     for (const action of Object.keys(original.bindings)) {
-      if (Object.hasOwn(parsed.bindings, action)) issues.push({ path: ['bindings', action], message: `${action} is also set in the original's tables; this line wins`, severity: 'warning' });
+      if (Object.hasOwn(parsed.bindings, action))
+        issues.push({ path: ['bindings', action], message: `${action} is also set in the original's tables; this line wins`, severity: 'warning' });
     }
     const merged = mergeKeybindings({ ...original.bindings, ...parsed.bindings });
     bindings = merged.bindings;

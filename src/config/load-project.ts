@@ -43,7 +43,10 @@ export interface LoadProjectOptions {
 export async function loadProjectConfig(dir: string, options: LoadProjectOptions = {}): Promise<LoadedProject> {
   const cwd = options.cwd ?? process.cwd();
   const target = resolve(cwd, dir);
-  const isFile = await stat(target).then((s) => s.isFile(), () => false);
+  const isFile = await stat(target).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   const file = isFile ? target : join(target, PROJECT_FILE);
   const projectDir = isFile ? resolve(target, '..') : target;
   const label = displayPath(file, cwd);

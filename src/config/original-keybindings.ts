@@ -69,7 +69,11 @@ export function translateOriginalBindings(tables: Partial<Record<OriginalTable, 
       const translation = ACTIONS[table][name];
       if (translation === undefined) {
         const other = ORIGINAL_TABLES.find((t) => t !== table && ACTIONS[t][name] !== undefined);
-        const where = other ? `it belongs in [${other}]` : `the actions of [${table}] are ${Object.keys(ACTIONS[table]).filter((a) => !a.startsWith('jump_') || a === 'jump_1').join(', ')}`;
+        const where = other
+          ? `it belongs in [${other}]`
+          : `the actions of [${table}] are ${Object.keys(ACTIONS[table])
+              .filter((a) => !a.startsWith('jump_') || a === 'jump_1')
+              .join(', ')}`;
         issues.push({ path, message: `unknown action \`${name}\` is ignored: ${where}`, severity: 'warning' });
         continue;
       }

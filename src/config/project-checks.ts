@@ -30,7 +30,10 @@ function duplicateOrchestrations(raw: Loose, projectName: string): PathIssue[] {
       return;
     }
     const path: PathSegments = explicit === undefined || explicit === '' ? ['orchestrations', index] : ['orchestrations', index, 'name'];
-    const why = explicit === undefined || explicit === '' ? `has no name, so it is named after the project directory (${JSON.stringify(name)}), which` : `${JSON.stringify(name)}`;
+    const why =
+      explicit === undefined || explicit === ''
+        ? `has no name, so it is named after the project directory (${JSON.stringify(name)}), which`
+        : `${JSON.stringify(name)}`;
     issues.push({
       path,
       message: `${why} is already used by orchestrations[${earlier}]: give each orchestration a unique name`,

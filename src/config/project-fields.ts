@@ -27,14 +27,16 @@ export function suggestSafeName(name: string): string {
  *  a backtick or a space would be read as code. */
 export function nameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'must not be empty';
-  if (name.length > MAX_NAME_LENGTH) return `is ${name.length} characters long; names are at most ${MAX_NAME_LENGTH}: try ${JSON.stringify(suggestSafeName(name))}`;
+  if (name.length > MAX_NAME_LENGTH)
+    return `is ${name.length} characters long; names are at most ${MAX_NAME_LENGTH}: try ${JSON.stringify(suggestSafeName(name))}`;
   if (SAFE_NAME.test(name)) return undefined;
   const control = CONTROL_CHAR.exec(name);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     return `${JSON.stringify(name)} contains a control character (U+${code}): use letters, digits, "-", "_" or ".", e.g. ${JSON.stringify(suggestSafeName(name))}`;
   }
-  if (name.startsWith('.')) return `${JSON.stringify(name)} starts with "."; names become file names, so start with a letter or digit, e.g. ${JSON.stringify(suggestSafeName(name))}`;
+  if (name.startsWith('.'))
+    return `${JSON.stringify(name)} starts with "."; names become file names, so start with a letter or digit, e.g. ${JSON.stringify(suggestSafeName(name))}`;
   const bad = [...new Set([...name].filter((char) => !/[A-Za-z0-9._-]/.test(char)))].map((char) => (char === ' ' ? 'a space' : JSON.stringify(char)));
   return `${JSON.stringify(name)} contains ${bad.join(', ')}; names are used in file names and in lines typed into agents' shells, so use only letters, digits, "-", "_" and ".": try ${JSON.stringify(suggestSafeName(name))}`;
 }

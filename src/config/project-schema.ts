@@ -40,7 +40,9 @@ export const WorkspaceModeRule = z
         const problem = patternProblem(pattern);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
-      .describe('Regular expression matched against commands the agent runs; a match opens the command in a reactive pane. A leading (?i) makes it case-insensitive.'),
+      .describe(
+        'Regular expression matched against commands the agent runs; a match opens the command in a reactive pane. A leading (?i) makes it case-insensitive.',
+      ),
     watch: z.boolean().default(false).describe('Keep re-running the matched command every `interval` seconds instead of running it once (default false).'),
     interval: z
       .int()

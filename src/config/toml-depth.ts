@@ -103,7 +103,8 @@ export function checkTomlDepth(text: string, max = MAX_TOML_DEPTH): DepthProblem
     // key = value
     const keyStart = i;
     const parts = readKey('=');
-    if (headerLevel + parts > max) return at(keyStart, `a key nested deeper than ${max} levels (with its table header); a config file never needs that many, so the file was not read`);
+    if (headerLevel + parts > max)
+      return at(keyStart, `a key nested deeper than ${max} levels (with its table header); a config file never needs that many, so the file was not read`);
     if (text[i] !== '=') {
       skipToLineEnd();
       continue;
@@ -128,7 +129,13 @@ export function checkTomlDepth(text: string, max = MAX_TOML_DEPTH): DepthProblem
       if (top?.close === '}' && top.expectKey && !' \t\r\n,}'.includes(ch)) {
         const keyStart = i;
         const parts = readKey('=}');
-        if (top.level + parts > max) return at(keyStart, parts === 1 ? tooDeep('inline tables') : `a key nested deeper than ${max} levels (inside inline tables); a config file never needs that many, so the file was not read`);
+        if (top.level + parts > max)
+          return at(
+            keyStart,
+            parts === 1
+              ? tooDeep('inline tables')
+              : `a key nested deeper than ${max} levels (inside inline tables); a config file never needs that many, so the file was not read`,
+          );
         top.expectKey = false;
         if (text[i] === '=') i++;
         level = top.level + parts;

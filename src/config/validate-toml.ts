@@ -32,9 +32,7 @@ export function validateTomlText<S extends z.ZodType>(
   let scanned: TomlLocations | undefined;
   const locations = () => (scanned ??= TomlLocations.scan(text));
   const result = schema.safeParse(parsed.value);
-  const pathIssues = result.success
-    ? []
-    : zodIssuesToPathIssues(result.error.issues, { input: parsed.value, schema, locations });
+  const pathIssues = result.success ? [] : zodIssuesToPathIssues(result.error.issues, { input: parsed.value, schema, locations });
   if (extraCheck) pathIssues.push(...extraCheck(parsed.value, result.success ? result.data : undefined));
 
   const located = pathIssues.map((issue): ConfigIssue => {

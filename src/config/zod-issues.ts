@@ -110,7 +110,8 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, v
   if (custom) return `${describeValue(value)} is too ${small ? 'small' : 'large'}: ${issue.message}`;
   const got = `, got ${describeValue(value)}`;
   const bound = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
-  if (issue.origin === 'string') return small && Number(bound) <= 1 ? 'must not be empty' : `must be ${small ? 'at least' : 'at most'} ${bound} characters long`;
+  if (issue.origin === 'string')
+    return small && Number(bound) <= 1 ? 'must not be empty' : `must be ${small ? 'at least' : 'at most'} ${bound} characters long`;
   if (issue.origin === 'array') return `must have ${small ? 'at least' : 'at most'} ${bound} entries${got}`;
   return `must be ${small ? 'at least' : 'at most'} ${bound}${got}`;
 }

@@ -38,18 +38,22 @@ export class ClientSession implements ClientHandle, Disposable {
       sendFrame: (frame: PaneFrame) => void this.send({ type: 'frame', frame }),
     };
     this.store.add(this.stream.onMessage((message) => this.handle(message)));
-    this.store.add(this.stream.onFault((fault) => {
-      this.logger.warn('closing a client that broke the protocol', { client: id, fault });
-      this.dispose();
-    }));
+    this.store.add(
+      this.stream.onFault((fault) => {
+        this.logger.warn('closing a client that broke the protocol', { client: id, fault });
+        this.dispose();
+      }),
+    );
     this.store.add(this.stream.onDrain(() => this.daemon.frames.drained(this.sink)));
     this.store.add(this.stream.onClose(() => this.dispose()));
-    this.store.addTimer(setTimeout(() => {
-      if (!this.clientKind) {
-        this.logger.warn('closing a client that never said hello', { client: id });
-        this.dispose();
-      }
-    }, HANDSHAKE_TIMEOUT_MS));
+    this.store.addTimer(
+      setTimeout(() => {
+        if (!this.clientKind) {
+          this.logger.warn('closing a client that never said hello', { client: id });
+          this.dispose();
+        }
+      }, HANDSHAKE_TIMEOUT_MS),
+    );
   }
 
   get kind(): ClientKind {

@@ -30,8 +30,4 @@ export interface ClientHandle {
   readonly authority: Authority;
 }
 
-export type Handler<K extends RequestKind> = (
-  request: RequestOf<K>,
-  daemon: DaemonContext,
-  client: ClientHandle,
-) => ResponseMap[K] | Promise<ResponseMap[K]>;
+export type Handler<K extends RequestKind> = (request: RequestOf<K>, daemon: DaemonContext, client: ClientHandle) => ResponseMap[K] | Promise<ResponseMap[K]>;

@@ -100,12 +100,17 @@ export class DeliveryService implements Disposable {
     try {
       const host = this.options.registry.host(paneId);
       beforeTyping();
-      return await deliverLine(deliveryPane(host, activity, this.options.writers, this.options.clock, () => this.hookFacts(paneId)), agentId, line, {
-        readiness: this.options.readiness ?? readiness,
-        agentType: this.agentType(paneId),
-        clock: this.options.clock,
-        ...(this.options.deadlineMs ? { deadlineMs: this.options.deadlineMs } : {}),
-      });
+      return await deliverLine(
+        deliveryPane(host, activity, this.options.writers, this.options.clock, () => this.hookFacts(paneId)),
+        agentId,
+        line,
+        {
+          readiness: this.options.readiness ?? readiness,
+          agentType: this.agentType(paneId),
+          clock: this.options.clock,
+          ...(this.options.deadlineMs ? { deadlineMs: this.options.deadlineMs } : {}),
+        },
+      );
     } catch (error) {
       return failed(errorMessage(error));
     }

@@ -39,7 +39,10 @@ export class FramePump implements Disposable {
   private readonly intervalMs: number;
   private readonly maxBacklog: number;
 
-  constructor(private readonly registry: PaneRegistry, options: FramePumpOptions = {}) {
+  constructor(
+    private readonly registry: PaneRegistry,
+    options: FramePumpOptions = {},
+  ) {
     this.intervalMs = options.intervalMs ?? 33;
     this.maxBacklog = options.maxBacklogBytes ?? 256 * 1024;
   }
@@ -158,4 +161,3 @@ export class FramePump implements Disposable {
     if (set && set.size === 0) this.subscriptions.delete(subscription.paneId);
   }
 }
-

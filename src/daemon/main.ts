@@ -46,7 +46,11 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
     pidFile: pidFile(env),
     logFile,
     logger,
-    factory: import('../pty/pane-session.js').then(({ PaneSession }) => (spawn) => PaneSession.spawn(spawn)),
+    factory: import('../pty/pane-session.js').then(
+      ({ PaneSession }) =>
+        (spawn) =>
+          PaneSession.spawn(spawn),
+    ),
     paneEnv,
     scrollback,
     notifications: await loadNotificationsSettings(env, logger),

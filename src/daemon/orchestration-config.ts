@@ -22,9 +22,12 @@ export async function loadOrchestration(projectDir: string, wanted: string | und
   }
   if (!loaded.config) {
     const first = loaded.errors[0];
-    throw new UserError(`${loaded.file} has ${loaded.errors.length} error(s)${first ? `; the first: ${first.file}:${first.line}:${first.column} ${first.message}` : ''}.`, {
-      hint: 'run `dot-agent-deck validate` to see them all',
-    });
+    throw new UserError(
+      `${loaded.file} has ${loaded.errors.length} error(s)${first ? `; the first: ${first.file}:${first.line}:${first.column} ${first.message}` : ''}.`,
+      {
+        hint: 'run `dot-agent-deck validate` to see them all',
+      },
+    );
   }
   const config = loaded.config;
   const projectName = basename(projectDir);
@@ -60,6 +63,7 @@ export function resolveWorker(loaded: LoadedOrchestration, name: string): Role {
     throw new UserError(`${JSON.stringify(name)} is the orchestrator itself; delegate to a worker.`, { hint: `roles you can delegate to: ${valid}` });
   }
   const role = loaded.workers.find((worker) => worker.name === name);
-  if (!role) throw new UserError(`No role ${JSON.stringify(name)} in orchestration ${JSON.stringify(loaded.name)}.`, { hint: `roles you can delegate to: ${valid}` });
+  if (!role)
+    throw new UserError(`No role ${JSON.stringify(name)} in orchestration ${JSON.stringify(loaded.name)}.`, { hint: `roles you can delegate to: ${valid}` });
   return role;
 }

@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { UserError, assertNever, errorMessage } from '../common/errors.js';
 import type { Role } from '../config/project-schema.js';
-import { admit, step, type BrokerEffect, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
+import {
+  admit,
+  step,
+  type BrokerEffect,
+  type BrokerEvent,
+  type BrokerSettings,
+  type BrokerState,
+  type Commission,
+  type Observation,
+} from '../orchestration/broker.js';
 import { evidenceText, reportSummary, reportText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, QueuedDelegation } from '../orchestration/journal-entry.js';
@@ -77,7 +86,10 @@ export class OrchestrationGroup implements Disposable {
   /** The last journal write failure, for the next `delegate` to report. */
   journalFailure: string | null = null;
 
-  constructor(private readonly host: GroupHost, init: GroupInit) {
+  constructor(
+    private readonly host: GroupHost,
+    init: GroupInit,
+  ) {
     this.id = init.id;
     this.orchestration = init.orchestration;
     this.projectDir = init.projectDir;
@@ -114,14 +126,20 @@ export class OrchestrationGroup implements Disposable {
 
   async delegate(request: DelegateRequest, loaded: LoadedOrchestration): Promise<DelegateResult> {
     if (request.from !== this.orchestratorRole) {
-      throw new UserError(`Only the orchestrator (${this.orchestratorRole}) can delegate in tab ${JSON.stringify(this.id)}; this pane is the ${request.from}.`, {
-        hint: 'report your result with `dot-agent-deck work-done --task-file FILE`',
-      });
+      throw new UserError(
+        `Only the orchestrator (${this.orchestratorRole}) can delegate in tab ${JSON.stringify(this.id)}; this pane is the ${request.from}.`,
+        {
+          hint: 'report your result with `dot-agent-deck work-done --task-file FILE`',
+        },
+      );
     }
     if (loaded.orchestrator.name !== this.orchestratorRole) {
-      throw new UserError(`The orchestrator role of tab ${JSON.stringify(this.id)} is ${this.orchestratorRole}, but .dot-agent-deck.toml now names ${loaded.orchestrator.name} as its start role.`, {
-        hint: 'the file changed while the tab was open: open the orchestration again (`dot-agent-deck up`) to use the new roles',
-      });
+      throw new UserError(
+        `The orchestrator role of tab ${JSON.stringify(this.id)} is ${this.orchestratorRole}, but .dot-agent-deck.toml now names ${loaded.orchestrator.name} as its start role.`,
+        {
+          hint: 'the file changed while the tab was open: open the orchestration again (`dot-agent-deck up`) to use the new roles',
+        },
+      );
     }
     this.setConfig(loaded.roles, settingsOf(loaded), loaded.config.worker_response_timeout_minutes);
     const digest = createHash('sha256').update(request.task.trim()).digest('hex');
@@ -135,16 +153,23 @@ export class OrchestrationGroup implements Disposable {
         });
       }
       if (!this.host.registry.list().some((pane) => pane.id === paneId)) {
-        throw new UserError(`The ${role.name} pane (${paneId}) of tab ${JSON.stringify(this.id)} is closed.`, { hint: 'open the orchestration again with `dot-agent-deck up`' });
+        throw new UserError(`The ${role.name} pane (${paneId}) of tab ${JSON.stringify(this.id)} is closed.`, {
+          hint: 'open the orchestration again with `dot-agent-deck up`',
+        });
       }
       const admission = admit(this.state, role.name, digest, request.again);
       if (admission.kind === 'duplicate') {
-        throw new UserError(`Worker ${role.name} already has this task ${admission.open.state === 'open' ? 'open' : 'queued'} (commission ${admission.open.id}); it was not delegated again.`, {
-          hint: 'wait for its report, or add --again to hand it over once more (an open task is restarted)',
-        });
+        throw new UserError(
+          `Worker ${role.name} already has this task ${admission.open.state === 'open' ? 'open' : 'queued'} (commission ${admission.open.id}); it was not delegated again.`,
+          {
+            hint: 'wait for its report, or add --again to hand it over once more (an open task is restarted)',
+          },
+        );
       }
       if (admission.kind === 'queue-full') {
-        throw new UserError(`Worker ${role.name} already has ${admission.limit} delegations waiting; nothing was queued.`, { hint: 'wait for the worker to work through its queue' });
+        throw new UserError(`Worker ${role.name} already has ${admission.limit} delegations waiting; nothing was queued.`, {
+          hint: 'wait for the worker to work through its queue',
+        });
       }
       return { role, paneId, admission };
     });
@@ -153,24 +178,28 @@ export class OrchestrationGroup implements Disposable {
     this.journalFailure = null;
     const result: DelegateResult = { delivered: [], failed: [], queued: [], warnings: [] };
     // Answered in the order the roles were named, whichever delivery finishes first.
-    const outcomes = await Promise.all(plans.map(async ({ role, paneId, admission }) => {
-      const id = `c-${randomBytes(4).toString('hex')}`;
-      const source = taskSourceFile(this.id, id);
-      writeCoordinationFile(this.projectDir, source, request.task);
-      if (admission.kind === 'queue') {
-        const delegation: QueuedDelegation = { id, role: role.name, from: request.from, file: source, digest, queuedAt: this.host.clock.now() };
-        this.dispatch({ type: 'queued', at: this.host.clock.now(), delegation });
-        return { role: role.name, queued: { position: admission.position, behind: admission.behind } };
-      }
-      return { role: role.name, outcome: await this.startCommission(id, role.name, paneId, digest, request.from, this.timeoutMinutes) };
-    }));
+    const outcomes = await Promise.all(
+      plans.map(async ({ role, paneId, admission }) => {
+        const id = `c-${randomBytes(4).toString('hex')}`;
+        const source = taskSourceFile(this.id, id);
+        writeCoordinationFile(this.projectDir, source, request.task);
+        if (admission.kind === 'queue') {
+          const delegation: QueuedDelegation = { id, role: role.name, from: request.from, file: source, digest, queuedAt: this.host.clock.now() };
+          this.dispatch({ type: 'queued', at: this.host.clock.now(), delegation });
+          return { role: role.name, queued: { position: admission.position, behind: admission.behind } };
+        }
+        return { role: role.name, outcome: await this.startCommission(id, role.name, paneId, digest, request.from, this.timeoutMinutes) };
+      }),
+    );
     for (const entry of outcomes) {
       if (entry.queued) result.queued.push({ role: entry.role, ...entry.queued });
       else if (entry.outcome.ok) result.delivered.push(entry.role);
       else result.failed.push({ role: entry.role, reason: entry.outcome.reason });
     }
     if (this.journalFailure !== null) {
-      result.warnings.push(`the delegation happened but is not in the journal (${this.journalFailure}): \`dot-agent-deck log\` and a daemon restart will not know about it`);
+      result.warnings.push(
+        `the delegation happened but is not in the journal (${this.journalFailure}): \`dot-agent-deck log\` and a daemon restart will not know about it`,
+      );
     } else {
       this.journalFailure = failuresBefore;
     }
@@ -187,12 +216,22 @@ export class OrchestrationGroup implements Disposable {
       return { recorded: 'done', file };
     }
     const commission = this.state.commissions[role];
-    const commissioned = commission !== undefined && commission.paneId === caller.paneId && (commission.agentId === null || commission.agentId === caller.agentId);
+    const commissioned =
+      commission !== undefined && commission.paneId === caller.paneId && (commission.agentId === null || commission.agentId === caller.agentId);
     // An unrequested report never overwrites the last commissioned one.
     const file = commissioned ? workDoneFile(this.id, role) : unsolicitedFile(this.id, role);
     writeCoordinationFile(this.projectDir, file, reportText(role, report, commissioned));
     const tokens = this.tokensOf(caller.paneId);
-    this.dispatch({ type: 'work-done', at: this.host.clock.now(), role, paneId: caller.paneId, agentId: caller.agentId, file, summary: reportSummary(report), ...(tokens !== undefined ? { tokens } : {}) });
+    this.dispatch({
+      type: 'work-done',
+      at: this.host.clock.now(),
+      role,
+      paneId: caller.paneId,
+      agentId: caller.agentId,
+      file,
+      summary: reportSummary(report),
+      ...(tokens !== undefined ? { tokens } : {}),
+    });
     return { recorded: commissioned ? 'completion' : 'unrequested', file };
   }
 
@@ -232,10 +271,12 @@ export class OrchestrationGroup implements Disposable {
       return;
     }
     this.host.delivery.activity(paneId);
-    this.subscriptions.add(host.onExit((exit) => {
-      if (this.respawning.has(paneId)) return;
-      this.dispatch({ type: 'exited', at: this.host.clock.now(), role, agentId: host.agentId, exit: describeExit(exit) });
-    }));
+    this.subscriptions.add(
+      host.onExit((exit) => {
+        if (this.respawning.has(paneId)) return;
+        this.dispatch({ type: 'exited', at: this.host.clock.now(), role, agentId: host.agentId, exit: describeExit(exit) });
+      }),
+    );
   }
 
   private tokensOf(paneId: string): number | undefined {
@@ -253,7 +294,16 @@ export class OrchestrationGroup implements Disposable {
     this.dispatch({
       type: 'delegated',
       at: this.host.clock.now(),
-      commission: { id, role, paneId, agentId: this.host.delivery.currentAgent(paneId), taskFile: workerTaskFile(this.id, role), digest, from, responseTimeoutMs: timeoutMinutes * 60_000 },
+      commission: {
+        id,
+        role,
+        paneId,
+        agentId: this.host.delivery.currentAgent(paneId),
+        taskFile: workerTaskFile(this.id, role),
+        digest,
+        from,
+        responseTimeoutMs: timeoutMinutes * 60_000,
+      },
     });
     return this.deliveries.get(id) ?? Promise.resolve({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason: 'the delegation was replaced at once' });
   }
@@ -269,7 +319,16 @@ export class OrchestrationGroup implements Disposable {
         this.deliveries.set(commission.id, delivery);
         void delivery.then((outcome) => {
           this.deliveries.delete(commission.id);
-          this.dispatch({ type: 'delivery-result', at: this.host.clock.now(), commissionId: commission.id, role: commission.role, ok: outcome.ok, ms: outcome.ms, attempts: outcome.textAttempts + outcome.enterPresses, ...(outcome.ok ? {} : { reason: outcome.reason }) });
+          this.dispatch({
+            type: 'delivery-result',
+            at: this.host.clock.now(),
+            commissionId: commission.id,
+            role: commission.role,
+            ok: outcome.ok,
+            ms: outcome.ms,
+            attempts: outcome.textAttempts + outcome.enterPresses,
+            ...(outcome.ok ? {} : { reason: outcome.reason }),
+          });
         });
         return;
       }
@@ -284,13 +343,24 @@ export class OrchestrationGroup implements Disposable {
         const { commission, purpose } = effect;
         const line = purpose === 'nudge' ? nudgeLine(this.id, commission.role) : resumeLine(this.id, commission.role);
         void this.host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
-          if (!outcome.ok) this.journal({ at: iso(this.host.clock.now()), event: 'error', role: commission.role, commission: commission.id, detail: `the ${purpose === 'nudge' ? 'reminder' : 'continue line'} could not be typed: ${outcome.reason}` });
+          if (!outcome.ok)
+            this.journal({
+              at: iso(this.host.clock.now()),
+              event: 'error',
+              role: commission.role,
+              commission: commission.id,
+              detail: `the ${purpose === 'nudge' ? 'reminder' : 'continue line'} could not be typed: ${outcome.reason}`,
+            });
         });
         return;
       }
       case 'evidence':
         try {
-          writeCoordinationFile(this.projectDir, evidenceFile(this.id, effect.commission.role), evidenceText(effect.commission.role, effect.what, this.host.delivery.screenTail(effect.commission.paneId)));
+          writeCoordinationFile(
+            this.projectDir,
+            evidenceFile(this.id, effect.commission.role),
+            evidenceText(effect.commission.role, effect.what, this.host.delivery.screenTail(effect.commission.paneId)),
+          );
         } catch (error) {
           this.host.logError('could not write a watch evidence file', { group: this.id, error: errorMessage(error) });
         }
@@ -298,13 +368,26 @@ export class OrchestrationGroup implements Disposable {
       case 'notify': {
         const paneId = this.roles.get(this.orchestratorRole);
         const agentId = paneId ? this.host.delivery.currentAgent(paneId) : null;
-        void this.host.delivery.deliver(paneId ?? '', agentId, effect.notice.line, this.orchestratorRole, () =>
-          this.journal({ at: iso(this.host.clock.now()), event: 'delivery-attempt', role: this.orchestratorRole, paneId, ...(agentId ? { agentId } : {}) }),
-        ).then((outcome) => {
-          // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
-          const retry = !outcome.ok && outcome.textAttempts === 0 && paneId !== undefined && this.host.delivery.currentAgent(paneId) !== null && !this.subscriptions.isDisposed;
-          this.dispatch({ type: 'notice-result', at: this.host.clock.now(), ok: outcome.ok, ms: outcome.ms, ...(outcome.ok ? {} : { reason: outcome.reason, retry }) });
-        });
+        void this.host.delivery
+          .deliver(paneId ?? '', agentId, effect.notice.line, this.orchestratorRole, () =>
+            this.journal({ at: iso(this.host.clock.now()), event: 'delivery-attempt', role: this.orchestratorRole, paneId, ...(agentId ? { agentId } : {}) }),
+          )
+          .then((outcome) => {
+            // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
+            const retry =
+              !outcome.ok &&
+              outcome.textAttempts === 0 &&
+              paneId !== undefined &&
+              this.host.delivery.currentAgent(paneId) !== null &&
+              !this.subscriptions.isDisposed;
+            this.dispatch({
+              type: 'notice-result',
+              at: this.host.clock.now(),
+              ok: outcome.ok,
+              ms: outcome.ms,
+              ...(outcome.ok ? {} : { reason: outcome.reason, retry }),
+            });
+          });
         return;
       }
       default:
@@ -320,7 +403,9 @@ export class OrchestrationGroup implements Disposable {
     if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
     try {
       const task = readFileSync(join(this.projectDir, taskSourceFile(this.id, commission.id)), 'utf8');
-      const again = commission.redelivery ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.' : undefined;
+      const again = commission.redelivery
+        ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
+        : undefined;
       writeCoordinationFile(this.projectDir, commission.taskFile, workerTaskText(this.id, role, task, again ? { again } : {}));
     } catch (error) {
       // A commission from before task sources were kept: its task file is still the one to read.
@@ -334,7 +419,14 @@ export class OrchestrationGroup implements Disposable {
         agentId = await this.host.registry.respawn(commission.paneId, role.command);
       } catch (error) {
         const reason = `could not restart it: ${errorMessage(error)}`;
-        this.journal({ at: iso(this.host.clock.now()), event: 'error', role: commission.role, paneId: commission.paneId, file: commission.taskFile, detail: reason });
+        this.journal({
+          at: iso(this.host.clock.now()),
+          event: 'error',
+          role: commission.role,
+          paneId: commission.paneId,
+          file: commission.taskFile,
+          detail: reason,
+        });
         return failed(reason);
       } finally {
         this.respawning.delete(commission.paneId);
@@ -342,7 +434,13 @@ export class OrchestrationGroup implements Disposable {
       this.dispatch({ type: 'spawned', at: this.host.clock.now(), commissionId: commission.id, agentId });
     }
     return this.host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
-      this.journal({ at: iso(this.host.clock.now()), event: 'delivery-attempt', role: commission.role, paneId: commission.paneId, ...(agentId ? { agentId } : {}) }),
+      this.journal({
+        at: iso(this.host.clock.now()),
+        event: 'delivery-attempt',
+        role: commission.role,
+        paneId: commission.paneId,
+        ...(agentId ? { agentId } : {}),
+      }),
     );
   }
 }

@@ -10,7 +10,10 @@ import type { PaneWriters } from './pane-writer.js';
 export class PaneActivity {
   private readonly watchedSince: number;
 
-  constructor(private readonly output: PaneOutput, clock: Pick<Clock, 'now'>) {
+  constructor(
+    private readonly output: PaneOutput,
+    clock: Pick<Clock, 'now'>,
+  ) {
     this.watchedSince = clock.now();
   }
 

@@ -25,19 +25,25 @@ export async function openOrchestration(service: OrchestrationService, request: 
   const panes: PaneInfo[] = [];
   try {
     for (const role of loaded.roles) {
-      panes.push(registry.create({ command: role.command, cwd: request.projectDir, name: role.name, tab: id, role: role.name, cols: request.cols, rows: request.rows }));
+      panes.push(
+        registry.create({ command: role.command, cwd: request.projectDir, name: role.name, tab: id, role: role.name, cols: request.cols, rows: request.rows }),
+      );
     }
   } catch (error) {
     for (const pane of panes) await registry.kill(pane.id);
     throw error;
   }
-  writeCoordinationFile(request.projectDir, contextFile(id), orchestratorContextText({
-    group: id,
-    orchestration: loaded.name,
-    orchestrator: loaded.orchestrator,
-    workers: loaded.workers,
-    ...(request.task !== undefined ? { task: request.task } : {}),
-  }));
+  writeCoordinationFile(
+    request.projectDir,
+    contextFile(id),
+    orchestratorContextText({
+      group: id,
+      orchestration: loaded.name,
+      orchestrator: loaded.orchestrator,
+      workers: loaded.workers,
+      ...(request.task !== undefined ? { task: request.task } : {}),
+    }),
+  );
   const roles = new Map(panes.map((pane) => [pane.role!, pane.id]));
   const group = service.addGroup({
     id,
@@ -49,8 +55,19 @@ export async function openOrchestration(service: OrchestrationService, request: 
     config: loaded.roles,
     timeoutMinutes: loaded.config.worker_response_timeout_minutes,
   });
-  group.journal({ at: service.now(), event: 'open', orchestration: loaded.name, from: loaded.orchestrator.name, roles: Object.fromEntries(roles), file: contextFile(id) });
-  group.dispatch({ type: 'notice', at: service.clock.now(), notice: { role: loaded.orchestrator.name, line: orchestratorOpenLine(id, request.task !== undefined) } });
+  group.journal({
+    at: service.now(),
+    event: 'open',
+    orchestration: loaded.name,
+    from: loaded.orchestrator.name,
+    roles: Object.fromEntries(roles),
+    file: contextFile(id),
+  });
+  group.dispatch({
+    type: 'notice',
+    at: service.clock.now(),
+    notice: { role: loaded.orchestrator.name, line: orchestratorOpenLine(id, request.task !== undefined) },
+  });
   return { group: id, orchestration: loaded.name, panes, orchestrator: roles.get(loaded.orchestrator.name)! };
 }
 
@@ -71,13 +88,21 @@ function callerGroup(service: OrchestrationService, caller: PaneCaller): { group
   return found;
 }
 
-export async function delegate(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'delegate'>, 'roles' | 'task' | 'again'>): Promise<ResponseMap['delegate']> {
+export async function delegate(
+  service: OrchestrationService,
+  caller: PaneCaller,
+  request: Pick<RequestOf<'delegate'>, 'roles' | 'task' | 'again'>,
+): Promise<ResponseMap['delegate']> {
   const { group, role } = callerGroup(service, caller);
   const loaded = await loadOrchestration(group.projectDir, group.orchestration);
   return group.delegate({ from: role, roles: request.roles, task: request.task, again: request.again ?? false }, loaded);
 }
 
-export function workDone(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'work-done'>, 'report' | 'done'>): ResponseMap['work-done'] {
+export function workDone(
+  service: OrchestrationService,
+  caller: PaneCaller,
+  request: Pick<RequestOf<'work-done'>, 'report' | 'done'>,
+): ResponseMap['work-done'] {
   const { group, role } = callerGroup(service, caller);
   return group.workDone(caller, role, request.report, request.done);
 }

@@ -180,13 +180,25 @@ export class OrchestrationService implements Disposable {
       config: loaded?.roles ?? [],
       timeoutMinutes,
     });
-    group.journal({ at: this.now(), event: 'restored', detail: `${commissions.length} open commission(s) and ${queued.length} queued delegation(s) rebuilt after a daemon restart` });
+    group.journal({
+      at: this.now(),
+      event: 'restored',
+      detail: `${commissions.length} open commission(s) and ${queued.length} queued delegation(s) rebuilt after a daemon restart`,
+    });
     if (loaded) {
       const open: OpenTask[] = [
-        ...commissions.map((c) => ({ role: c.role, since: new Date(c.delegatedAt).toISOString(), state: c.deliveredAt === null ? 'delegated, being delivered again' : 'working on its task, given it again' })),
+        ...commissions.map((c) => ({
+          role: c.role,
+          since: new Date(c.delegatedAt).toISOString(),
+          state: c.deliveredAt === null ? 'delegated, being delivered again' : 'working on its task, given it again',
+        })),
         ...queued.map((q) => ({ role: q.role, since: new Date(q.queuedAt).toISOString(), state: 'a task waits in its queue' })),
       ];
-      writeCoordinationFile(projectDir, contextFile(tab), orchestratorContextText({ group: tab, orchestration: loaded.name, orchestrator: loaded.orchestrator, workers: loaded.workers, open }));
+      writeCoordinationFile(
+        projectDir,
+        contextFile(tab),
+        orchestratorContextText({ group: tab, orchestration: loaded.name, orchestrator: loaded.orchestrator, workers: loaded.workers, open }),
+      );
     }
     const at = this.clock.now();
     for (const commission of commissions) {
@@ -204,7 +216,9 @@ export class OrchestrationService implements Disposable {
 
   private digestOf(projectDir: string, group: string, id: string): string {
     try {
-      return createHash('sha256').update(readFileSync(join(projectDir, taskSourceFile(group, id)), 'utf8').trim()).digest('hex');
+      return createHash('sha256')
+        .update(readFileSync(join(projectDir, taskSourceFile(group, id)), 'utf8').trim())
+        .digest('hex');
     } catch {
       return '';
     }
@@ -226,7 +240,16 @@ export class OrchestrationService implements Disposable {
         from: group.orchestratorRole,
         roles: Object.fromEntries(group.roles),
         snapshot: {
-          commissions: Object.values(commissions).map((c) => ({ id: c.id, role: c.role, paneId: c.paneId, taskFile: c.taskFile, delegatedAt: c.delegatedAt, deliveredAt: c.deliveredAt, from: c.from, digest: c.digest })),
+          commissions: Object.values(commissions).map((c) => ({
+            id: c.id,
+            role: c.role,
+            paneId: c.paneId,
+            taskFile: c.taskFile,
+            delegatedAt: c.delegatedAt,
+            deliveredAt: c.deliveredAt,
+            from: c.from,
+            digest: c.digest,
+          })),
           queues: Object.values(queues).flat(),
           notices,
         },
@@ -244,7 +267,12 @@ export class OrchestrationService implements Disposable {
   /** Keeps the task texts of open and queued work and the newest others; deletes the rest. */
   private pruneTaskSources(group: OrchestrationGroup): void {
     const dir = join(group.projectDir, groupDir(group.id), 'tasks');
-    const keep = new Set([...Object.values(group.state.commissions).map((c) => `${c.id}.md`), ...Object.values(group.state.queues).flat().map((q) => `${q.id}.md`)]);
+    const keep = new Set([
+      ...Object.values(group.state.commissions).map((c) => `${c.id}.md`),
+      ...Object.values(group.state.queues)
+        .flat()
+        .map((q) => `${q.id}.md`),
+    ]);
     let names: string[];
     try {
       names = readdirSync(dir).filter((name) => name.endsWith('.md') && !keep.has(name));

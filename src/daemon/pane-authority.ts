@@ -10,10 +10,7 @@ import type { PaneCredential, Request } from '../protocol/messages.js';
 import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
 
-export type Authority =
-  | { kind: 'person' }
-  | { kind: 'pane'; paneId: string; agentId: string }
-  | { kind: 'unproven'; paneId: string };
+export type Authority = { kind: 'person' } | { kind: 'pane'; paneId: string; agentId: string } | { kind: 'unproven'; paneId: string };
 
 export function resolveAuthority(registry: PaneRegistry, credential: PaneCredential | null): Authority {
   if (!credential) return { kind: 'person' };
@@ -29,7 +26,7 @@ export function authorize(authority: Authority, request: Request, registry: Pane
   if (authority.kind === 'person' || READ_ONLY.has(request.kind)) return;
   if (authority.kind === 'unproven') {
     throw new UserError(`This command runs with the credential of an earlier run of pane ${authority.paneId} (or a wrong one), so it may only read.`, {
-      hint: 'run it from the pane\'s current agent, or from your own terminal outside the deck',
+      hint: "run it from the pane's current agent, or from your own terminal outside the deck",
     });
   }
   const membership = orchestration.groupOfPane(authority.paneId);
@@ -49,7 +46,9 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'new':
     case 'up':
     case 'shutdown':
-      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${request.kind === 'shutdown' ? 'stop the daemon' : 'open panes'}.`, { hint: allow });
+      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${request.kind === 'shutdown' ? 'stop the daemon' : 'open panes'}.`, {
+        hint: allow,
+      });
     case 'status':
     case 'list':
     case 'explain':
@@ -74,7 +73,10 @@ export function authorize(authority: Authority, request: Request, registry: Pane
       if (target === authority.paneId) return;
       if (scope === 'group' && [...group.roles.values()].includes(target)) return;
       const name = registry.get(target).name;
-      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may act only on its own pane${scope === 'group' ? ' and its tab' : ''}; ${name} (${target}) is another pane, so \`${request.kind}\` was refused.`, { hint: allow });
+      throw new UserError(
+        `The ${role} pane of tab ${JSON.stringify(group.id)} may act only on its own pane${scope === 'group' ? ' and its tab' : ''}; ${name} (${target}) is another pane, so \`${request.kind}\` was refused.`,
+        { hint: allow },
+      );
     }
     default:
       assertNever(request, 'request');

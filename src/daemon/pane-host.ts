@@ -4,9 +4,25 @@ import type { PaneSession, PaneSpawnOptions } from '../pty/pane-session.js';
 
 export type PaneHost = Pick<
   PaneSession,
-  | 'paneId' | 'agentId' | 'pid' | 'cols' | 'rows' | 'state' | 'title' | 'modes'
-  | 'onDidChange' | 'onTitleChange' | 'onExit' | 'onOutput'
-  | 'write' | 'resize' | 'frame' | 'text' | 'stop' | 'respawn' | 'dispose'
+  | 'paneId'
+  | 'agentId'
+  | 'pid'
+  | 'cols'
+  | 'rows'
+  | 'state'
+  | 'title'
+  | 'modes'
+  | 'onDidChange'
+  | 'onTitleChange'
+  | 'onExit'
+  | 'onOutput'
+  | 'write'
+  | 'resize'
+  | 'frame'
+  | 'text'
+  | 'stop'
+  | 'respawn'
+  | 'dispose'
 >;
 
 export type PaneHostFactory = (options: PaneSpawnOptions) => PaneHost;

@@ -18,7 +18,10 @@ export class PaneOutput implements Disposable {
   private chunks = 0;
   private readonly subscription: Disposable;
 
-  constructor(host: Pick<PaneHost, 'agentId' | 'onOutput'>, readonly clock: PaneClock = wallClock) {
+  constructor(
+    host: Pick<PaneHost, 'agentId' | 'onOutput'>,
+    readonly clock: PaneClock = wallClock,
+  ) {
     this.subscription = host.onOutput(() => {
       this.at = clock.now();
       this.agent = host.agentId;

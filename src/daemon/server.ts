@@ -77,26 +77,30 @@ export class Daemon {
 
   constructor(private readonly options: DaemonOptions) {
     this.ready = Promise.resolve(options.factory).then((factory) => void (this.factory = factory));
-    this.registry = this.store.add(new PaneRegistry({
-      factory: (spawn) => {
-        if (!this.factory) throw new Error('the pane engine is still loading');
-        return this.factory(spawn);
-      },
-      socketPath: options.socketPath,
-      env: options.paneEnv,
-      scrollback: options.scrollback,
-      // Each pane's credential derives from this; it never leaves the daemon's memory.
-      secret: randomBytes(32).toString('hex'),
-    }));
+    this.registry = this.store.add(
+      new PaneRegistry({
+        factory: (spawn) => {
+          if (!this.factory) throw new Error('the pane engine is still loading');
+          return this.factory(spawn);
+        },
+        socketPath: options.socketPath,
+        env: options.paneEnv,
+        scrollback: options.scrollback,
+        // Each pane's credential derives from this; it never leaves the daemon's memory.
+        secret: randomBytes(32).toString('hex'),
+      }),
+    );
     this.frames = this.store.add(new FramePump(this.registry));
     this.session = new SessionStore(options.sessionFile, () => this.registry.specs(), options.logger);
-    this.orchestration = this.store.add(new OrchestrationService({
-      registry: this.registry,
-      writers: this.writers,
-      logger: options.logger,
-      deliveryDeadlineMs: options.deliveryDeadlineMs,
-      ...(options.resumeJitterMs !== undefined ? { jitterMs: jitterUpTo(options.resumeJitterMs) } : {}),
-    }));
+    this.orchestration = this.store.add(
+      new OrchestrationService({
+        registry: this.registry,
+        writers: this.writers,
+        logger: options.logger,
+        deliveryDeadlineMs: options.deliveryDeadlineMs,
+        ...(options.resumeJitterMs !== undefined ? { jitterMs: jitterUpTo(options.resumeJitterMs) } : {}),
+      }),
+    );
     this.context = {
       registry: this.registry,
       frames: this.frames,
@@ -138,10 +142,12 @@ export class Daemon {
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
     this.store.add(this.registry.onPaneOutput((paneId) => this.frames.markDirty(paneId)));
     const notifier = this.options.notifications ? this.store.add(new StatusNotifier(this.registry, this.options.notifications, logger)) : null;
-    this.store.add(this.orchestration.onRunFinished((paneId) => {
-      notifier?.finished(paneId);
-      for (const client of this.clients) client.sendFinished(paneId);
-    }));
+    this.store.add(
+      this.orchestration.onRunFinished((paneId) => {
+        notifier?.finished(paneId);
+        for (const client of this.clients) client.sendFinished(paneId);
+      }),
+    );
     await this.ready;
     this.restore();
     await this.orchestration.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);

@@ -77,7 +77,8 @@ export class SessionStore implements Disposable {
         notice: `Restored ${count} pane${count === 1 ? '' : 's'} from the previous session file; the newest was unreadable and ${keptText}.`,
       };
     }
-    const why = previous.kind === 'missing' ? 'there is no previous session file' : `the previous one (${this.previousFile}) is unreadable too (${previous.reason})`;
+    const why =
+      previous.kind === 'missing' ? 'there is no previous session file' : `the previous one (${this.previousFile}) is unreadable too (${previous.reason})`;
     return { panes: [], notice: `No panes were restored: the session file was unreadable and ${keptText}, and ${why}.` };
   }
 
@@ -127,7 +128,9 @@ export class SessionStore implements Disposable {
     const prefix = `${basename(this.file)}${BROKEN_INFIX}`;
     try {
       // ISO stamps sort by time: the oldest come first.
-      const kept = readdirSync(dirname(this.file)).filter((name) => name.startsWith(prefix)).sort();
+      const kept = readdirSync(dirname(this.file))
+        .filter((name) => name.startsWith(prefix))
+        .sort();
       for (const name of kept.slice(0, Math.max(0, kept.length - KEEP_BROKEN_SESSIONS))) unlinkSync(join(dirname(this.file), name));
     } catch (error) {
       this.logger.warn('could not prune old unreadable session files', { error: errorMessage(error) });

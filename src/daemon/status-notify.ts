@@ -95,7 +95,10 @@ export class StatusNotifier implements Disposable {
     const { title, body } = attentionText(attention);
     const { pane } = attention;
     const stdin = JSON.stringify({
-      event: attention.event, title, body, at: new Date(now).toISOString(),
+      event: attention.event,
+      title,
+      body,
+      at: new Date(now).toISOString(),
       pane: { id: pane.id, name: pane.name, tab: pane.tab, role: pane.role, agentType: pane.agentType, status: pane.status },
     });
     void this.run({ argv: [...this.argv, title, body], stdin }).finally(() => (this.running = false));

@@ -49,26 +49,36 @@ export class StatusTracker implements Disposable {
 
   /** `output` is the pane's output record (the registry's): the tracker reads the quiet time
    *  from it and keeps its own times in the same clock. */
-  constructor(private readonly host: PaneHost, private readonly command: () => string, private readonly output: PaneOutput) {
+  constructor(
+    private readonly host: PaneHost,
+    private readonly command: () => string,
+    private readonly output: PaneOutput,
+  ) {
     this.agentId = host.agentId;
     this.agent = detectAgentType(command());
     this.startedAt = this.now();
     this.current = decideStatus(this.engineInput(), null).status;
     this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
     this.store.add(host.onOutput(() => this.syncAgent()));
-    this.store.add(host.onDidChange(() => {
-      this.screenDirty = true;
-      this.scheduleScreenRead();
-    }));
-    this.store.add(host.onTitleChange((title) => {
-      this.syncAgent();
-      this.record('title', title);
-      this.evaluate();
-    }));
-    this.store.add(host.onExit((exit) => {
-      this.record('exit', exit.signal ?? `exit code ${exit.exitCode ?? '?'}`);
-      this.evaluate();
-    }));
+    this.store.add(
+      host.onDidChange(() => {
+        this.screenDirty = true;
+        this.scheduleScreenRead();
+      }),
+    );
+    this.store.add(
+      host.onTitleChange((title) => {
+        this.syncAgent();
+        this.record('title', title);
+        this.evaluate();
+      }),
+    );
+    this.store.add(
+      host.onExit((exit) => {
+        this.record('exit', exit.signal ?? `exit code ${exit.exitCode ?? '?'}`);
+        this.evaluate();
+      }),
+    );
     this.store.add({ dispose: () => this.clearTimers() });
     this.evaluate();
   }

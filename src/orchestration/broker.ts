@@ -148,12 +148,34 @@ export function initialBrokerState(group: string, initial: InitialState = {}): B
   const queues: Record<string, QueuedDelegation[]> = {};
   for (const delegation of initial.queued ?? []) (queues[delegation.role] ??= []).push(delegation);
   const commissions = initial.commissions ?? [];
-  return { group, settings: initial.settings ?? DEFAULT_SETTINGS, commissions: Object.fromEntries(commissions.map((c) => [c.role, c])), queues, queue: [], notifying: null, resumes: {} };
+  return {
+    group,
+    settings: initial.settings ?? DEFAULT_SETTINGS,
+    commissions: Object.fromEntries(commissions.map((c) => [c.role, c])),
+    queues,
+    queue: [],
+    notifying: null,
+    resumes: {},
+  };
 }
 
 /** A commission as delegated: nothing delivered, watched or reported yet. */
-export function freshCommission(fields: Pick<Commission, 'id' | 'role' | 'paneId' | 'agentId' | 'taskFile' | 'digest' | 'from' | 'responseTimeoutMs'>, at: number): Commission {
-  return { ...fields, delegatedAt: at, deliveredAt: null, lastActivityAt: null, reported: [], redelivery: false, idleSince: null, nudged: false, episode: null, resumeAt: null };
+export function freshCommission(
+  fields: Pick<Commission, 'id' | 'role' | 'paneId' | 'agentId' | 'taskFile' | 'digest' | 'from' | 'responseTimeoutMs'>,
+  at: number,
+): Commission {
+  return {
+    ...fields,
+    delegatedAt: at,
+    deliveredAt: null,
+    lastActivityAt: null,
+    reported: [],
+    redelivery: false,
+    idleSince: null,
+    nudged: false,
+    episode: null,
+    resumeAt: null,
+  };
 }
 
 const iso = (at: number) => new Date(at).toISOString();
@@ -167,7 +189,8 @@ export function isWatch(kind: PendingNotice['kind']): kind is WatchKind {
 export function pendingNoticeLine(group: string, notice: PendingNotice, timeoutMinutes: number): string {
   if (notice.kind === 'completed') return completionLine(group, notice.role);
   if (notice.kind === 'undelivered') return deliveryFailedLine(group, notice.role, notice.detail ?? 'no confirmation');
-  const facts: WatchFacts = notice.kind === 'exited' ? { ...(notice.detail ? { exit: notice.detail } : {}) } : { ...(notice.detail ? { reason: notice.detail } : {}) };
+  const facts: WatchFacts =
+    notice.kind === 'exited' ? { ...(notice.detail ? { exit: notice.detail } : {}) } : { ...(notice.detail ? { reason: notice.detail } : {}) };
   return watchLine(group, notice.role, notice.kind, { minutes: timeoutMinutes, ...facts, ...(notice.until ? { until: notice.until } : {}) });
 }
 
@@ -238,10 +261,28 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
     const episodic = kind === 'blocked' || kind === 'needs-input';
     if (repeats >= (episodic ? MAX_EPISODES : 1)) return;
     if (next.commissions[commission.role]) update(commission.role, { reported: [...current.reported, kind] });
-    journal({ event: 'watch', watch: kind, role: commission.role, agentId: commission.agentId ?? undefined, commission: commission.id, ...(facts.exit || facts.reason ? { detail: facts.exit ?? facts.reason } : {}), ...(facts.until ? { until: facts.until } : {}) });
+    journal({
+      event: 'watch',
+      watch: kind,
+      role: commission.role,
+      agentId: commission.agentId ?? undefined,
+      commission: commission.id,
+      ...(facts.exit || facts.reason ? { detail: facts.exit ?? facts.reason } : {}),
+      ...(facts.until ? { until: facts.until } : {}),
+    });
     if (evidence !== undefined) effects.push({ type: 'evidence', commission: current, what: evidence });
-    const about: PendingNotice = { role: commission.role, commission: commission.id, kind, ...(facts.exit || facts.reason ? { detail: facts.exit ?? facts.reason } : {}), ...(facts.until ? { until: facts.until } : {}) };
-    enqueue({ role: commission.role, line: watchLine(next.group, commission.role, kind, { minutes: Math.round(commission.responseTimeoutMs / 60_000), ...facts }), about });
+    const about: PendingNotice = {
+      role: commission.role,
+      commission: commission.id,
+      kind,
+      ...(facts.exit || facts.reason ? { detail: facts.exit ?? facts.reason } : {}),
+      ...(facts.until ? { until: facts.until } : {}),
+    };
+    enqueue({
+      role: commission.role,
+      line: watchLine(next.group, commission.role, kind, { minutes: Math.round(commission.responseTimeoutMs / 60_000), ...facts }),
+      about,
+    });
   };
 
   switch (event.type) {
@@ -250,7 +291,15 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       if (previous) journal({ event: 'superseded', role: previous.role, commission: previous.id, agentId: previous.agentId ?? undefined });
       const commission = freshCommission(event.commission, event.at);
       next.commissions[commission.role] = commission;
-      journal({ event: 'delegate', from: commission.from, role: commission.role, paneId: commission.paneId, agentId: commission.agentId ?? undefined, commission: commission.id, file: commission.taskFile });
+      journal({
+        event: 'delegate',
+        from: commission.from,
+        role: commission.role,
+        paneId: commission.paneId,
+        agentId: commission.agentId ?? undefined,
+        commission: commission.id,
+        file: commission.taskFile,
+      });
       effects.push({ type: 'deliver', commission, line: workerTaskLine(next.group, commission.role) });
       break;
     }
@@ -259,7 +308,15 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       const waiting = next.queues[delegation.role] ?? [];
       const behind = next.commissions[delegation.role]?.id ?? waiting.at(-1)?.id;
       next.queues[delegation.role] = [...waiting, delegation];
-      journal({ event: 'queued', from: delegation.from, role: delegation.role, commission: delegation.id, file: delegation.file, position: waiting.length + 1, ...(behind ? { behind } : {}) });
+      journal({
+        event: 'queued',
+        from: delegation.from,
+        role: delegation.role,
+        commission: delegation.id,
+        file: delegation.file,
+        position: waiting.length + 1,
+        ...(behind ? { behind } : {}),
+      });
       break;
     }
     case 'spawned': {
@@ -271,7 +328,14 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       const commission = Object.values(next.commissions).find((c) => c.id === event.commissionId);
       if (!commission) {
         // Already completed (a quick worker reported before its confirmation came in) or replaced.
-        journal({ event: event.ok ? 'delivered' : 'delivery-failed', role: event.role, commission: event.commissionId, ms: event.ms, attempt: event.attempts, ...(event.reason ? { detail: event.reason } : {}) });
+        journal({
+          event: event.ok ? 'delivered' : 'delivery-failed',
+          role: event.role,
+          commission: event.commissionId,
+          ms: event.ms,
+          attempt: event.attempts,
+          ...(event.reason ? { detail: event.reason } : {}),
+        });
         break;
       }
       const base = { role: commission.role, commission: commission.id, agentId: commission.agentId ?? undefined, ms: event.ms, attempt: event.attempts };
@@ -283,9 +347,14 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         journal({ event: 'delivery-failed', ...base, detail: event.reason });
         // One event, one notice, whatever else was seen meanwhile (an exit during the delivery
         // says nothing more). A worker that never became ready is also journaled as a watch.
-        if (event.reason?.startsWith('not ready')) journal({ event: 'watch', watch: 'not-ready', role: commission.role, commission: commission.id, detail: event.reason });
+        if (event.reason?.startsWith('not ready'))
+          journal({ event: 'watch', watch: 'not-ready', role: commission.role, commission: commission.id, detail: event.reason });
         const reason = event.reason ?? 'no confirmation';
-        enqueue({ role: commission.role, line: deliveryFailedLine(next.group, commission.role, reason), about: { role: commission.role, commission: commission.id, kind: 'undelivered', detail: reason } });
+        enqueue({
+          role: commission.role,
+          line: deliveryFailedLine(next.group, commission.role, reason),
+          about: { role: commission.role, commission: commission.id, kind: 'undelivered', detail: reason },
+        });
         close(commission.role);
       }
       break;
@@ -307,7 +376,14 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         enqueue({ role: event.role, line: completionLine(next.group, event.role), about: { role: event.role, commission: commission.id, kind: 'completed' } });
         close(event.role);
       } else {
-        journal({ event: 'unsolicited', role: event.role, paneId: event.paneId, agentId: event.agentId, file: event.file, ...(event.summary ? { summary: event.summary } : {}) });
+        journal({
+          event: 'unsolicited',
+          role: event.role,
+          paneId: event.paneId,
+          agentId: event.agentId,
+          file: event.file,
+          ...(event.summary ? { summary: event.summary } : {}),
+        });
         enqueue({ role: event.role, line: unsolicitedLine(next.group, event.role) });
       }
       break;
@@ -333,7 +409,18 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
     case 'restarted': {
       const commission = next.commissions[event.role];
       if (!commission) break;
-      const fresh = { ...commission, agentId: event.agentId, deliveredAt: null, lastActivityAt: null, reported: [], redelivery: true, idleSince: null, nudged: false, episode: null, resumeAt: null };
+      const fresh = {
+        ...commission,
+        agentId: event.agentId,
+        deliveredAt: null,
+        lastActivityAt: null,
+        reported: [],
+        redelivery: true,
+        idleSince: null,
+        nudged: false,
+        episode: null,
+        resumeAt: null,
+      };
       next.commissions[event.role] = fresh;
       effects.push({ type: 'deliver', commission: fresh, line: workerTaskLine(next.group, fresh.role) });
       break;
@@ -371,7 +458,12 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       break;
     case 'done': {
       // The run is closed: what is still open or queued is abandoned, so no watch fires overnight.
-      const open = [...Object.keys(next.commissions), ...Object.values(next.queues).flat().map((d) => `${d.role} (queued)`)];
+      const open = [
+        ...Object.keys(next.commissions),
+        ...Object.values(next.queues)
+          .flat()
+          .map((d) => `${d.role} (queued)`),
+      ];
       journal({ event: 'done', from: event.from, ...(open.length > 0 ? { detail: `abandoned: ${open.join(', ')}` } : {}) });
       next.commissions = {};
       next.queues = {};
@@ -398,10 +490,19 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       const kind = seen.status === 'needs-input' ? 'needs-input' : 'blocked';
       if (seen.status === 'error') seen = { ...seen, reason: seen.reason ?? 'its turn ended on an API error' };
       if (commission.episode !== kind) {
-        const resumes = kind === 'blocked' && seen.until !== null && next.settings.resumeRoles.includes(commission.role) && (next.resumes[commission.paneId] ?? 0) < next.settings.maxResumes;
+        const resumes =
+          kind === 'blocked' &&
+          seen.until !== null &&
+          next.settings.resumeRoles.includes(commission.role) &&
+          (next.resumes[commission.paneId] ?? 0) < next.settings.maxResumes;
         const until = seen.until !== null ? Date.parse(seen.until) : NaN;
         update(commission.role, { episode: kind, idleSince: null, resumeAt: resumes && Number.isFinite(until) ? until + event.jitterMs : null });
-        watch(commission, kind, { ...(seen.reason ? { reason: seen.reason } : {}), ...(seen.until ? { until: seen.until } : {}), resumes }, seen.reason ?? kind);
+        watch(
+          commission,
+          kind,
+          { ...(seen.reason ? { reason: seen.reason } : {}), ...(seen.until ? { until: seen.until } : {}), resumes },
+          seen.reason ?? kind,
+        );
       }
       return;
     }
@@ -429,7 +530,13 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
     const count = (next.resumes[commission.paneId] ?? 0) + 1;
     next.resumes[commission.paneId] = count;
     update(commission.role, { resumeAt: null, episode: null });
-    journal({ event: 'resume', role: commission.role, agentId: commission.agentId ?? undefined, commission: commission.id, detail: `attempt ${count} of ${next.settings.maxResumes}` });
+    journal({
+      event: 'resume',
+      role: commission.role,
+      agentId: commission.agentId ?? undefined,
+      commission: commission.id,
+      detail: `attempt ${count} of ${next.settings.maxResumes}`,
+    });
     effects.push({ type: 'type', commission: next.commissions[commission.role]!, purpose: 'resume' });
   }
 }

@@ -89,7 +89,8 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
   // empty cursor row is a CR taken as a newline in a multi-line box (Claude Code under load:
   // the text moves up, the cursor sits on the new empty row), not an emptied input line.
   const stillTyped = (seen: PaneObservation) =>
-    inInputLine(seen) || (seen.lastHookEvent !== undefined && (seen.lines[seen.cursor.y] ?? '').trim().length <= 2 && (seen.lines[seen.cursor.y - 1] ?? '').includes(line));
+    inInputLine(seen) ||
+    (seen.lastHookEvent !== undefined && (seen.lines[seen.cursor.y] ?? '').trim().length <= 2 && (seen.lines[seen.cursor.y - 1] ?? '').includes(line));
   const result = (ok: boolean, detail: string): DeliveryOutcome =>
     ok
       ? { ok, ms: clock.now() - started, textAttempts, enterPresses, confirmedBy: detail }
@@ -137,36 +138,43 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
       let submittedAt = 0;
       await pane.withLock(async () => {
         checkAgent();
-        await typeAndSubmit({
-          write: (data) => pane.write(data),
-          sleep: (ms) => clock.sleep(ms),
-          beforeEnter: () => {
-            checkAgent();
-            echoed = inInputLine(pane.observe());
-            outputAtSubmit = pane.observe().outputCount;
-            submittedAt = clock.now();
+        await typeAndSubmit(
+          {
+            write: (data) => pane.write(data),
+            sleep: (ms) => clock.sleep(ms),
+            beforeEnter: () => {
+              checkAgent();
+              echoed = inInputLine(pane.observe());
+              outputAtSubmit = pane.observe().outputCount;
+              submittedAt = clock.now();
+            },
           },
-        }, line, options.pauseMs);
+          line,
+          options.pauseMs,
+        );
       });
 
       let windowMs = options.confirmMs ?? 400;
       for (;;) {
         let sign = '';
-        await waitUntil(() => {
-          const seen = pane.observe();
-          // The agent's own hook saying a prompt was submitted is the strongest proof.
-          if (seen.promptHookAt !== undefined && seen.promptHookAt >= submittedAt) {
-            sign = 'the agent\'s prompt hook';
-            return true;
-          }
-          if (stillTyped(seen)) {
-            echoed = true;
-            return false;
-          }
-          if (echoed) sign = 'the input line emptied';
-          else if (seen.outputCount > outputAtSubmit) sign = 'output started';
-          return sign !== '';
-        }, Math.min(deadline, clock.now() + windowMs));
+        await waitUntil(
+          () => {
+            const seen = pane.observe();
+            // The agent's own hook saying a prompt was submitted is the strongest proof.
+            if (seen.promptHookAt !== undefined && seen.promptHookAt >= submittedAt) {
+              sign = "the agent's prompt hook";
+              return true;
+            }
+            if (stillTyped(seen)) {
+              echoed = true;
+              return false;
+            }
+            if (echoed) sign = 'the input line emptied';
+            else if (seen.outputCount > outputAtSubmit) sign = 'output started';
+            return sign !== '';
+          },
+          Math.min(deadline, clock.now() + windowMs),
+        );
         if (sign) return result(true, sign);
         if (clock.now() >= deadline) return result(false, 'no sign of submission before the deadline');
         if (!stillTyped(pane.observe())) break; // never echoed, nothing happened: the keys were dropped

@@ -49,7 +49,13 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
         open.clear();
         queued.clear();
         for (const c of entry.snapshot?.commissions ?? []) {
-          open.set(c.id, { ...freshCommission({ id: c.id, role: c.role, paneId: c.paneId, agentId: null, taskFile: c.taskFile, digest: c.digest ?? '', from: c.from ?? '', responseTimeoutMs }, c.delegatedAt), deliveredAt: c.deliveredAt });
+          open.set(c.id, {
+            ...freshCommission(
+              { id: c.id, role: c.role, paneId: c.paneId, agentId: null, taskFile: c.taskFile, digest: c.digest ?? '', from: c.from ?? '', responseTimeoutMs },
+              c.delegatedAt,
+            ),
+            deliveredAt: c.deliveredAt,
+          });
         }
         for (const q of entry.snapshot?.queues ?? []) queued.set(q.id, q);
         break;
@@ -57,7 +63,22 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
         if (entry.role && entry.commission && entry.paneId && entry.file) {
           // A commission replaced on the same role is gone even if its `superseded` line was lost.
           for (const [id, c] of open) if (c.role === entry.role) open.delete(id);
-          open.set(entry.commission, freshCommission({ id: entry.commission, role: entry.role, paneId: entry.paneId, agentId: null, taskFile: entry.file, digest: '', from: entry.from ?? '', responseTimeoutMs }, at));
+          open.set(
+            entry.commission,
+            freshCommission(
+              {
+                id: entry.commission,
+                role: entry.role,
+                paneId: entry.paneId,
+                agentId: null,
+                taskFile: entry.file,
+                digest: '',
+                from: entry.from ?? '',
+                responseTimeoutMs,
+              },
+              at,
+            ),
+          );
         }
         break;
       case 'queued':
@@ -123,7 +144,13 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
       case 'watch':
         // A worker that never became ready is told by its undelivered task's notice.
         if (role && commission && entry.watch && entry.watch !== 'not-ready') {
-          pending.set(key(commission, entry.watch), { role, commission, kind: entry.watch, ...(entry.detail ? { detail: entry.detail } : {}), ...(entry.until ? { until: entry.until } : {}) });
+          pending.set(key(commission, entry.watch), {
+            role,
+            commission,
+            kind: entry.watch,
+            ...(entry.detail ? { detail: entry.detail } : {}),
+            ...(entry.until ? { until: entry.until } : {}),
+          });
         }
         break;
       case 'notice-delivered':

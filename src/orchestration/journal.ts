@@ -118,15 +118,20 @@ export class JournalFileError extends UserError {
 /** What is wrong with the journal file, after its name: "is a directory, not a journal file". */
 function journalProblemText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EISDIR' ? 'is a directory, not a journal file'
-    : code === 'ENOTDIR' || code === 'EEXIST' ? `cannot be created: ${PROJECT_STATE_DIR} is not a directory`
-      : code === 'EACCES' || code === 'EPERM' ? 'cannot be read or written with your permissions (is it immutable or owned by another user?)'
-        : code === 'EROFS' ? 'is on a read-only filesystem'
-          : code === 'ELOOP' ? 'is a symbolic link; the deck does not follow links for its journal'
-            : code === 'ENOSPC' || code === 'EDQUOT' ? 'cannot grow: the disk is full'
+  return code === 'EISDIR'
+    ? 'is a directory, not a journal file'
+    : code === 'ENOTDIR' || code === 'EEXIST'
+      ? `cannot be created: ${PROJECT_STATE_DIR} is not a directory`
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'cannot be read or written with your permissions (is it immutable or owned by another user?)'
+        : code === 'EROFS'
+          ? 'is on a read-only filesystem'
+          : code === 'ELOOP'
+            ? 'is a symbolic link; the deck does not follow links for its journal'
+            : code === 'ENOSPC' || code === 'EDQUOT'
+              ? 'cannot grow: the disk is full'
               : `cannot be used (${errorMessage(error)})`;
 }
-
 
 export interface CorruptLine {
   /** 1-based line number within the part that was read. */

@@ -18,11 +18,7 @@ const WHO_WIDTH = 32;
 /** The whole report. */
 export function morningReportLines(report: MorningReport, options: TextOptions = {}): string[] {
   const width = options.width ?? REPORT_WIDTH;
-  const lines = [
-    ...headingLines(report, options),
-    '',
-    ...waitingLines(report, options),
-  ];
+  const lines = [...headingLines(report, options), '', ...waitingLines(report, options)];
   for (const group of report.groups) lines.push('', ...groupLines(group, report, options));
   if (report.groups.length === 0) lines.push('', 'No orchestration ran in this time.');
   return lines.map((line) => fit(line, width));
@@ -56,7 +52,8 @@ function waitingLines(report: MorningReport, options: TextOptions): string[] {
 /** One line per item: what, since when, who, why. The time and the name come first (the name
  *  cut to WHO_WIDTH), so a long reason is what an 80-column line loses. */
 function waitingLine(item: WaitingItem, now: string, zone: string | undefined): string {
-  const who = (group: string | null, role: string | null, pane?: string) => fit(group !== null && role !== null ? `${group}/${role}` : (pane ?? role ?? '?'), WHO_WIDTH);
+  const who = (group: string | null, role: string | null, pane?: string) =>
+    fit(group !== null && role !== null ? `${group}/${role}` : (pane ?? role ?? '?'), WHO_WIDTH);
   const line = (label: string, at: string, name: string, text: string) => `${label.padEnd(11)} ${clock(at, now, zone)}  ${name}: ${text}`;
   switch (item.kind) {
     case 'needs-input':
@@ -64,7 +61,12 @@ function waitingLine(item: WaitingItem, now: string, zone: string | undefined): 
     case 'blocked': {
       // The reason may carry the reset time as the card shows it; the line states it once.
       const reason = (item.reason ?? 'blocked').replace(/\s*·\s*resets? .*$/, '');
-      const until = item.until === null ? '' : Date.parse(item.until) <= Date.parse(now) ? ` · reset ${clock(item.until, now, zone)} passed, not continued` : ` · resets ${clock(item.until, now, zone)}`;
+      const until =
+        item.until === null
+          ? ''
+          : Date.parse(item.until) <= Date.parse(now)
+            ? ` · reset ${clock(item.until, now, zone)} passed, not continued`
+            : ` · resets ${clock(item.until, now, zone)}`;
       return line('blocked', item.since, who(item.group, item.role, item.pane), `${reason}${until}`);
     }
     case 'failed':
@@ -95,8 +97,9 @@ function tableLines(roles: readonly RoleReport[]): string[] {
   if (roles.length === 0) return [];
   const cell = (text: string, n: number) => text.padStart(n);
   const header = `  ${pad('role', ROLE_WIDTH)}${cell('tasks', 6)}${cell('done', 5)}${cell('open', 5)}${cell('queue', 6)}${cell('stall', 6)}${cell('fail', 5)}${cell('work', 8)}${cell('wait', 8)}${cell('tokens', 8)}`;
-  const rows = roles.map((r) =>
-    `  ${pad(r.role, ROLE_WIDTH)}${cell(String(r.delegated), 6)}${cell(String(r.done), 5)}${cell(String(r.open), 5)}${cell(String(r.queued), 6)}${cell(String(r.stalled), 6)}${cell(String(r.failed), 5)}${cell(shortDuration(r.workingMs), 8)}${cell(shortDuration(r.waitingMs), 8)}${cell(r.tokens === null ? '-' : shortCount(r.tokens), 8)}`,
+  const rows = roles.map(
+    (r) =>
+      `  ${pad(r.role, ROLE_WIDTH)}${cell(String(r.delegated), 6)}${cell(String(r.done), 5)}${cell(String(r.open), 5)}${cell(String(r.queued), 6)}${cell(String(r.stalled), 6)}${cell(String(r.failed), 5)}${cell(shortDuration(r.workingMs), 8)}${cell(shortDuration(r.waitingMs), 8)}${cell(r.tokens === null ? '-' : shortCount(r.tokens), 8)}`,
   );
   return [header, ...rows];
 }
@@ -133,7 +136,10 @@ function pad(text: string, n: number): string {
 
 /** Control characters and line breaks out: a worker's summary is data, shown on one line. */
 function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Cuts a line to `width` code points, ending in … when cut. */

@@ -196,7 +196,8 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
         break;
       case 'snapshot':
         for (const c of entry.snapshot?.commissions ?? []) {
-          if (!open.has(c.id)) open.set(c.id, { id: c.id, role: c.role, since: c.delegatedAt, delivered: c.deliveredAt !== null, phase: 'working', phaseStart: at });
+          if (!open.has(c.id))
+            open.set(c.id, { id: c.id, role: c.role, since: c.delegatedAt, delivered: c.deliveredAt !== null, phase: 'working', phaseStart: at });
         }
         for (const q of entry.snapshot?.queues ?? []) queued.set(q.id, q.role);
         break;
@@ -294,24 +295,32 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
   for (const role of [...queuedByRole.keys(), ...openByRole.keys()]) tally(role);
 
   const roles = [...tallies.entries()]
-    .map(([role, t]): RoleReport => ({
-      role,
-      delegated: t.delegatedIds.size,
-      done: t.done,
-      open: openByRole.get(role) ?? 0,
-      queued: queuedByRole.get(role) ?? 0,
-      stalled: t.stalledIds.size,
-      failed: t.failedIds.size,
-      workingMs: t.workingMs,
-      waitingMs: t.waitingMs,
-      tokens: t.tokens,
-    }))
+    .map(
+      ([role, t]): RoleReport => ({
+        role,
+        delegated: t.delegatedIds.size,
+        done: t.done,
+        open: openByRole.get(role) ?? 0,
+        queued: queuedByRole.get(role) ?? 0,
+        stalled: t.stalledIds.size,
+        failed: t.failedIds.size,
+        workingMs: t.workingMs,
+        waitingMs: t.waitingMs,
+        tokens: t.tokens,
+      }),
+    )
     .sort((a, b) => a.role.localeCompare(b.role));
   // A failure the orchestrator already answered with a new task for the role waits for no one.
   const lastDelegate = new Map<string, number>();
   for (const entry of entries) if (entry.event === 'delegate' && entry.role) lastDelegate.set(entry.role, Date.parse(entry.at));
   const pending = failures.filter((item) => item.kind === 'failed' && (lastDelegate.get(item.role) ?? 0) <= Date.parse(item.at));
-  const unfinished: WaitingItem[] = [...open.values()].map((task) => ({ kind: 'unfinished', group, role: task.role, since: iso(task.since), delivered: task.delivered }));
+  const unfinished: WaitingItem[] = [...open.values()].map((task) => ({
+    kind: 'unfinished',
+    group,
+    role: task.role,
+    since: iso(task.since),
+    delivered: task.delivered,
+  }));
   return { report: { group, orchestration, orchestrator, finishedAt, roles, reports }, failures: pending, unfinished };
 }
 

@@ -60,7 +60,10 @@ export function safeTypedLine(line: string): string {
 
 /** A deck-written phrase made safe to type: anything outside the safe set becomes a space. */
 export function typedPhrase(text: string): string {
-  return text.replace(/[^A-Za-z0-9 .,:/_+=@%-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[^A-Za-z0-9 .,:/_+=@%-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function workerTaskLine(group: string, role: string): string {

@@ -22,7 +22,10 @@ import {
 
 /** The socket exists but nobody listens, or it does not exist: the daemon is not running. */
 export class DaemonUnavailableError extends Error {
-  constructor(readonly socketPath: string, readonly code: string) {
+  constructor(
+    readonly socketPath: string,
+    readonly code: string,
+  ) {
     super(`no daemon is listening on ${socketPath} (${code})`);
     this.name = 'DaemonUnavailableError';
   }
@@ -87,9 +90,11 @@ export class Connection implements Disposable {
       stream.dispose();
     });
     stream.onClose(() => {
-      this.failAll(new UserError('The connection to the dot-agent-deck daemon closed.', {
-        hint: 'run `dot-agent-deck daemon status`; the daemon log is in the state directory',
-      }));
+      this.failAll(
+        new UserError('The connection to the dot-agent-deck daemon closed.', {
+          hint: 'run `dot-agent-deck daemon status`; the daemon log is in the state directory',
+        }),
+      );
       this.closeEmitter.fire();
     });
   }
@@ -110,27 +115,36 @@ export class Connection implements Disposable {
         } else resolve(connection!);
       };
       const timer = setTimeout(
-        () => finish(new UserError(`The daemon at ${options.socketPath} did not answer within ${timeoutMs} ms.`, {
-          hint: 'run `dot-agent-deck daemon restart`',
-        })),
+        () =>
+          finish(
+            new UserError(`The daemon at ${options.socketPath} did not answer within ${timeoutMs} ms.`, {
+              hint: 'run `dot-agent-deck daemon restart`',
+            }),
+          ),
         timeoutMs,
       );
       const onError = (error: NodeJS.ErrnoException) => {
         const code = error.code ?? 'ERROR';
         if (code === 'ECONNREFUSED' || code === 'ENOENT') finish(new DaemonUnavailableError(options.socketPath, code));
         else if (code === 'EACCES') {
-          finish(new UserError(`Permission denied on the daemon socket ${options.socketPath}.`, {
-            hint: 'the socket belongs to another user; set DOT_AGENT_DECK_RUNTIME_DIR to a private directory',
-          }));
+          finish(
+            new UserError(`Permission denied on the daemon socket ${options.socketPath}.`, {
+              hint: 'the socket belongs to another user; set DOT_AGENT_DECK_RUNTIME_DIR to a private directory',
+            }),
+          );
         } else finish(new UserError(`Cannot reach the daemon at ${options.socketPath}: ${error.message}`));
       };
       // Registered before the message stream's own listeners, so a refused or missing socket is
       // classified (daemon not running) before the stream reports a generic close.
       socket.on('error', onError);
       const stream = new MessageSocket(socket, DaemonMessage);
-      stream.onClose(() => finish(new UserError('The daemon closed the connection during the handshake.', {
-        hint: 'run `dot-agent-deck daemon restart`',
-      })));
+      stream.onClose(() =>
+        finish(
+          new UserError('The daemon closed the connection during the handshake.', {
+            hint: 'run `dot-agent-deck daemon restart`',
+          }),
+        ),
+      );
       stream.onMessage((message) => {
         if (settled) return;
         if (message.type === 'welcome') {

@@ -33,7 +33,16 @@ export function sendOnce(options: SendOnceOptions): Promise<SendOnceOutcome> {
     socket.on('error', () => finish('unavailable'));
     socket.on('close', () => finish('unavailable'));
     socket.on('connect', () => {
-      socket.write(encodeFrame({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'hook', version: options.version, pid: process.pid, ...(options.pane ? { pane: options.pane } : {}) }));
+      socket.write(
+        encodeFrame({
+          type: 'hello',
+          protocol: PROTOCOL_VERSION,
+          client: 'hook',
+          version: options.version,
+          pid: process.pid,
+          ...(options.pane ? { pane: options.pane } : {}),
+        }),
+      );
       socket.write(encodeFrame({ type: 'request', id: 1, body: options.body }));
     });
     socket.on('data', (chunk: Buffer) => {

@@ -7,10 +7,7 @@ import { Emitter } from '../common/event.js';
 import type { Disposable } from '../common/disposable.js';
 import { FrameDecoder, encodeFrame, MAX_FRAME_BYTES } from './framing.js';
 
-export type ProtocolFault =
-  | { kind: 'oversized' }
-  | { kind: 'invalid-json'; detail: string }
-  | { kind: 'invalid-message'; detail: string };
+export type ProtocolFault = { kind: 'oversized' } | { kind: 'invalid-json'; detail: string } | { kind: 'invalid-message'; detail: string };
 
 /** Where a value broke its schema, as one line: `panes.0.state: Invalid option …`. */
 export function firstIssue(error: z.ZodError): string {

@@ -108,7 +108,12 @@ export const Request = z.discriminatedUnion('kind', [
   }),
   /** From the orchestrator's pane (its credential names the caller). `again`: hand over a task
    *  the worker already has open or queued. */
-  z.object({ kind: z.literal('delegate'), roles: z.array(z.string().max(200)).min(1).max(32), task: z.string().max(MAX_TASK_TEXT), again: z.boolean().optional() }),
+  z.object({
+    kind: z.literal('delegate'),
+    roles: z.array(z.string().max(200)).min(1).max(32),
+    task: z.string().max(MAX_TASK_TEXT),
+    again: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
   z.object({ kind: z.literal('explain'), pane: PaneRef }),
@@ -185,7 +190,14 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const ClientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), protocol: z.number().int(), client: ClientKind, version: z.string(), pid: z.number().int(), pane: PaneCredential.optional() }),
+  z.object({
+    type: z.literal('hello'),
+    protocol: z.number().int(),
+    client: ClientKind,
+    version: z.string(),
+    pid: z.number().int(),
+    pane: PaneCredential.optional(),
+  }),
   z.object({ type: z.literal('request'), id: z.number().int().nonnegative(), body: Request }),
   /** Keystrokes for a pane, base64 so every byte arrives exactly; fire-and-forget for latency. */
   z.object({ type: z.literal('input'), pane: PaneRef, data: z.string().max(4 * MAX_SEND_TEXT) }),

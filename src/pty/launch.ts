@@ -29,16 +29,14 @@ function checkDirectory(cwd: string): void {
     isDirectory = statSync(cwd).isDirectory();
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UserError(
-      missing
-        ? `Cannot start the pane in ${cwd}: the directory does not exist`
-        : `Cannot start the pane in ${cwd}: ${errorMessage(error)}`,
-      { hint: 'Check the pane\'s working directory (cwd) in your configuration.', cause: error },
-    );
+    throw new UserError(missing ? `Cannot start the pane in ${cwd}: the directory does not exist` : `Cannot start the pane in ${cwd}: ${errorMessage(error)}`, {
+      hint: "Check the pane's working directory (cwd) in your configuration.",
+      cause: error,
+    });
   }
   if (!isDirectory) {
     throw new UserError(`Cannot start the pane in ${cwd}: it is not a directory`, {
-      hint: 'Check the pane\'s working directory (cwd) in your configuration.',
+      hint: "Check the pane's working directory (cwd) in your configuration.",
     });
   }
 }
@@ -53,9 +51,7 @@ export function prepareLaunch(request: LaunchRequest): Launch {
     const [program, ...args] = line.argv;
     if (findProgram(program, where) === undefined) {
       throw new UserError(
-        program.includes('/')
-          ? `Cannot start "${program}": it is not an executable file`
-          : `Cannot start "${program}": no such program on PATH`,
+        program.includes('/') ? `Cannot start "${program}": it is not an executable file` : `Cannot start "${program}": no such program on PATH`,
         { hint: `Install it, or give its full path in the pane's command ("${request.command}").` },
       );
     }

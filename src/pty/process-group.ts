@@ -55,9 +55,7 @@ export function processGroupExists(pgid: number): boolean {
   }
 }
 
-const SIGNAL_NAMES = new Map<number, string>(
-  Object.entries(constants.signals).map(([name, number]) => [number, name]),
-);
+const SIGNAL_NAMES = new Map<number, string>(Object.entries(constants.signals).map(([name, number]) => [number, name]));
 
 /** 15 → 'SIGTERM'. node-pty reports signals as numbers; people and logs want names. */
 export function signalName(signal: number): string {

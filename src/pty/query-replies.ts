@@ -31,11 +31,7 @@ const OSC_BACKGROUND = 11;
  * Registers the answers on `term`'s parser; `reply` receives the bytes to send to the program.
  * OSC 10 and 11 may chain queries (`OSC 10;?;? ST` asks for 10 and 11), as in xterm.
  */
-export function registerQueryReplies(
-  term: Terminal,
-  reply: (data: string) => void,
-  colours: ReportedColours = DEFAULT_REPORTED_COLOURS,
-): Disposable {
+export function registerQueryReplies(term: Terminal, reply: (data: string) => void, colours: ReportedColours = DEFAULT_REPORTED_COLOURS): Disposable {
   const store = new DisposableStore();
   const answer = (first: number) => (data: string) => {
     let answered = false;

@@ -80,7 +80,9 @@ async function startMock(root: string): Promise<{ child: ChildProcess; port: num
   const portFile = join(root, 'mock.port');
   const script = join(MOCK_DIR, 'mock-llm.mjs');
   if (!existsSync(script)) {
-    throw new Error(`The mock model is not at ${script}: put the team's shared/ folder beside the repository, or set DECK_MOCK_LLM_DIR to its tools/mock-llm directory.`);
+    throw new Error(
+      `The mock model is not at ${script}: put the team's shared/ folder beside the repository, or set DECK_MOCK_LLM_DIR to its tools/mock-llm directory.`,
+    );
   }
   const child = spawn(process.execPath, [script, '--port', '0', '--port-file', portFile, '--log', join(root, 'mock.jsonl')], {
     stdio: 'ignore',
@@ -102,41 +104,73 @@ export async function createSandbox(agent: RealAgent, bin: string, options: Sand
     const config = join(home, '.claude');
     mkdirSync(config, { recursive: true });
     const trusted = options.trusted ?? true;
-    writeFileSync(join(config, '.claude.json'), JSON.stringify({
-      hasCompletedOnboarding: true,
-      theme: 'dark',
-      autoModeClassifierBillingNoticeAcknowledgedAt: Date.now(),
-      projects: trusted ? { [root]: { hasTrustDialogAccepted: true } } : {},
-    }));
+    writeFileSync(
+      join(config, '.claude.json'),
+      JSON.stringify({
+        hasCompletedOnboarding: true,
+        theme: 'dark',
+        autoModeClassifierBillingNoticeAcknowledgedAt: Date.now(),
+        projects: trusted ? { [root]: { hasTrustDialogAccepted: true } } : {},
+      }),
+    );
     Object.assign(env, {
-      CLAUDE_CONFIG_DIR: config, CLAUDE_CODE_TMPDIR: join(root, 'tmp'), ANTHROPIC_BASE_URL: base, ANTHROPIC_AUTH_TOKEN: 'mock',
-      DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', CLAUDE_CODE_DISABLE_OFFICIAL_MARKETPLACE_AUTOINSTALL: '1',
+      CLAUDE_CONFIG_DIR: config,
+      CLAUDE_CODE_TMPDIR: join(root, 'tmp'),
+      ANTHROPIC_BASE_URL: base,
+      ANTHROPIC_AUTH_TOKEN: 'mock',
+      DISABLE_AUTOUPDATER: '1',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      CLAUDE_CODE_DISABLE_OFFICIAL_MARKETPLACE_AUTOINSTALL: '1',
     });
-    const help = await run(bin, ['--help'], { env: { ...process.env, ...env } }).then((r) => r.stdout, () => '');
+    const help = await run(bin, ['--help'], { env: { ...process.env, ...env } }).then(
+      (r) => r.stdout,
+      () => '',
+    );
     argv = (options.askPermissions ?? true) ? [bin, '--permission-mode', help.includes('"manual"') ? 'manual' : 'default'] : [bin];
   } else if (agent === 'gemini') {
     mkdirSync(join(home, '.gemini'), { recursive: true });
-    writeFileSync(join(home, '.gemini', 'settings.json'), JSON.stringify({
-      security: { auth: { selectedType: 'gemini-api-key' }, folderTrust: { enabled: !(options.trusted ?? true) } },
-      general: { disableAutoUpdate: true, disableUpdateNag: true },
-      privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false }, ui: { theme: 'Default' },
-    }));
+    writeFileSync(
+      join(home, '.gemini', 'settings.json'),
+      JSON.stringify({
+        security: { auth: { selectedType: 'gemini-api-key' }, folderTrust: { enabled: !(options.trusted ?? true) } },
+        general: { disableAutoUpdate: true, disableUpdateNag: true },
+        privacy: { usageStatisticsEnabled: false },
+        telemetry: { enabled: false },
+        ui: { theme: 'Default' },
+      }),
+    );
     Object.assign(env, { GEMINI_API_KEY: 'mock', GOOGLE_GEMINI_BASE_URL: base });
     argv = [bin];
   } else {
     const codexHome = join(home, '.codex');
     mkdirSync(codexHome, { recursive: true });
     const trust = (options.trusted ?? true) ? `\n[projects."${project}"]\ntrust_level = "trusted"\n` : '';
-    writeFileSync(join(codexHome, 'config.toml'), [
-      'model = "mock-model"', 'model_provider = "mock"', 'check_for_update_on_startup = false', '',
-      '[model_providers.mock]', 'name = "Mock"', `base_url = "${base}/v1"`, 'wire_api = "responses"', 'env_key = "MOCK_API_KEY"', trust,
-    ].join('\n'));
+    writeFileSync(
+      join(codexHome, 'config.toml'),
+      [
+        'model = "mock-model"',
+        'model_provider = "mock"',
+        'check_for_update_on_startup = false',
+        '',
+        '[model_providers.mock]',
+        'name = "Mock"',
+        `base_url = "${base}/v1"`,
+        'wire_api = "responses"',
+        'env_key = "MOCK_API_KEY"',
+        trust,
+      ].join('\n'),
+    );
     await run('git', ['init', '-q', '.'], { cwd: project });
     Object.assign(env, { CODEX_HOME: codexHome, MOCK_API_KEY: 'mock' });
     argv = [bin, '--no-daemon', '--dangerously-bypass-hook-trust'];
   }
   return {
-    root, home, project, port: mock.port, argv, env,
+    root,
+    home,
+    project,
+    port: mock.port,
+    argv,
+    env,
     async dispose() {
       const closed = new Promise((resolve) => (mock.child.exitCode !== null ? resolve(null) : mock.child.once('exit', resolve)));
       mock.child.kill();

@@ -20,8 +20,18 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { agent: 'claude-code', prompt: 'TASK: RUN: echo deck-ok > out.txt', waitingRule: /^hook:(PermissionRequest|Notification\/permission_prompt)$/, promptText: /Do you want to proceed\?/ },
-  { agent: 'codex', prompt: 'TASK: ESCALATE RUN: echo deck-ok > out.txt', waitingRule: /^hook:PermissionRequest$/, promptText: /Would you like to run the following command\?/ },
+  {
+    agent: 'claude-code',
+    prompt: 'TASK: RUN: echo deck-ok > out.txt',
+    waitingRule: /^hook:(PermissionRequest|Notification\/permission_prompt)$/,
+    promptText: /Do you want to proceed\?/,
+  },
+  {
+    agent: 'codex',
+    prompt: 'TASK: ESCALATE RUN: echo deck-ok > out.txt',
+    waitingRule: /^hook:PermissionRequest$/,
+    promptText: /Would you like to run the following command\?/,
+  },
 ];
 
 /** Collapses the statuses a client saw into their sequence of kinds (repeats folded). */
@@ -95,7 +105,10 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
     expect(readFileSync(join(sandbox.project, 'out.txt'), 'utf8').trim()).toBe('deck-ok');
     const sequence = kinds(seen);
     expect(inOrder(sequence, ['starting', 'idle', ['thinking', 'working'], 'needs-input', ['working', 'thinking'], 'idle']), describe()).toBe(true);
-    expect(seen.some((s) => s.layer === 'hook' && (s.kind === 'thinking' || s.kind === 'working')), describe()).toBe(true);
+    expect(
+      seen.some((s) => s.layer === 'hook' && (s.kind === 'thinking' || s.kind === 'working')),
+      describe(),
+    ).toBe(true);
     const explained = await h.ok(['explain', paneId]);
     expect(explained).toContain('decided by:');
     expect(explained).toMatch(/hook\s+(UserPromptSubmit|PreToolUse)/);

@@ -38,18 +38,36 @@ describe('real Claude Code on an unattended night', () => {
     expect(await h.ok(['hooks', 'install', '--agent', 'claude-code'])).toContain('installed deck hooks');
     const project = sandbox.project;
     if (claudeMd !== undefined) writeFileSync(join(project, 'CLAUDE.md'), claudeMd);
-    writeFileSync(join(project, 'orchestrator.json'), JSON.stringify({
-      startDelayMs: 100,
-      workMs: 10,
-      turns: [{ after: ['^Read \\S+orchestrator-context'], actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'worker', '--task', 'Look around the repository and report.'] }] }],
-    }));
-    writeFileSync(join(project, '.dot-agent-deck.toml'), [
-      `stall_grace_seconds = ${GRACE_S}`,
-      '[[orchestrations]]', 'name = "night"',
-      '[[orchestrations.roles]]', 'name = "orchestrator"', `command = "node ${SIM_AGENT} --role orchestrator --script orchestrator.json"`, 'start = true',
-      '[[orchestrations.roles]]', 'name = "worker"', `command = ${JSON.stringify(sandbox.argv.join(' '))}`, 'clear = false',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(project, 'orchestrator.json'),
+      JSON.stringify({
+        startDelayMs: 100,
+        workMs: 10,
+        turns: [
+          {
+            after: ['^Read \\S+orchestrator-context'],
+            actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'worker', '--task', 'Look around the repository and report.'] }],
+          },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(project, '.dot-agent-deck.toml'),
+      [
+        `stall_grace_seconds = ${GRACE_S}`,
+        '[[orchestrations]]',
+        'name = "night"',
+        '[[orchestrations.roles]]',
+        'name = "orchestrator"',
+        `command = "node ${SIM_AGENT} --role orchestrator --script orchestrator.json"`,
+        'start = true',
+        '[[orchestrations.roles]]',
+        'name = "worker"',
+        `command = ${JSON.stringify(sandbox.argv.join(' '))}`,
+        'clear = false',
+        '',
+      ].join('\n'),
+    );
     await h.ok(['up', '-p', project]);
     const roles = await panesByRole(h);
     return { project, orchestrator: roles.get('orchestrator')!.id, worker: roles.get('worker')!.id };
@@ -61,16 +79,29 @@ describe('real Claude Code on an unattended night', () => {
   it('night: a worker whose request ends in a 429 shows error and the orchestrator is told once', async (ctx) => {
     const run = await night(ctx, 'Project notes for the agent. FAIL:429\n');
     if (!run) return;
-    await waitFor('the task is delivered to Claude Code', () => events(run.project, (e) => e.event === 'delivered' && e.role === 'worker').length === 1, { timeoutMs: 90_000 });
+    await waitFor('the task is delivered to Claude Code', () => events(run.project, (e) => e.event === 'delivered' && e.role === 'worker').length === 1, {
+      timeoutMs: 90_000,
+    });
     let card = '';
     let workerScreen = '';
-    await waitFor('the worker card shows the failure', async () => {
-      const pane = (await h!.panes()).find((p) => p.id === run.worker)!;
-      card = `${pane.status.kind} (${pane.status.rule}: ${pane.status.reason ?? ''})`;
-      workerScreen = await h!.capture(run.worker);
-      return pane.status.kind === 'error' || pane.status.kind === 'blocked';
-    }, { timeoutMs: 60_000, describe: () => `card ${card}; worker screen:\n${workerScreen}` });
-    const screen = await h!.waitForScreen(run.orchestrator, `the orchestrator is told the worker is stuck (card ${card}; journal ${events(run.project, () => true).map((e) => e.event + (e.watch ? `:${e.watch}` : '')).join(' ')})`, /» Worker worker is blocked/, 60_000);
+    await waitFor(
+      'the worker card shows the failure',
+      async () => {
+        const pane = (await h!.panes()).find((p) => p.id === run.worker)!;
+        card = `${pane.status.kind} (${pane.status.rule}: ${pane.status.reason ?? ''})`;
+        workerScreen = await h!.capture(run.worker);
+        return pane.status.kind === 'error' || pane.status.kind === 'blocked';
+      },
+      { timeoutMs: 60_000, describe: () => `card ${card}; worker screen:\n${workerScreen}` },
+    );
+    const screen = await h!.waitForScreen(
+      run.orchestrator,
+      `the orchestrator is told the worker is stuck (card ${card}; journal ${events(run.project, () => true)
+        .map((e) => e.event + (e.watch ? `:${e.watch}` : ''))
+        .join(' ')})`,
+      /» Worker worker is blocked/,
+      60_000,
+    );
     expect(told(screen, /^» Worker worker is blocked/)).toBe(1);
     // Three grace periods more: no second notice, no nudge typed over the failure.
     await new Promise((resolve) => setTimeout(resolve, 3 * GRACE_S * 1000));
@@ -85,7 +116,9 @@ describe('real Claude Code on an unattended night', () => {
   it('night: a quiet worker that ends its turn without work-done gets one nudge, then the orchestrator is told once', async (ctx) => {
     const run = await night(ctx);
     if (!run) return;
-    await waitFor('the task is delivered to Claude Code', () => events(run.project, (e) => e.event === 'delivered' && e.role === 'worker').length === 1, { timeoutMs: 90_000 });
+    await waitFor('the task is delivered to Claude Code', () => events(run.project, (e) => e.event === 'delivered' && e.role === 'worker').length === 1, {
+      timeoutMs: 90_000,
+    });
     // The mock answers the task line with text and ends the turn: no work-done.
     await h!.waitForScreen(run.worker, 'Claude Code answered and ended its turn', /MOCK-REPLY/, 60_000);
     await waitFor('the deck nudged the worker', () => events(run.project, (e) => e.event === 'nudge').length === 1, { timeoutMs: 60_000 });
@@ -100,7 +133,9 @@ describe('real Claude Code on an unattended night', () => {
     expect(events(run.project, (e) => e.event === 'watch' && e.watch === 'stalled')).toHaveLength(1);
     expect(events(run.project, (e) => e.event === 'notice-delivered' && e.watch === 'stalled')).toHaveLength(1);
     // The model saw the task and the nudge, each once and each as a prompt of its own.
-    const asked = readFileSync(join(sandbox!.root, 'mock.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '')
+    const asked = readFileSync(join(sandbox!.root, 'mock.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line) as { ntools?: number; prompt?: string; toolResult?: string })
       .filter((request) => (request.ntools ?? 0) > 0 && request.toolResult === undefined)
       .map((request) => request.prompt ?? '');

@@ -16,7 +16,14 @@ export class PtyRecorder {
     this.terminal = new PaneTerminal({ cols: options.cols, rows: options.rows, scrollback: 200 });
     const [file, ...args] = argv;
     if (file === undefined) throw new Error('empty argv');
-    this.pty = spawn(file, args, { name: 'xterm-256color', cols: options.cols, rows: options.rows, cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env }, encoding: 'utf8' });
+    this.pty = spawn(file, args, {
+      name: 'xterm-256color',
+      cols: options.cols,
+      rows: options.rows,
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', ...options.env },
+      encoding: 'utf8',
+    });
     this.terminal.onReply((data) => this.pty.write(data));
     this.pty.onData((data) => {
       this.chunks.push(data);

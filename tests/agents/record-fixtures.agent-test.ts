@@ -44,11 +44,27 @@ describe.each(['claude-code', 'codex', 'gemini'] as const)('%s screens', (agent)
       const bytes = rec.bytes;
       expect(bytes.length).toBeLessThan(MAX_FIXTURE_BYTES);
       if (RECORD) {
-        const version = execFileSync(sandbox.argv[0] ?? '', ['--version'], { env: { ...process.env, ...sandbox.env } }).toString().trim().split('\n').pop() ?? '';
-        saveFixture(agent, {
-          name: scenario.name, file: `${scenario.name}.ansi`, cols: COLS, rows: ROWS, quietMs, readySeen: scenario.readySeen,
-          source: 'recorded', agentVersion: version, expect: { kind: scenario.expect.kind, rule: status.rule },
-        }, bytes);
+        const version =
+          execFileSync(sandbox.argv[0] ?? '', ['--version'], { env: { ...process.env, ...sandbox.env } })
+            .toString()
+            .trim()
+            .split('\n')
+            .pop() ?? '';
+        saveFixture(
+          agent,
+          {
+            name: scenario.name,
+            file: `${scenario.name}.ansi`,
+            cols: COLS,
+            rows: ROWS,
+            quietMs,
+            readySeen: scenario.readySeen,
+            source: 'recorded',
+            agentVersion: version,
+            expect: { kind: scenario.expect.kind, rule: status.rule },
+          },
+          bytes,
+        );
       }
     } finally {
       await rec.dispose();

@@ -15,7 +15,8 @@ export interface Scenario {
   readySeen: boolean;
 }
 
-const QUESTION = 'CALL: AskUserQuestion {"questions":[{"question":"Which colour do you want?","header":"Colour","multiSelect":false,"options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
+const QUESTION =
+  'CALL: AskUserQuestion {"questions":[{"question":"Which colour do you want?","header":"Colour","multiSelect":false,"options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
 
 async function claudeReady(rec: PtyRecorder): Promise<void> {
   await rec.waitForScreen('the Claude input box', (s) => /^\s*❯(?!\s*\d\.)/m.test(s));
@@ -35,7 +36,10 @@ async function geminiReady(rec: PtyRecorder): Promise<void> {
 export const SCENARIOS: Scenario[] = [
   { name: 'idle', agent: 'claude-code', readySeen: true, expect: { kind: 'idle' }, drive: claudeReady },
   {
-    name: 'busy', agent: 'claude-code', readySeen: true, expect: { kind: 'working' },
+    name: 'busy',
+    agent: 'claude-code',
+    readySeen: true,
+    expect: { kind: 'working' },
     async drive(rec) {
       await claudeReady(rec);
       await rec.submit('SLEEP:8 hello');
@@ -43,7 +47,10 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'permission-prompt', agent: 'claude-code', readySeen: true, expect: { kind: 'needs-input' },
+    name: 'permission-prompt',
+    agent: 'claude-code',
+    readySeen: true,
+    expect: { kind: 'needs-input' },
     async drive(rec) {
       await claudeReady(rec);
       await rec.submit('TASK: RUN: echo fixture > out.txt');
@@ -52,7 +59,10 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'question', agent: 'claude-code', readySeen: true, expect: { kind: 'needs-input' },
+    name: 'question',
+    agent: 'claude-code',
+    readySeen: true,
+    expect: { kind: 'needs-input' },
     async drive(rec) {
       await claudeReady(rec);
       await rec.submit(QUESTION);
@@ -61,7 +71,11 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'trust-dialog', agent: 'claude-code', trusted: false, readySeen: false, expect: { kind: 'blocked' },
+    name: 'trust-dialog',
+    agent: 'claude-code',
+    trusted: false,
+    readySeen: false,
+    expect: { kind: 'blocked' },
     async drive(rec) {
       await rec.waitForScreen('the folder trust dialog', (s) => /trust/i.test(s) && /1\./.test(s));
       await rec.waitForQuiet(500);
@@ -69,7 +83,10 @@ export const SCENARIOS: Scenario[] = [
   },
   { name: 'idle', agent: 'codex', readySeen: true, expect: { kind: 'idle' }, drive: codexReady },
   {
-    name: 'busy', agent: 'codex', readySeen: true, expect: { kind: 'working' },
+    name: 'busy',
+    agent: 'codex',
+    readySeen: true,
+    expect: { kind: 'working' },
     async drive(rec) {
       await codexReady(rec);
       await rec.submit('SLEEP:8 hello');
@@ -77,7 +94,10 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'permission-prompt', agent: 'codex', readySeen: true, expect: { kind: 'needs-input' },
+    name: 'permission-prompt',
+    agent: 'codex',
+    readySeen: true,
+    expect: { kind: 'needs-input' },
     async drive(rec) {
       await codexReady(rec);
       await rec.submit('TASK: ESCALATE RUN: echo fixture > out.txt');
@@ -86,7 +106,11 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'trust-dialog', agent: 'codex', trusted: false, readySeen: false, expect: { kind: 'blocked' },
+    name: 'trust-dialog',
+    agent: 'codex',
+    trusted: false,
+    readySeen: false,
+    expect: { kind: 'blocked' },
     async drive(rec) {
       await rec.waitForScreen('the folder trust dialog', (s) => /trust/i.test(s));
       await rec.waitForQuiet(500);
@@ -94,7 +118,10 @@ export const SCENARIOS: Scenario[] = [
   },
   { name: 'idle', agent: 'gemini', readySeen: true, expect: { kind: 'idle' }, drive: geminiReady },
   {
-    name: 'busy', agent: 'gemini', readySeen: true, expect: { kind: 'working' },
+    name: 'busy',
+    agent: 'gemini',
+    readySeen: true,
+    expect: { kind: 'working' },
     async drive(rec) {
       await geminiReady(rec);
       await rec.submit('SLEEP:8 hello');
@@ -102,7 +129,10 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'permission-prompt', agent: 'gemini', readySeen: true, expect: { kind: 'needs-input' },
+    name: 'permission-prompt',
+    agent: 'gemini',
+    readySeen: true,
+    expect: { kind: 'needs-input' },
     async drive(rec) {
       await geminiReady(rec);
       await rec.submit('TASK: RUN: echo fixture > out.txt');
@@ -111,7 +141,11 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'trust-dialog', agent: 'gemini', trusted: false, readySeen: false, expect: { kind: 'blocked' },
+    name: 'trust-dialog',
+    agent: 'gemini',
+    trusted: false,
+    readySeen: false,
+    expect: { kind: 'blocked' },
     async drive(rec) {
       await rec.waitForScreen('the folder trust dialog', (s) => /trust (the files in )?this folder/i.test(s));
       await rec.waitForQuiet(500);

@@ -40,18 +40,29 @@ describe('ctrl+d g: config generation', () => {
     session = await openDeckSession();
     const { deck, harness } = session;
     const dir = session.dir('app');
-    writeFileSync(join(dir, 'agent.json'), JSON.stringify({
-      startDelayMs: 200,
-      workMs: 300,
-      turns: [{ after: ['config-gen-prompt\\.md'], actions: [{ write: '.dot-agent-deck.toml', text: GENERATED }, { run: ['dot-agent-deck', 'validate'] }] }],
-    }));
+    writeFileSync(
+      join(dir, 'agent.json'),
+      JSON.stringify({
+        startDelayMs: 200,
+        workMs: 300,
+        turns: [{ after: ['config-gen-prompt\\.md'], actions: [{ write: '.dot-agent-deck.toml', text: GENERATED }, { run: ['dot-agent-deck', 'validate'] }] }],
+      }),
+    );
     const paneId = await session.newPane('app', ['node', SIM_AGENT, '--role', 'agent', '--script', 'agent.json']);
     await harness.waitForScreen(paneId, 'the agent shows its prompt', /sim-agent agent ready\n❯/);
 
     deck.type('g');
-    await deck.waitForScreen('the question', /Ask this agent to analyse the project and write \.dot-agent-deck\.toml\?[\s\S]*\[ Yes \][\s\S]*\[ No \][\s\S]*\[ Never \]/);
+    await deck.waitForScreen(
+      'the question',
+      /Ask this agent to analyse the project and write \.dot-agent-deck\.toml\?[\s\S]*\[ Yes \][\s\S]*\[ No \][\s\S]*\[ Never \]/,
+    );
     deck.type('\r');
-    const screen = await harness.waitForScreen(paneId, 'the pointer line is delivered and submitted', /» Read \.dot-agent-deck\/config-gen-prompt\.md /, 20_000);
+    const screen = await harness.waitForScreen(
+      paneId,
+      'the pointer line is delivered and submitted',
+      /» Read \.dot-agent-deck\/config-gen-prompt\.md /,
+      20_000,
+    );
     expect(screen.replace(/\n/g, ''), 'one line, submitted once').toContain(`» ${CONFIG_GEN_POINTER_LINE}`);
     expect(screen.match(/^» /gm)).toHaveLength(1);
     await deck.waitForScreen('the deck says the request arrived', /app got the request/);
@@ -66,7 +77,10 @@ describe('ctrl+d g: config generation', () => {
   it("takes the Rust original's config.toml and keybindings.toml as they are: no offer, F1 for help", async () => {
     session = await openDeckSession({
       before: (deck) => {
-        writeFileSync(join(deck.configDir, 'config.toml'), 'default_command = ""\nauto_config_prompt = false\n\n[bell]\non_waiting_for_input = true\non_idle = false\n');
+        writeFileSync(
+          join(deck.configDir, 'config.toml'),
+          'default_command = ""\nauto_config_prompt = false\n\n[bell]\non_waiting_for_input = true\non_idle = false\n',
+        );
         writeFileSync(join(deck.configDir, 'keybindings.toml'), '[dashboard]\nhelp = "F1"\n');
       },
     });
@@ -93,7 +107,10 @@ describe('ctrl+d g: config generation', () => {
     session.deck.type('g');
     await session.deck.waitForScreen('the question', /\[ Never \]/);
     session.deck.type('\x1b[C\x1b[C\r'); // right, right: Never; Enter
-    await session.deck.waitForScreen('the deck confirms', new RegExp(`will not offer to write \\.dot-agent-deck\\.toml in ${home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} again`));
+    await session.deck.waitForScreen(
+      'the deck confirms',
+      new RegExp(`will not offer to write \\.dot-agent-deck\\.toml in ${home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} again`),
+    );
     expect(existsSync(join(home, '.dot-agent-deck', 'config-gen-prompt.md'))).toBe(false);
 
     session.deck.type('\x17y'); // close the shell: the dashboard is empty again

@@ -17,8 +17,11 @@ describe('the demo in the deck', () => {
     // TMPDIR: the demo project lands inside the test's world.
     session = await openDeckSession({ args: ['demo'], before: (deck) => void (deck.env.TMPDIR = deck.root) });
     const { deck, harness } = session;
-    await deck.waitForScreen('the demo tab opens with five cards', (s) =>
-      /^ Dashboard +demo/.test(s) && /1 orchestrator\s+running[\s\S]*2 coder\s+running[\s\S]*3 reviewer\s+running[\s\S]*4 auditor\s+running[\s\S]*5 release\s+running/.test(s),
+    await deck.waitForScreen(
+      'the demo tab opens with five cards',
+      (s) =>
+        /^ Dashboard +demo/.test(s) &&
+        /1 orchestrator\s+running[\s\S]*2 coder\s+running[\s\S]*3 reviewer\s+running[\s\S]*4 auditor\s+running[\s\S]*5 release\s+running/.test(s),
     );
     expect(deck.screen()).toContain('When the auditor needs input, press 4 to type into its pane and answer y.');
     const project = (await harness.panes())[0]!.cwd;
@@ -26,13 +29,15 @@ describe('the demo in the deck', () => {
 
     await deck.waitForScreen('the auditor card changes to needs input', /4 auditor\s+needs input/, 45_000);
     deck.type('4');
-    await deck.waitForScreen('typing into the auditor pane, which shows the question', (s) =>
-      / TYPING /.test(s) && /▌4 auditor — /.test(s) && /Also scan the lockfile for known vulnerabilities\? \[y\/n\] *$/m.test(s),
+    await deck.waitForScreen(
+      'typing into the auditor pane, which shows the question',
+      (s) => / TYPING /.test(s) && /▌4 auditor — /.test(s) && /Also scan the lockfile for known vulnerabilities\? \[y\/n\] *$/m.test(s),
     );
     deck.type('y');
     deck.type('\r');
-    await deck.waitForScreen('the auditor reports and its card no longer needs input', (s) =>
-      /\$ dot-agent-deck work-done --task-file \.dot-agent-deck\/demo\/report-auditor\.md → exit 0/.test(s) && !/needs input/.test(s),
+    await deck.waitForScreen(
+      'the auditor reports and its card no longer needs input',
+      (s) => /\$ dot-agent-deck work-done --task-file \.dot-agent-deck\/demo\/report-auditor\.md → exit 0/.test(s) && !/needs input/.test(s),
       15_000,
     );
 
@@ -43,8 +48,9 @@ describe('the demo in the deck', () => {
     deck.type('\x04');
     await deck.waitForScreen('COMMAND mode again', / COMMAND /);
     deck.type('t');
-    await deck.waitForScreen('the timeline shows the fix loop and the end of the run', (s) =>
-      /Timeline of demo/.test(s) && /reviewer → orchestrator {2}completed/.test(s) && /orchestrator {2}finished the run/.test(s),
+    await deck.waitForScreen(
+      'the timeline shows the fix loop and the end of the run',
+      (s) => /Timeline of demo/.test(s) && /reviewer → orchestrator {2}completed/.test(s) && /orchestrator {2}finished the run/.test(s),
     );
     deck.type('\x1b');
     await deck.waitForScreen('the timeline closes', (s) => !/Timeline of demo/.test(s));

@@ -37,7 +37,10 @@ describe('the deck tells what the daemon could not keep', () => {
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
 
     const deck = await session.reopen({ cols: 200 });
-    await deck.waitForScreen('the notice on the status bar', /Restored \d panes? from the previous session file; the newest was unreadable and kept as \S+session\.json\.broken-/);
+    await deck.waitForScreen(
+      'the notice on the status bar',
+      /Restored \d panes? from the previous session file; the newest was unreadable and kept as \S+session\.json\.broken-/,
+    );
     await deck.waitForScreen('the restored alpha card', /alpha\s+running/);
   }, 60_000);
 
@@ -50,7 +53,9 @@ describe('the deck tells what the daemon could not keep', () => {
       { name: 'coder', script: { startDelayMs: 0, workMs: 10, question: 'Proceed? [y/n]' } },
     ]);
     await harness.ok(['up', '-p', project]);
-    await waitFor('the opening line reached the orchestrator', () => journal(project).some((entry) => entry.event === 'notice-delivered'), { timeoutMs: 15_000 });
+    await waitFor('the opening line reached the orchestrator', () => journal(project).some((entry) => entry.event === 'notice-delivered'), {
+      timeoutMs: 15_000,
+    });
     const journalFile = join(project, '.dot-agent-deck', 'journal.jsonl');
     rmSync(journalFile);
     mkdirSync(journalFile);
@@ -58,7 +63,10 @@ describe('the deck tells what the daemon could not keep', () => {
     const delegated = await runCli(['delegate', '--to', 'coder', '--task', 'Refactor the parser.'], { env: paneEnv(harness, orchestrator), cwd: project });
     if (delegated.code !== 0) throw new Error(delegated.stderr);
     const { deck } = session;
-    await deck.waitForScreen('the journal warning on the status bar', /journal not written: \.dot-agent-deck\/journal\.jsonl is a directory, not a journal file — `dot-agent-deck log` will miss events/);
+    await deck.waitForScreen(
+      'the journal warning on the status bar',
+      /journal not written: \.dot-agent-deck\/journal\.jsonl is a directory, not a journal file — `dot-agent-deck log` will miss events/,
+    );
 
     rmSync(journalFile, { recursive: true });
     const coder = (await panesByRole(harness)).get('coder')!;

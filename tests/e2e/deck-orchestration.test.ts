@@ -34,6 +34,9 @@ describe('orchestrations in the deck', () => {
     deck.type('\x04'); // the prefix: back to COMMAND mode
     await deck.waitForScreen('COMMAND mode', / COMMAND /);
     deck.type('t');
-    await deck.waitForScreen('the timeline of the tab', /Timeline of dev[\s\S]*What waits for you now[\s\S]*Steps[\s\S]*opened dev with orchestrator, coder[\s\S]*→ orchestrator {2}told about orchestrator in/);
+    await deck.waitForScreen(
+      'the timeline of the tab',
+      /Timeline of dev[\s\S]*What waits for you now[\s\S]*Steps[\s\S]*opened dev with orchestrator, coder[\s\S]*→ orchestrator {2}told about orchestrator in/,
+    );
   });
 });

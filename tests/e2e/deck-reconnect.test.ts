@@ -47,9 +47,18 @@ describe('a daemon that dies under the deck', () => {
     expect(old).toBe(session.harness.daemonPid());
     process.kill(old, 'SIGKILL');
 
-    await deck.waitForScreen('reconnecting is shown, the last frame still drawn', (s) => / RECONNECTING .*Lost the daemon, reconnecting…/.test(s) && /reconnecting…/.test(s.split('\n')[1] ?? '') && paneShows(s, 'before-2'));
-    await deck.waitForScreen('back on the dev tab, reconnected, beta restarted with its prompt', (s) =>
-      /Reconnected to the daemon \(2 panes\)/.test(s) && /▌1 beta\s+running/.test(s) && !/alpha\s+running/.test(s) && !/RECONNECTING/.test(s) && paneArea(s).some((l) => l.startsWith('deck$')),
+    await deck.waitForScreen(
+      'reconnecting is shown, the last frame still drawn',
+      (s) => / RECONNECTING .*Lost the daemon, reconnecting…/.test(s) && /reconnecting…/.test(s.split('\n')[1] ?? '') && paneShows(s, 'before-2'),
+    );
+    await deck.waitForScreen(
+      'back on the dev tab, reconnected, beta restarted with its prompt',
+      (s) =>
+        /Reconnected to the daemon \(2 panes\)/.test(s) &&
+        /▌1 beta\s+running/.test(s) &&
+        !/alpha\s+running/.test(s) &&
+        !/RECONNECTING/.test(s) &&
+        paneArea(s).some((l) => l.startsWith('deck$')),
     );
     const fresh = await waitForValue('a new daemon answers', () => statusPid(session!));
     expect(fresh).not.toBe(old);
@@ -72,8 +81,10 @@ describe('a daemon that dies under the deck', () => {
     const restarted = await session.harness.cli(['daemon', 'restart']);
     expect(restarted.code, restarted.stderr).toBe(0);
     expect(restarted.stdout).toMatch(/daemon restarted \(pid \d+; 2 panes restored\)/);
-    await deck.waitForScreen('reconnected, still tiled, both prompts drawn', (s) =>
-      /Reconnected to the daemon/.test(s) && /▌1 alpha — bash/.test(s) && / 2 beta — bash/.test(s) && paneArea(s).filter((l) => /deck\$/.test(l)).length >= 1,
+    await deck.waitForScreen(
+      'reconnected, still tiled, both prompts drawn',
+      (s) =>
+        /Reconnected to the daemon/.test(s) && /▌1 alpha — bash/.test(s) && / 2 beta — bash/.test(s) && paneArea(s).filter((l) => /deck\$/.test(l)).length >= 1,
     );
     const panes = await session.harness.panes();
     // Tiled in a 120-column deck: each tile is narrower than the whole pane area, so the new daemon
@@ -116,7 +127,10 @@ describe('re-attaching after Detach', () => {
     expect((await deck.exited).exitCode).toBe(0);
 
     deck = await session.reopen();
-    await deck.waitForScreen('the dev tab with delta selected and shown', (s) => /▌2 delta\s+running/.test(s) && /▌2 delta — bash/.test(s) && !/alpha\s+running/.test(s));
+    await deck.waitForScreen(
+      'the dev tab with delta selected and shown',
+      (s) => /▌2 delta\s+running/.test(s) && /▌2 delta — bash/.test(s) && !/alpha\s+running/.test(s),
+    );
   });
 });
 
@@ -132,13 +146,15 @@ describe('a daemon of another protocol version', () => {
     await session.deck.exited;
     const old = session.harness.daemonPid()!;
     const deck = await session.reopen({ env: UPGRADED });
-    await deck.waitForScreen('the mismatch dialog names the saved panes and offers both ways', (s) =>
-      /This deck cannot use the running daemon/.test(s) &&
-      /daemon is version \S+ \(protocol 1\)/.test(s) &&
-      /\(protocol 2\)\./.test(s) &&
-      /session file holds 2 panes: alpha, beta\./.test(s) &&
-      /\[ Restart the daemon and restore the panes \] {2}\[ Keep the running daemon \(quit\) \]/.test(s) &&
-      / NOT CONNECTED /.test(s),
+    await deck.waitForScreen(
+      'the mismatch dialog names the saved panes and offers both ways',
+      (s) =>
+        /This deck cannot use the running daemon/.test(s) &&
+        /daemon is version \S+ \(protocol 1\)/.test(s) &&
+        /\(protocol 2\)\./.test(s) &&
+        /session file holds 2 panes: alpha, beta\./.test(s) &&
+        /\[ Restart the daemon and restore the panes \] {2}\[ Keep the running daemon \(quit\) \]/.test(s) &&
+        / NOT CONNECTED /.test(s),
     );
     return { deck, old };
   }
@@ -146,8 +162,12 @@ describe('a daemon of another protocol version', () => {
   it('restarts the daemon and restores its panes when asked', async () => {
     const { deck, old } = await refusedDeck();
     deck.type('\r');
-    await deck.waitForScreen('the new daemon restored both panes', (s) =>
-      /Restarted the daemon with this version: 2 panes restored/.test(s) && /1 alpha\s+running[\s\S]*2 beta\s+running/.test(s) && !/cannot use the running daemon/.test(s),
+    await deck.waitForScreen(
+      'the new daemon restored both panes',
+      (s) =>
+        /Restarted the daemon with this version: 2 panes restored/.test(s) &&
+        /1 alpha\s+running[\s\S]*2 beta\s+running/.test(s) &&
+        !/cannot use the running daemon/.test(s),
     );
     expect(isProcessGone(old)).toBe(true);
     const fresh = await waitForValue('the new daemon answers in protocol 2', () => statusPid(session!, UPGRADED));

@@ -25,8 +25,7 @@ export interface DaemonHarness {
 export function createDaemonHarness(extraEnv: NodeJS.ProcessEnv = {}): DaemonHarness {
   const deck = createDeckEnv(extraEnv);
   const connections: Connection[] = [];
-  const cli = (args: readonly string[], options: { input?: string; cwd?: string } = {}) =>
-    runCli(args, { env: deck.env, ...options });
+  const cli = (args: readonly string[], options: { input?: string; cwd?: string } = {}) => runCli(args, { env: deck.env, ...options });
   const ok = async (args: readonly string[], options: { input?: string; cwd?: string } = {}) => {
     const result = await cli(args, options);
     if (result.code !== 0) {

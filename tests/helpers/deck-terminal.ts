@@ -58,10 +58,14 @@ export function startDeck(deck: DeckEnv, options: StartDeckOptions = {}): DeckTe
     const test = typeof match === 'function' ? match : (text: string) => match.test(text);
     try {
       // Parse what has arrived before looking, so the screen is never behind the bytes.
-      await waitFor(description, async () => {
-        await new Promise<void>((resolve) => term.write('', resolve));
-        return test(screen());
-      }, { timeoutMs });
+      await waitFor(
+        description,
+        async () => {
+          await new Promise<void>((resolve) => term.write('', resolve));
+          return test(screen());
+        },
+        { timeoutMs },
+      );
     } catch (error) {
       throw new Error(`${(error as Error).message}\nscreen (${term.cols}x${term.rows}):\n${screen()}`);
     }

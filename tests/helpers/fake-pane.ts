@@ -23,7 +23,12 @@ export class FakePane implements PaneHost {
   readonly onOutput = this.output.event;
   readonly onTitleChange = this.titleEmitter.event;
 
-  constructor(readonly paneId: string, public agentId = 'a-1', public cols = 10, public rows = 3) {
+  constructor(
+    readonly paneId: string,
+    public agentId = 'a-1',
+    public cols = 10,
+    public rows = 3,
+  ) {
     this.lines = Array.from({ length: rows }, () => ' '.repeat(cols));
   }
 
@@ -55,7 +60,15 @@ export class FakePane implements PaneHost {
   }
 
   frame(): RenderedScreen {
-    return { cols: this.cols, rows: this.rows, lines: [...this.lines], cursor: { ...this.cursor }, modes: this.modes, title: this.title, scroll: { offset: 0, total: 0 } };
+    return {
+      cols: this.cols,
+      rows: this.rows,
+      lines: [...this.lines],
+      cursor: { ...this.cursor },
+      modes: this.modes,
+      title: this.title,
+      scroll: { offset: 0, total: 0 },
+    };
   }
 
   text(): string[] {

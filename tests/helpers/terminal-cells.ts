@@ -22,9 +22,17 @@ function describeCell(cell: Cell): string {
   // 16-colour and 256-colour palette entries look the same: compare the index, not the SGR form.
   const colour = (mode: number, value: number, isDefault: boolean) => (isDefault ? 'd' : `${mode === 0x3000000 ? 'rgb' : 'p'}:${value}`);
   const attrs = [
-    cell.isBold() && 'b', cell.isDim() && 'f', cell.isItalic() && 'i', cell.isUnderline() && 'u',
-    cell.isInverse() && 'r', cell.isInvisible() && 'h', cell.isStrikethrough() && 's', cell.isBlink() && 'k',
-  ].filter(Boolean).join('');
+    cell.isBold() && 'b',
+    cell.isDim() && 'f',
+    cell.isItalic() && 'i',
+    cell.isUnderline() && 'u',
+    cell.isInverse() && 'r',
+    cell.isInvisible() && 'h',
+    cell.isStrikethrough() && 's',
+    cell.isBlink() && 'k',
+  ]
+    .filter(Boolean)
+    .join('');
   return `${cell.getChars() || ' '}|${cell.getWidth()}|${colour(cell.getFgColorMode(), cell.getFgColor(), cell.isFgDefault())}|${colour(cell.getBgColorMode(), cell.getBgColor(), cell.isBgDefault())}|${attrs}`;
 }
 

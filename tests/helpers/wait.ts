@@ -8,11 +8,7 @@ export interface WaitOptions {
   describe?: () => string;
 }
 
-export async function waitFor(
-  description: string,
-  predicate: () => boolean | Promise<boolean>,
-  options: WaitOptions = {},
-): Promise<void> {
+export async function waitFor(description: string, predicate: () => boolean | Promise<boolean>, options: WaitOptions = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const intervalMs = options.intervalMs ?? 20;
   const deadline = Date.now() + timeoutMs;
@@ -40,9 +36,13 @@ export async function waitForValue<T>(
   options: WaitOptions = {},
 ): Promise<T> {
   let value: T | undefined | null;
-  await waitFor(description, async () => {
-    value = await probe();
-    return value !== undefined && value !== null;
-  }, options);
+  await waitFor(
+    description,
+    async () => {
+      value = await probe();
+      return value !== undefined && value !== null;
+    },
+    options,
+  );
   return value as T;
 }

@@ -73,7 +73,18 @@ describe('init', () => {
 });
 
 describe('validate', () => {
-  const INVALID = ['[[orchestrations]]', '[[orchestrations.roles]]', 'name = "lead"', 'command = "claude"', 'start = true', 'clear = "yes"', '[[orchestrations.roles]]', 'name = "coder"', 'command = " "', ''].join('\n');
+  const INVALID = [
+    '[[orchestrations]]',
+    '[[orchestrations.roles]]',
+    'name = "lead"',
+    'command = "claude"',
+    'start = true',
+    'clear = "yes"',
+    '[[orchestrations.roles]]',
+    'name = "coder"',
+    'command = " "',
+    '',
+  ].join('\n');
 
   it('exits 1 and prints each error on its own line, then a summary', async () => {
     writeProject(INVALID);
@@ -100,7 +111,13 @@ describe('validate', () => {
       file: PROJECT_FILE,
       errors: [
         { file: PROJECT_FILE, line: 6, column: 1, path: 'orchestrations[0].roles[0].clear', message: 'expected a boolean, got "yes"' },
-        { file: PROJECT_FILE, line: 9, column: 1, path: 'orchestrations[0].roles[1].command', message: 'is only whitespace: give the program to run, e.g. "claude"' },
+        {
+          file: PROJECT_FILE,
+          line: 9,
+          column: 1,
+          path: 'orchestrations[0].roles[1].command',
+          message: 'is only whitespace: give the program to run, e.g. "claude"',
+        },
       ],
       warnings: [
         {

@@ -38,7 +38,9 @@ describe('dot-agent-deck demo --headless', () => {
     expect([...roles('delivery-failed'), ...roles('watch'), ...roles('unsolicited')]).toEqual([]);
     // The parallel review: both delegated before either reported.
     const index = (event: string, role: string) => entries.findIndex((entry) => entry.event === event && entry.role === role);
-    expect(Math.max(index('delegate', 'reviewer'), index('delegate', 'auditor'))).toBeLessThan(Math.min(index('completed', 'reviewer'), index('completed', 'auditor')));
+    expect(Math.max(index('delegate', 'reviewer'), index('delegate', 'auditor'))).toBeLessThan(
+      Math.min(index('completed', 'reviewer'), index('completed', 'auditor')),
+    );
     // The fix loop: the coder's second task is the reviewer's finding, and its report says so.
     const report = (role: string) => readFileSync(join(project!, '.dot-agent-deck', 'demo', `work-done-${role}.md`), 'utf8');
     expect(readFileSync(join(project!, '.dot-agent-deck', 'demo', 'task-coder.md'), 'utf8')).toContain("Fix the reviewer's finding");
@@ -48,7 +50,13 @@ describe('dot-agent-deck demo --headless', () => {
     expect(report('release')).toContain('Opened pull request #42');
 
     // --keep: the five panes are still there for inspection.
-    expect((await h.panes()).filter((pane) => pane.tab === 'demo').map((pane) => pane.role)).toEqual(['orchestrator', 'coder', 'reviewer', 'auditor', 'release']);
+    expect((await h.panes()).filter((pane) => pane.tab === 'demo').map((pane) => pane.role)).toEqual([
+      'orchestrator',
+      'coder',
+      'reviewer',
+      'auditor',
+      'release',
+    ]);
     expect(existsSync(join(project!, '.dot-agent-deck.toml'))).toBe(true);
   }, 100_000);
 

@@ -93,7 +93,9 @@ describe('hooks', () => {
     mkdirSync(bin);
     writeFileSync(join(bin, 'claude'), '#!/bin/sh\n', { mode: 0o755 });
     const env = { ...deck.env, PATH: bin };
-    expect(hooksOffer(env)).toBe('For exact status of claude-code, run: dot-agent-deck hooks install --agent claude-code (merges with your hooks, keeps a backup)');
+    expect(hooksOffer(env)).toBe(
+      'For exact status of claude-code, run: dot-agent-deck hooks install --agent claude-code (merges with your hooks, keeps a backup)',
+    );
     expect(existsSync(settings)).toBe(false);
     expect(hooksOffer(env)).toBeNull();
     writeFileSync(join(bin, 'codex'), '#!/bin/sh\n', { mode: 0o755 });

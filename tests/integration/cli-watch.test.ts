@@ -19,7 +19,8 @@ describe('dot-agent-deck watch', () => {
     await h.dispose();
   });
 
-  const watch = (interval: string, ...command: string[]) => h.ok(['new', '-n', 'watcher', '-p', dir, '--', process.execPath, BIN, 'watch', '--interval', interval, '--', ...command]).then((out) => out.trim());
+  const watch = (interval: string, ...command: string[]) =>
+    h.ok(['new', '-n', 'watcher', '-p', dir, '--', process.execPath, BIN, 'watch', '--interval', interval, '--', ...command]).then((out) => out.trim());
   const lines = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8').trim().split('\n') : []);
 
   it('runs a failing command again and again, showing its output, the time and the exit code', async () => {

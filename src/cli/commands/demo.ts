@@ -30,7 +30,10 @@ export const registerDemo: CommandRegistrar = (program, ctx) => {
     .action(async (options: DemoOptions) => {
       const { io } = ctx;
       if (!options.headless && (!io.isTTY || !process.stdin.isTTY || !process.stdout.isTTY)) {
-        throw new UserError('The demo opens the deck, which needs a terminal.', { hint: 'run it in a terminal, or use `dot-agent-deck demo --headless`', exitCode: 2 });
+        throw new UserError('The demo opens the deck, which needs a terminal.', {
+          hint: 'run it in a terminal, or use `dot-agent-deck demo --headless`',
+          exitCode: 2,
+        });
       }
       const connection = await connectDaemon({ env: io.env });
       let projectDir: string;
@@ -73,9 +76,12 @@ async function runHeadless(io: CliIO, connection: Connection, projectDir: string
     return;
   }
   if (interrupted.signal.aborted) throw new UserError('Interrupted.', { exitCode: 130 });
-  throw new UserError(`The demo loop did not complete within ${HEADLESS_DEADLINE_MS / 1000} s. Missing:\n${progress.missing.map((step) => `  - ${step}`).join('\n')}`, {
-    hint: 'run `dot-agent-deck demo --headless --keep` and look at the panes (`dot-agent-deck ls`) and the project',
-  });
+  throw new UserError(
+    `The demo loop did not complete within ${HEADLESS_DEADLINE_MS / 1000} s. Missing:\n${progress.missing.map((step) => `  - ${step}`).join('\n')}`,
+    {
+      hint: 'run `dot-agent-deck demo --headless --keep` and look at the panes (`dot-agent-deck ls`) and the project',
+    },
+  );
 }
 
 async function watchInDeck(io: CliIO, projectDir: string, tab: string): Promise<void> {
@@ -90,13 +96,16 @@ async function watchInDeck(io: CliIO, projectDir: string, tab: string): Promise<
     stdout: process.stdout,
     connect: (signal) => connectDaemon({ env: io.env, client: 'tui', ...(signal ? { signal } : {}) }),
   });
-  if (exit.kind === 'lost') throw new UserError(exit.message, { hint: exit.hint ?? 'run `dot-agent-deck daemon status`; the daemon log is in the state directory' });
+  if (exit.kind === 'lost')
+    throw new UserError(exit.message, { hint: exit.hint ?? 'run `dot-agent-deck daemon status`; the daemon log is in the state directory' });
 }
 
 async function cleanUp(connection: Connection, io: CliIO, projectDir: string, panes: readonly string[], keep: boolean): Promise<void> {
   try {
     if (keep) {
-      io.stdout(`Kept the demo project in ${projectDir}${panes.length > 0 ? ` and its panes (${panes.join(', ')})` : ''}; \`dot-agent-deck log -p ${projectDir}\` shows its timeline.\n`);
+      io.stdout(
+        `Kept the demo project in ${projectDir}${panes.length > 0 ? ` and its panes (${panes.join(', ')})` : ''}; \`dot-agent-deck log -p ${projectDir}\` shows its timeline.\n`,
+      );
       return;
     }
     for (const pane of panes) {

@@ -85,5 +85,11 @@ export async function runHook(agent: string, io: CliIO): Promise<void> {
   const event = parseHookPayload(agent, decode(text, cut));
   if (event === null) return;
   const [{ sendOnce }, { VERSION }] = await Promise.all([import('../../protocol/hook-client.js'), import('../../common/version.js')]);
-  await sendOnce({ socketPath: io.env.DOT_AGENT_DECK_SOCKET, version: VERSION, body: { kind: 'hook', paneId, agentId, event }, timeoutMs: DAEMON_DEADLINE_MS, pane: { paneId, token } });
+  await sendOnce({
+    socketPath: io.env.DOT_AGENT_DECK_SOCKET,
+    version: VERSION,
+    body: { kind: 'hook', paneId, agentId, event },
+    timeoutMs: DAEMON_DEADLINE_MS,
+    pane: { paneId, token },
+  });
 }

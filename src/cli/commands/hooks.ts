@@ -20,7 +20,8 @@ type Agent = (typeof AGENTS)[number];
 type Env = NodeJS.ProcessEnv;
 
 export const BACKUP_SUFFIX = '.dot-agent-deck.bak';
-const CODEX_TRUST = 'Codex runs hooks only once trusted: accept its "trust these hooks?" dialog at the next start, or start it with --dangerously-bypass-hook-trust.';
+const CODEX_TRUST =
+  'Codex runs hooks only once trusted: accept its "trust these hooks?" dialog at the next start, or start it with --dangerously-bypass-hook-trust.';
 
 /** Where each agent keeps the file the deck edits. */
 export function hookFile(agent: Agent, env: Env): string {
@@ -128,7 +129,12 @@ function statusLine(agent: Agent, env: Env): string {
     const settings = readSettings(file);
     const events = settings === null ? [] : installedEvents(settings, agent as HookedAgent);
     const all = HOOK_PLANS[agent as HookedAgent].events;
-    const state = events.length === all.length ? 'installed' : events.length === 0 ? 'not installed' : `partly installed (${events.length}/${all.length} events; run \`hooks install\`)`;
+    const state =
+      events.length === all.length
+        ? 'installed'
+        : events.length === 0
+          ? 'not installed'
+          : `partly installed (${events.length}/${all.length} events; run \`hooks install\`)`;
     return `${agent}: ${state} (${file})${agent === 'codex' && events.length > 0 ? `\n  ${CODEX_TRUST}` : ''}`;
   } catch (error) {
     return `${agent}: cannot read ${file}: ${errorMessage(error)}`;

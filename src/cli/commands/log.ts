@@ -1,13 +1,11 @@
 // `log`: the orchestration timeline of a project, from its journal; --follow keeps printing new
-// steps (polling the file, reading only what was appended).
+// steps as they are appended (watched with chokidar, reading only what was added).
+import { statSync } from 'node:fs';
 import { readJournal, type JournalRead } from '../../orchestration/journal.js';
 import { openCommissions, openedGroups } from '../../orchestration/journal-replay.js';
 import { timelineLines } from '../../orchestration/timeline.js';
 import type { CommandRegistrar } from '../program.js';
 import { resolveProjectTarget } from '../project-dir.js';
-
-/** 500 ms: new steps show up about as fast as a person reads them, at no measurable cost. */
-const FOLLOW_INTERVAL_MS = 500;
 
 export const registerLog: CommandRegistrar = (program, ctx) => {
   program
@@ -34,11 +32,25 @@ export const registerLog: CommandRegistrar = (program, ctx) => {
         if (read.entries.length === 0 && read.corrupt.length === 0) ctx.io.stderr(`No orchestration has run in ${target.path} yet.\n`);
         return;
       }
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, FOLLOW_INTERVAL_MS));
-        read = readJournal(target.path, { from: read.end });
+      // chokidar watches the directory, so a journal that is rotated (renamed, then started
+      // afresh) or created later is followed too; a file shorter than what was read is new.
+      const { watch } = await import('chokidar');
+      const watcher = watch(target.path, { ignoreInitial: true });
+      const more = () => {
+        let from = read.end;
+        try {
+          if (statSync(target.path).size < from) from = 0;
+        } catch {
+          return; // between a rotation's rename and the next append
+        }
+        read = readJournal(target.path, { from });
         print(read);
-      }
+      };
+      watcher.on('add', more).on('change', more);
+      await new Promise<void>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
+      });
+      await watcher.close();
     });
 };
 

@@ -37,7 +37,17 @@ function journalProblems(panes: readonly PaneInfo[]): Map<string, string> {
 }
 
 function row(pane: PaneInfo): string[] {
-  return [pane.id, pane.name, stateText(pane), statusText(pane), pane.pid === null ? '-' : String(pane.pid), pane.tab ?? '-', pane.role ?? '-', pane.command, pane.cwd];
+  return [
+    pane.id,
+    pane.name,
+    stateText(pane),
+    statusText(pane),
+    pane.pid === null ? '-' : String(pane.pid),
+    pane.tab ?? '-',
+    pane.role ?? '-',
+    pane.command,
+    pane.cwd,
+  ];
 }
 
 /** The card's status word with what it is about: `working: Bash`, `blocked: usage limit`. */

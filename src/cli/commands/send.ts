@@ -38,7 +38,8 @@ async function readText(words: string[], file: string | undefined, io: { cwd: st
   try {
     data = file === '-' ? await readAll(io.stdin, MAX_SEND_TEXT) : readFileSync(resolve(io.cwd, file));
   } catch (error) {
-    if (error instanceof RangeError) throw new UserError(`The text is larger than ${MAX_SEND_TEXT} bytes.`, { hint: 'put long content in a file and send a line that points at it' });
+    if (error instanceof RangeError)
+      throw new UserError(`The text is larger than ${MAX_SEND_TEXT} bytes.`, { hint: 'put long content in a file and send a line that points at it' });
     throw new UserError(`Cannot read ${file}: ${(error as Error).message}`);
   }
   if (data.length > MAX_SEND_TEXT) {

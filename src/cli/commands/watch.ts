@@ -48,7 +48,13 @@ export const registerWatch: CommandRegistrar = (program, ctx) => {
     });
 };
 
-function runEnd(result: { exitCode?: number | undefined; signal?: string | undefined; failed: boolean; code?: string | undefined; shortMessage?: string }): RunEnd {
+function runEnd(result: {
+  exitCode?: number | undefined;
+  signal?: string | undefined;
+  failed: boolean;
+  code?: string | undefined;
+  shortMessage?: string;
+}): RunEnd {
   if (result.signal) return { kind: 'signal', signal: result.signal };
   if (result.exitCode !== undefined) return { kind: 'exit', code: result.exitCode };
   if (result.code === 'ENOENT') return { kind: 'failed', reason: 'could not start: no such program on PATH' };

@@ -40,7 +40,10 @@ export function createDemoProject(sources: DemoSources, parent = tmpdir()): stri
     if (name.endsWith('.json') || name === 'README.md') copyFileSync(join(sources.exampleDir, name), join(dir, name));
   }
   const example = readFileSync(join(sources.exampleDir, PROJECT_FILE), 'utf8');
-  writeFileSync(join(dir, PROJECT_FILE), demoProjectText(example, (role) => demoRoleCommand(sources, role, join(dir, `${role}.json`))));
+  writeFileSync(
+    join(dir, PROJECT_FILE),
+    demoProjectText(example, (role) => demoRoleCommand(sources, role, join(dir, `${role}.json`))),
+  );
   return dir;
 }
 

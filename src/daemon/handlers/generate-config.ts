@@ -10,7 +10,9 @@ export const generateConfig: Handler<'generate-config'> = async (request, daemon
   const paneId = daemon.registry.resolve(request.pane);
   const pane = daemon.registry.get(paneId);
   if (pane.state !== 'running') {
-    throw new UserError(`Pane ${paneId} (${pane.name}) is ${pane.state}; no agent runs there to ask.`, { hint: 'start your agent in a pane of the project first' });
+    throw new UserError(`Pane ${paneId} (${pane.name}) is ${pane.state}; no agent runs there to ask.`, {
+      hint: 'start your agent in a pane of the project first',
+    });
   }
   const promptFile = writeCoordinationFile(pane.cwd, CONFIG_GEN_PROMPT_PATH, await buildConfigGenPrompt(pane.cwd));
   const outcome = await daemon.orchestration.deliverToPane(paneId, CONFIG_GEN_POINTER_LINE);

@@ -14,8 +14,8 @@ const MAX_LINES = 500;
 const SUMMARY_SINCE_MS = 12 * 3_600_000;
 
 export const timeline: Handler<'timeline'> = (request, daemon) => {
-  const projectDir = daemon.orchestration.groups.get(request.tab)?.projectDir
-    ?? daemon.registry.list().find((pane) => pane.tab === request.tab && pane.role)?.cwd;
+  const projectDir =
+    daemon.orchestration.groups.get(request.tab)?.projectDir ?? daemon.registry.list().find((pane) => pane.tab === request.tab && pane.role)?.cwd;
   if (!projectDir) {
     throw new UserError(`Tab ${JSON.stringify(request.tab)} is not an orchestration.`, { hint: 'the timeline belongs to tabs opened as an orchestration' });
   }

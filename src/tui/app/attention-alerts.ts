@@ -20,7 +20,12 @@ function oscText(text: string): string {
 }
 
 /** The bytes to write for one event (possibly none), and the clock after writing them. Pure. */
-export function alertBytes(attention: Attention, settings: Pick<GlobalConfig, 'bell' | 'notifications'>, clock: AlertClock, now: number): { bytes: string; clock: AlertClock } {
+export function alertBytes(
+  attention: Attention,
+  settings: Pick<GlobalConfig, 'bell' | 'notifications'>,
+  clock: AlertClock,
+  now: number,
+): { bytes: string; clock: AlertClock } {
   const { bell, notifications } = settings;
   let bytes = '';
   const next = { ...clock };

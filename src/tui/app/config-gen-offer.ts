@@ -8,6 +8,9 @@ import { PROJECT_FILE } from '../../config/paths.js';
 /** `auto`: config.toml's `auto_config_prompt`; off, the deck never offers, and ctrl+d g still works. */
 export async function offersConfigGen(dir: string, memory: ConfigGenMemory, auto = true): Promise<boolean> {
   if (!auto) return false;
-  const hasProjectFile = await access(join(dir, PROJECT_FILE)).then(() => true, () => false);
+  const hasProjectFile = await access(join(dir, PROJECT_FILE)).then(
+    () => true,
+    () => false,
+  );
   return !hasProjectFile && !(await memory.isNever(dir));
 }

@@ -10,7 +10,10 @@ export class DeckStore {
   private readonly listeners = new Set<() => void>();
   private runEffects: (effects: Effect[]) => void = () => undefined;
 
-  constructor(initial: DeckState, private readonly keys: KeyNamer) {
+  constructor(
+    initial: DeckState,
+    private readonly keys: KeyNamer,
+  ) {
     this.state = initial;
   }
 

@@ -104,9 +104,19 @@ export class EffectRunner {
         void listSubdirectories(effect.dir).then(({ entries, error }) => store.dispatch({ type: 'dir-listed', dir: effect.dir, entries, error }));
         return;
       case 'inspect-dir':
-        void Promise.all([inspectProject(effect.dir, store.getState().panes), projectOrchestrations(effect.dir), offersConfigGen(effect.dir, this.configGen, this.ctx.autoConfigPrompt ?? true)]).then(
-          ([notes, orchestrations, offerConfigGen]) =>
-            store.dispatch({ type: 'dir-inspected', dir: effect.dir, notes, orchestrations: orchestrations.names, defaultOrchestration: orchestrations.preselect, offerConfigGen }),
+        void Promise.all([
+          inspectProject(effect.dir, store.getState().panes),
+          projectOrchestrations(effect.dir),
+          offersConfigGen(effect.dir, this.configGen, this.ctx.autoConfigPrompt ?? true),
+        ]).then(([notes, orchestrations, offerConfigGen]) =>
+          store.dispatch({
+            type: 'dir-inspected',
+            dir: effect.dir,
+            notes,
+            orchestrations: orchestrations.names,
+            defaultOrchestration: orchestrations.preselect,
+            offerConfigGen,
+          }),
         );
         return;
       case 'generate-config': {
@@ -141,13 +151,15 @@ export class EffectRunner {
       case 'load-timeline':
         connection
           .request({ kind: 'timeline', tab: effect.tab })
-          .then((result) => store.dispatch({
-            type: 'timeline-loaded',
-            tab: effect.tab,
-            lines: result.lines,
-            error: result.skipped > 0 ? `${result.skipped} corrupted journal line(s) skipped` : null,
-            ...(result.summary ? { summary: result.summary } : {}),
-          }))
+          .then((result) =>
+            store.dispatch({
+              type: 'timeline-loaded',
+              tab: effect.tab,
+              lines: result.lines,
+              error: result.skipped > 0 ? `${result.skipped} corrupted journal line(s) skipped` : null,
+              ...(result.summary ? { summary: result.summary } : {}),
+            }),
+          )
           .catch((error: unknown) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: [], error: errorMessage(error) }));
         return;
       case 'restart-daemon':

@@ -13,7 +13,10 @@ export interface SubscriptionHooks {
 export class PaneSubscriptions {
   private readonly sizes = new Map<string, { cols: number; rows: number }>();
 
-  constructor(private readonly connection: Pick<Connection, 'request'>, private readonly hooks: SubscriptionHooks) {}
+  constructor(
+    private readonly connection: Pick<Connection, 'request'>,
+    private readonly hooks: SubscriptionHooks,
+  ) {}
 
   sync(slots: readonly PaneSlot[]): void {
     const wanted = new Map(slots.map((slot) => [slot.paneId, slot.content]));

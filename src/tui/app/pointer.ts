@@ -4,10 +4,7 @@ import type { MouseEvent } from '../input/input-event.js';
 import type { DeckLayout, Rect } from '../layout/deck-layout.js';
 import type { DeckMsg } from '../state/deck-msg.js';
 
-export type Hit =
-  | { kind: 'card'; paneId: string }
-  | { kind: 'tab'; tab: string | null }
-  | { kind: 'pane'; paneId: string };
+export type Hit = { kind: 'card'; paneId: string } | { kind: 'tab'; tab: string | null } | { kind: 'pane'; paneId: string };
 
 const within = (rect: Rect, x: number, y: number) => x >= rect.x && x < rect.x + rect.cols && y >= rect.y && y < rect.y + rect.rows;
 

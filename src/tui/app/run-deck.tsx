@@ -71,11 +71,15 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     else if (options.notice) state = withMessage(state, options.notice, 'info');
     const store = new DeckStore(state, keyMap);
     let remembered = store.getState();
-    disposables.add(toDisposable(store.subscribe(() => {
-      const next = store.getState();
-      if (viewChanged(remembered, next)) viewMemory.remember(viewOf(next));
-      remembered = next;
-    })));
+    disposables.add(
+      toDisposable(
+        store.subscribe(() => {
+          const next = store.getState();
+          if (viewChanged(remembered, next)) viewMemory.remember(viewOf(next));
+          remembered = next;
+        }),
+      ),
+    );
     const configGen = new ConfigGenMemory(configGenNeverFile(env));
     const painter = new PanePainter();
     const terminal = disposables.add(new TerminalSession({ stdin, stdout }));
@@ -98,7 +102,9 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
         sessionPanes: () => sessionPaneNames(sessionFile(env)),
       }),
     );
-    void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then((offer) => offer && store.dispatch({ type: 'config-hint', dir: options.cwd }));
+    void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then(
+      (offer) => offer && store.dispatch({ type: 'config-hint', dir: options.cwd }),
+    );
     disposables.add(new AttentionAlerts(link, settings.config ?? DEFAULT_GLOBAL_CONFIG, (text) => void stdout.write(text)));
     const ink = render(
       <DeckProvider value={{ store, keyMap, size: output, home: env.HOME }}>

@@ -83,7 +83,14 @@ export function DeckScreen() {
       <Rule rect={{ x: layout.main.x - 1, y: layout.main.y, cols: 1, rows: layout.main.rows }} />
       {layout.panes.length === 0 && (
         <Place rect={layout.main}>
-          <EmptyState newKey={key('new_pane')} modeKey={key('toggle_mode')} helpKey={key('help')} {...(state.configHintDir && state.tab === null ? { configGenKeys: `${key('toggle_mode')} ${key('generate_config')}` } : {})} width={layout.main.cols} height={layout.main.rows} />
+          <EmptyState
+            newKey={key('new_pane')}
+            modeKey={key('toggle_mode')}
+            helpKey={key('help')}
+            {...(state.configHintDir && state.tab === null ? { configGenKeys: `${key('toggle_mode')} ${key('generate_config')}` } : {})}
+            width={layout.main.cols}
+            height={layout.main.rows}
+          />
         </Place>
       )}
       {layout.panes.map((slot) => {
@@ -110,7 +117,14 @@ export function DeckScreen() {
           <Rule key={`rule-${slot.paneId}`} rect={{ x: slot.title.x - 1, y: slot.title.y, cols: 1, rows: slot.content.rows + 1 }} />
         ))}
       <Place rect={layout.status}>
-        <StatusBar mode={state.mode} hints={statusHints(state, keyMap, tabs.length)} message={state.message} link={offline} warning={journalStatus(state)} width={layout.status.cols} />
+        <StatusBar
+          mode={state.mode}
+          hints={statusHints(state, keyMap, tabs.length)}
+          message={state.message}
+          link={offline}
+          warning={journalStatus(state)}
+          width={layout.status.cols}
+        />
       </Place>
       {layout.dialog && state.dialog && (
         <Place rect={layout.dialog}>

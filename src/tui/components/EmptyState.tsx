@@ -18,14 +18,22 @@ export function EmptyState({ newKey, modeKey, helpKey, configGenKeys, width, hei
       <Text bold>No panes yet.</Text>
       <Text> </Text>
       <Text>
-        Press <Text color={theme.accent} bold>{newKey}</Text> to open one: pick a directory, then a command.
+        Press{' '}
+        <Text color={theme.accent} bold>
+          {newKey}
+        </Text>{' '}
+        to open one: pick a directory, then a command.
       </Text>
       <Text color={theme.muted}>
         {modeKey} switches between COMMAND and TYPING · {helpKey} shows every key
       </Text>
       {configGenKeys && (
         <Text>
-          No .dot-agent-deck.toml here: <Text color={theme.accent} bold>{configGenKeys}</Text> asks your agent to write one.
+          No .dot-agent-deck.toml here:{' '}
+          <Text color={theme.accent} bold>
+            {configGenKeys}
+          </Text>{' '}
+          asks your agent to write one.
         </Text>
       )}
     </Box>

@@ -25,7 +25,9 @@ export function Sidebar({ title, cards, total, density, selectedId, filter, filt
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text>
-        <Text bold color={filtering ? theme.accent : undefined}>{pad(` ${header}`, width - count.length - 1)}</Text>
+        <Text bold color={filtering ? theme.accent : undefined}>
+          {pad(` ${header}`, width - count.length - 1)}
+        </Text>
         <Text color={theme.muted}>{count} </Text>
       </Text>
       {cards.map((card) => (

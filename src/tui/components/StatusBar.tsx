@@ -32,7 +32,12 @@ export function StatusBar({ mode, hints, message, link, warning, width }: Status
     return (
       <Box width={width} height={1}>
         <Text>
-          <Text bold {...chipStyle}>{chip}</Text> <Text bold {...theme.offlineChip}>{link.chip}</Text>{' '}
+          <Text bold {...chipStyle}>
+            {chip}
+          </Text>{' '}
+          <Text bold {...theme.offlineChip}>
+            {link.chip}
+          </Text>{' '}
           <Text color="red">{pad(link.text, Math.max(0, rest - link.chip.length - 1))}</Text>
         </Text>
       </Box>
@@ -42,7 +47,9 @@ export function StatusBar({ mode, hints, message, link, warning, width }: Status
   return (
     <Box width={width} height={1}>
       <Text>
-        <Text bold {...chipStyle}>{chip}</Text>{' '}
+        <Text bold {...chipStyle}>
+          {chip}
+        </Text>{' '}
         {message ? (
           <Text color={messageColour[message.tone]}>{pad(message.text, rest)}</Text>
         ) : warning ? (

@@ -22,8 +22,7 @@ export function TabBar({ tabs, width }: { tabs: readonly TabView[]; width: numbe
               <Text bold inverse color={theme.accent}>{` ${tab.label} `}</Text>
             ) : (
               <Text color={tab.colour ?? theme.muted}>{` ${tab.label} `}</Text>
-            )}
-            {' '}
+            )}{' '}
           </Text>
         ))}
         {pad('', Math.max(0, width - used))}

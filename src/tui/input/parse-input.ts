@@ -189,7 +189,8 @@ function splitIncomplete(input: Buffer, index: number): { events: InputEvent[]; 
   if (input[index] !== ESC) return { events: [key('unknown', input.subarray(index))], next: input.length };
   if (index + 1 >= input.length) return { events: [key('escape', input.subarray(index, index + 1))], next: index + 1 };
   const second = input[index + 1]!;
-  const name = second < 0x80 ? (second < 0x20 || second === 0x7f ? controlKeyName(second) : second === 0x20 ? 'space' : String.fromCharCode(second)) : 'unknown';
+  const name =
+    second < 0x80 ? (second < 0x20 || second === 0x7f ? controlKeyName(second) : second === 0x20 ? 'space' : String.fromCharCode(second)) : 'unknown';
   return { events: [key(withAlt(name), input.subarray(index, index + 2))], next: index + 2 };
 }
 

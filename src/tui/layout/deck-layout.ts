@@ -73,8 +73,16 @@ export function computeLayout(termCols: number, termRows: number, state: DeckSta
   const cardRows = sidebar.rows - 1;
   const cardList = cardsOf(state);
   const density = chooseDensity(cardList.length, cardRows);
-  const cards = cardSlots(state, cardList.map((p) => p.id), density, sidebar);
-  const panes = paneSlots(visiblePanes(state).map((p) => p.id), main);
+  const cards = cardSlots(
+    state,
+    cardList.map((p) => p.id),
+    density,
+    sidebar,
+  );
+  const panes = paneSlots(
+    visiblePanes(state).map((p) => p.id),
+    main,
+  );
   return { ...base, tabs, density, cards, panes, dialog: dialogRect(state, cols, rows) };
 }
 

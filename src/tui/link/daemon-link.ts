@@ -178,10 +178,12 @@ export class DaemonLink implements Disposable {
     this.connection = connection;
     this.latestPanes = connection.panes;
     store.add(connection.onFrame((frame) => this.frameEmitter.fire(frame)));
-    store.add(connection.onPanes((panes) => {
-      this.latestPanes = panes;
-      this.panesEmitter.fire(panes);
-    }));
+    store.add(
+      connection.onPanes((panes) => {
+        this.latestPanes = panes;
+        this.panesEmitter.fire(panes);
+      }),
+    );
     store.add(connection.onFinished((paneId) => this.finishedEmitter.fire(paneId)));
     store.add(connection.onClose(() => this.dropped(connection)));
     if (this.latestPanes) this.panesEmitter.fire(this.latestPanes);

@@ -20,12 +20,14 @@ export async function stopDaemonByPidFile(pidFile: string, timeoutMs = STOP_TIME
   try {
     process.kill(pid, 'SIGTERM');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EPERM') throw new UserError(`Not allowed to stop the daemon (pid ${pid}).`, { hint: `it belongs to another user; stop it as that user` });
+    if ((error as NodeJS.ErrnoException).code === 'EPERM')
+      throw new UserError(`Not allowed to stop the daemon (pid ${pid}).`, { hint: `it belongs to another user; stop it as that user` });
     // ESRCH: already gone.
   }
   const deadline = Date.now() + timeoutMs;
   while (isProcessAlive(pid)) {
-    if (Date.now() >= deadline) throw new UserError(`The daemon (pid ${pid}) did not exit within ${timeoutMs / 1000} s.`, { hint: `kill it with \`kill ${pid}\`` });
+    if (Date.now() >= deadline)
+      throw new UserError(`The daemon (pid ${pid}) did not exit within ${timeoutMs / 1000} s.`, { hint: `kill it with \`kill ${pid}\`` });
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return pid;

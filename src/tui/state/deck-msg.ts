@@ -25,7 +25,14 @@ export type DeckMsg =
   | { type: 'pane-created'; pane: PaneInfo }
   /** Answers to the new-pane flow's effects. */
   | { type: 'dir-listed'; dir: string; entries: readonly string[]; error: string | null }
-  | { type: 'dir-inspected'; dir: string; notes: readonly string[]; orchestrations?: readonly string[]; defaultOrchestration?: string | null; offerConfigGen?: boolean }
+  | {
+      type: 'dir-inspected';
+      dir: string;
+      notes: readonly string[];
+      orchestrations?: readonly string[];
+      defaultOrchestration?: string | null;
+      offerConfigGen?: boolean;
+    }
   /** Whether the start directory lacks a project file (and has no "Never"): null when it needs no hint. */
   | { type: 'config-hint'; dir: string | null }
   /** The daemon answered a `timeline` request. */

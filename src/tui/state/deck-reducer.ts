@@ -113,7 +113,10 @@ function applyPanes(state: DeckState, panes: readonly PaneInfo[]): DeckState {
     if (alive.has(id)) selection[key] = id;
     else {
       const before = panesInTab(state.panes, tab).filter((pane) => matchesFilter(pane, state.filter));
-      const index = Math.max(0, before.findIndex((pane) => pane.id === id));
+      const index = Math.max(
+        0,
+        before.findIndex((pane) => pane.id === id),
+      );
       const replacement = after[Math.min(index, after.length - 1)];
       if (replacement) selection[key] = replacement.id;
     }
@@ -147,8 +150,7 @@ function switchTab(state: DeckState, tab: string | null): DeckState {
 
 function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update {
   const selected = selectedPane(state);
-  const needPane = (): Update =>
-    done(withMessage(state, `No pane here yet: ${keyOf(keys, 'new_pane')} opens one`));
+  const needPane = (): Update => done(withMessage(state, `No pane here yet: ${keyOf(keys, 'new_pane')} opens one`));
   if (isFocusNumber(action)) {
     const n = Number(action.slice('focus_'.length));
     const pane = cardsOf(state)[n - 1];
@@ -234,7 +236,10 @@ function moveSelection(state: DeckState, delta: number): DeckState {
 
 function cycleTab(state: DeckState, delta: number): DeckState {
   const tabs = tabsOf(state.panes);
-  const index = Math.max(0, tabs.findIndex((tab) => tab.tab === state.tab));
+  const index = Math.max(
+    0,
+    tabs.findIndex((tab) => tab.tab === state.tab),
+  );
   return switchTab(state, tabs[(index + delta + tabs.length) % tabs.length]!.tab);
 }
 

@@ -8,7 +8,7 @@ import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
 import { waitFor } from '../../helpers/wait.js';
 
-describe('hardening: the daemon\'s files (issue 11)', () => {
+describe("hardening: the daemon's files (issue 11)", () => {
   let h: DaemonHarness;
   beforeEach(() => {
     h = createDaemonHarness();
@@ -71,7 +71,9 @@ describe('hardening: the daemon\'s files (issue 11)', () => {
     const kept = readdirSync(h.deck.stateDir).filter((name) => name.startsWith('session.json.broken-'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(join(h.deck.stateDir, kept[0]!), 'utf8')).toBe(text.slice(0, Math.floor(text.length / 2)));
-    expect(ls.stderr).toBe(`warning: Restored 1 pane from the previous session file; the newest was unreadable and kept as ${join(h.deck.stateDir, kept[0]!)} (not valid JSON: ${jsonError(text.slice(0, Math.floor(text.length / 2)))}).\n`);
+    expect(ls.stderr).toBe(
+      `warning: Restored 1 pane from the previous session file; the newest was unreadable and kept as ${join(h.deck.stateDir, kept[0]!)} (not valid JSON: ${jsonError(text.slice(0, Math.floor(text.length / 2)))}).\n`,
+    );
     expect(ls.stdout).toMatch(new RegExp(`^${first.id} .*running \\(restored\\)`, 'm'));
     expect(ls.stdout).not.toMatch(new RegExp(`^${second.id} `, 'm'));
     // Once: the next client hears nothing more.
@@ -87,7 +89,9 @@ describe('hardening: the daemon\'s files (issue 11)', () => {
     rmSync(join(h.deck.stateDir, 'session.json.prev'), { force: true });
     const restarted = await h.cli(['daemon', 'restart']);
     expect(restarted.code).toBe(0);
-    expect(restarted.stderr).toMatch(/^warning: No panes were restored: the session file was unreadable and kept as \S+session\.json\.broken-\S+ \(it is empty\), and there is no previous session file\.\n$/);
+    expect(restarted.stderr).toMatch(
+      /^warning: No panes were restored: the session file was unreadable and kept as \S+session\.json\.broken-\S+ \(it is empty\), and there is no previous session file\.\n$/,
+    );
     expect((await h.cli(['daemon', 'status'])).stderr).toBe('');
   }, 30_000);
 });

@@ -76,7 +76,9 @@ describe('daemon lifecycle', () => {
     await raw(randomBytes(64 * 1024));
     await raw('{"type":"hello", this is not json}\n');
     await raw(`${JSON.stringify({ type: 'request', id: 1, body: { kind: 'list' } })}\n`); // no handshake
-    await raw(`${JSON.stringify({ type: 'hello', protocol: 1, client: 'cli', version: 'x', pid: 1 })}\n${JSON.stringify({ type: 'request', id: 1, body: { kind: 'launch-missiles' } })}\n`);
+    await raw(
+      `${JSON.stringify({ type: 'hello', protocol: 1, client: 'cli', version: 'x', pid: 1 })}\n${JSON.stringify({ type: 'request', id: 1, body: { kind: 'launch-missiles' } })}\n`,
+    );
     const refused = await raw(`${JSON.stringify({ type: 'hello', protocol: 999, client: 'cli', version: '9.9.9', pid: 1 })}\n`);
     expect(refused).toContain('"type":"refused"');
     expect(refused).toContain('dot-agent-deck daemon restart');

@@ -5,7 +5,7 @@ import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-ha
 import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { waitFor } from '../../helpers/wait.js';
 
-const BASH = "bash --norc --noprofile";
+const BASH = 'bash --norc --noprofile';
 
 describe('daemon panes', () => {
   let h: DaemonHarness;
@@ -44,7 +44,8 @@ describe('daemon panes', () => {
     await a.request({ kind: 'subscribe', pane: id, cols: 80, rows: 24 });
     await b.request({ kind: 'subscribe', pane: id, cols: 80, rows: 24 });
     a.sendInput(id, 'echo two-clients\r');
-    const sawOutput = (frames: PaneFrame[]) => frames.some((frame) => frame.lines.some(([, line]) => line.replace(/\x1b\[[0-9;]*m/g, '').startsWith('two-clients')));
+    const sawOutput = (frames: PaneFrame[]) =>
+      frames.some((frame) => frame.lines.some(([, line]) => line.replace(/\x1b\[[0-9;]*m/g, '').startsWith('two-clients')));
     await waitFor('both clients see the output', () => sawOutput(seen.a) && sawOutput(seen.b));
     expect(seen.a[0]).toMatchObject({ full: true, cols: 80, rows: 24 });
     expect(seen.b[0]).toMatchObject({ full: true, cols: 80, rows: 24 });

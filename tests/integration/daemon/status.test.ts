@@ -75,7 +75,13 @@ describe('pane status', () => {
   });
 
   it('exits 0 at once when no daemon runs', async () => {
-    const env = { ...h.deck.env, DOT_AGENT_DECK_PANE_ID: 'p1', DOT_AGENT_DECK_AGENT_ID: 'a-1', DOT_AGENT_DECK_TOKEN: 'f00', DOT_AGENT_DECK_SOCKET: `${h.deck.runtimeDir}/none.sock` };
+    const env = {
+      ...h.deck.env,
+      DOT_AGENT_DECK_PANE_ID: 'p1',
+      DOT_AGENT_DECK_AGENT_ID: 'a-1',
+      DOT_AGENT_DECK_TOKEN: 'f00',
+      DOT_AGENT_DECK_SOCKET: `${h.deck.runtimeDir}/none.sock`,
+    };
     const result = await runCli(['hook', '--agent', 'claude-code'], { env, input: '{"hook_event_name":"Stop"}', timeoutMs: 5000 });
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(h.daemonPid()).toBeNull();

@@ -39,9 +39,17 @@ describe('orchestration: bad input is refused and changes nothing', () => {
   };
 
   it.each([
-    { name: 'an unknown role, listing the valid ones', args: ['--to', 'reviwer', '--task-file', 'task.md'], error: /No role "reviwer" in orchestration "dev"\.\nhint: roles you can delegate to: coder, spare/ },
+    {
+      name: 'an unknown role, listing the valid ones',
+      args: ['--to', 'reviwer', '--task-file', 'task.md'],
+      error: /No role "reviwer" in orchestration "dev"\.\nhint: roles you can delegate to: coder, spare/,
+    },
     { name: 'a path as role', args: ['--to', '../x', '--task-file', 'task.md'], error: /--to "\.\.\/x" is not a role name: .*starts with "\."/ },
-    { name: 'control characters in the role name', args: ['--to', 'cod\u0001er', '--task-file', 'task.md'], error: /--to "cod\\u0001er" is not a role name: .*control character \(U\+0001\)/ },
+    {
+      name: 'control characters in the role name',
+      args: ['--to', 'cod\u0001er', '--task-file', 'task.md'],
+      error: /--to "cod\\u0001er" is not a role name: .*control character \(U\+0001\)/,
+    },
     { name: 'the orchestrator as target', args: ['--to', 'orchestrator', '--task-file', 'task.md'], error: /"orchestrator" is the orchestrator itself/ },
     { name: 'a missing task file', args: ['--to', 'coder', '--task-file', 'nope.md'], error: /The task file nope\.md does not exist or cannot be read\./ },
     { name: 'no task at all', args: ['--to', 'coder'], error: /Give the task exactly once/ },
@@ -65,7 +73,11 @@ describe('orchestration: bad input is refused and changes nothing', () => {
 
   // Issue 11, small ones: a large task on standard input was reported as "1.0 MiB".
   it('says a task on standard input is over 1 MiB rather than a made-up size', async () => {
-    const result = await runCli(['delegate', '--to', 'coder', '--task-file', '-'], { env: paneEnv(h, roles.get('orchestrator')!), cwd: project, input: 'x'.repeat(3 * 1024 * 1024) });
+    const result = await runCli(['delegate', '--to', 'coder', '--task-file', '-'], {
+      env: paneEnv(h, roles.get('orchestrator')!),
+      cwd: project,
+      input: 'x'.repeat(3 * 1024 * 1024),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: The task on standard input is over the 1 MiB limit \(reading stopped there\)\./m);
     expect(result.stderr).not.toMatch(/1\.0 MiB/);
@@ -82,7 +94,11 @@ describe('orchestration: bad input is refused and changes nothing', () => {
 
   // Issue 11, small ones: binary and NUL-containing task files were accepted without a word.
   it.each([
-    { name: 'a NUL byte', bytes: Buffer.concat([Buffer.from('Fix the bug.'), Buffer.from([0]), Buffer.from('more')]), found: /has a NUL byte at byte offset 12, so it was not sent: a task must be text\./ },
+    {
+      name: 'a NUL byte',
+      bytes: Buffer.concat([Buffer.from('Fix the bug.'), Buffer.from([0]), Buffer.from('more')]),
+      found: /has a NUL byte at byte offset 12, so it was not sent: a task must be text\./,
+    },
     { name: 'Latin-1 text', bytes: Buffer.from('Caf\xe9 au lait', 'latin1'), found: /has a byte that is not UTF-8 text at byte offset 3, so it was not sent/ },
     { name: 'a PNG image', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), found: /at byte offset 0,/ },
   ])('refuses a task file with $name, naming the file and the offset', async ({ bytes, found }) => {
@@ -95,7 +111,11 @@ describe('orchestration: bad input is refused and changes nothing', () => {
   });
 
   it('refuses a NUL byte on standard input, and a binary report from a worker', async () => {
-    const piped = await runCli(['delegate', '--to', 'coder', '--task-file', '-'], { env: paneEnv(h, roles.get('orchestrator')!), cwd: project, input: Buffer.from([0x61, 0x00]) });
+    const piped = await runCli(['delegate', '--to', 'coder', '--task-file', '-'], {
+      env: paneEnv(h, roles.get('orchestrator')!),
+      cwd: project,
+      input: Buffer.from([0x61, 0x00]),
+    });
     expect(piped.code).toBe(1);
     expect(piped.stderr).toMatch(/The task on standard input has a NUL byte at byte offset 1, so it was not sent/);
     writeFileSync(join(project, 'report.bin'), Buffer.from([0x4f, 0x4b, 0xff, 0xfe]));
@@ -109,12 +129,17 @@ describe('orchestration: bad input is refused and changes nothing', () => {
   it('refuses delegate from a worker', async () => {
     const result = await asRole('coder', ['delegate', '--to', 'spare', '--task-file', 'task.md']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Only the orchestrator \(orchestrator\) can delegate in tab "dev"; this pane is the coder\.\nhint: report your result with `dot-agent-deck work-done/);
+    expect(result.stderr).toMatch(
+      /Only the orchestrator \(orchestrator\) can delegate in tab "dev"; this pane is the coder\.\nhint: report your result with `dot-agent-deck work-done/,
+    );
     unchanged();
   });
 
   it('refuses delegate and work-done outside a deck pane, without starting a daemon', async () => {
-    for (const verb of [['delegate', '--to', 'coder', '--task', 'x'], ['work-done', '--task', 'x']]) {
+    for (const verb of [
+      ['delegate', '--to', 'coder', '--task', 'x'],
+      ['work-done', '--task', 'x'],
+    ]) {
       const result = await runCli(verb, { env: h.deck.env, cwd: project });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`\`${verb[0]}\` must run inside a dot-agent-deck pane`));
@@ -144,19 +169,30 @@ describe('orchestration: bad input is refused and changes nothing', () => {
 
   it('asks which orchestration to open when the file defines several, and opens nothing', async () => {
     const two = join(h.deck.root, 'two');
-    writeSimProject(two, 'first', [{ name: 'lead', start: true, script: {} }, { name: 'coder', script: {} }]);
-    appendFileSync(join(two, '.dot-agent-deck.toml'), '[[orchestrations]]\nname = "second"\n[[orchestrations.roles]]\nname = "lead"\ncommand = "x"\nstart = true\n[[orchestrations.roles]]\nname = "w"\ncommand = "x"\n');
+    writeSimProject(two, 'first', [
+      { name: 'lead', start: true, script: {} },
+      { name: 'coder', script: {} },
+    ]);
+    appendFileSync(
+      join(two, '.dot-agent-deck.toml'),
+      '[[orchestrations]]\nname = "second"\n[[orchestrations.roles]]\nname = "lead"\ncommand = "x"\nstart = true\n[[orchestrations.roles]]\nname = "w"\ncommand = "x"\n',
+    );
     const before = (await panesByRole(h)).size;
     const result = await h.cli(['up', '-p', two]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/defines 2 orchestrations and none has `default = true`; say which one\.\nhint: --orchestration first \| second, or mark one with default = true/);
+    expect(result.stderr).toMatch(
+      /defines 2 orchestrations and none has `default = true`; say which one\.\nhint: --orchestration first \| second, or mark one with default = true/,
+    );
     expect((await panesByRole(h)).size).toBe(before);
     expect(existsSync(join(two, '.dot-agent-deck'))).toBe(false);
   });
 
   it('opens the orchestration marked default = true when the file defines several (as the original does)', async () => {
     const two = join(h.deck.root, 'two');
-    writeSimProject(two, 'first', [{ name: 'lead', start: true, script: {} }, { name: 'coder', script: {} }]);
+    writeSimProject(two, 'first', [
+      { name: 'lead', start: true, script: {} },
+      { name: 'coder', script: {} },
+    ]);
     const text = readFileSync(join(two, '.dot-agent-deck.toml'), 'utf8');
     const second = text.replace('name = "first"', 'name = "second"\ndefault = true');
     writeFileSync(join(two, '.dot-agent-deck.toml'), `${text}${second.slice(second.indexOf('[[orchestrations]]'))}`);

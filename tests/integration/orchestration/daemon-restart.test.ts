@@ -21,7 +21,16 @@ describe('orchestration across a daemon crash', () => {
       {
         name: 'orchestrator',
         start: true,
-        script: { startDelayMs: 100, workMs: 10, turns: [{ after: ['^Read \\S+orchestrator-context'], actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }] }] },
+        script: {
+          startDelayMs: 100,
+          workMs: 10,
+          turns: [
+            {
+              after: ['^Read \\S+orchestrator-context'],
+              actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }],
+            },
+          ],
+        },
       },
       // The coder asks a question and waits for an answer that never comes: its commission stays open.
       { name: 'coder', script: { startDelayMs: 100, workMs: 10, question: 'Run the slow tests too? [y/n]' } },
@@ -48,7 +57,9 @@ describe('orchestration across a daemon crash', () => {
     const pid = h.daemonPid()!;
     process.kill(pid, 'SIGKILL');
     await waitFor('the daemon is gone', () => !isProcessAlive(pid));
-    expect(await h.ok(['log', '-p', project])).toMatch(/^open: \[dev\] coder since .* \(delivered, waiting for work-done; \.dot-agent-deck\/dev\/task-coder\.md\)$/m);
+    expect(await h.ok(['log', '-p', project])).toMatch(
+      /^open: \[dev\] coder since .* \(delivered, waiting for work-done; \.dot-agent-deck\/dev\/task-coder\.md\)$/m,
+    );
 
     roles = await panesByRole(h); // auto-starts a new daemon, which restores the panes
     expect(h.daemonPid()).not.toBe(pid);
@@ -56,7 +67,12 @@ describe('orchestration across a daemon crash', () => {
     await waitFor('the new daemon rebuilt the commission', () => journal(project).some((entry) => entry.event === 'restored'));
     expect(journal(project).find((entry) => entry.event === 'restored')?.detail).toMatch(/^1 open commission/);
     // The work is handed back: the relaunched coder gets its task again, the orchestrator its context.
-    await h.waitForScreen(roles.get('coder')!.id, 'the relaunched coder got its task again', /» Read \.dot-agent-deck\/dev\/task-coder\.md for your task\./, 15_000);
+    await h.waitForScreen(
+      roles.get('coder')!.id,
+      'the relaunched coder got its task again',
+      /» Read \.dot-agent-deck\/dev\/task-coder\.md for your task\./,
+      15_000,
+    );
     await h.waitForScreen(roles.get('orchestrator')!.id, 'the relaunched orchestrator got its context again', /» The deck restarted and so did you\./, 15_000);
     await waitFor('the re-delivery is journaled', () => journal(project).some((entry) => entry.event === 'redelivery' && entry.role === 'coder'));
     expect(readFileSync(join(project, '.dot-agent-deck', 'dev', 'task-coder.md'), 'utf8')).toContain('The deck restarted while you had this task');

@@ -27,7 +27,16 @@ describe('delivery race with a slow-starting agent', () => {
   function start(): { pane: PaneSession; deliver: (options: Parameters<typeof deliverLine>[3]) => ReturnType<typeof deliverLine> } {
     deck = createDeckEnv();
     writeFileSync(join(deck.root, 'slow.json'), JSON.stringify({ startDelayMs: 700, workMs: 100 }));
-    pane = PaneSession.spawn({ paneId: 'p1', agentId: 'a-1', command: `node ${SIM_AGENT} --role coder --script slow.json`, cwd: deck.root, env: deck.env, socketPath: deck.socket, cols: 100, rows: 12 });
+    pane = PaneSession.spawn({
+      paneId: 'p1',
+      agentId: 'a-1',
+      command: `node ${SIM_AGENT} --role coder --script slow.json`,
+      cwd: deck.root,
+      env: deck.env,
+      socketPath: deck.socket,
+      cols: 100,
+      rows: 12,
+    });
     const target = deliveryPane(pane, new PaneActivity(new PaneOutput(pane, systemClock), systemClock), new PaneWriters(), systemClock);
     return { pane, deliver: (options) => deliverLine(target, 'a-1', LINE, options) };
   }

@@ -14,11 +14,29 @@ const orchestratorScript = {
   startDelayMs: 300,
   workMs: 50,
   turns: [
-    { after: ['orchestrator-context'], actions: [{ write: '.dot-agent-deck/implement.md', text: 'Implement the login form.' }, { run: delegateTo('.dot-agent-deck/implement.md', 'coder') }] },
-    { after: ['Worker coder has completed'], actions: [{ write: '.dot-agent-deck/check.md', text: 'Check the login form.' }, { run: delegateTo('.dot-agent-deck/check.md', 'reviewer', 'auditor') }] },
-    { after: ['Worker reviewer has completed', 'Worker auditor has completed'], actions: [{ write: '.dot-agent-deck/fix.md', text: 'Fix the reviewer finding: missing null check.' }, { run: delegateTo('.dot-agent-deck/fix.md', 'coder') }] },
-    { after: ['Worker coder has completed'], actions: [{ write: '.dot-agent-deck/release.md', text: 'Prepare the release notes.' }, { run: delegateTo('.dot-agent-deck/release.md', 'release') }] },
-    { after: ['Worker release has completed'], actions: [{ write: '.dot-agent-deck/publish.md', text: 'Open the pull request.' }, { run: delegateTo('.dot-agent-deck/publish.md', 'release') }] },
+    {
+      after: ['orchestrator-context'],
+      actions: [{ write: '.dot-agent-deck/implement.md', text: 'Implement the login form.' }, { run: delegateTo('.dot-agent-deck/implement.md', 'coder') }],
+    },
+    {
+      after: ['Worker coder has completed'],
+      actions: [{ write: '.dot-agent-deck/check.md', text: 'Check the login form.' }, { run: delegateTo('.dot-agent-deck/check.md', 'reviewer', 'auditor') }],
+    },
+    {
+      after: ['Worker reviewer has completed', 'Worker auditor has completed'],
+      actions: [
+        { write: '.dot-agent-deck/fix.md', text: 'Fix the reviewer finding: missing null check.' },
+        { run: delegateTo('.dot-agent-deck/fix.md', 'coder') },
+      ],
+    },
+    {
+      after: ['Worker coder has completed'],
+      actions: [{ write: '.dot-agent-deck/release.md', text: 'Prepare the release notes.' }, { run: delegateTo('.dot-agent-deck/release.md', 'release') }],
+    },
+    {
+      after: ['Worker release has completed'],
+      actions: [{ write: '.dot-agent-deck/publish.md', text: 'Open the pull request.' }, { run: delegateTo('.dot-agent-deck/publish.md', 'release') }],
+    },
     { after: ['Worker release has completed'], actions: [{ run: ['dot-agent-deck', 'work-done', '--done', '--task', 'Shipped.'] }] },
   ],
 };
@@ -51,7 +69,10 @@ describe('orchestration full loop', () => {
     watcher.onFinished((paneId) => finishedPanes.push(paneId));
     await waitFor('the orchestrator finished the run', () => journal(project).some((entry) => entry.event === 'done'), {
       timeoutMs: 50_000,
-      describe: () => journal(project).map((entry) => `${entry.event} ${entry.role ?? ''} ${entry.detail ?? ''}`).join('\n'),
+      describe: () =>
+        journal(project)
+          .map((entry) => `${entry.event} ${entry.role ?? ''} ${entry.detail ?? ''}`)
+          .join('\n'),
     });
     const orchestratorId = /orchestrator (p\d+)/.exec(out)![1]!;
     await waitFor('the deck is told the run finished', () => finishedPanes.length > 0);
@@ -67,7 +88,9 @@ describe('orchestration full loop', () => {
     expect([...steps('delivery-failed'), ...steps('unsolicited'), ...steps('watch')]).toEqual([]);
     // reviewer and auditor worked in parallel: both were delegated before either completed.
     const index = (event: string, role: string) => entries.findIndex((entry) => entry.event === event && entry.role === role);
-    expect(Math.max(index('delegate', 'reviewer'), index('delegate', 'auditor'))).toBeLessThan(Math.min(index('completed', 'reviewer'), index('completed', 'auditor')));
+    expect(Math.max(index('delegate', 'reviewer'), index('delegate', 'auditor'))).toBeLessThan(
+      Math.min(index('completed', 'reviewer'), index('completed', 'auditor')),
+    );
     expect(entries.every((entry) => !JSON.stringify(entry).includes('login form'))).toBe(true); // task text stays in files
 
     expect(readProjectFile(project, '.dot-agent-deck/dev/orchestrator-context.md')).toContain('- `coder`: writes code');

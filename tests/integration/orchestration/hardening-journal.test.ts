@@ -36,14 +36,22 @@ describe('hardening: the journal and the notices (issue 11)', () => {
     await waitFor('the opening line reached the orchestrator', () => journal(project).some((entry) => entry.event === 'notice-delivered'));
     return panesByRole(h);
   };
-  const as = (pane: PaneInfo, args: string[], input?: string) => runCli(args, { env: paneEnv(h, pane), cwd: project, ...(input !== undefined ? { input } : {}) });
+  const as = (pane: PaneInfo, args: string[], input?: string) =>
+    runCli(args, { env: paneEnv(h, pane), cwd: project, ...(input !== undefined ? { input } : {}) });
 
   it('item 6: an append after a torn journal line starts on a fresh line, and log and the report still know the task', async () => {
     const roles = await openTab();
     // A crash mid-write: half a line, no newline.
     appendFileSync(join(project, ...JOURNAL), '{"at":"2026-12-02T03:00:00.000Z","event":"deleg');
     expect((await as(roles.get('orchestrator')!, ['delegate', '--to', 'coder', '--task', 'Refactor the parser.'])).code).toBe(0);
-    expect(journal(project).filter((entry) => entry.event === 'delegate' || entry.event === 'delivered').map((entry) => [entry.event, entry.role])).toEqual([['delegate', 'coder'], ['delivered', 'coder']]);
+    expect(
+      journal(project)
+        .filter((entry) => entry.event === 'delegate' || entry.event === 'delivered')
+        .map((entry) => [entry.event, entry.role]),
+    ).toEqual([
+      ['delegate', 'coder'],
+      ['delivered', 'coder'],
+    ]);
     const log = await h.cli(['log', '-p', project]);
     expect(log.stderr).toMatch(/warning: skipped a corrupted journal line \(not JSON; line \d+ of the part read\)/);
     expect(log.stdout).toMatch(/^open: \[dev\] coder since .* \(delivered, waiting for work-done;/m);
@@ -54,7 +62,7 @@ describe('hardening: the journal and the notices (issue 11)', () => {
     expect(journal(project).some((entry) => entry.event === 'completed' && entry.role === 'coder')).toBe(true);
   }, 45_000);
 
-  it('item 7: a journal replaced by a directory is told to delegate, ls, the deck\'s pane list and log, until it can be written again', async () => {
+  it("item 7: a journal replaced by a directory is told to delegate, ls, the deck's pane list and log, until it can be written again", async () => {
     const roles = await openTab();
     const file = join(project, ...JOURNAL);
     rmSync(file);
@@ -62,7 +70,9 @@ describe('hardening: the journal and the notices (issue 11)', () => {
     const delegated = await as(roles.get('orchestrator')!, ['delegate', '--to', 'coder', '--task', 'Refactor the parser.']);
     expect(delegated.code).toBe(0);
     expect(delegated.stdout).toBe('Delivered to coder.\n');
-    expect(delegated.stderr).toMatch(/^warning: the delegation happened but is not in the journal \(The journal \S+journal\.jsonl is a directory, not a journal file\.\): `dot-agent-deck log` and a daemon restart will not know about it$/m);
+    expect(delegated.stderr).toMatch(
+      /^warning: the delegation happened but is not in the journal \(The journal \S+journal\.jsonl is a directory, not a journal file\.\): `dot-agent-deck log` and a daemon restart will not know about it$/m,
+    );
 
     // What the deck's status bar reads: every role pane of the tab carries the problem.
     const problem = '.dot-agent-deck/journal.jsonl is a directory, not a journal file';
@@ -73,7 +83,9 @@ describe('hardening: the journal and the notices (issue 11)', () => {
 
     const log = await h.cli(['log', '-p', project]);
     expect(log.code).toBe(1);
-    expect(log.stderr).toMatch(/^error: The journal \S+journal\.jsonl is a directory, not a journal file\.\nhint: move it aside \(the deck starts a new journal\) or fix its permissions\n$/);
+    expect(log.stderr).toMatch(
+      /^error: The journal \S+journal\.jsonl is a directory, not a journal file\.\nhint: move it aside \(the deck starts a new journal\) or fix its permissions\n$/,
+    );
     expect(log.stderr).not.toMatch(/bug/);
 
     // Fixed by the person: the next append lands and the warning goes.
@@ -88,21 +100,30 @@ describe('hardening: the journal and the notices (issue 11)', () => {
     const roles = await openTab();
     // The role's command changes in the file; the clear=true delegation respawns the pane with it.
     const changed = `node ${SIM_AGENT} --role coder --script coder.json --changed`;
-    writeFileSync(join(project, '.dot-agent-deck.toml'), readFileSync(join(project, '.dot-agent-deck.toml'), 'utf8').replace('--role coder --script coder.json', '--role coder --script coder.json --changed'));
+    writeFileSync(
+      join(project, '.dot-agent-deck.toml'),
+      readFileSync(join(project, '.dot-agent-deck.toml'), 'utf8').replace('--role coder --script coder.json', '--role coder --script coder.json --changed'),
+    );
     expect((await as(roles.get('orchestrator')!, ['delegate', '--to', 'coder', '--task', 'Refactor the parser.'])).code).toBe(0);
     const respawned = (await panesByRole(h)).get('coder')!;
     expect(respawned).toMatchObject({ id: roles.get('coder')!.id, command: changed });
     expect(respawned.agentId).not.toBe(roles.get('coder')!.agentId);
     const saved = () => {
       try {
-        return (JSON.parse(readFileSync(join(h.deck.stateDir, 'session.json'), 'utf8')) as { panes: Array<{ id: string; role: string | null; command: string }> }).panes;
+        return (
+          JSON.parse(readFileSync(join(h.deck.stateDir, 'session.json'), 'utf8')) as { panes: Array<{ id: string; role: string | null; command: string }> }
+        ).panes;
       } catch {
         return [];
       }
     };
-    await waitFor('the session file holds the respawned coder', () => saved().some((pane) => pane.role === 'coder' && pane.id === respawned.id && pane.command === changed), {
-      describe: () => JSON.stringify(saved()),
-    });
+    await waitFor(
+      'the session file holds the respawned coder',
+      () => saved().some((pane) => pane.role === 'coder' && pane.id === respawned.id && pane.command === changed),
+      {
+        describe: () => JSON.stringify(saved()),
+      },
+    );
 
     const pid = h.daemonPid()!;
     process.kill(pid, 'SIGKILL'); // the daemon this test started
@@ -119,7 +140,11 @@ describe('hardening: the journal and the notices (issue 11)', () => {
     // The coder never shows its prompt, so the delivery waits for it (up to the 20 s deadline).
     const roles = await openTab({ startDelayMs: 600_000 });
     const delegating = as(roles.get('orchestrator')!, ['delegate', '--to', 'coder', '--task', 'Refactor the parser.']);
-    await waitFor('the delivery to the respawned coder is under way', () => journal(project).some((entry) => entry.event === 'delivery-attempt' && entry.role === 'coder' && entry.agentId !== roles.get('coder')!.agentId), { timeoutMs: 15_000 });
+    await waitFor(
+      'the delivery to the respawned coder is under way',
+      () => journal(project).some((entry) => entry.event === 'delivery-attempt' && entry.role === 'coder' && entry.agentId !== roles.get('coder')!.agentId),
+      { timeoutMs: 15_000 },
+    );
     const coder = (await panesByRole(h)).get('coder')!;
     process.kill(coder.pid!, 'SIGKILL'); // a process of this test's deck
     const result = await delegating;
@@ -144,7 +169,9 @@ describe('hardening: the journal and the notices (issue 11)', () => {
     writeFileSync(join(project, '.dot-agent-deck.toml'), `[[orchestrations]]\nname = "dev"\nroles = ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
     const validate = await h.cli(['validate', '-p', project]);
     expect(validate.code).toBe(1);
-    expect(validate.stdout + validate.stderr).toMatch(/\.dot-agent-deck\.toml:3:71 arrays nested deeper than 64 levels; a config file never needs that many, so the file was not read/);
+    expect(validate.stdout + validate.stderr).toMatch(
+      /\.dot-agent-deck\.toml:3:71 arrays nested deeper than 64 levels; a config file never needs that many, so the file was not read/,
+    );
     // The daemon's answer to `up`, located the same way.
     const up = await h.cli(['up', '-p', project]);
     expect(up.code).toBe(1);

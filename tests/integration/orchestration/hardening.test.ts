@@ -21,11 +21,21 @@ describe('hardening', () => {
   });
 
   it.each(['w$(touch pwned)', 'a;touch pwned;b', 'x`touch pwned`', 'co der'])('refuses the role name %s before anything runs', async (name) => {
-    writeFileSync(join(project, '.dot-agent-deck.toml'), [
-      '[[orchestrations]]', 'name = "dev"',
-      '[[orchestrations.roles]]', 'name = "orchestrator"', 'command = "bash --norc --noprofile"', 'start = true',
-      '[[orchestrations.roles]]', `name = ${JSON.stringify(name)}`, 'command = "bash --norc --noprofile"', '',
-    ].join('\n'));
+    writeFileSync(
+      join(project, '.dot-agent-deck.toml'),
+      [
+        '[[orchestrations]]',
+        'name = "dev"',
+        '[[orchestrations.roles]]',
+        'name = "orchestrator"',
+        'command = "bash --norc --noprofile"',
+        'start = true',
+        '[[orchestrations.roles]]',
+        `name = ${JSON.stringify(name)}`,
+        'command = "bash --norc --noprofile"',
+        '',
+      ].join('\n'),
+    );
     const validate = await h.cli(['validate', '-p', project]);
     expect(validate.code).toBe(1);
     expect(validate.stdout + validate.stderr).toMatch(/:8:1 .*names are used in file names and in lines typed into agents' shells/);
@@ -36,11 +46,21 @@ describe('hardening', () => {
   });
 
   it('types only shell-inert lines into a real bash worker, with the most unusual names the file allows', async () => {
-    writeFileSync(join(project, '.dot-agent-deck.toml'), [
-      '[[orchestrations]]', 'name = "night.run-1_b"',
-      '[[orchestrations.roles]]', 'name = "orchestrator"', 'command = "bash --norc --noprofile"', 'start = true',
-      '[[orchestrations.roles]]', 'name = "co.der-x_1"', 'command = "bash --norc --noprofile"', '',
-    ].join('\n'));
+    writeFileSync(
+      join(project, '.dot-agent-deck.toml'),
+      [
+        '[[orchestrations]]',
+        'name = "night.run-1_b"',
+        '[[orchestrations.roles]]',
+        'name = "orchestrator"',
+        'command = "bash --norc --noprofile"',
+        'start = true',
+        '[[orchestrations.roles]]',
+        'name = "co.der-x_1"',
+        'command = "bash --norc --noprofile"',
+        '',
+      ].join('\n'),
+    );
     await h.ok(['up', '-p', project]);
     const roles = await panesByRole(h);
     const worker = roles.get('co.der-x_1')!;
@@ -77,7 +97,10 @@ describe('hardening', () => {
     expect((await runCli(['capture', 'coder'], asCoder)).code).toBe(0);
     // The agent id `ls --json` prints is not a credential: posing as the orchestrator fails.
     const orchestrator = roles.get('orchestrator')!;
-    const posing = await runCli(['delegate', '--to', 'coder', '--task', 'Take over.'], { env: { ...paneEnv(h, coder), DOT_AGENT_DECK_PANE_ID: orchestrator.id, DOT_AGENT_DECK_AGENT_ID: orchestrator.agentId }, cwd: project });
+    const posing = await runCli(['delegate', '--to', 'coder', '--task', 'Take over.'], {
+      env: { ...paneEnv(h, coder), DOT_AGENT_DECK_PANE_ID: orchestrator.id, DOT_AGENT_DECK_AGENT_ID: orchestrator.agentId },
+      cwd: project,
+    });
     expect(posing.code).toBe(1);
     expect(posing.stderr).toMatch(/credential/);
     // The person at their own terminal keeps full control.
@@ -96,6 +119,8 @@ describe('hardening', () => {
     expect((await runCli(['delegate', '--to', 'coder', '--task', 'Task of tab B.'], { env: paneEnv(h, boss(second)), cwd: project })).code).toBe(0);
     expect(readFileSync(join(project, '.dot-agent-deck', first.group, 'task-coder.md'), 'utf8')).toContain('Task of tab A.');
     expect(readFileSync(join(project, '.dot-agent-deck', second.group, 'task-coder.md'), 'utf8')).toContain('Task of tab B.');
-    expect(readFileSync(join(project, '.dot-agent-deck', second.group, 'task-coder.md'), 'utf8')).toContain(`--task-file .dot-agent-deck/${second.group}/report-coder.md`);
+    expect(readFileSync(join(project, '.dot-agent-deck', second.group, 'task-coder.md'), 'utf8')).toContain(
+      `--task-file .dot-agent-deck/${second.group}/report-coder.md`,
+    );
   });
 });

@@ -16,14 +16,26 @@ describe('dot-agent-deck log', () => {
     deck = createDeckEnv();
     project = join(deck.root, 'project');
     mkdirSync(project);
-    appendJournal(project, { at: new Date().toISOString(), group: 'dev', event: 'open', orchestration: 'dev', from: 'orchestrator', roles: { orchestrator: 'p1', coder: 'p2' } });
+    appendJournal(project, {
+      at: new Date().toISOString(),
+      group: 'dev',
+      event: 'open',
+      orchestration: 'dev',
+      from: 'orchestrator',
+      roles: { orchestrator: 'p1', coder: 'p2' },
+    });
   });
   afterEach(() => deck.cleanup());
 
   it('prints the entries as JSON lines with --json', async () => {
     const result = await runCli(['log', '-p', project, '--json'], { env: deck.env });
     expect(result.code).toBe(0);
-    expect(result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { event: string })).toEqual([expect.objectContaining({ event: 'open', group: 'dev' })]);
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { event: string }),
+    ).toEqual([expect.objectContaining({ event: 'open', group: 'dev' })]);
   });
 
   it('says so when no orchestration ran in the directory', async () => {
@@ -38,7 +50,14 @@ describe('dot-agent-deck log', () => {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     try {
       await waitFor('the existing step is printed', () => out.includes('opened dev with orchestrator, coder'), { describe: () => out });
-      appendJournal(project, { at: new Date().toISOString(), group: 'dev', event: 'delegate', from: 'orchestrator', role: 'coder', file: '.dot-agent-deck/worker-task-coder.md' });
+      appendJournal(project, {
+        at: new Date().toISOString(),
+        group: 'dev',
+        event: 'delegate',
+        from: 'orchestrator',
+        role: 'coder',
+        file: '.dot-agent-deck/worker-task-coder.md',
+      });
       await waitFor('the appended step is printed', () => out.includes('orchestrator → coder  delegated'), { describe: () => out });
       expect(out.match(/opened dev/g)).toHaveLength(1);
     } finally {

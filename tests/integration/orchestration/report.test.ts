@@ -45,7 +45,10 @@ describe('dot-agent-deck report', () => {
     await h.ok(['up', '-p', project]);
     await waitFor('the reviewer waits for a person', async () => (await panesByRole(h)).get('reviewer')?.status.kind === 'needs-input', {
       timeoutMs: 20_000,
-      describe: () => journal(project).map((e) => `${e.event} ${e.role ?? ''} ${e.detail ?? ''}`).join('\n'),
+      describe: () =>
+        journal(project)
+          .map((e) => `${e.event} ${e.role ?? ''} ${e.detail ?? ''}`)
+          .join('\n'),
     });
 
     const live = await h.ok(['report', '-p', project]);

@@ -38,7 +38,10 @@ describe('orchestration under load in real panes', () => {
     await h.ok(['up', '-p', project]);
     await waitFor('all rounds finished', () => journal(project).some((entry) => entry.event === 'done'), {
       timeoutMs: 40_000,
-      describe: () => journal(project).map((entry) => `${entry.event} ${entry.role ?? ''} ${entry.detail ?? ''}`).join('\n'),
+      describe: () =>
+        journal(project)
+          .map((entry) => `${entry.event} ${entry.role ?? ''} ${entry.detail ?? ''}`)
+          .join('\n'),
     });
     const entries = journal(project);
     const count = (event: string) => entries.filter((entry) => entry.event === event).length;

@@ -26,21 +26,39 @@ describe('a worker blocked on a usage limit', () => {
   });
 
   it('is told once, and continued after the reset time when resume_after_limit is on', async () => {
-    writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
-        script: { startDelayMs: 100, workMs: 10, turns: [{ after: ['^Read \\S+orchestrator-context'], actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }] }] },
-      },
-      { name: 'coder', program: standIn(project, 'claude'), script: { startDelayMs: 100, workMs: 50, limit: LIMIT, report: 'Parser refactored.' } },
-    ], ['resume_after_limit = true']);
+    writeSimProject(
+      project,
+      'dev',
+      [
+        {
+          name: 'orchestrator',
+          start: true,
+          script: {
+            startDelayMs: 100,
+            workMs: 10,
+            turns: [
+              {
+                after: ['^Read \\S+orchestrator-context'],
+                actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }],
+              },
+            ],
+          },
+        },
+        { name: 'coder', program: standIn(project, 'claude'), script: { startDelayMs: 100, workMs: 50, limit: LIMIT, report: 'Parser refactored.' } },
+      ],
+      ['resume_after_limit = true'],
+    );
     await h.ok(['up', '-p', project]);
 
     let coder: PaneInfo | undefined;
-    await waitFor('the coder card says blocked with the reset time', async () => {
-      coder = (await panesByRole(h)).get('coder');
-      return coder?.status?.kind === 'blocked' && coder.status.until !== undefined;
-    }, { timeoutMs: 20_000, describe: () => JSON.stringify(coder?.status) });
+    await waitFor(
+      'the coder card says blocked with the reset time',
+      async () => {
+        coder = (await panesByRole(h)).get('coder');
+        return coder?.status?.kind === 'blocked' && coder.status.until !== undefined;
+      },
+      { timeoutMs: 20_000, describe: () => JSON.stringify(coder?.status) },
+    );
     const status = coder!.status!;
     expect(status.rule).toBe('usage-limit');
     expect(status.reason).toMatch(/^usage limit · resets \d\d:\d\d$/);
@@ -48,7 +66,10 @@ describe('a worker blocked on a usage limit', () => {
 
     await waitFor('the coder finishes its task after the reset', () => journal(project).some((e) => e.event === 'completed' && e.role === 'coder'), {
       timeoutMs: 30_000,
-      describe: () => journal(project).map((e) => `${e.at} ${e.event} ${e.role ?? ''} ${e.detail ?? ''}`).join('\n'),
+      describe: () =>
+        journal(project)
+          .map((e) => `${e.at} ${e.event} ${e.role ?? ''} ${e.detail ?? ''}`)
+          .join('\n'),
     });
     const entries = journal(project);
     const blocked = entries.filter((e) => e.event === 'watch' && e.watch === 'blocked');

@@ -62,7 +62,15 @@ describe('PaneSession: running programs', () => {
     const pane = spawnPane('echo "S=$DOT_AGENT_DECK_SOCKET P=$DOT_AGENT_DECK_PANE_ID A=$DOT_AGENT_DECK_AGENT_ID T=$TERM C=$COLORTERM X=${TMUX-unset}"', {
       paneId: 'pane-9',
       agentId: 'agent-77',
-      env: { PATH: process.env.PATH, HOME: home, SHELL: '/bin/sh', DOT_AGENT_DECK_PANE_ID: 'inherited', DOT_AGENT_DECK_AGENT_ID: 'inherited', TMUX: '/tmp/tmux-1/default,1,0', TERM: 'screen' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        SHELL: '/bin/sh',
+        DOT_AGENT_DECK_PANE_ID: 'inherited',
+        DOT_AGENT_DECK_AGENT_ID: 'inherited',
+        TMUX: '/tmp/tmux-1/default,1,0',
+        TERM: 'screen',
+      },
     });
     const expected = `S=${join(home, 'deck.sock')} P=pane-9 A=agent-77 T=xterm-256color C=truecolor X=unset`;
     // The line is wider than 80 columns only if home is very long; read it back unwrapped.
@@ -91,7 +99,7 @@ describe('PaneSession: running programs', () => {
     expect(groupAndSession(pid)).toEqual([pid, pid]);
   });
 
-  it('answers the program\'s cursor-position and colour queries', async () => {
+  it("answers the program's cursor-position and colour queries", async () => {
     const pane = spawnPane(BASH);
     // Echo off first: the answer arrives as input, and the line discipline would echo it.
     pane.write(`stty -echo; printf '\\033[6n'; read -rs -d R pos; stty echo; echo "pos=\${pos#*[}"\r`);

@@ -56,7 +56,19 @@ const NOW = 10_000_000;
  *  The deck's zone is UTC, so stated reset times come out the same on every machine. */
 export function statusOfScreen(agent: string, screen: Replayed, quietMs: number, readySeen: boolean, now = NOW): PaneStatus {
   return decideStatus(
-    { adapter: adapterFor(agent), now, startedAt: now - 5000, exit: null, hook: null, title: screen.title, screen: screen.screen, lastOutputAt: now - quietMs, readySeen, promptSeen: false, timeZone: 'UTC' },
+    {
+      adapter: adapterFor(agent),
+      now,
+      startedAt: now - 5000,
+      exit: null,
+      hook: null,
+      title: screen.title,
+      screen: screen.screen,
+      lastOutputAt: now - quietMs,
+      readySeen,
+      promptSeen: false,
+      timeZone: 'UTC',
+    },
     null,
   ).status;
 }

@@ -5,12 +5,32 @@ import { applyHookEvent } from '../../../src/agents/hook-state.js';
 
 describe('parseHookPayload', () => {
   it.each([
-    ['claude PreToolUse', 'claude-code', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm  test\n--run' }, transcript_path: '/t.jsonl' }, { event: 'PreToolUse', tool: 'Bash', detail: 'npm test --run', transcriptPath: '/t.jsonl' }],
-    ['claude Notification', 'claude-code', { hook_event_name: 'Notification', notification_type: 'permission_prompt', message: 'Claude needs your permission' }, { event: 'Notification', subtype: 'permission_prompt', message: 'Claude needs your permission' }],
+    [
+      'claude PreToolUse',
+      'claude-code',
+      { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm  test\n--run' }, transcript_path: '/t.jsonl' },
+      { event: 'PreToolUse', tool: 'Bash', detail: 'npm test --run', transcriptPath: '/t.jsonl' },
+    ],
+    [
+      'claude Notification',
+      'claude-code',
+      { hook_event_name: 'Notification', notification_type: 'permission_prompt', message: 'Claude needs your permission' },
+      { event: 'Notification', subtype: 'permission_prompt', message: 'Claude needs your permission' },
+    ],
     ['claude StopFailure', 'claude-code', { hook_event_name: 'StopFailure', error: 'API Error: 500' }, { event: 'StopFailure', message: 'API Error: 500' }],
-    ['gemini BeforeTool with a file', 'gemini', { hook_event_name: 'BeforeTool', tool_name: 'write_file', tool_input: { file_path: 'a.ts' } }, { event: 'BeforeTool', tool: 'write_file', detail: 'a.ts' }],
+    [
+      'gemini BeforeTool with a file',
+      'gemini',
+      { hook_event_name: 'BeforeTool', tool_name: 'write_file', tool_input: { file_path: 'a.ts' } },
+      { event: 'BeforeTool', tool: 'write_file', detail: 'a.ts' },
+    ],
     ['opencode session.status', 'opencode', { type: 'session.status', status: { type: 'busy' } }, { event: 'session.status', subtype: 'busy' }],
-    ['a long command is cut', 'claude-code', { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'x'.repeat(1000) } }, { detail: `${'x'.repeat(199)}…` }],
+    [
+      'a long command is cut',
+      'claude-code',
+      { hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'x'.repeat(1000) } },
+      { detail: `${'x'.repeat(199)}…` },
+    ],
   ])('%s', (_name, agent, payload, expected) => {
     expect(parseHookPayload(agent, payload)).toMatchObject(expected);
   });
@@ -28,12 +48,31 @@ describe('parseHookPayload', () => {
 
 describe('applyHookEvent', () => {
   const claude = adapterFor('claude-code');
-  const event = (name: string, over: object = {}) => ({ agent: 'claude-code', event: name, subtype: null, tool: null, detail: null, message: null, transcriptPath: null, ...over });
+  const event = (name: string, over: object = {}) => ({
+    agent: 'claude-code',
+    event: name,
+    subtype: null,
+    tool: null,
+    detail: null,
+    message: null,
+    transcriptPath: null,
+    ...over,
+  });
   const working = applyHookEvent(claude, null, event('PreToolUse', { tool: 'Bash', detail: 'ls' }), 5);
 
   it.each([
-    ['PreToolUse → working with the tool', null, event('PreToolUse', { tool: 'Bash', detail: 'ls' }), { status: 'working', tool: 'Bash', detail: 'ls', rule: 'hook:PreToolUse' }],
-    ['permission notification → needs-input', null, event('Notification', { subtype: 'permission_prompt', tool: 'Bash' }), { status: 'needs-input', reason: 'permission', rule: 'hook:Notification/permission_prompt' }],
+    [
+      'PreToolUse → working with the tool',
+      null,
+      event('PreToolUse', { tool: 'Bash', detail: 'ls' }),
+      { status: 'working', tool: 'Bash', detail: 'ls', rule: 'hook:PreToolUse' },
+    ],
+    [
+      'permission notification → needs-input',
+      null,
+      event('Notification', { subtype: 'permission_prompt', tool: 'Bash' }),
+      { status: 'needs-input', reason: 'permission', rule: 'hook:Notification/permission_prompt' },
+    ],
     ['StopFailure → error with the message', null, event('StopFailure', { message: 'API Error: 500' }), { status: 'error', reason: 'API Error: 500' }],
     ['an idle notification keeps the status', working, event('Notification', { subtype: 'idle_prompt' }), { status: 'working', tool: 'Bash' }],
     ['an unknown event keeps the status', working, event('Unheard'), { status: 'working' }],

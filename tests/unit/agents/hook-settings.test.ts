@@ -48,7 +48,8 @@ describe('installHooks', () => {
   it('names gemini hooks and uses milliseconds', () => {
     const next = installHooks({}, 'gemini', BIN);
     expect((next.hooks as Record<string, unknown[]>).AfterAgent?.[0]).toEqual({
-      matcher: '*', hooks: [{ type: 'command', name: 'dot-agent-deck', command: `${BIN} hook --agent gemini`, timeout: 10_000 }],
+      matcher: '*',
+      hooks: [{ type: 'command', name: 'dot-agent-deck', command: `${BIN} hook --agent gemini`, timeout: 10_000 }],
     });
   });
 
@@ -67,7 +68,18 @@ describe('uninstallHooks', () => {
   });
 
   it('keeps a user hook that shares a group with a deck hook', () => {
-    const mixed = { hooks: { Stop: [{ hooks: [{ type: 'command', command: `${BIN} hook --agent claude-code` }, { type: 'command', command: 'say hi' }] }] } };
+    const mixed = {
+      hooks: {
+        Stop: [
+          {
+            hooks: [
+              { type: 'command', command: `${BIN} hook --agent claude-code` },
+              { type: 'command', command: 'say hi' },
+            ],
+          },
+        ],
+      },
+    };
     expect(uninstallHooks(mixed)).toEqual({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'say hi' }] }] } });
   });
 });

@@ -26,8 +26,11 @@ describe.each(['claude-code', 'codex', 'gemini'])('%s screen fixtures', (agent) 
   it.each(entries.map((e) => [e.name, e] as const))('%s: ready for a prompt only when idle', async (_name, entry) => {
     const screen = await replay(readFileSync(join(FIXTURE_ROOT, agent, entry.file), 'utf8'), entry.cols, entry.rows);
     const result = readiness({
-      agentType: agent, screenText: screen.screen, cursor: { x: 0, y: 0, visible: true },
-      modes: { ...DEFAULT_MODES, bracketedPaste: true }, quietMs: entry.quietMs,
+      agentType: agent,
+      screenText: screen.screen,
+      cursor: { x: 0, y: 0, visible: true },
+      modes: { ...DEFAULT_MODES, bracketedPaste: true },
+      quietMs: entry.quietMs,
     });
     expect(result.ready, result.reason).toBe(entry.expect.kind === 'idle');
   });

@@ -5,7 +5,18 @@ import { pane } from '../tui/state/fixtures.js';
 describe('explainText', () => {
   it('names the status, the layer and rule, the last hook and the recent events', () => {
     const text = explainText({
-      pane: { ...pane('p2', { name: 'api', command: 'claude', agentType: 'claude-code', tokens: { input: 10, output: 2, cacheRead: 5, cacheCreation: 0 } }), status: { kind: 'needs-input', tool: 'Bash', detail: 'npm test', reason: 'permission', since: '2026-01-01T00:00:00.000Z', layer: 'screen', rule: 'permission-dialog' } },
+      pane: {
+        ...pane('p2', { name: 'api', command: 'claude', agentType: 'claude-code', tokens: { input: 10, output: 2, cacheRead: 5, cacheCreation: 0 } }),
+        status: {
+          kind: 'needs-input',
+          tool: 'Bash',
+          detail: 'npm test',
+          reason: 'permission',
+          since: '2026-01-01T00:00:00.000Z',
+          layer: 'screen',
+          rule: 'permission-dialog',
+        },
+      },
       lastHookEvent: 'PreToolUse',
       events: [{ at: '2026-01-01T00:00:00.000Z', kind: 'hook', text: 'PreToolUse Bash npm test' }],
     });

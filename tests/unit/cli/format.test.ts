@@ -24,8 +24,14 @@ describe('requireCommand', () => {
 
 describe('table', () => {
   it('aligns columns and leaves the last one unpadded', () => {
-    expect(table(['ID', 'NAME', 'CWD'], [['p1', 'coder', '/a'], ['p10', 'x', '/bb']])).toBe(
-      'ID   NAME   CWD\np1   coder  /a\np10  x      /bb\n',
-    );
+    expect(
+      table(
+        ['ID', 'NAME', 'CWD'],
+        [
+          ['p1', 'coder', '/a'],
+          ['p10', 'x', '/bb'],
+        ],
+      ),
+    ).toBe('ID   NAME   CWD\np1   coder  /a\np10  x      /bb\n');
   });
 });

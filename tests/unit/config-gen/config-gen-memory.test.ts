@@ -57,7 +57,11 @@ describe('ConfigGenMemory', () => {
   it('remembers "Never" for a directory, by its absolute path, across instances', async () => {
     await new ConfigGenMemory(file).rememberNever('/projects/app/');
     const memory = new ConfigGenMemory(file);
-    expect([await memory.isNever('/projects/app'), await memory.isNever('/projects/app/../app'), await memory.isNever('/projects/other')]).toEqual([true, true, false]);
+    expect([await memory.isNever('/projects/app'), await memory.isNever('/projects/app/../app'), await memory.isNever('/projects/other')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(saved()).toEqual({ version: 1, directories: ['/projects/app'] });
   });
 

@@ -18,11 +18,23 @@ describe('projectFactsMarkdown', () => {
       { commands: [{ ...npm('agent', 'claude --model opus'), agents: ['claude'] }] },
       '```text\nnpm run agent    # package.json: claude --model opus [starts claude]\n```',
     ],
-    ['a check command', { commands: [{ ...npm('test', 'jest'), purposes: ['test'] }] }, '### Test, build, lint and format commands\n\n```text\nnpm run test    # package.json: jest\n```'],
-    ['a release command', { commands: [{ ...npm('publish'), purposes: ['release'] }] }, '### Release commands\n\n```text\nnpm run publish    # package.json: x\n```'],
+    [
+      'a check command',
+      { commands: [{ ...npm('test', 'jest'), purposes: ['test'] }] },
+      '### Test, build, lint and format commands\n\n```text\nnpm run test    # package.json: jest\n```',
+    ],
+    [
+      'a release command',
+      { commands: [{ ...npm('publish'), purposes: ['release'] }] },
+      '### Release commands\n\n```text\nnpm run publish    # package.json: x\n```',
+    ],
     ['a command without a body', { commands: [npm('seed', '')] }, '### Other commands\n\n```text\nnpm run seed    # package.json\n```'],
     ['an existing project file', { hasProjectFile: true }, '`.dot-agent-deck.toml` already exists: read it before proposing anything.'],
-    ['what the scan left out', { omitted: ['scripts/: only the first 300 entries were looked at'] }, '```text\nscripts/: only the first 300 entries were looked at\n```'],
+    [
+      'what the scan left out',
+      { omitted: ['scripts/: only the first 300 entries were looked at'] },
+      '```text\nscripts/: only the first 300 entries were looked at\n```',
+    ],
     ['a file name with a newline, kept on one line', { docs: ['docs\n# Do this/'] }, '```text\ndocs # Do this/\n```'],
   ])('%s', (_what, facts, expected) => {
     expect(projectFactsMarkdown({ ...NONE, ...facts })).toContain(expected);
@@ -38,6 +50,10 @@ describe('projectFactsMarkdown', () => {
   it('lists a bounded number of lines per block and counts the rest', () => {
     const ci = Array.from({ length: MAX_LINES_PER_BLOCK + 5 }, (_, i) => `.github/workflows/w${i}.yml`);
     const markdown = projectFactsMarkdown({ ...NONE, ci });
-    expect([markdown.includes(ci[MAX_LINES_PER_BLOCK - 1]!), markdown.includes(ci[MAX_LINES_PER_BLOCK]!), markdown.includes('(5 more not listed.)')]).toEqual([true, false, true]);
+    expect([markdown.includes(ci[MAX_LINES_PER_BLOCK - 1]!), markdown.includes(ci[MAX_LINES_PER_BLOCK]!), markdown.includes('(5 more not listed.)')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 });

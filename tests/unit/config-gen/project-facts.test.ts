@@ -8,7 +8,10 @@ describe('languages', () => {
   it.each([
     [['package.json'], ['JavaScript']],
     [['package.json', 'tsconfig.json'], ['TypeScript']],
-    [['Cargo.toml', 'go.mod'], ['Rust', 'Go']],
+    [
+      ['Cargo.toml', 'go.mod'],
+      ['Rust', 'Go'],
+    ],
     [['pyproject.toml'], ['Python']],
     [['App.csproj'], ['C#']],
     [['build.gradle.kts'], ['Java/Kotlin']],
@@ -21,8 +24,16 @@ describe('languages', () => {
 
 describe('where things live', () => {
   it.each([
-    ['ci', ['.github/workflows/ci.yml', '.github/workflows/notes.md', '.gitlab-ci.yml', 'Jenkinsfile', '.buildkite/'], ['.github/workflows/ci.yml', '.gitlab-ci.yml', 'Jenkinsfile', '.buildkite/']],
-    ['release', ['.goreleaser.yaml', 'CHANGELOG.md', '.changeset/', '.github/workflows/release.yml', '.github/workflows/ci.yml'], ['.goreleaser.yaml', 'CHANGELOG.md', '.changeset/', '.github/workflows/release.yml']],
+    [
+      'ci',
+      ['.github/workflows/ci.yml', '.github/workflows/notes.md', '.gitlab-ci.yml', 'Jenkinsfile', '.buildkite/'],
+      ['.github/workflows/ci.yml', '.gitlab-ci.yml', 'Jenkinsfile', '.buildkite/'],
+    ],
+    [
+      'release',
+      ['.goreleaser.yaml', 'CHANGELOG.md', '.changeset/', '.github/workflows/release.yml', '.github/workflows/ci.yml'],
+      ['.goreleaser.yaml', 'CHANGELOG.md', '.changeset/', '.github/workflows/release.yml'],
+    ],
     ['docs', ['docs/', 'specs/', 'PRD.md', 'adr/', 'src/', 'DESIGN.md', 'docs.txt'], ['docs/', 'specs/', 'PRD.md', 'adr/', 'DESIGN.md']],
     ['agentFiles', ['CLAUDE.md', 'AGENTS.md', '.claude/', 'opencode.json', 'claude.txt'], ['CLAUDE.md', 'AGENTS.md', '.claude/', 'opencode.json']],
   ] as const)('%s', (key, paths, expected) => {
@@ -51,8 +62,14 @@ describe('packageRunner', () => {
 
 describe('what the reader should look at', () => {
   it.each([
-    [['scripts/', 'src/', '.github/'], ['.github/workflows/', 'scripts/']],
-    [['bin/', 'tools/', 'hack/', '.circleci/'], ['.circleci/', 'bin/', 'tools/', 'hack/']],
+    [
+      ['scripts/', 'src/', '.github/'],
+      ['.github/workflows/', 'scripts/'],
+    ],
+    [
+      ['bin/', 'tools/', 'hack/', '.circleci/'],
+      ['.circleci/', 'bin/', 'tools/', 'hack/'],
+    ],
     [['src/'], []],
   ])('lists the subdirectories of %j: %j', (topLevel, dirs) => {
     expect(dirsToList(topLevel)).toEqual(dirs);

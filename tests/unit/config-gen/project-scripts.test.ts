@@ -45,7 +45,15 @@ describe('oneLine', () => {
 
 describe('packageJsonCommands', () => {
   it.each([
-    ['scripts in order', '{"scripts":{"test":"vitest run","agent":"claude"}}', 'npm run', [['npm run test', 'vitest run', []], ['npm run agent', 'claude', ['claude']]]],
+    [
+      'scripts in order',
+      '{"scripts":{"test":"vitest run","agent":"claude"}}',
+      'npm run',
+      [
+        ['npm run test', 'vitest run', []],
+        ['npm run agent', 'claude', ['claude']],
+      ],
+    ],
     ['the runner of the lock file', '{"scripts":{"build":"tsc"}}', 'pnpm run', [['pnpm run build', 'tsc', []]]],
     ['non-string scripts skipped', '{"scripts":{"a":1,"b":"echo b"}}', 'npm run', [['npm run b', 'echo b', []]]],
     ['no scripts', '{"name":"x"}', 'npm run', []],
@@ -65,7 +73,14 @@ describe('packageJsonCommands', () => {
 
 describe('devboxCommands', () => {
   it.each([
-    ['string and list scripts', '{"shell":{"scripts":{"claude":"claude --model opus","setup":["a","b"]}}}', [['devbox run claude', 'claude --model opus', ['claude']], ['devbox run setup', 'a; b', []]]],
+    [
+      'string and list scripts',
+      '{"shell":{"scripts":{"claude":"claude --model opus","setup":["a","b"]}}}',
+      [
+        ['devbox run claude', 'claude --model opus', ['claude']],
+        ['devbox run setup', 'a; b', []],
+      ],
+    ],
     ['no shell', '{"packages":["go"]}', []],
     ['empty list', '{"shell":{"scripts":{"x":[]}}}', []],
     ['not JSON', 'nope', []],
@@ -77,7 +92,14 @@ describe('devboxCommands', () => {
 describe('makefileCommands', () => {
   it.each([
     ['a target and its recipe', 'test:\n\tgo test ./...\n\tgo vet ./...\n', [['make test', 'go test ./...; go vet ./...', []]]],
-    ['several targets on one line', 'a b: deps\n\techo hi\n', [['make a', 'echo hi', []], ['make b', 'echo hi', []]]],
+    [
+      'several targets on one line',
+      'a b: deps\n\techo hi\n',
+      [
+        ['make a', 'echo hi', []],
+        ['make b', 'echo hi', []],
+      ],
+    ],
     ['a target that starts an agent', 'agent:\n\tdevbox run claude\n', [['make agent', 'devbox run claude', ['claude']]]],
     ['no recipe', 'all: build\n', [['make all', '', []]]],
     ['variables, patterns and specials are not targets', 'X := 1\nY ?= 2\n%.o: %.c\n\tcc\n.PHONY: all\n$(BIN): x\n', []],
@@ -111,7 +133,15 @@ describe('taskfileCommands', () => {
   ].join('\n');
 
   it.each([
-    ['tasks with list commands, quoted names and cmd: items', taskfile, [['task build', 'go build ./...', []], ['task test:unit', 'go test ./...', []], ['task agent', 'codex', ['codex']]]],
+    [
+      'tasks with list commands, quoted names and cmd: items',
+      taskfile,
+      [
+        ['task build', 'go build ./...', []],
+        ['task test:unit', 'go test ./...', []],
+        ['task agent', 'codex', ['codex']],
+      ],
+    ],
     ['no tasks key', "version: '3'\n", []],
     ['an empty tasks key', 'tasks:\n', []],
   ])('%s', (_what, text, expected) => {

@@ -16,14 +16,22 @@ describe('global config', () => {
   });
 
   it.each<[string, string, { line: number; column: number; path: string; message: string }]>([
-    ['scrollback below the minimum', 'scrollback_lines = 10', { line: 1, column: 1, path: 'scrollback_lines', message: '10 is too small: must be at least 100' }],
+    [
+      'scrollback below the minimum',
+      'scrollback_lines = 10',
+      { line: 1, column: 1, path: 'scrollback_lines', message: '10 is too small: must be at least 100' },
+    ],
     [
       'scrollback above the maximum',
       'scrollback_lines = 500000',
       { line: 1, column: 1, path: 'scrollback_lines', message: '500000 is too large: must be at most 200000 (each line costs memory in every pane)' },
     ],
     ['string for a bell switch', '[bell]\nenabled = "off"', { line: 2, column: 1, path: 'bell.enabled', message: 'expected a boolean, got "off"' }],
-    ['typo in a table', '[notifications]\ndesktp = false', { line: 2, column: 1, path: 'notifications.desktp', message: 'unknown key `desktp`: did you mean `desktop`?' }],
+    [
+      'typo in a table',
+      '[notifications]\ndesktp = false',
+      { line: 2, column: 1, path: 'notifications.desktp', message: 'unknown key `desktp`: did you mean `desktop`?' },
+    ],
     [
       'top-level setting under a table',
       '[bell]\nenabled = true\nscrollback_lines = 500',
@@ -31,7 +39,8 @@ describe('global config', () => {
         line: 3,
         column: 1,
         path: 'bell.scrollback_lines',
-        message: '`scrollback_lines` is a top-level setting: move it above the first table header ([bell] on line 1); written here, TOML reads it as a key of the [bell] table above it',
+        message:
+          '`scrollback_lines` is a top-level setting: move it above the first table header ([bell] on line 1); written here, TOML reads it as a key of the [bell] table above it',
       },
     ],
     [

@@ -19,13 +19,33 @@ describe('JSON Schema', () => {
     const schema = jsonSchemaFor('project') as {
       $id: string;
       additionalProperties: boolean;
-      properties: Record<string, { description?: string; items?: { properties: Record<string, { properties?: unknown; items?: { properties: Record<string, { description?: string }>; additionalProperties: boolean } }> } }>;
+      properties: Record<
+        string,
+        {
+          description?: string;
+          items?: {
+            properties: Record<
+              string,
+              { properties?: unknown; items?: { properties: Record<string, { description?: string }>; additionalProperties: boolean } }
+            >;
+          };
+        }
+      >;
     };
     expect(schema.$id).toBe(PROJECT_SCHEMA_URL);
     expect(schema.additionalProperties).toBe(false);
     const role = schema.properties.orchestrations?.items?.properties.roles?.items;
     expect(role?.additionalProperties).toBe(false);
-    expect(Object.keys(role?.properties ?? {})).toEqual(['name', 'command', 'start', 'description', 'prompt_template', 'clear', 'resume_after_limit', 'control']);
+    expect(Object.keys(role?.properties ?? {})).toEqual([
+      'name',
+      'command',
+      'start',
+      'description',
+      'prompt_template',
+      'clear',
+      'resume_after_limit',
+      'control',
+    ]);
     for (const [key, field] of Object.entries(role?.properties ?? {})) expect(field.description, key).toMatch(/\w/);
     expect(schema.properties.worker_response_timeout_minutes?.description).toMatch(/top-level/);
   });

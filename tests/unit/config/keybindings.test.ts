@@ -73,16 +73,39 @@ describe('validateKeybindingsText', () => {
     expect(result.errors).toEqual([]);
     expect(result.bindings.new_pane).toEqual(['ctrl+o']);
     expect(result.warnings).toEqual([
-      { file: FILE, line: 3, column: 1, path: 'bindings.new_pan', message: 'unknown action `new_pan` is ignored: did you mean `new_pane`?', severity: 'warning' },
+      {
+        file: FILE,
+        line: 3,
+        column: 1,
+        path: 'bindings.new_pan',
+        message: 'unknown action `new_pan` is ignored: did you mean `new_pane`?',
+        severity: 'warning',
+      },
     ]);
   });
 
   it.each<[string, string, { line: number; column: number; path: string; message: string }]>([
-    ['bad key syntax', '[bindings]\nnew_pane = "ctrl+"', { line: 2, column: 1, path: 'bindings.new_pane', message: '"ctrl+" ends with "+": name the key after the modifiers, e.g. "ctrl+d"' }],
-    ['bad key in a list', '[bindings]\nselect_next = ["j", "dwn"]', { line: 2, column: 21, path: 'bindings.select_next[1]', message: 'unknown key "dwn": did you mean "down"?' }],
+    [
+      'bad key syntax',
+      '[bindings]\nnew_pane = "ctrl+"',
+      { line: 2, column: 1, path: 'bindings.new_pane', message: '"ctrl+" ends with "+": name the key after the modifiers, e.g. "ctrl+d"' },
+    ],
+    [
+      'bad key in a list',
+      '[bindings]\nselect_next = ["j", "dwn"]',
+      { line: 2, column: 21, path: 'bindings.select_next[1]', message: 'unknown key "dwn": did you mean "down"?' },
+    ],
     ['neither a key nor a list', '[bindings]\nhelp = 1', { line: 2, column: 1, path: 'bindings.help', message: 'expected a string or an array, got 1' }],
-    ['remapping quit', '[bindings]\nquit = "q"', { line: 2, column: 1, path: 'bindings.quit', message: 'quit is always ctrl+c and cannot be remapped: remove this line' }],
-    ['ctrl+c for another action', '[bindings]\nhelp = ["?", "ctrl+c"]', { line: 2, column: 1, path: 'bindings.help', message: 'ctrl+c is reserved for quit and cannot be bound to another action' }],
+    [
+      'remapping quit',
+      '[bindings]\nquit = "q"',
+      { line: 2, column: 1, path: 'bindings.quit', message: 'quit is always ctrl+c and cannot be remapped: remove this line' },
+    ],
+    [
+      'ctrl+c for another action',
+      '[bindings]\nhelp = ["?", "ctrl+c"]',
+      { line: 2, column: 1, path: 'bindings.help', message: 'ctrl+c is reserved for quit and cannot be bound to another action' },
+    ],
     ['an unknown table', '[binding]\nhelp = "h"', { line: 1, column: 1, path: 'binding', message: 'unknown key `binding`: did you mean `bindings`?' }],
   ])('reports %s', (_name, text, expected) => {
     const result = validateKeybindingsText(text, FILE);

@@ -13,11 +13,21 @@ import { configFile, keybindingsFile } from '../../../src/config/paths.js';
 
 describe("the original's config.toml", () => {
   it.each([
-    ['every key it documents', 'default_command = "claude"\nauto_config_prompt = false\n[bell]\nenabled = true\non_waiting_for_input = false\non_idle = true\non_error = false\n',
-      { default_command: 'claude', auto_config_prompt: false, bell: { enabled: true, needs_input: false, finished: true, error: false, blocked: true } }],
-    ['its defaults written out ("" leaves default_command unset)', 'default_command = ""\nauto_config_prompt = true\n[bell]\nenabled = true\non_waiting_for_input = true\non_idle = false\non_error = true\n',
-      { default_command: undefined, auto_config_prompt: true, bell: { enabled: true, needs_input: true, finished: false, error: true, blocked: true } }],
-    ['the bell switched off', '[bell]\nenabled = false\n', { auto_config_prompt: true, bell: { enabled: false, needs_input: true, finished: false, error: true } }],
+    [
+      'every key it documents',
+      'default_command = "claude"\nauto_config_prompt = false\n[bell]\nenabled = true\non_waiting_for_input = false\non_idle = true\non_error = false\n',
+      { default_command: 'claude', auto_config_prompt: false, bell: { enabled: true, needs_input: false, finished: true, error: false, blocked: true } },
+    ],
+    [
+      'its defaults written out ("" leaves default_command unset)',
+      'default_command = ""\nauto_config_prompt = true\n[bell]\nenabled = true\non_waiting_for_input = true\non_idle = false\non_error = true\n',
+      { default_command: undefined, auto_config_prompt: true, bell: { enabled: true, needs_input: true, finished: false, error: true, blocked: true } },
+    ],
+    [
+      'the bell switched off',
+      '[bell]\nenabled = false\n',
+      { auto_config_prompt: true, bell: { enabled: false, needs_input: true, finished: false, error: true } },
+    ],
   ])('loads %s', (_name, text, expected) => {
     const result = validateGlobalConfigText(text, 'config.toml');
     expect(result.errors).toEqual([]);
@@ -55,7 +65,11 @@ describe("the original's keybindings.toml", () => {
     expect(result.errors).toEqual([]);
     expect(result.bindings).toMatchObject({ toggle_layout: ['alt+L'], new_pane: [], help: ['f1'], filter: ['/'] });
     expect(result.warnings.map((w) => [w.line, w.path, w.message])).toEqual([
-      [4, 'global.toggle_orchestration_split', '`toggle_orchestration_split` is ignored: this deck sizes the orchestration sidebar itself; there is no split to toggle'],
+      [
+        4,
+        'global.toggle_orchestration_split',
+        '`toggle_orchestration_split` is ignored: this deck sizes the orchestration sidebar itself; there is no split to toggle',
+      ],
     ]);
   });
 

@@ -18,8 +18,7 @@ const TEAM = [
   'command = "claude"', //                9
   'description = "Writes code"', //      10
 ];
-const team = (replace: Record<number, string> = {}, ...more: string[]) =>
-  lines(...TEAM.map((row, i) => replace[i + 1] ?? row), ...more);
+const team = (replace: Record<number, string> = {}, ...more: string[]) => lines(...TEAM.map((row, i) => replace[i + 1] ?? row), ...more);
 
 type Expected = Pick<ConfigIssue, 'line' | 'column' | 'path' | 'message'>;
 
@@ -27,12 +26,22 @@ const CASES: [string, string, Expected][] = [
   [
     'two default orchestrations',
     lines(...team({ 2: 'name = "one"\ndefault = true' }).split('\n'), ...team({ 2: 'name = "two"\ndefault = true' }).split('\n')),
-    { line: 15, column: 1, path: 'orchestrations[1].default', message: 'only one orchestration may have `default = true`, and orchestrations[0] already has it' },
+    {
+      line: 15,
+      column: 1,
+      path: 'orchestrations[1].default',
+      message: 'only one orchestration may have `default = true`, and orchestrations[0] already has it',
+    },
   ],
   [
     'two start roles',
     team({}, 'start = true'),
-    { line: 11, column: 1, path: 'orchestrations[0].roles[1].start', message: 'only one role may have `start = true`, and "orchestrator" (roles[0]) already has it' },
+    {
+      line: 11,
+      column: 1,
+      path: 'orchestrations[0].roles[1].start',
+      message: 'only one role may have `start = true`, and "orchestrator" (roles[0]) already has it',
+    },
   ],
   [
     'no start role',
@@ -42,37 +51,65 @@ const CASES: [string, string, Expected][] = [
   [
     'no roles at all',
     lines('[[orchestrations]]', 'name = "empty"'),
-    { line: 1, column: 1, path: 'orchestrations[0]', message: 'has no roles: add a start role you talk to and a worker it delegates to ([[orchestrations.roles]])' },
+    {
+      line: 1,
+      column: 1,
+      path: 'orchestrations[0]',
+      message: 'has no roles: add a start role you talk to and a worker it delegates to ([[orchestrations.roles]])',
+    },
   ],
   [
     'duplicate role name',
     team({ 8: 'name = "orchestrator"' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: 'duplicate role name "orchestrator" (also roles[0]): role names must be unique within an orchestration' },
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message: 'duplicate role name "orchestrator" (also roles[0]): role names must be unique within an orchestration',
+    },
   ],
   [
     'role name that leaves the directory',
     team({ 8: 'name = "../x"' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"../x" starts with "."; names become file names, so start with a letter or digit, e.g. "x"' },
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message: '"../x" starts with "."; names become file names, so start with a letter or digit, e.g. "x"',
+    },
   ],
   [
     'role name with a backslash',
     team({ 8: "name = 'a\\b'" }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"a\\\\b" contains "\\\\"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "a-b"' },
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message:
+        '"a\\\\b" contains "\\\\"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "a-b"',
+    },
   ],
   [
     'role name with a control character',
     team({ 8: 'name = "bell\\u0007"' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"bell\\u0007" contains a control character (U+0007): use letters, digits, "-", "_" or ".", e.g. "bell"' },
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message: '"bell\\u0007" contains a control character (U+0007): use letters, digits, "-", "_" or ".", e.g. "bell"',
+    },
   ],
-  [
-    'empty role name',
-    team({ 8: 'name = ""' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: 'must not be empty' },
-  ],
+  ['empty role name', team({ 8: 'name = ""' }), { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: 'must not be empty' }],
   [
     'role name with a trailing space',
     team({ 8: 'name = "coder "' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"coder " contains a space; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "coder"' },
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message:
+        '"coder " contains a space; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "coder"',
+    },
   ],
   [
     'role name that a shell would run',
@@ -81,18 +118,31 @@ const CASES: [string, string, Expected][] = [
       line: 8,
       column: 1,
       path: 'orchestrations[0].roles[1].name',
-      message: '"w$(touch pwned)" contains "$", "(", a space, ")"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "w-touch-pwned"',
+      message:
+        '"w$(touch pwned)" contains "$", "(", a space, ")"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "w-touch-pwned"',
     },
   ],
   [
     'role name with a semicolon',
     team({ 8: 'name = "a;b"' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"a;b" contains ";"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "a-b"' },
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message:
+        '"a;b" contains ";"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "a-b"',
+    },
   ],
   [
     'role name with a backtick',
     team({ 8: 'name = "x`id`"' }),
-    { line: 8, column: 1, path: 'orchestrations[0].roles[1].name', message: '"x`id`" contains "`"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "x-id"' },
+    {
+      line: 8,
+      column: 1,
+      path: 'orchestrations[0].roles[1].name',
+      message:
+        '"x`id`" contains "`"; names are used in file names and in lines typed into agents\' shells, so use only letters, digits, "-", "_" and ".": try "x-id"',
+    },
   ],
   [
     'role name that is too long',
@@ -233,7 +283,8 @@ const CASES: [string, string, Expected][] = [
       line: 11,
       column: 1,
       path: 'orchestrations[1]',
-      message: 'has no name, so it is named after the project directory ("my-project"), which is already used by orchestrations[0]: give each orchestration a unique name',
+      message:
+        'has no name, so it is named after the project directory ("my-project"), which is already used by orchestrations[0]: give each orchestration a unique name',
     },
   ],
   [
@@ -293,7 +344,12 @@ describe('TOML syntax errors', () => {
     [
       'a table defined twice (caret keeps the tab)',
       lines('[features]', '[features]', '\tx = 1'),
-      { line: 2, column: 10, path: '', message: "TOML syntax error: Can't redefine existing key (it is already defined above; a repeated table needs [[double brackets]])" },
+      {
+        line: 2,
+        column: 10,
+        path: '',
+        message: "TOML syntax error: Can't redefine existing key (it is already defined above; a repeated table needs [[double brackets]])",
+      },
       '  [features]\n           ^',
     ],
   ])('%s', (_name, text, expected, snippet) => {
@@ -303,9 +359,7 @@ describe('TOML syntax errors', () => {
 
   it('prints the location, the message and a caret under the column', () => {
     const [issue] = validateProjectText(lines('[[modes]]', 'name = "dev'), FILE).errors;
-    expect(formatIssue(issue!)).toBe(
-      '.dot-agent-deck.toml:2:12 TOML syntax error: Unterminated string\n  name = "dev\n             ^',
-    );
+    expect(formatIssue(issue!)).toBe('.dot-agent-deck.toml:2:12 TOML syntax error: Unterminated string\n  name = "dev\n             ^');
   });
 });
 

@@ -37,12 +37,14 @@ describe('role library', () => {
         // The tdd orchestrator is specialised on purpose; every other shared role is verbatim.
         if (file.includes('tdd') && role.name === 'orchestrator') continue;
         const source = byName.get(libraryName(role))!;
-        expect({ description: role.description, prompt_template: role.prompt_template, clear: role.clear, start: role.start }, `${file}: ${role.name}`).toEqual({
-          description: source.description,
-          prompt_template: source.prompt_template,
-          clear: source.clear,
-          start: source.start,
-        });
+        expect({ description: role.description, prompt_template: role.prompt_template, clear: role.clear, start: role.start }, `${file}: ${role.name}`).toEqual(
+          {
+            description: source.description,
+            prompt_template: source.prompt_template,
+            clear: source.clear,
+            start: source.start,
+          },
+        );
       }
     },
   );

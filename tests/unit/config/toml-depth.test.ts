@@ -15,16 +15,28 @@ describe('checkTomlDepth', () => {
   it.each<[string, string, { line: number; column: number; message: RegExp } | null]>([
     ['64 nested arrays', `a = ${arrays(64)}`, null],
     ['65 nested arrays', `a = ${arrays(65)}`, { line: 1, column: 5 + 64, message: /^arrays nested deeper than 64 levels/ }],
-    ['50,000 nested arrays after a comment line', `# a comment [[[[\na = ${arrays(50_000)}\n`, { line: 2, column: 69, message: /^arrays nested deeper than 64 levels/ }],
+    [
+      '50,000 nested arrays after a comment line',
+      `# a comment [[[[\na = ${arrays(50_000)}\n`,
+      { line: 2, column: 69, message: /^arrays nested deeper than 64 levels/ },
+    ],
     ['63 nested inline tables', `a = ${inlineTables(63)}`, null],
     ['30,000 nested inline tables', `a = ${inlineTables(30_000)}`, { line: 1, column: 6 + 63 * 3, message: /^inline tables nested deeper than 64 levels/ }],
     ['arrays of inline tables', `a = ${'[{b='.repeat(40)}1${'}]'.repeat(40)}`, { line: 1, column: 7 + 31 * 4, message: /^inline tables nested deeper/ }],
     ['a key of 64 parts', `${dotted(64)} = 1`, null],
     ['a key of 20,000 parts', `${dotted(20_000)} = 1`, { line: 1, column: 1, message: /^a key nested deeper than 64 levels/ }],
     ['a header of 20,000 parts', `x = 1\n[${dotted(20_000)}]\ny = 1`, { line: 2, column: 1, message: /^a table header of more than 64 dotted parts/ }],
-    ['a key under a deep header', `[${dotted(40)}]\n${dotted(30)} = 1`, { line: 2, column: 1, message: /^a key nested deeper than 64 levels \(with its table header\)/ }],
+    [
+      'a key under a deep header',
+      `[${dotted(40)}]\n${dotted(30)} = 1`,
+      { line: 2, column: 1, message: /^a key nested deeper than 64 levels \(with its table header\)/ },
+    ],
     ['arrays under a deep header', `[${dotted(60)}]\nk = ${arrays(10)}`, { line: 2, column: 5 + 4, message: /^arrays nested/ }],
-    ['brackets inside strings and comments', `a = "${'['.repeat(500)}"\nb = '${'{'.repeat(500)}'\nc = """\n${'['.repeat(500)}\n"""\n# ${'['.repeat(500)}\nd = [1, 2] # ${'['.repeat(500)}`, null],
+    [
+      'brackets inside strings and comments',
+      `a = "${'['.repeat(500)}"\nb = '${'{'.repeat(500)}'\nc = """\n${'['.repeat(500)}\n"""\n# ${'['.repeat(500)}\nd = [1, 2] # ${'['.repeat(500)}`,
+      null,
+    ],
     ['an escaped quote in a string', `a = "\\"[[[["\nb = ${arrays(3)}`, null],
     ['a multi-line array', `a = [\n  [1, 2], # [[[[\n  [3, 4],\n]\nb = ${arrays(65)}`, { line: 5, column: 5 + 64, message: /^arrays nested/ }],
     ['a multi-line string before the deep value', `a = """\nline\nline"""\nb = ${arrays(65)}`, { line: 4, column: 5 + 64, message: /^arrays nested/ }],
@@ -51,7 +63,9 @@ describe('checkTomlDepth', () => {
     const text = `[[orchestrations]]\nname = "dev"\nroles = ${arrays(50_000)}\n`;
     const result = validateProjectText(text, '.dot-agent-deck.toml');
     expect(result.value).toBeUndefined();
-    expect(result.errors).toEqual([expect.objectContaining({ line: 3, column: 9 + 62, message: expect.stringMatching(/^arrays nested deeper than 64 levels/) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ line: 3, column: 9 + 62, message: expect.stringMatching(/^arrays nested deeper than 64 levels/) }),
+    ]);
   });
 
   const examples = readdirSync(packagePath('examples')).filter((name) => existsSync(packagePath('examples', name, '.dot-agent-deck.toml')));

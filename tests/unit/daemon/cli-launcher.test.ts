@@ -19,7 +19,7 @@ describe('installCliLauncher', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('quotes paths with spaces and quotes so the shell runs exactly them', () => {
-    expect(launcherScript("/opt/my node/bin/node", "/it's here/cli.js")).toContain(`exec '/opt/my node/bin/node' '/it'\\''s here/cli.js' "$@"`);
+    expect(launcherScript('/opt/my node/bin/node', "/it's here/cli.js")).toContain(`exec '/opt/my node/bin/node' '/it'\\''s here/cli.js' "$@"`);
   });
 
   it('writes a private executable that runs the given CLI with its arguments', () => {
@@ -29,6 +29,10 @@ describe('installCliLauncher', () => {
     const dir = installCliLauncher(root, process.execPath, fakeCli);
     const launcher = join(dir, 'dot-agent-deck');
     expect(statSync(launcher).mode & 0o777).toBe(0o700);
-    expect(JSON.parse(execFileSync(launcher, ['work-done', '--task', 'a b; rm -rf ~'], { encoding: 'utf8' }))).toEqual(['work-done', '--task', 'a b; rm -rf ~']);
+    expect(JSON.parse(execFileSync(launcher, ['work-done', '--task', 'a b; rm -rf ~'], { encoding: 'utf8' }))).toEqual([
+      'work-done',
+      '--task',
+      'a b; rm -rf ~',
+    ]);
   });
 });

@@ -55,7 +55,11 @@ describe('FramePump', () => {
     for (let i = 0; i < 50; i++) pane.setLine(i % 3, `burst ${i}`);
     vi.advanceTimersByTime(40);
     expect(client.frames).toHaveLength(2);
-    expect(client.frames[1]!.lines).toEqual([[0, 'burst 48  '], [1, 'burst 49  '], [2, 'burst 47  ']]);
+    expect(client.frames[1]!.lines).toEqual([
+      [0, 'burst 48  '],
+      [1, 'burst 49  '],
+      [2, 'burst 47  '],
+    ]);
   });
 
   it('holds frames for a backed-up client and sends one frame with everything it missed on drain', () => {
@@ -77,7 +81,13 @@ describe('FramePump', () => {
     backlog = 0;
     pump.drained(slow);
     expect(slow.frames).toHaveLength(2);
-    expect(slow.frames[1]).toMatchObject({ full: false, lines: [[0, 'one       '], [2, 'two       ']] });
+    expect(slow.frames[1]).toMatchObject({
+      full: false,
+      lines: [
+        [0, 'one       '],
+        [2, 'two       '],
+      ],
+    });
   });
 
   it('renders nothing for panes nobody watches', () => {

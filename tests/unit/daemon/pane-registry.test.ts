@@ -24,7 +24,11 @@ function setup(failFor: string[] = []) {
 describe('PaneRegistry', () => {
   it('names panes after their directory, unique among the panes', () => {
     const { registry } = setup();
-    const names = [registry.create({ command: 'x', cwd: '/src/shop' }), registry.create({ command: 'x', cwd: '/other/shop' }), registry.create({ command: 'x', cwd: '/src/shop', name: 'mine' })].map((pane) => pane.name);
+    const names = [
+      registry.create({ command: 'x', cwd: '/src/shop' }),
+      registry.create({ command: 'x', cwd: '/other/shop' }),
+      registry.create({ command: 'x', cwd: '/src/shop', name: 'mine' }),
+    ].map((pane) => pane.name);
     expect(names).toEqual(['shop', 'shop-2', 'mine']);
   });
 

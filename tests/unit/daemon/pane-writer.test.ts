@@ -35,10 +35,7 @@ describe('PaneWriters.type', () => {
   it('never interleaves two injections into one pane', async () => {
     const pane = new FakePane('p1');
     const writers = new PaneWriters();
-    await Promise.all([
-      writers.type(pane, 'first', { submit: true, pauseMs: 20 }),
-      writers.type(pane, 'second', { submit: true, pauseMs: 1 }),
-    ]);
+    await Promise.all([writers.type(pane, 'first', { submit: true, pauseMs: 20 }), writers.type(pane, 'second', { submit: true, pauseMs: 1 })]);
     expect(pane.writes.map((write) => write.data)).toEqual(['first', '\r', 'second', '\r']);
   });
 

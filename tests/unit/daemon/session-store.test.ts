@@ -28,7 +28,10 @@ function saveGenerations(previous: SavedPane[], newest: SavedPane[]): void {
   store.saveNow();
 }
 
-const broken = () => readdirSync(dir).filter((name) => name.startsWith('session.json.broken-')).sort();
+const broken = () =>
+  readdirSync(dir)
+    .filter((name) => name.startsWith('session.json.broken-'))
+    .sort();
 
 describe('SessionStore (issue 11, item 8: a truncated session.json loses every pane)', () => {
   it('keeps the previous generation beside the newest', () => {
@@ -88,7 +91,9 @@ describe('SessionStore (issue 11, item 8: a truncated session.json loses every p
     writeFileSync(file, '{"version":1,');
     const loaded = storeWith(() => []).load();
     expect(loaded.panes).toEqual([]);
-    expect(loaded.notice).toMatch(/^No panes were restored: the session file was unreadable and kept as .*session\.json\.broken-.* \(not valid JSON: .*\), and there is no previous session file\.$/);
+    expect(loaded.notice).toMatch(
+      /^No panes were restored: the session file was unreadable and kept as .*session\.json\.broken-.* \(not valid JSON: .*\), and there is no previous session file\.$/,
+    );
   });
 
   it('the next save after a restore keeps the restored generation as the previous one', () => {
@@ -114,8 +119,6 @@ describe('SessionStore (issue 11, item 8: a truncated session.json loses every p
     const kept = broken();
     expect(kept).toHaveLength(KEEP_BROKEN_SESSIONS);
     // The newest ones stay.
-    expect(kept.map((name) => readFileSync(join(dir, name), 'utf8'))).toEqual(
-      Array.from({ length: KEEP_BROKEN_SESSIONS }, (_, i) => `broken ${i + 3}`),
-    );
+    expect(kept.map((name) => readFileSync(join(dir, name), 'utf8'))).toEqual(Array.from({ length: KEEP_BROKEN_SESSIONS }, (_, i) => `broken ${i + 3}`));
   });
 });

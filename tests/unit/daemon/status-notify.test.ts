@@ -7,7 +7,14 @@ import type { HookEvent } from '../../../src/protocol/pane-status.js';
 import { FakePane } from '../../helpers/fake-pane.js';
 
 const hook = (event: string, over: Partial<HookEvent> = {}): HookEvent => ({
-  agent: 'claude-code', event, subtype: null, tool: null, detail: null, message: null, transcriptPath: null, ...over,
+  agent: 'claude-code',
+  event,
+  subtype: null,
+  tool: null,
+  detail: null,
+  message: null,
+  transcriptPath: null,
+  ...over,
 });
 
 function setup(settings: Partial<NotificationsSettings>) {
@@ -38,7 +45,10 @@ describe('StatusNotifier', () => {
     await vi.runOnlyPendingTimersAsync();
     expect(runs).toHaveLength(1);
     expect(runs[0]!.argv).toEqual(['ntfy', 'publish', 'deck', 'dot-agent-deck: api needs input', 'api (p1) needs input: permission (Bash)']);
-    expect(JSON.parse(runs[0]!.stdin)).toMatchObject({ event: 'needs_input', pane: { id: 'p1', agentType: 'claude-code', status: { kind: 'needs-input', tool: 'Bash' } } });
+    expect(JSON.parse(runs[0]!.stdin)).toMatchObject({
+      event: 'needs_input',
+      pane: { id: 'p1', agentType: 'claude-code', status: { kind: 'needs-input', tool: 'Bash' } },
+    });
   });
 
   it.each([

@@ -5,7 +5,14 @@ import type { HookEvent, PaneStatus } from '../../../src/protocol/pane-status.js
 import { FakePane } from '../../helpers/fake-pane.js';
 
 const hook = (event: string, over: Partial<HookEvent> = {}): HookEvent => ({
-  agent: 'claude-code', event, subtype: null, tool: null, detail: null, message: null, transcriptPath: null, ...over,
+  agent: 'claude-code',
+  event,
+  subtype: null,
+  tool: null,
+  detail: null,
+  message: null,
+  transcriptPath: null,
+  ...over,
 });
 
 describe('StatusTracker', () => {

@@ -50,24 +50,24 @@ describe('deliverLine', () => {
     expect(typedLine()).toBe(1);
   });
 
-  it('presses Enter again when a newline moved the text up a row in a hooked agent\'s box', async () => {
+  it("presses Enter again when a newline moved the text up a row in a hooked agent's box", async () => {
     const { host, deliver, typedLine } = await setup({ startDelayMs: 0, workMs: 100, swallowFirstEnter: true, newlineBox: true }, (agent) => {
       const submitted = agent.received.at(-1);
       return submitted ? { lastHookEvent: 'UserPromptSubmit', promptHookAt: submitted.at } : { lastHookEvent: 'SessionStart' };
     });
     const outcome = await deliver();
-    expect(outcome).toMatchObject({ ok: true, textAttempts: 1, enterPresses: 1, confirmedBy: 'the agent\'s prompt hook' });
+    expect(outcome).toMatchObject({ ok: true, textAttempts: 1, enterPresses: 1, confirmedBy: "the agent's prompt hook" });
     expect(host.received.map((p) => p.text)).toEqual([LINE]);
     expect(typedLine()).toBe(1);
   });
 
-  it('takes the agent\'s prompt hook as proof of submission when it has hooks', async () => {
+  it("takes the agent's prompt hook as proof of submission when it has hooks", async () => {
     const { host, deliver } = await setup({ startDelayMs: 300, workMs: 100 }, (agent) => {
       const submitted = agent.received.at(-1);
       return submitted ? { lastHookEvent: 'UserPromptSubmit', promptHookAt: submitted.at } : { lastHookEvent: 'SessionStart' };
     });
     const outcome = await deliver();
-    expect(outcome).toMatchObject({ ok: true, confirmedBy: 'the agent\'s prompt hook' });
+    expect(outcome).toMatchObject({ ok: true, confirmedBy: "the agent's prompt hook" });
     expect(host.received).toHaveLength(1);
   });
 

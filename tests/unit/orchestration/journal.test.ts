@@ -31,7 +31,10 @@ describe('journal', () => {
     add({ at: at(2), event: 'done' });
     const read = readJournal(dir);
     expect(read.entries.map((e) => e.event)).toEqual(['open', 'done']);
-    expect(read.corrupt).toEqual([{ line: 2, reason: 'not JSON' }, { line: 3, reason: expect.stringMatching(/not a journal entry/) }]);
+    expect(read.corrupt).toEqual([
+      { line: 2, reason: 'not JSON' },
+      { line: 3, reason: expect.stringMatching(/not a journal entry/) },
+    ]);
   });
 
   it('reads only a bounded tail of a long journal, starting at a whole line', () => {
@@ -76,7 +79,9 @@ describe('journal', () => {
     const { entries } = readJournal(dir);
     expect(openedGroups(entries).get('dev')).toMatchObject({ orchestration: 'dev', roles: { coder: 'p2' } });
     const open = openCommissions(entries, 'dev', 60_000);
-    expect(open).toEqual([expect.objectContaining({ id: 'c-1', role: 'coder', paneId: 'p2', agentId: null, deliveredAt: Date.parse(at(2)), responseTimeoutMs: 60_000 })]);
+    expect(open).toEqual([
+      expect.objectContaining({ id: 'c-1', role: 'coder', paneId: 'p2', agentId: null, deliveredAt: Date.parse(at(2)), responseTimeoutMs: 60_000 }),
+    ]);
   });
 
   it('rebuilds nothing for a run the orchestrator closed with done', () => {
@@ -92,7 +97,14 @@ describe('journal', () => {
     add({ at: at(2), event: 'notice-delivered', role: 'coder', commission: 'c-1' });
     add({ at: at(3), event: 'watch', watch: 'exited', role: 'reviewer', commission: 'c-2', detail: 'exit code 2' });
     add({ at: at(4), event: 'watch', watch: 'blocked', role: 'coder', commission: 'c-3', detail: 'usage limit reached', until: at(60) });
-    add({ at: at(5), event: 'notice-failed', role: 'reviewer', commission: 'c-2', watch: 'exited', detail: 'the orchestrator pane is closed or not running; will try again' });
+    add({
+      at: at(5),
+      event: 'notice-failed',
+      role: 'reviewer',
+      commission: 'c-2',
+      watch: 'exited',
+      detail: 'the orchestrator pane is closed or not running; will try again',
+    });
     add({ at: at(6), event: 'completed', role: 'coder', commission: 'c-3' });
     add({ at: at(7), event: 'notice-delivered', role: 'coder', commission: 'c-3', watch: 'blocked' });
     expect(unheardNotices(readJournal(dir).entries, 'dev')).toEqual([
@@ -102,7 +114,14 @@ describe('journal', () => {
   });
 
   it('carries untold notices across a rotation in the snapshot', () => {
-    add({ at: at(0), event: 'snapshot', orchestration: 'dev', from: 'orchestrator', roles: { orchestrator: 'p1', coder: 'p2' }, snapshot: { commissions: [], queues: [], notices: [{ role: 'coder', commission: 'c-1', kind: 'undelivered', detail: 'the agent exited' }] } });
+    add({
+      at: at(0),
+      event: 'snapshot',
+      orchestration: 'dev',
+      from: 'orchestrator',
+      roles: { orchestrator: 'p1', coder: 'p2' },
+      snapshot: { commissions: [], queues: [], notices: [{ role: 'coder', commission: 'c-1', kind: 'undelivered', detail: 'the agent exited' }] },
+    });
     expect(unheardNotices(readJournal(dir).entries, 'dev')).toEqual([{ role: 'coder', commission: 'c-1', kind: 'undelivered', detail: 'the agent exited' }]);
     add({ at: at(1), event: 'notice-delivered', role: 'coder', commission: 'c-1' });
     add({ at: at(2), event: 'watch', watch: 'stalled', role: 'coder', commission: 'c-4' });

@@ -102,18 +102,27 @@ describe('an unattended night', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'night-'));
-    writeFileSync(join(dir, '.dot-agent-deck.toml'), [
-      `stall_grace_seconds = ${GRACE_MS / 1000}`,
-      `max_resumes = ${MAX_RESUMES}`,
-      '[[orchestrations]]',
-      `name = "${GROUP}"`,
-      '[[orchestrations.roles]]',
-      `name = "${ORCHESTRATOR}"`,
-      'command = "orchestrator-agent"',
-      'start = true',
-      ...WORKERS.flatMap((w) => ['[[orchestrations.roles]]', `name = "${w.name}"`, 'command = "worker-agent"', `clear = ${w.clear}`, `resume_after_limit = ${w.resume}`]),
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, '.dot-agent-deck.toml'),
+      [
+        `stall_grace_seconds = ${GRACE_MS / 1000}`,
+        `max_resumes = ${MAX_RESUMES}`,
+        '[[orchestrations]]',
+        `name = "${GROUP}"`,
+        '[[orchestrations.roles]]',
+        `name = "${ORCHESTRATOR}"`,
+        'command = "orchestrator-agent"',
+        'start = true',
+        ...WORKERS.flatMap((w) => [
+          '[[orchestrations.roles]]',
+          `name = "${w.name}"`,
+          'command = "worker-agent"',
+          `clear = ${w.clear}`,
+          `resume_after_limit = ${w.resume}`,
+        ]),
+        '',
+      ].join('\n'),
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -221,7 +230,13 @@ describe('an unattended night', () => {
         return orchestratorHeard(prompt, about ? `${about.commission} ${about.kind}` : null);
       }
       const commission = group().state.commissions[role];
-      const kind = /^Read \S+ for your task\.$/.test(prompt.text) ? 'task' : /^You have not run work-done/.test(prompt.text) ? 'nudge' : /^Your usage limit has reset/.test(prompt.text) ? 'resume' : 'other';
+      const kind = /^Read \S+ for your task\.$/.test(prompt.text)
+        ? 'task'
+        : /^You have not run work-done/.test(prompt.text)
+          ? 'nudge'
+          : /^Your usage limit has reset/.test(prompt.text)
+            ? 'resume'
+            : 'other';
       receipts.push({ role, kind, commission: commission?.id ?? null, agentId: prompt.agentId, at: prompt.at, life: self.n });
       if (!commission) return;
       if (kind === 'task' && !fateOf.has(commission.id)) fateOf.set(commission.id, fates.get(commission.digest) ?? 'ok');
@@ -259,8 +274,20 @@ describe('an unattended night', () => {
     /** The orchestrator agent: reads each line, delegates again what stalled or crashed. */
     function orchestratorHeard({ text, agentId }: ReceivedPrompt, about: string | null): void {
       const worker = /^Worker (\w+) (has completed|sits idle|exited before|is blocked|was restarted)/.exec(text);
-      const kinds: Record<string, Heard['kind']> = { 'has completed': 'completed', 'sits idle': 'stalled', 'exited before': 'exited', 'is blocked': 'blocked', 'was restarted': 'restarted' };
-      const kind: Heard['kind'] = worker ? kinds[worker[2]!]! : /^Read \S+orchestrator-context\.md/.test(text) ? 'open' : /^The deck restarted and so did you/.test(text) ? 'restart' : 'other';
+      const kinds: Record<string, Heard['kind']> = {
+        'has completed': 'completed',
+        'sits idle': 'stalled',
+        'exited before': 'exited',
+        'is blocked': 'blocked',
+        'was restarted': 'restarted',
+      };
+      const kind: Heard['kind'] = worker
+        ? kinds[worker[2]!]!
+        : /^Read \S+orchestrator-context\.md/.test(text)
+          ? 'open'
+          : /^The deck restarted and so did you/.test(text)
+            ? 'restart'
+            : 'other';
       const role = worker?.[1] ?? null;
       heard.push({ kind, role, text, about, agentId });
       if (kind === 'stalled' && role) {
@@ -283,20 +310,22 @@ describe('an unattended night', () => {
       texts.set(digestOf(text), text);
       inFlight.add(call);
       const self = life;
-      group().delegate({ from: ORCHESTRATOR, roles, task: text, again }, loaded!).then(
-        (result) => {
-          if (!self.alive) return;
-          inFlight.delete(call);
-          stats.issued += result.delivered.length + result.queued.length;
-          stats.queued += result.queued.length;
-          if (result.failed.length > 0 || result.warnings.length > 0) problems.push(`delegate ${roles.join(',')}: ${JSON.stringify(result)}`);
-        },
-        (error: unknown) => {
-          if (!self.alive) return;
-          inFlight.delete(call);
-          problems.push(`delegate ${roles.join(',')} threw: ${String(error)}`);
-        },
-      );
+      group()
+        .delegate({ from: ORCHESTRATOR, roles, task: text, again }, loaded!)
+        .then(
+          (result) => {
+            if (!self.alive) return;
+            inFlight.delete(call);
+            stats.issued += result.delivered.length + result.queued.length;
+            stats.queued += result.queued.length;
+            if (result.failed.length > 0 || result.warnings.length > 0) problems.push(`delegate ${roles.join(',')}: ${JSON.stringify(result)}`);
+          },
+          (error: unknown) => {
+            if (!self.alive) return;
+            inFlight.delete(call);
+            problems.push(`delegate ${roles.join(',')} threw: ${String(error)}`);
+          },
+        );
     }
 
     const describeState = () => {
@@ -328,8 +357,13 @@ describe('an unattended night', () => {
     async function killAndRestore(): Promise<void> {
       const old = life;
       const before = old.service.groups.get(GROUP)!.state;
-      const openBefore = Object.values(before.commissions).map((c) => `${c.role}:${c.id}`).sort();
-      const queuedBefore = Object.values(before.queues).flat().map((q) => `${q.role}:${q.id}`).sort();
+      const openBefore = Object.values(before.commissions)
+        .map((c) => `${c.role}:${c.id}`)
+        .sort();
+      const queuedBefore = Object.values(before.queues)
+        .flat()
+        .map((q) => `${q.role}:${q.id}`)
+        .sort();
       // What the session file holds: running panes. (A worker that crashed and was not delegated
       // to again is not restored; the night kills only while every role pane runs.)
       const specs = old.registry.specs();
@@ -348,8 +382,19 @@ describe('an unattended night', () => {
       if (fromSnapshot) stats.snapshotRestores++;
       await life.service.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);
       const after = group().state;
-      expect(Object.values(after.commissions).map((c) => `${c.role}:${c.id}`).sort(), `open commissions rebuilt (${describeState()})`).toEqual(openBefore);
-      expect(Object.values(after.queues).flat().map((q) => `${q.role}:${q.id}`).sort(), `queues rebuilt (${describeState()})`).toEqual(queuedBefore);
+      expect(
+        Object.values(after.commissions)
+          .map((c) => `${c.role}:${c.id}`)
+          .sort(),
+        `open commissions rebuilt (${describeState()})`,
+      ).toEqual(openBefore);
+      expect(
+        Object.values(after.queues)
+          .flat()
+          .map((q) => `${q.role}:${q.id}`)
+          .sort(),
+        `queues rebuilt (${describeState()})`,
+      ).toEqual(queuedBefore);
       // The orchestrator's delegate calls the dead daemon never answered: a fresh orchestrator
       // reads what is open and delegates again whatever the journal does not hold.
       for (const call of lost) {
@@ -362,55 +407,66 @@ describe('an unattended night', () => {
       }
     }
 
-    await clock.run((async () => {
-      loaded = await loadOrchestration(dir, undefined);
-      const opened = await openOrchestration(life.service, { kind: 'up', projectDir: dir });
-      paneRole = new Map(opened.panes.map((pane) => [pane.id, pane.role!]));
-      let nextKill = pick(100, 160);
-      const quiet = () => {
-        const state = group().state;
-        return inFlight.size === 0 && Object.keys(state.commissions).length === 0 && Object.keys(state.queues).length === 0 && state.queue.length === 0 && state.notifying === null;
-      };
-      await until('the orchestrator read its context', () => heard.some((h) => h.kind === 'open') && quiet());
-
-      for (let cycle = 0; stats.issued < DELEGATIONS; cycle++) {
-        if (cycle === nextKill) {
-          if (rand() < 0.5) killAt = clock.now() + pick(0, 12_000);
-          else killAfterReport = true;
-          nextKill += pick(100, 160);
-        }
-        const roles = WORKERS.map((w) => w.name).filter(() => rand() < 0.6);
-        if (roles.length === 0) roles.push(WORKERS[cycle % WORKERS.length]!.name);
-        for (const role of roles) {
-          const text = `Night task ${cycle} for ${role}.`;
-          const r = rand();
-          fates.set(digestOf(text), r < 0.06 ? 'quiet' : r < 0.12 ? 'nudged' : r < 0.18 ? 'crash' : r < 0.28 ? 'limit' : 'ok');
-          orchestrate([role], text, false);
-        }
-        // Now and then a second task for a busy worker (it waits in the queue) or the same one
-        // twice (refused, and nothing changes).
-        if (rand() < 0.2) {
-          const role = roles[0]!;
-          const text = `Night task ${cycle} for ${role}, part two.`;
-          fates.set(digestOf(text), 'ok');
-          await until(`${role} has its first task of cycle ${cycle}`, () => inFlight.size === 0);
-          orchestrate([role], text, false);
-          await until(`the second task for ${role} is answered`, () => inFlight.size === 0);
-          const twin = `Night task ${cycle} for ${role}, part two.`;
+    await clock.run(
+      (async () => {
+        loaded = await loadOrchestration(dir, undefined);
+        const opened = await openOrchestration(life.service, { kind: 'up', projectDir: dir });
+        paneRole = new Map(opened.panes.map((pane) => [pane.id, pane.role!]));
+        let nextKill = pick(100, 160);
+        const quiet = () => {
           const state = group().state;
-          if ((state.queues[role] ?? []).some((q) => q.digest === digestOf(twin)) || state.commissions[role]?.digest === digestOf(twin)) {
-            await group().delegate({ from: ORCHESTRATOR, roles: [role], task: twin, again: false }, loaded!).then(
-              () => problems.push(`the same task twice to ${role} was not refused`),
-              (error: unknown) => {
-                if (/already has this task (open|queued) \(commission c-[0-9a-f]+\); it was not delegated again\./.test(String(error))) stats.refused++;
-                else problems.push(`the twin delegation failed oddly: ${String(error)}`);
-              },
-            );
+          return (
+            inFlight.size === 0 &&
+            Object.keys(state.commissions).length === 0 &&
+            Object.keys(state.queues).length === 0 &&
+            state.queue.length === 0 &&
+            state.notifying === null
+          );
+        };
+        await until('the orchestrator read its context', () => heard.some((h) => h.kind === 'open') && quiet());
+
+        for (let cycle = 0; stats.issued < DELEGATIONS; cycle++) {
+          if (cycle === nextKill) {
+            if (rand() < 0.5) killAt = clock.now() + pick(0, 12_000);
+            else killAfterReport = true;
+            nextKill += pick(100, 160);
           }
+          const roles = WORKERS.map((w) => w.name).filter(() => rand() < 0.6);
+          if (roles.length === 0) roles.push(WORKERS[cycle % WORKERS.length]!.name);
+          for (const role of roles) {
+            const text = `Night task ${cycle} for ${role}.`;
+            const r = rand();
+            fates.set(digestOf(text), r < 0.06 ? 'quiet' : r < 0.12 ? 'nudged' : r < 0.18 ? 'crash' : r < 0.28 ? 'limit' : 'ok');
+            orchestrate([role], text, false);
+          }
+          // Now and then a second task for a busy worker (it waits in the queue) or the same one
+          // twice (refused, and nothing changes).
+          if (rand() < 0.2) {
+            const role = roles[0]!;
+            const text = `Night task ${cycle} for ${role}, part two.`;
+            fates.set(digestOf(text), 'ok');
+            await until(`${role} has its first task of cycle ${cycle}`, () => inFlight.size === 0);
+            orchestrate([role], text, false);
+            await until(`the second task for ${role} is answered`, () => inFlight.size === 0);
+            const twin = `Night task ${cycle} for ${role}, part two.`;
+            const state = group().state;
+            if ((state.queues[role] ?? []).some((q) => q.digest === digestOf(twin)) || state.commissions[role]?.digest === digestOf(twin)) {
+              await group()
+                .delegate({ from: ORCHESTRATOR, roles: [role], task: twin, again: false }, loaded!)
+                .then(
+                  () => problems.push(`the same task twice to ${role} was not refused`),
+                  (error: unknown) => {
+                    if (/already has this task (open|queued) \(commission c-[0-9a-f]+\); it was not delegated again\./.test(String(error))) stats.refused++;
+                    else problems.push(`the twin delegation failed oddly: ${String(error)}`);
+                  },
+                );
+            }
+          }
+          await until(`cycle ${cycle} is done`, quiet);
         }
-        await until(`cycle ${cycle} is done`, quiet);
-      }
-    })(), { realTimeoutMs: 120_000 });
+      })(),
+      { realTimeoutMs: 120_000 },
+    );
 
     for (const host of life.hosts.values()) stats.dropped += host.dropped;
     life.service.dispose();
@@ -419,20 +475,32 @@ describe('an unattended night', () => {
 
     // ── nothing went wrong on the way ───────────────────────────────────────────────────────
     expect(problems, context()).toEqual([]);
-    expect(heard.filter((h) => h.kind === 'other'), context()).toEqual([]);
+    expect(
+      heard.filter((h) => h.kind === 'other'),
+      context(),
+    ).toEqual([]);
     const count = (event: string) => night.filter((e) => e.event === event).length;
     expect([count('delivery-failed'), count('unsolicited')], context()).toEqual([0, 0]);
     // The one error line a night like this writes: a task closed by its worker's exit.
-    expect(night.filter((e) => e.event === 'error' && !/^the task is closed: the worker exited \(exit code \d\)$/.test(e.detail ?? '')).slice(0, 5), context()).toEqual([]);
+    expect(
+      night.filter((e) => e.event === 'error' && !/^the task is closed: the worker exited \(exit code \d\)$/.test(e.detail ?? '')).slice(0, 5),
+      context(),
+    ).toEqual([]);
 
     // ── every task reached each agent that held it exactly once ─────────────────────────────
     const delegated = night.filter((e) => e.event === 'delegate').map((e) => e.commission!);
     expect(delegated.length, context()).toBeGreaterThanOrEqual(DELEGATIONS);
     expect(new Set(delegated).size, context()).toBe(delegated.length);
-    expect(receipts.filter((r) => r.commission === null || r.kind === 'other'), context()).toEqual([]);
+    expect(
+      receipts.filter((r) => r.commission === null || r.kind === 'other'),
+      context(),
+    ).toEqual([]);
     const tasks = new Map<string, number>();
     for (const r of receipts.filter((r) => r.kind === 'task')) tasks.set(`${r.commission} ${r.agentId}`, (tasks.get(`${r.commission} ${r.agentId}`) ?? 0) + 1);
-    expect([...tasks].filter(([, n]) => n !== 1), context()).toEqual([]);
+    expect(
+      [...tasks].filter(([, n]) => n !== 1),
+      context(),
+    ).toEqual([]);
     // Each confirmed delivery is one the agent received, and the agent that reported got the task.
     for (const e of night.filter((e) => e.event === 'delivered' || e.event === 'redelivery' || e.event === 'completed')) {
       if (e.agentId) expect(tasks.get(`${e.commission} ${e.agentId}`), `${e.event} ${e.commission} ${e.agentId} (${context()})`).toBe(1);
@@ -447,10 +515,14 @@ describe('an unattended night', () => {
     // ── every commission ended one way, and nothing is left open ────────────────────────────
     const ends = new Map<string, string[]>();
     for (const e of night) {
-      const end = e.event === 'completed' || e.event === 'superseded' || (e.event === 'watch' && e.watch === 'exited') ? e.event + (e.watch ? `:${e.watch}` : '') : null;
+      const end =
+        e.event === 'completed' || e.event === 'superseded' || (e.event === 'watch' && e.watch === 'exited') ? e.event + (e.watch ? `:${e.watch}` : '') : null;
       if (end && e.commission) ends.set(e.commission, [...(ends.get(e.commission) ?? []), end]);
     }
-    expect(delegated.filter((id) => ends.get(id)?.length !== 1).map((id) => `${id}: ${fateOf.get(id)} ${JSON.stringify(ends.get(id))}`), context()).toEqual([]);
+    expect(
+      delegated.filter((id) => ends.get(id)?.length !== 1).map((id) => `${id}: ${fateOf.get(id)} ${JSON.stringify(ends.get(id))}`),
+      context(),
+    ).toEqual([]);
     expect(readJournal(dir).corrupt, context()).toEqual([]);
 
     // ── watches: one per agent and kind, only where the night put them, never after the work ─
@@ -469,14 +541,24 @@ describe('an unattended night', () => {
       else if (w.watch === 'blocked') expect(fate, where).toBe('limit');
       else expect(w.watch, where).toBe('restarted');
     }
-    expect([...perAgent].filter(([, n]) => n !== 1), context()).toEqual([]);
+    expect(
+      [...perAgent].filter(([, n]) => n !== 1),
+      context(),
+    ).toEqual([]);
     // A quiet worker was nudged once, then reported stalled once; a nudged one recovered.
     for (const id of delegated.filter((c) => fateOf.get(c) === 'quiet' && ends.get(c)?.[0] === 'superseded')) {
-      expect(watches.some((w) => w.commission === id && w.watch === 'stalled'), `quiet ${id} never reported (${context()})`).toBe(true);
+      expect(
+        watches.some((w) => w.commission === id && w.watch === 'stalled'),
+        `quiet ${id} never reported (${context()})`,
+      ).toBe(true);
     }
     const nudges = new Map<string, number>();
-    for (const r of receipts.filter((r) => r.kind === 'nudge')) nudges.set(`${r.commission} ${r.agentId}`, (nudges.get(`${r.commission} ${r.agentId}`) ?? 0) + 1);
-    expect([...nudges].filter(([key, n]) => n !== 1 || fateOf.get(key.split(' ')[0]!) === 'ok' || fateOf.get(key.split(' ')[0]!) === 'crash'), context()).toEqual([]);
+    for (const r of receipts.filter((r) => r.kind === 'nudge'))
+      nudges.set(`${r.commission} ${r.agentId}`, (nudges.get(`${r.commission} ${r.agentId}`) ?? 0) + 1);
+    expect(
+      [...nudges].filter(([key, n]) => n !== 1 || fateOf.get(key.split(' ')[0]!) === 'ok' || fateOf.get(key.split(' ')[0]!) === 'crash'),
+      context(),
+    ).toEqual([]);
     // Resumes: typed once, only for roles that asked, never before the limit's stated reset.
     const resumes = receipts.filter((r) => r.kind === 'resume');
     for (const r of resumes) {
@@ -497,10 +579,25 @@ describe('an unattended night', () => {
     ]);
     const told = new Map<string, string[]>();
     for (const h of heard) if (h.about) told.set(h.about, [...(told.get(h.about) ?? []), h.agentId]);
-    expect([...owed].filter((key) => !told.has(key)), `never told (${context()})`).toEqual([]);
-    expect([...told.keys()].filter((key) => !owed.has(key)), `told but never happened (${context()})`).toEqual([]);
-    expect([...told].filter(([, agents]) => new Set(agents).size !== agents.length), `told twice to one agent (${context()})`).toEqual([]);
-    expect(heard.filter((h) => !h.about).map((h) => h.kind).sort(), context()).toEqual(['open', ...Array.from({ length: stats.restarts }, () => 'restart')].sort());
+    expect(
+      [...owed].filter((key) => !told.has(key)),
+      `never told (${context()})`,
+    ).toEqual([]);
+    expect(
+      [...told.keys()].filter((key) => !owed.has(key)),
+      `told but never happened (${context()})`,
+    ).toEqual([]);
+    expect(
+      [...told].filter(([, agents]) => new Set(agents).size !== agents.length),
+      `told twice to one agent (${context()})`,
+    ).toEqual([]);
+    expect(
+      heard
+        .filter((h) => !h.about)
+        .map((h) => h.kind)
+        .sort(),
+      context(),
+    ).toEqual(['open', ...Array.from({ length: stats.restarts }, () => 'restart')].sort());
     stats.toldAgain = [...told.values()].filter((agents) => agents.length > 1).length;
 
     // ── the night really had all of it ──────────────────────────────────────────────────────
@@ -510,7 +607,23 @@ describe('an unattended night', () => {
     expect(stats.snapshotRestores, context()).toBeGreaterThanOrEqual(1);
     expect(rotatedJournals(dir).length, context()).toBeGreaterThanOrEqual(1);
     expect(redelivered.size, context()).toBeGreaterThan(0);
-    expect([fateCount('quiet'), fateCount('nudged'), fateCount('crash'), fateCount('limit')].every((n) => n > 10), context()).toBe(true);
-    expect([watchOf('stalled'), watchOf('exited'), watchOf('blocked'), resumes.length, stats.queued, stats.refused, stats.dropped, stats.swallowed, stats.slowStarts].every((n) => n > 0), context()).toBe(true);
+    expect(
+      [fateCount('quiet'), fateCount('nudged'), fateCount('crash'), fateCount('limit')].every((n) => n > 10),
+      context(),
+    ).toBe(true);
+    expect(
+      [
+        watchOf('stalled'),
+        watchOf('exited'),
+        watchOf('blocked'),
+        resumes.length,
+        stats.queued,
+        stats.refused,
+        stats.dropped,
+        stats.swallowed,
+        stats.slowStarts,
+      ].every((n) => n > 0),
+      context(),
+    ).toBe(true);
   }, 120_000);
 });

@@ -34,16 +34,19 @@ describe('delegation reliability', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'reliability-'));
-    writeFileSync(join(dir, '.dot-agent-deck.toml'), [
-      '[[orchestrations]]',
-      'name = "dev"',
-      '[[orchestrations.roles]]',
-      'name = "orchestrator"',
-      'command = "agent"',
-      'start = true',
-      ...WORKERS.flatMap((name, i) => ['[[orchestrations.roles]]', `name = "${name}"`, 'command = "agent"', `clear = ${i !== 2}`]),
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, '.dot-agent-deck.toml'),
+      [
+        '[[orchestrations]]',
+        'name = "dev"',
+        '[[orchestrations.roles]]',
+        'name = "orchestrator"',
+        'command = "agent"',
+        'start = true',
+        ...WORKERS.flatMap((name, i) => ['[[orchestrations.roles]]', `name = "${name}"`, 'command = "agent"', `clear = ${i !== 2}`]),
+        '',
+      ].join('\n'),
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -116,7 +119,12 @@ describe('delegation reliability', () => {
       const { entries, corrupt } = readJournal(dir);
       const count = (event: string) => entries.filter((entry) => entry.event === event).length;
       expect(corrupt).toEqual([]);
-      expect([count('delegate'), count('delivered'), count('completed'), count('notice-delivered')]).toEqual([delegations, delegations, delegations, delegations + 1]);
+      expect([count('delegate'), count('delivered'), count('completed'), count('notice-delivered')]).toEqual([
+        delegations,
+        delegations,
+        delegations,
+        delegations + 1,
+      ]);
       expect([count('delivery-failed'), count('unsolicited'), count('superseded'), count('watch')]).toEqual([0, 0, 0, 0]);
       expect(service.groups.get(opened.group)!.state.commissions).toEqual({});
     } finally {

@@ -47,7 +47,12 @@ const welcome: DaemonMessage = { type: 'welcome', protocol: 1, version: 'test', 
 
 describe('Connection', () => {
   it('reports a refusing daemon as a refusal that is still a user error', async () => {
-    const socketPath = await scriptedDaemon(() => [{ type: 'refused', error: { code: 'protocol', message: 'The running daemon is version 0.0.9 (protocol 0).', hint: 'run `dot-agent-deck daemon restart`' } }]);
+    const socketPath = await scriptedDaemon(() => [
+      {
+        type: 'refused',
+        error: { code: 'protocol', message: 'The running daemon is version 0.0.9 (protocol 0).', hint: 'run `dot-agent-deck daemon restart`' },
+      },
+    ]);
     const error = await Connection.connect({ socketPath, client: 'tui', version: 'test' }).catch((e: unknown) => e);
     expect(isDaemonRefusal(error)).toBe(true);
     expect(isUserError(error)).toBe(true);
@@ -58,12 +63,18 @@ describe('Connection', () => {
     ['the list answer replaces the handshake list', (id) => [{ type: 'result', id, body: { panes: [pane('p1'), pane('p2')] } }], ['p1', 'p2']],
     [
       'a push right after the answer, in the same chunk, is newer',
-      (id) => [{ type: 'result', id, body: { panes: [pane('p1')] } }, { type: 'panes', panes: [pane('p1'), pane('p3')] }],
+      (id) => [
+        { type: 'result', id, body: { panes: [pane('p1')] } },
+        { type: 'panes', panes: [pane('p1'), pane('p3')] },
+      ],
       ['p1', 'p3'],
     ],
     [
       'a push right before the answer is older',
-      (id) => [{ type: 'panes', panes: [pane('old')] }, { type: 'result', id, body: { panes: [pane('p1')] } }],
+      (id) => [
+        { type: 'panes', panes: [pane('old')] },
+        { type: 'result', id, body: { panes: [pane('p1')] } },
+      ],
       ['p1'],
     ],
   ])('%s', async (_name, answer, expected) => {
@@ -93,8 +104,16 @@ describe('Connection', () => {
     });
     const connection = await Connection.connect({ socketPath, client: 'cli', version: 'test' });
     cleanups.push(() => connection.dispose());
-    const request = kind === 'list' ? connection.request({ kind: 'list' }) : kind === 'scroll' ? connection.request({ kind: 'scroll', pane: 'p1', offset: 3 }) : connection.request({ kind: 'kill', pane: 'p1' });
-    const error = await request.then(() => null, (e: unknown) => e);
+    const request =
+      kind === 'list'
+        ? connection.request({ kind: 'list' })
+        : kind === 'scroll'
+          ? connection.request({ kind: 'scroll', pane: 'p1', offset: 3 })
+          : connection.request({ kind: 'kill', pane: 'p1' });
+    const error = await request.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isUserError(error)).toBe(true);
     expect((error as Error).message).toMatch(message);
     expect(error).toMatchObject({ hint: expect.stringContaining('daemon restart') });
@@ -111,7 +130,10 @@ describe('Connection', () => {
     });
     const connection = await Connection.connect({ socketPath, client: 'cli', version: 'test' });
     cleanups.push(() => connection.dispose());
-    const error = await connection.request({ kind: 'list' }).then(() => null, (e: unknown) => e);
+    const error = await connection.request({ kind: 'list' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isUserError(error)).toBe(true);
     expect((error as Error).message).toMatch(/sent a message in a shape this version does not understand \(frame\./);
   });

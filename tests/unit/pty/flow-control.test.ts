@@ -13,17 +13,61 @@ describe('WriteFlowControl', () => {
 
   it.each<[string, Step[], string[], { pendingBytes: number; peakPendingBytes: number; pauses: number }]>([
     ['stays flowing up to the high watermark', [['write', 100]], [], { pendingBytes: 100, peakPendingBytes: 100, pauses: 0 }],
-    ['pauses above the high watermark', [['write', 60], ['write', 41]], ['pause'], { pendingBytes: 101, peakPendingBytes: 101, pauses: 1 }],
-    ['pauses once, however much arrives', [['write', 150], ['write', 50]], ['pause'], { pendingBytes: 200, peakPendingBytes: 200, pauses: 1 }],
-    ['stays paused until below the low watermark', [['write', 150], ['parse', 130]], ['pause'], { pendingBytes: 20, peakPendingBytes: 150, pauses: 1 }],
-    ['resumes below the low watermark', [['write', 150], ['parse', 131]], ['pause', 'resume'], { pendingBytes: 19, peakPendingBytes: 150, pauses: 1 }],
+    [
+      'pauses above the high watermark',
+      [
+        ['write', 60],
+        ['write', 41],
+      ],
+      ['pause'],
+      { pendingBytes: 101, peakPendingBytes: 101, pauses: 1 },
+    ],
+    [
+      'pauses once, however much arrives',
+      [
+        ['write', 150],
+        ['write', 50],
+      ],
+      ['pause'],
+      { pendingBytes: 200, peakPendingBytes: 200, pauses: 1 },
+    ],
+    [
+      'stays paused until below the low watermark',
+      [
+        ['write', 150],
+        ['parse', 130],
+      ],
+      ['pause'],
+      { pendingBytes: 20, peakPendingBytes: 150, pauses: 1 },
+    ],
+    [
+      'resumes below the low watermark',
+      [
+        ['write', 150],
+        ['parse', 131],
+      ],
+      ['pause', 'resume'],
+      { pendingBytes: 19, peakPendingBytes: 150, pauses: 1 },
+    ],
     [
       'pauses again on the next flood',
-      [['write', 150], ['parse', 150], ['write', 101]],
+      [
+        ['write', 150],
+        ['parse', 150],
+        ['write', 101],
+      ],
       ['pause', 'resume', 'pause'],
       { pendingBytes: 101, peakPendingBytes: 150, pauses: 2 },
     ],
-    ['never resumes what it did not pause', [['write', 50], ['parse', 50]], [], { pendingBytes: 0, peakPendingBytes: 50, pauses: 0 }],
+    [
+      'never resumes what it did not pause',
+      [
+        ['write', 50],
+        ['parse', 50],
+      ],
+      [],
+      { pendingBytes: 0, peakPendingBytes: 50, pauses: 0 },
+    ],
   ])('%s', (_name, steps, expectedCalls, expectedStats) => {
     const { calls, source } = recordingSource();
     const flow = new WriteFlowControl(source, watermarks);

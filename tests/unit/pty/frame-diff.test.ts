@@ -7,13 +7,49 @@ const basis = (cols: number, lines: string[]): FrameBasis => ({ cols, rows: line
 
 describe('diffRows', () => {
   it.each([
-    ['no previous frame: every row, full', undefined, basis(3, ['a', 'b']), true, [[0, 'a'], [1, 'b']]],
+    [
+      'no previous frame: every row, full',
+      undefined,
+      basis(3, ['a', 'b']),
+      true,
+      [
+        [0, 'a'],
+        [1, 'b'],
+      ],
+    ],
     ['nothing changed: no rows', basis(3, ['a', 'b']), basis(3, ['a', 'b']), false, []],
     ['one row changed: that row', basis(3, ['a', 'b', 'c']), basis(3, ['a', 'B', 'c']), false, [[1, 'B']]],
-    ['first and last changed', basis(3, ['a', 'b', 'c']), basis(3, ['A', 'b', 'C']), false, [[0, 'A'], [2, 'C']]],
-    ['more rows: full', basis(3, ['a']), basis(3, ['a', 'b']), true, [[0, 'a'], [1, 'b']]],
+    [
+      'first and last changed',
+      basis(3, ['a', 'b', 'c']),
+      basis(3, ['A', 'b', 'C']),
+      false,
+      [
+        [0, 'A'],
+        [2, 'C'],
+      ],
+    ],
+    [
+      'more rows: full',
+      basis(3, ['a']),
+      basis(3, ['a', 'b']),
+      true,
+      [
+        [0, 'a'],
+        [1, 'b'],
+      ],
+    ],
     ['fewer rows: full', basis(3, ['a', 'b']), basis(3, ['a']), true, [[0, 'a']]],
-    ['other width, same strings: full', basis(4, ['a', 'b']), basis(3, ['a', 'b']), true, [[0, 'a'], [1, 'b']]],
+    [
+      'other width, same strings: full',
+      basis(4, ['a', 'b']),
+      basis(3, ['a', 'b']),
+      true,
+      [
+        [0, 'a'],
+        [1, 'b'],
+      ],
+    ],
   ] as const)('%s', (_name, previous, current, full, lines) => {
     expect(diffRows(previous, current)).toEqual({ full, lines });
   });
@@ -48,7 +84,10 @@ describe('buildPaneFrame', () => {
       cols: 4,
       rows: 2,
       full: true,
-      lines: [[0, screen.lines[0]], [1, screen.lines[1]]],
+      lines: [
+        [0, screen.lines[0]],
+        [1, screen.lines[1]],
+      ],
       cursor: { x: 1, y: 1, visible: false },
       modes,
       title: 'agent',

@@ -119,10 +119,12 @@ describe('PaneTerminal parsing in slices', () => {
     const terminal = slicedTerminal(2);
     const order: string[] = [];
     terminal.write('old program\x1b[?2004h', () => order.push('output'));
-    const reset = new Promise<void>((resolve) => terminal.reset(() => {
-      order.push('reset');
-      resolve();
-    }));
+    const reset = new Promise<void>((resolve) =>
+      terminal.reset(() => {
+        order.push('reset');
+        resolve();
+      }),
+    );
     expect(terminal.pendingChars).toBeGreaterThan(0);
     await reset;
     expect(order).toEqual(['output', 'reset']);

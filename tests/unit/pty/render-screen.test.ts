@@ -97,9 +97,18 @@ describe('renderScreen round trip', () => {
 
   function facts(cell: IBufferCell): CellFacts {
     const attrs = [
-      cell.isBold(), cell.isDim(), cell.isItalic(), cell.isUnderline(), cell.isBlink(),
-      cell.isInverse(), cell.isInvisible(), cell.isStrikethrough(), cell.isOverline(),
-    ].map((on) => (on ? '1' : '0')).join('');
+      cell.isBold(),
+      cell.isDim(),
+      cell.isItalic(),
+      cell.isUnderline(),
+      cell.isBlink(),
+      cell.isInverse(),
+      cell.isInvisible(),
+      cell.isStrikethrough(),
+      cell.isOverline(),
+    ]
+      .map((on) => (on ? '1' : '0'))
+      .join('');
     const colour = (mode: number, value: number) => (mode === 0 ? 'default' : `${mode.toString(16)}:${value}`);
     return {
       chars: cell.getChars() || ' ',

@@ -24,7 +24,15 @@ describe('typeAndSubmit', () => {
 
   it('presses no Enter when the check before it throws', async () => {
     const r = recorder();
-    const typing = typeAndSubmit({ ...r, beforeEnter: () => { throw new Error('the pane was restarted'); } }, 'task');
+    const typing = typeAndSubmit(
+      {
+        ...r,
+        beforeEnter: () => {
+          throw new Error('the pane was restarted');
+        },
+      },
+      'task',
+    );
     await expect(typing).rejects.toThrow('the pane was restarted');
     expect(r.steps).toEqual(['write "task"', `sleep ${SUBMIT_PAUSE_MS}`]);
   });

@@ -25,7 +25,14 @@ export function QuitDialog({ choice, panes, width, height }: { choice: QuitChoic
 }
 
 export function CloseDialog({ name, command, confirm, width, height }: { name: string; command: string; confirm: boolean; width: number; height: number }) {
-  const lines = [line(`This stops ${command} and everything it started.`), [], buttons([['Close', confirm], ['Cancel', !confirm]])];
+  const lines = [
+    line(`This stops ${command} and everything it started.`),
+    [],
+    buttons([
+      ['Close', confirm],
+      ['Cancel', !confirm],
+    ]),
+  ];
   return <DialogFrame title={`Close pane "${name}"?`} lines={lines} footer="←/→ choose · Enter confirm · y close · n cancel" width={width} height={height} />;
 }
 
@@ -39,5 +46,13 @@ export function ConfigGenDialog({ name, dir, choice, width, height }: { name: st
     [],
     buttons((['yes', 'no', 'never'] as const).map((c) => [CONFIG_GEN_LABELS[c], c === choice])),
   ];
-  return <DialogFrame title="Ask this agent to analyse the project and write .dot-agent-deck.toml?" lines={lines} footer="←/→ choose · Enter confirm · y yes · n no" width={width} height={height} />;
+  return (
+    <DialogFrame
+      title="Ask this agent to analyse the project and write .dot-agent-deck.toml?"
+      lines={lines}
+      footer="←/→ choose · Enter confirm · y yes · n no"
+      width={width}
+      height={height}
+    />
+  );
 }

@@ -31,7 +31,9 @@ export function MismatchDialog({ dialog, width, height }: { dialog: MismatchDial
   const lines: DialogLine[] = [
     ...wrapText(dialog.message, inner).map((text) => line(text)),
     ...panesLines(dialog.panes, inner).map((text) => line(text)),
-    ...wrapText('Restarting stops that daemon, keeps its session, and starts this version, which opens the same panes again.', inner).map((text) => line(text, { color: theme.muted })),
+    ...wrapText('Restarting stops that daemon, keeps its session, and starts this version, which opens the same panes again.', inner).map((text) =>
+      line(text, { color: theme.muted }),
+    ),
     [],
     dialog.restarting
       ? line('Stopping the old daemon and starting this version…', { color: theme.accent })

@@ -67,7 +67,8 @@ export function formLines(form: NewPaneForm, width: number): DialogLine[] {
   ];
   if (form.inspecting) lines.push(line('checking the directory…', { color: theme.muted }));
   const orchestration = chosenOrchestration(form);
-  if (orchestration !== null) lines.push(line(`Enter opens ${orchestration} in a new tab: one pane per role (Name and Command are not used)`, { color: theme.muted }));
+  if (orchestration !== null)
+    lines.push(line(`Enter opens ${orchestration} in a new tab: one pane per role (Name and Command are not used)`, { color: theme.muted }));
   for (const note of form.notes) lines.push(line(`! ${note}`, { color: 'yellow' }));
   return lines;
 }

@@ -31,5 +31,13 @@ export function TimelineDialog({ tab, lines, error, summary, width, height }: Ti
   if (lines === null) body.push(line('loading…', { color: theme.muted }));
   else if (lines.length === 0) body.push(line('Nothing has happened in this orchestration yet.', { color: theme.muted }));
   else body.push(...(left > 0 ? lines.slice(-left) : []).map((text) => line(text)));
-  return <DialogFrame title={`Timeline of ${tab}`} lines={body} footer="any key closes · full history: dot-agent-deck log · report: dot-agent-deck report" width={width} height={height} />;
+  return (
+    <DialogFrame
+      title={`Timeline of ${tab}`}
+      lines={body}
+      footer="any key closes · full history: dot-agent-deck log · report: dot-agent-deck report"
+      width={width}
+      height={height}
+    />
+  );
 }

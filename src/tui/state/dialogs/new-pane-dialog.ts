@@ -36,9 +36,7 @@ export interface NewPaneForm {
   inspecting: boolean;
 }
 
-export type NewPaneDialog =
-  | { kind: 'new-pane'; step: 'pick'; picker: DirPicker }
-  | { kind: 'new-pane'; step: 'form'; picker: DirPicker; form: NewPaneForm };
+export type NewPaneDialog = { kind: 'new-pane'; step: 'pick'; picker: DirPicker } | { kind: 'new-pane'; step: 'form'; picker: DirPicker; form: NewPaneForm };
 
 export interface NewPaneStep {
   dialog: NewPaneDialog | null;
@@ -74,7 +72,13 @@ export function dirListed(dialog: NewPaneDialog, dir: string, entries: readonly 
 }
 
 /** `preselect`: the orchestration marked `default = true`, which the Mode field starts on. */
-export function dirInspected(dialog: NewPaneDialog, dir: string, notes: readonly string[], orchestrations: readonly string[] = [], preselect: string | null = null): NewPaneDialog {
+export function dirInspected(
+  dialog: NewPaneDialog,
+  dir: string,
+  notes: readonly string[],
+  orchestrations: readonly string[] = [],
+  preselect: string | null = null,
+): NewPaneDialog {
   if (dialog.step !== 'form' || dialog.form.dir !== dir) return dialog;
   const modes = ['', ...orchestrations.map((name) => `${ORCHESTRATION_MODE}${name}`)];
   const preselected = preselect === null ? -1 : modes.indexOf(`${ORCHESTRATION_MODE}${preselect}`);

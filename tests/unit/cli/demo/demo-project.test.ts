@@ -16,7 +16,7 @@ describe('demoRoleCommand', () => {
   it.each([
     ['plain paths', '/usr/bin/node', '/opt/deck/examples/demo/sim-agent.mjs', '/tmp/demo-x/coder.json'],
     ['paths with spaces', '/Applications/My Node/bin/node', '/Users/a b/deck/sim-agent.mjs', '/tmp/my demo/coder.json'],
-    ["a path with a single quote", '/usr/bin/node', "/home/o'brien/deck/sim-agent.mjs", '/tmp/demo/coder.json'],
+    ['a path with a single quote', '/usr/bin/node', "/home/o'brien/deck/sim-agent.mjs", '/tmp/demo/coder.json'],
   ])('runs %s directly, word for word', (_name, nodePath, simAgent, script) => {
     const parsed = parseCommandLine(demoRoleCommand({ nodePath, simAgent }, 'coder', script));
     expect(parsed).toEqual({ kind: 'argv', argv: [nodePath, simAgent, '--role', 'coder', '--script', script] });
@@ -42,7 +42,9 @@ describe('demoProjectText', () => {
     const { value, errors } = validateProjectText(text, '.dot-agent-deck.toml');
     expect(errors).toEqual([]);
     const roles = value!.orchestrations[0]!.roles;
-    expect(roles.map((role) => [role.name, role.command])).toEqual(DEMO_ROLES.map((role) => [role, `/bin/node /x/sim-agent.mjs --role ${role} --script /p/${role}.json`]));
+    expect(roles.map((role) => [role.name, role.command])).toEqual(
+      DEMO_ROLES.map((role) => [role, `/bin/node /x/sim-agent.mjs --role ${role} --script /p/${role}.json`]),
+    );
     expect(roles.find((role) => role.name === 'release')!.clear).toBe(false);
   });
 

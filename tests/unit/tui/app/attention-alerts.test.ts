@@ -7,7 +7,10 @@ import type { Attention } from '../../../../src/protocol/status-transitions.js';
 import { alertBytes, AttentionAlerts } from '../../../../src/tui/app/attention-alerts.js';
 import { pane } from '../state/fixtures.js';
 
-const waiting: Attention = { event: 'needs_input', pane: { ...pane('p2', { name: 'api' }), status: { ...pane('p2').status, kind: 'needs-input', reason: 'permission', tool: 'Bash' } } };
+const waiting: Attention = {
+  event: 'needs_input',
+  pane: { ...pane('p2', { name: 'api' }), status: { ...pane('p2').status, kind: 'needs-input', reason: 'permission', tool: 'Bash' } },
+};
 const START = { lastBellAt: -Infinity, lastDesktopAt: -Infinity };
 
 function settings(over: { bell?: Partial<GlobalConfig['bell']>; notifications?: Partial<GlobalConfig['notifications']> } = {}) {
@@ -15,7 +18,8 @@ function settings(over: { bell?: Partial<GlobalConfig['bell']>; notifications?: 
 }
 
 describe('alertBytes', () => {
-  const DESKTOP = '\x1b]9;api (p2) needs input: permission (Bash)\x07\x1b]777;notify;dot-agent-deck: api needs input;api (p2) needs input: permission (Bash)\x07';
+  const DESKTOP =
+    '\x1b]9;api (p2) needs input: permission (Bash)\x07\x1b]777;notify;dot-agent-deck: api needs input;api (p2) needs input: permission (Bash)\x07';
   it.each<[string, ReturnType<typeof settings>, string]>([
     ['bell and both desktop escapes', settings(), `\x07${DESKTOP}`],
     ['bell off', settings({ bell: { enabled: false } }), DESKTOP],
@@ -47,7 +51,11 @@ describe('AttentionAlerts', () => {
     const panes = new Emitter<PaneInfo[]>();
     const at = (id: string, kind: StatusKind): PaneInfo => ({ ...pane(id), status: { ...pane(id).status, kind } });
     const written: string[] = [];
-    const alerts = new AttentionAlerts({ onPanes: panes.event, panes: [at('p1', 'needs-input'), at('p2', 'working')], onFinished: new Emitter<string>().event }, settings({ notifications: { desktop: false } }), (text) => written.push(text));
+    const alerts = new AttentionAlerts(
+      { onPanes: panes.event, panes: [at('p1', 'needs-input'), at('p2', 'working')], onFinished: new Emitter<string>().event },
+      settings({ notifications: { desktop: false } }),
+      (text) => written.push(text),
+    );
     panes.fire([at('p1', 'needs-input'), at('p2', 'working')]);
     expect(written).toEqual([]);
     panes.fire([at('p1', 'needs-input'), at('p2', 'blocked')]);

@@ -56,10 +56,12 @@ describe('DeckScreen', () => {
     expect(frame()).toMatch(/▌1 pane-p1\s+running/);
   });
 
-  it('warns on the status bar while an orchestration\'s journal cannot be written (issue 11, item 7)', () => {
+  it("warns on the status bar while an orchestration's journal cannot be written (issue 11, item 7)", () => {
     const problem = '.dot-agent-deck/journal.jsonl is a directory, not a journal file';
     const panes = [pane('p1'), pane('p4', { tab: 'dev-flow', role: 'orchestrator', journalProblem: problem })];
-    expect(screen(deck({ panes, tab: 'dev-flow' }), 160).frame()).toContain(` COMMAND  journal not written: ${problem} — \`dot-agent-deck log\` will miss events`);
+    expect(screen(deck({ panes, tab: 'dev-flow' }), 160).frame()).toContain(
+      ` COMMAND  journal not written: ${problem} — \`dot-agent-deck log\` will miss events`,
+    );
     expect(screen(deck({ panes, tab: null }), 160).frame()).toContain(' COMMAND  tab dev-flow: journal not written: ');
     expect(screen(deck({ panes: [pane('p1'), pane('p4', { tab: 'dev-flow' })] }), 160).frame()).not.toContain('journal not written');
   });

@@ -6,7 +6,15 @@ const BSU = '\x1b[?2026h';
 const ESU = '\x1b[?2026l';
 
 function fakeStdout(cols = 80, rows = 24) {
-  const stdout = Object.assign(new EventEmitter(), { columns: cols, rows, written: [] as string[], write(text: string) { this.written.push(text); return true; } });
+  const stdout = Object.assign(new EventEmitter(), {
+    columns: cols,
+    rows,
+    written: [] as string[],
+    write(text: string) {
+      this.written.push(text);
+      return true;
+    },
+  });
   return stdout;
 }
 

@@ -148,7 +148,16 @@ describe('PaneSubscriptions', () => {
 
 describe('pointer', () => {
   const mouse = (action: MouseEvent['action'], x: number, y: number, button = 0): MouseEvent => ({
-    kind: 'mouse', action, button, code: button, x, y, shift: false, alt: false, ctrl: false, raw: Buffer.alloc(0),
+    kind: 'mouse',
+    action,
+    button,
+    code: button,
+    x,
+    y,
+    shift: false,
+    alt: false,
+    ctrl: false,
+    raw: Buffer.alloc(0),
   });
   const layout = computeLayout(120, 36, deck());
 

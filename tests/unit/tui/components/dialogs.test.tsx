@@ -71,7 +71,12 @@ describe('dialogs', () => {
 });
 
 describe('timeline dialog', () => {
-  const summary = ['What waits for you now (since when)', '  blocked     07:00  dev/coder: usage limit · resets 08:30', '  role           tasks done', '  coder              3    2'];
+  const summary = [
+    'What waits for you now (since when)',
+    '  blocked     07:00  dev/coder: usage limit · resets 08:30',
+    '  role           tasks done',
+    '  coder              3    2',
+  ];
   const steps = Array.from({ length: 40 }, (_, i) => `02:${String(i).padStart(2, '0')} step ${i}`);
 
   it('opens with the morning summary, then the newest steps', () => {
@@ -93,7 +98,9 @@ describe('timeline dialog', () => {
   });
 
   it('shows the steps alone without a summary (an older daemon)', () => {
-    const text = rows(plainRender(<TimelineDialog tab="dev" lines={steps.slice(0, 2)} error={null} summary={[]} width={80} height={12} />).lastFrame()).join('\n');
+    const text = rows(plainRender(<TimelineDialog tab="dev" lines={steps.slice(0, 2)} error={null} summary={[]} width={80} height={12} />).lastFrame()).join(
+      '\n',
+    );
     expect(text).not.toContain('Steps');
     expect(text).toContain('02:01 step 1');
   });
@@ -106,6 +113,10 @@ describe('fitLine', () => {
     ['far too long', 8, 'far too…'],
     ['漢字漢字漢字', 8, '漢字漢… '],
   ])('%j in %i cells', (text, width, expected) => {
-    expect(fitLine([{ text }], width).map((s) => s.text).join('')).toBe(expected);
+    expect(
+      fitLine([{ text }], width)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(expected);
   });
 });

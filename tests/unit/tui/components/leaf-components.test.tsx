@@ -52,24 +52,38 @@ describe('Card', () => {
 
 describe('Sidebar', () => {
   it('shows the tab and the number of cards', () => {
-    const frame = render(<Sidebar title="Dashboard" cards={[CARD]} total={1} density="line" selectedId="p2" filter="" filtering={false} width={30} height={5} />).lastFrame();
+    const frame = render(
+      <Sidebar title="Dashboard" cards={[CARD]} total={1} density="line" selectedId="p2" filter="" filtering={false} width={30} height={5} />,
+    ).lastFrame();
     expect(lines(frame)[0]).toMatch(/^ Dashboard\s+1$/);
   });
 
   it('shows the filter being typed and how many cards match', () => {
-    const frame = render(<Sidebar title="Dashboard" cards={[CARD]} total={4} density="line" selectedId={null} filter="ap" filtering width={30} height={5} />).lastFrame();
+    const frame = render(
+      <Sidebar title="Dashboard" cards={[CARD]} total={4} density="line" selectedId={null} filter="ap" filtering width={30} height={5} />,
+    ).lastFrame();
     expect(lines(frame)[0]).toMatch(/^ \/ap▏\s+1\/4$/);
   });
 
   it('says when the filter matches nothing', () => {
-    const frame = render(<Sidebar title="Dashboard" cards={[]} total={3} density="line" selectedId={null} filter="zzz" filtering={false} width={30} height={5} />).lastFrame();
+    const frame = render(
+      <Sidebar title="Dashboard" cards={[]} total={3} density="line" selectedId={null} filter="zzz" filtering={false} width={30} height={5} />,
+    ).lastFrame();
     expect(frame).toContain('no card matches the filter');
   });
 });
 
 describe('TabBar', () => {
   it('lists the tabs in order', () => {
-    const frame = render(<TabBar width={60} tabs={[{ label: 'Dashboard', active: true, colour: null }, { label: 'dev-flow', active: false, colour: 'red' }]} />).lastFrame();
+    const frame = render(
+      <TabBar
+        width={60}
+        tabs={[
+          { label: 'Dashboard', active: true, colour: null },
+          { label: 'dev-flow', active: false, colour: 'red' },
+        ]}
+      />,
+    ).lastFrame();
     expect(frame).toMatch(/Dashboard\s+dev-flow/);
   });
 });
@@ -84,7 +98,10 @@ describe('StatusBar', () => {
   });
 
   it('shows the hints, or a message instead of them', () => {
-    const hints = [{ keys: 'j/k', label: 'select' }, { keys: 'ctrl+n', label: 'new' }];
+    const hints = [
+      { keys: 'j/k', label: 'select' },
+      { keys: 'ctrl+n', label: 'new' },
+    ];
     expect(render(<StatusBar mode="command" hints={hints} message={null} width={60} />).lastFrame()).toContain('j/k select  ctrl+n new');
     const withMessage = render(<StatusBar mode="command" hints={hints} message={{ text: 'Nothing to scroll', tone: 'info', id: 1 }} width={60} />).lastFrame();
     expect(withMessage).toContain('Nothing to scroll');
@@ -97,7 +114,9 @@ describe('StatusBar', () => {
     const warned = plain(render(<StatusBar mode="command" hints={hints} message={null} warning={warning} width={90} />).lastFrame());
     expect(warned).toContain(warning);
     expect(warned).not.toContain('select');
-    const over = plain(render(<StatusBar mode="command" hints={hints} message={{ text: 'Copied', tone: 'info', id: 1 }} warning={warning} width={90} />).lastFrame());
+    const over = plain(
+      render(<StatusBar mode="command" hints={hints} message={{ text: 'Copied', tone: 'info', id: 1 }} warning={warning} width={90} />).lastFrame(),
+    );
     expect(over).toContain('Copied');
     expect(over).not.toContain('journal');
   });

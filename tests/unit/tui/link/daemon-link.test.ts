@@ -25,7 +25,12 @@ class FakeConnection {
   panes: PaneInfo[] | null;
   isClosed = false;
 
-  constructor(readonly daemonPid: number, private readonly listed: PaneInfo[], handshake: PaneInfo[] = [], private readonly notices?: string[]) {
+  constructor(
+    readonly daemonPid: number,
+    private readonly listed: PaneInfo[],
+    handshake: PaneInfo[] = [],
+    private readonly notices?: string[],
+  ) {
     this.panes = handshake;
   }
 
@@ -70,10 +75,12 @@ function linkWith(attempts: Attempt[], options: { stoppedOnPurpose?: () => boole
   link.onPanes((panes) => lists.push(panes.map((p) => p.id)));
   /** Runs virtual time until the link reaches a state of `kind`. */
   const until = (kind: LinkState['kind']) =>
-    clock.run(new Promise<void>((resolve) => {
-      if (link.state.kind === kind) resolve();
-      link.onState((state) => state.kind === kind && resolve());
-    }));
+    clock.run(
+      new Promise<void>((resolve) => {
+        if (link.state.kind === kind) resolve();
+        link.onState((state) => state.kind === kind && resolve());
+      }),
+    );
   return { link, clock, states, lists, until, tries: () => tries };
 }
 
@@ -90,7 +97,7 @@ describe('DaemonLink', () => {
     expect(lists).toEqual([['p1', 'p2']]);
   });
 
-  it('keeps the daemon\'s notices until the deck takes them, each once (issue 11, item 8)', async () => {
+  it("keeps the daemon's notices until the deck takes them, each once (issue 11, item 8)", async () => {
     const restored = 'Restored 2 panes from the previous session file; the newest was unreadable and kept as /s/session.json.broken-1 (it is empty).';
     const first = new FakeConnection(10, P, [], [restored]);
     const second = new FakeConnection(11, P, [], []);
@@ -107,7 +114,7 @@ describe('DaemonLink', () => {
     expect(link.takeNotices()).toEqual([]);
   });
 
-  it('takes an older daemon\'s list without notices', async () => {
+  it("takes an older daemon's list without notices", async () => {
     const { link } = linkWith([new FakeConnection(10, P)]);
     await link.open();
     expect(link.takeNotices()).toEqual([]);
@@ -172,13 +179,21 @@ describe('DaemonLink', () => {
 
   it('stops at a daemon that refuses this version, and tries again when asked', async () => {
     const first = new FakeConnection(10, P);
-    const refusal = new DaemonRefusedError({ code: 'protocol', message: 'The running daemon is version 0.0.9 (protocol 0).', hint: 'run `dot-agent-deck daemon restart`' });
+    const refusal = new DaemonRefusedError({
+      code: 'protocol',
+      message: 'The running daemon is version 0.0.9 (protocol 0).',
+      hint: 'run `dot-agent-deck daemon restart`',
+    });
     const restarted = new FakeConnection(12, P);
     const { link, states, until } = linkWith([first, refusal, restarted]);
     await link.open();
     first.drop();
     await until('refused');
-    expect(states.at(-1)).toEqual({ kind: 'refused', message: 'The running daemon is version 0.0.9 (protocol 0).', hint: 'run `dot-agent-deck daemon restart`' });
+    expect(states.at(-1)).toEqual({
+      kind: 'refused',
+      message: 'The running daemon is version 0.0.9 (protocol 0).',
+      hint: 'run `dot-agent-deck daemon restart`',
+    });
     link.reconnect();
     await until('up');
     expect(link.daemonPid).toBe(12);

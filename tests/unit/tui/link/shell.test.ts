@@ -21,8 +21,19 @@ afterEach(() => {
 describe('sessionPaneNames', () => {
   it.each<[string, string | null, string[] | null]>([
     ['no file: no saved panes', null, []],
-    ['the names of this version\'s file', JSON.stringify({ version: 1, savedAt: 'x', panes: [{ id: 'p1', name: 'alpha', command: 'bash', cwd: '/', tab: null, role: null }, { id: 'p2', name: 'beta' }] }), ['alpha', 'beta']],
-    ['another version\'s file with names', JSON.stringify({ version: 7, panes: [{ name: 'alpha', layout: 'x' }] }), ['alpha']],
+    [
+      "the names of this version's file",
+      JSON.stringify({
+        version: 1,
+        savedAt: 'x',
+        panes: [
+          { id: 'p1', name: 'alpha', command: 'bash', cwd: '/', tab: null, role: null },
+          { id: 'p2', name: 'beta' },
+        ],
+      }),
+      ['alpha', 'beta'],
+    ],
+    ["another version's file with names", JSON.stringify({ version: 7, panes: [{ name: 'alpha', layout: 'x' }] }), ['alpha']],
     ['an empty session', JSON.stringify({ version: 1, savedAt: 'x', panes: [] }), []],
     ['a file it cannot read', '{"panes": [', null],
     ['panes without names', JSON.stringify({ panes: [{ id: 'p1' }] }), null],
@@ -36,7 +47,11 @@ describe('sessionPaneNames', () => {
 describe('stopDaemonByPidFile', () => {
   it('stops the process the pid file names with SIGTERM and waits until it is gone', async () => {
     // A stand-in for a daemon: exits on SIGTERM after a moment, as the daemon does after saving.
-    const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => setTimeout(() => process.exit(0), 50)); setInterval(() => {}, 1000); console.log('up')"], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      ['-e', "process.on('SIGTERM', () => setTimeout(() => process.exit(0), 50)); setInterval(() => {}, 1000); console.log('up')"],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     await new Promise((resolve) => child.stdout.once('data', resolve));
     const pidFile = join(dir(), 'daemon.sock.pid');
     writeFileSync(pidFile, String(child.pid));
@@ -45,12 +60,17 @@ describe('stopDaemonByPidFile', () => {
   });
 
   it('says what to do when a process does not exit', async () => {
-    const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('up')"], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('up')"], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     try {
       await new Promise((resolve) => child.stdout.once('data', resolve));
       const pidFile = join(dir(), 'daemon.sock.pid');
       writeFileSync(pidFile, String(child.pid));
-      await expect(stopDaemonByPidFile(pidFile, 200)).rejects.toMatchObject({ message: `The daemon (pid ${child.pid}) did not exit within 0.2 s.`, hint: `kill it with \`kill ${child.pid}\`` });
+      await expect(stopDaemonByPidFile(pidFile, 200)).rejects.toMatchObject({
+        message: `The daemon (pid ${child.pid}) did not exit within 0.2 s.`,
+        hint: `kill it with \`kill ${child.pid}\``,
+      });
     } finally {
       child.kill('SIGKILL');
     }

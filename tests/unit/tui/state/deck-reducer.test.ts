@@ -44,7 +44,13 @@ describe('deck reducer: actions', () => {
     ['the prefix leaves TYPING', deck({ mode: 'typing' }), 'toggle_mode', { mode: 'command' }, []],
     ['no TYPING without a pane', deck({ panes: [] }), 'toggle_mode', { mode: 'command' }, []],
     ['Enter types into the selection', deck({ selection: { '': 'p2' } }), 'focus_selected', { mode: 'typing', selected: 'p2' }, []],
-    ['Enter on a scrolled pane returns it to live', deck({ scroll: { p1: 40 } }), 'focus_selected', { mode: 'typing' }, [{ type: 'scroll', paneId: 'p1', to: 'live' }]],
+    [
+      'Enter on a scrolled pane returns it to live',
+      deck({ scroll: { p1: 40 } }),
+      'focus_selected',
+      { mode: 'typing' },
+      [{ type: 'scroll', paneId: 'p1', to: 'live' }],
+    ],
     ['3 focuses the third card', deck(), 'focus_3', { mode: 'typing', selected: 'p3' }, []],
     ['4 is not a card of the dashboard', deck(), 'focus_4', { mode: 'command', selected: 'p1' }, []],
     ['next tab', deck(), 'next_tab', { tab: 'dev-flow', selected: 'p4' }, []],
@@ -75,7 +81,12 @@ describe('deck reducer: actions', () => {
   it.each<[string, DeckState, TuiAction, RegExp]>([
     ['no pane to type into', deck({ panes: [] }), 'toggle_mode', /No pane here yet: ctrl\+n opens one/],
     ['no such card', deck(), 'focus_7', /no card 7/],
-    ['g on a pane whose program ended', deck({ panes: [pane('p1', { state: 'exited' })] }), 'generate_config', /pane-p1 is not running: start your agent in a pane first/],
+    [
+      'g on a pane whose program ended',
+      deck({ panes: [pane('p1', { state: 'exited' })] }),
+      'generate_config',
+      /pane-p1 is not running: start your agent in a pane first/,
+    ],
     ['g without a pane', deck({ panes: [] }), 'generate_config', /No pane here yet/],
     ['y on a pane that asks nothing', deck(), 'answer_yes', /pane-p1 is not waiting for an answer/],
   ])('says why nothing happened: %s', (_name, given, name, message) => {
@@ -98,7 +109,12 @@ describe('deck reducer: actions', () => {
 describe('deck reducer: pane lists', () => {
   it.each<[string, DeckState, ReturnType<typeof pane>[], Partial<ReturnType<typeof facts>>]>([
     ['a selection that survives is kept', deck({ selection: { '': 'p2' } }), P, { selected: 'p2' }],
-    ['a closed selected pane passes the selection to the card in its place', deck({ selection: { '': 'p2' } }), P.filter((p) => p.id !== 'p2'), { selected: 'p3' }],
+    [
+      'a closed selected pane passes the selection to the card in its place',
+      deck({ selection: { '': 'p2' } }),
+      P.filter((p) => p.id !== 'p2'),
+      { selected: 'p3' },
+    ],
     ['closing the last card selects the new last', deck({ selection: { '': 'p3' } }), P.filter((p) => p.id !== 'p3'), { selected: 'p2' }],
     ['a tab whose panes are gone falls back to the dashboard', deck({ tab: 'dev-flow' }), P.slice(0, 3), { tab: null }],
     ['TYPING ends when no pane is left', deck({ mode: 'typing' }), [], { mode: 'command', selected: null }],

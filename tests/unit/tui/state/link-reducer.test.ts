@@ -44,7 +44,12 @@ describe('deck reducer: the link to the daemon', () => {
   it.each<[string, DeckState, DeckMsg, Partial<{ link: string; dialog: string | null; message: string | null }>]>([
     ['a drop shows the reconnecting state', deck(), { type: 'link', status: reconnecting }, { link: 'reconnecting', dialog: null, message: null }],
     ['up without a drop says nothing', deck(), { type: 'link', status: { kind: 'up' } }, { link: 'up', message: null }],
-    ['a refusal opens the mismatch dialog over any other', deck({ dialog: { kind: 'help' } }), { type: 'daemon-refused', message: 'other version', panes: null }, { link: 'refused', dialog: 'daemon-mismatch' }],
+    [
+      'a refusal opens the mismatch dialog over any other',
+      deck({ dialog: { kind: 'help' } }),
+      { type: 'daemon-refused', message: 'other version', panes: null },
+      { link: 'refused', dialog: 'daemon-mismatch' },
+    ],
     [
       'up after a restart closes the dialog and says how many panes came back',
       deck({ link: reconnecting, dialog: mismatch({ restarting: true }) }),
@@ -69,11 +74,23 @@ describe('the daemon-mismatch dialog', () => {
     ['Enter restarts (the default)', mismatch(), '\r', mismatch({ restarting: true }), [{ type: 'restart-daemon' }]],
     ['r restarts', mismatch({ choice: 'quit' }), 'r', mismatch({ choice: 'quit', restarting: true }), [{ type: 'restart-daemon' }]],
     ['→ moves to Keep', mismatch(), '\x1b[C', mismatch({ choice: 'quit' }), []],
-    ['Enter on Keep quits with the daemon\'s sentence', mismatch({ choice: 'quit' }), '\r', null, [{ type: 'keep-daemon', message: 'The running daemon is version 0.0.9 (protocol 0).' }]],
+    [
+      "Enter on Keep quits with the daemon's sentence",
+      mismatch({ choice: 'quit' }),
+      '\r',
+      null,
+      [{ type: 'keep-daemon', message: 'The running daemon is version 0.0.9 (protocol 0).' }],
+    ],
     ['q quits', mismatch(), 'q', null, [{ type: 'keep-daemon', message: 'The running daemon is version 0.0.9 (protocol 0).' }]],
     ['Escape quits', mismatch(), '\x1b', null, [{ type: 'keep-daemon', message: 'The running daemon is version 0.0.9 (protocol 0).' }]],
     ['a restart under way ignores Enter', mismatch({ restarting: true }), '\r', mismatch({ restarting: true }), []],
-    ['a restart under way still lets the person quit', mismatch({ restarting: true }), 'q', null, [{ type: 'keep-daemon', message: 'The running daemon is version 0.0.9 (protocol 0).' }]],
+    [
+      'a restart under way still lets the person quit',
+      mismatch({ restarting: true }),
+      'q',
+      null,
+      [{ type: 'keep-daemon', message: 'The running daemon is version 0.0.9 (protocol 0).' }],
+    ],
     ['a new try clears the last error', mismatch({ error: 'did not exit' }), 'r', mismatch({ restarting: true }), [{ type: 'restart-daemon' }]],
   ])('%s', (_name, dialog, input, expected, effects) => {
     const result = update(deck({ link: { kind: 'refused' }, dialog }), { type: 'dialog-input', event: key(input) }, keys);
@@ -82,7 +99,10 @@ describe('the daemon-mismatch dialog', () => {
   });
 
   it('shows why a restart failed and asks again', () => {
-    const { state } = run(deck({ dialog: mismatch({ restarting: true }) }), { type: 'daemon-restart-failed', error: 'The daemon (pid 42) did not exit within 10 s.' });
+    const { state } = run(deck({ dialog: mismatch({ restarting: true }) }), {
+      type: 'daemon-restart-failed',
+      error: 'The daemon (pid 42) did not exit within 10 s.',
+    });
     expect(state.dialog).toEqual(mismatch({ error: 'The daemon (pid 42) did not exit within 10 s.' }));
   });
 });

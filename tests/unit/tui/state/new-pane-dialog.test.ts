@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../../src/tui/input/parse-input.js';
 import type { KeyEvent, PasteEvent } from '../../../../src/tui/input/input-event.js';
 import type { Effect } from '../../../../src/tui/state/deck-msg.js';
-import {
-  dirInspected,
-  dirListed,
-  newPaneInput,
-  openNewPane,
-  pickerRows,
-  type NewPaneDialog,
-} from '../../../../src/tui/state/dialogs/new-pane-dialog.js';
+import { dirInspected, dirListed, newPaneInput, openNewPane, pickerRows, type NewPaneDialog } from '../../../../src/tui/state/dialogs/new-pane-dialog.js';
 
 const ENTRIES = ['src', 'docs', '.git', 'bench'];
 

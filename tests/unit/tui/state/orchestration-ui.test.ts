@@ -27,7 +27,7 @@ describe('new-pane form: orchestrations in the Mode field', () => {
     expect(step).toEqual({ dialog: null, effects: [{ type: 'open-orchestration', cwd: '/work/app', orchestration: 'research' }] });
   });
 
-  it('starts on the orchestration marked default = true, and a later answer keeps the person\'s choice', () => {
+  it("starts on the orchestration marked default = true, and a later answer keeps the person's choice", () => {
     const picked = newPaneInput(dirListed(openNewPane('/work/app').dialog!, '/work/app', [], null), key('space'), 'bash').dialog!;
     const dialog = dirInspected(picked, '/work/app', [], ['dev-flow', 'research'], 'research');
     expect(dialog.step === 'form' && dialog.form.modes[dialog.form.modeIndex]).toBe('orchestration: research');
@@ -42,14 +42,25 @@ describe('new-pane form: orchestrations in the Mode field', () => {
 });
 
 describe('timeline key', () => {
-  it('asks the daemon for the current orchestration tab\'s timeline, then shows it', () => {
-    const withRoles = deck({ panes: [...P.slice(0, 3), pane('p4', { tab: 'dev-flow', role: 'orchestrator' }), pane('p5', { tab: 'dev-flow', role: 'coder' })], tab: 'dev-flow' });
+  it("asks the daemon for the current orchestration tab's timeline, then shows it", () => {
+    const withRoles = deck({
+      panes: [...P.slice(0, 3), pane('p4', { tab: 'dev-flow', role: 'orchestrator' }), pane('p5', { tab: 'dev-flow', role: 'coder' })],
+      tab: 'dev-flow',
+    });
     const opened = update(withRoles, { type: 'action', action: 'timeline' }, keys);
     expect(opened.state.dialog).toEqual({ kind: 'timeline', tab: 'dev-flow', lines: null, error: null });
     expect(opened.effects).toEqual([{ type: 'load-timeline', tab: 'dev-flow' }]);
-    const loaded = update(opened.state, { type: 'timeline-loaded', tab: 'dev-flow', lines: ['02:13 orchestrator → coder  delivered in 1.2 s'], error: null }, keys);
+    const loaded = update(
+      opened.state,
+      { type: 'timeline-loaded', tab: 'dev-flow', lines: ['02:13 orchestrator → coder  delivered in 1.2 s'], error: null },
+      keys,
+    );
     expect(loaded.state.dialog).toMatchObject({ kind: 'timeline', lines: ['02:13 orchestrator → coder  delivered in 1.2 s'] });
-    const withSummary = update(opened.state, { type: 'timeline-loaded', tab: 'dev-flow', lines: [], error: null, summary: ['What waits for you now (since when)'] }, keys);
+    const withSummary = update(
+      opened.state,
+      { type: 'timeline-loaded', tab: 'dev-flow', lines: [], error: null, summary: ['What waits for you now (since when)'] },
+      keys,
+    );
     expect(withSummary.state.dialog).toMatchObject({ kind: 'timeline', summary: ['What waits for you now (since when)'] });
     expect(update(loaded.state, { type: 'dialog-input', event: key('q') }, keys).state.dialog).toBeNull();
   });

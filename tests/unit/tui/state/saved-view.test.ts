@@ -5,7 +5,13 @@ import { MAX_SAVED_TABS, parseSavedView, viewChanged, viewOf, withSavedView, typ
 import { selectedPane } from '../../../../src/tui/state/selectors.js';
 import { P, deck, keys } from './fixtures.js';
 
-const view = (overrides: Partial<SavedView> = {}): SavedView => ({ version: 1, tab: 'dev-flow', selection: { 'dev-flow': 'p5' }, layout: 'tiled', ...overrides });
+const view = (overrides: Partial<SavedView> = {}): SavedView => ({
+  version: 1,
+  tab: 'dev-flow',
+  selection: { 'dev-flow': 'p5' },
+  layout: 'tiled',
+  ...overrides,
+});
 
 describe('saved view', () => {
   it('keeps the tab, the shown pane of each tab and the layout', () => {

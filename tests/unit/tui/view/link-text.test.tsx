@@ -18,7 +18,11 @@ describe('what the chrome says without a daemon', () => {
     [
       'the try, the time and why the last failed',
       { kind: 'reconnecting', attempt: 4, downForMs: 2750, error: 'no daemon is listening' },
-      { chip: ' RECONNECTING ', text: 'Lost the daemon, reconnecting… (try 4, 2 s: no daemon is listening) · panes show their last screen, typing is paused', short: 'reconnecting…' },
+      {
+        chip: ' RECONNECTING ',
+        text: 'Lost the daemon, reconnecting… (try 4, 2 s: no daemon is listening) · panes show their last screen, typing is paused',
+        short: 'reconnecting…',
+      },
     ],
     ['a daemon of another version', { kind: 'refused' }, { chip: ' NOT CONNECTED ', text: 'The running daemon is of another version', short: 'not connected' }],
   ])('%s', (_name, link, expected) => {
@@ -50,7 +54,12 @@ describe('the mismatch dialog', () => {
   it.each<[string, readonly string[] | null, number, string[]]>([
     ['names every pane that fits', ['alpha', 'beta'], 60, ['Its session file holds 2 panes: alpha, beta.']],
     ['one pane', ['alpha'], 60, ['Its session file holds 1 pane: alpha.']],
-    ['counts the rest in two lines', Array.from({ length: 30 }, (_, i) => `pane-${i}`), 40, ['Its session file holds 30 panes: pane-0,', 'pane-1, pane-2, pane-3 and 26 more.']],
+    [
+      'counts the rest in two lines',
+      Array.from({ length: 30 }, (_, i) => `pane-${i}`),
+      40,
+      ['Its session file holds 30 panes: pane-0,', 'pane-1, pane-2, pane-3 and 26 more.'],
+    ],
     ['no saved panes', [], 60, ['Its session file holds no panes.']],
     ['an unreadable session file', null, 60, ['Its session file cannot be read by this version, so the deck', 'cannot say which panes it runs.']],
   ])('%s', (_name, panes, width, lines) => {
@@ -58,7 +67,14 @@ describe('the mismatch dialog', () => {
   });
 
   it('says what runs and offers both ways; while restarting, says so instead', () => {
-    const dialog = { kind: 'daemon-mismatch', message: 'The running daemon is version 0.0.9 (protocol 0).', panes: ['alpha'], choice: 'restart', restarting: false, error: null } as const;
+    const dialog = {
+      kind: 'daemon-mismatch',
+      message: 'The running daemon is version 0.0.9 (protocol 0).',
+      panes: ['alpha'],
+      choice: 'restart',
+      restarting: false,
+      error: null,
+    } as const;
     const asking = plain(render(<MismatchDialog dialog={dialog} width={100} height={15} />).lastFrame());
     expect(asking).toContain('This deck cannot use the running daemon');
     expect(asking).toContain('The running daemon is version 0.0.9 (protocol 0).');
@@ -67,7 +83,11 @@ describe('the mismatch dialog', () => {
     const restarting = plain(render(<MismatchDialog dialog={{ ...dialog, restarting: true }} width={100} height={15} />).lastFrame());
     expect(restarting).toContain('Stopping the old daemon and starting this version…');
     expect(restarting).not.toContain('[ Restart');
-    const failed = plain(render(<MismatchDialog dialog={{ ...dialog, error: 'The daemon (pid 42) did not exit within 10 s. (kill it with `kill 42`)' }} width={100} height={15} />).lastFrame());
+    const failed = plain(
+      render(
+        <MismatchDialog dialog={{ ...dialog, error: 'The daemon (pid 42) did not exit within 10 s. (kill it with `kill 42`)' }} width={100} height={15} />,
+      ).lastFrame(),
+    );
     expect(failed).toContain('did not exit within 10 s.');
   });
 });

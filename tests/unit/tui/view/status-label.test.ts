@@ -16,7 +16,12 @@ describe('statusLabel', () => {
     ['thinking', agentPane('thinking'), 'thinking', 'busy'],
     ['waiting for a permission', agentPane('needs-input', { reason: 'permission' }), 'needs input: permission', 'attention'],
     ['blocked with the reason', agentPane('blocked', { reason: 'usage limit reached' }), 'blocked: usage limit reached', 'attention'],
-    ['blocked with the reset time the screen states', agentPane('blocked', { reason: 'usage limit · resets 15:30', until: '2026-12-02T15:30:00.000Z' }), 'blocked: usage limit · resets 15:30', 'attention'],
+    [
+      'blocked with the reset time the screen states',
+      agentPane('blocked', { reason: 'usage limit · resets 15:30', until: '2026-12-02T15:30:00.000Z' }),
+      'blocked: usage limit · resets 15:30',
+      'attention',
+    ],
     ['an agent error', agentPane('error', { reason: 'API Error: 500' }), 'error: API Error: 500', 'error'],
     ['starting', agentPane('starting'), 'starting', 'quiet'],
     ['a plain command at work says running', agentPane('working', {}, null), 'running', 'ok'],
