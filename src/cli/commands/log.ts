@@ -46,7 +46,8 @@ export const registerLog: CommandRegistrar = (program, ctx) => {
         read = readJournal(target.path, { from });
         print(read);
       };
-      watcher.on('add', more).on('change', more);
+      // 'ready' reads once more: what was appended while the watch was being set up.
+      watcher.on('add', more).on('change', more).on('ready', more);
       await new Promise<void>((resolve) => {
         for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
       });
