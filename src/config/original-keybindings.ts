@@ -3,12 +3,12 @@
 // actions this deck does not have are warnings that say why they are ignored. Pure.
 import type { PathIssue } from './config-issue.js';
 import { parseKey } from './key-syntax.js';
-import type { Action } from './keybindings.js';
 
 export const ORIGINAL_TABLES = ['global', 'dashboard'] as const;
 export type OriginalTable = (typeof ORIGINAL_TABLES)[number];
 
-type Translation = { action: Action; keep?: readonly string[] } | { ignored: string };
+/** `action`: this deck's action name (keybindings.ts, which imports this module, checks it). */
+type Translation = { action: string; keep?: readonly string[] } | { ignored: string };
 
 /**
  * The original's actions by table. `keep`: keys the original never lets a binding retire
