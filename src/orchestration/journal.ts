@@ -3,7 +3,7 @@
 // the rest of the night. Past a size limit the journal rotates: the old file keeps its history
 // under a dated name, and the new one starts with a snapshot of what is still open, so a restore
 // reads snapshot + tail and never more than one bounded file.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError, errorMessage } from '../common/errors.js';
 import { writeFileAtomicSync } from '../common/fs-atomic.js';
@@ -73,7 +73,9 @@ function appendLine(file: string, line: string): number {
 export function rotateJournal(projectDir: string, snapshot: readonly JournalEntry[], now = new Date()): string {
   const file = journalPath(projectDir);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const rotated = join(dirname(file), `journal-${stamp}.jsonl`);
+  // Two rotations in one second must not overwrite the first one's file.
+  let rotated = join(dirname(file), `journal-${stamp}.jsonl`);
+  for (let n = 2; existsSync(rotated); n++) rotated = join(dirname(file), `journal-${stamp}-${n}.jsonl`);
   renameSync(file, rotated);
   writeFileAtomicSync(file, snapshot.map((entry) => `${JSON.stringify(JournalEntry.parse(entry))}\n`).join(''));
   for (const old of rotatedJournals(projectDir).slice(KEEP_ROTATED_JOURNALS)) {
@@ -86,12 +88,18 @@ export function rotateJournal(projectDir: string, snapshot: readonly JournalEntr
   return rotated;
 }
 
+/** "journal-<stamp>[-<n>].jsonl" → "<stamp>-<n, padded>": the order the rotations happened in. */
+function rotationKey(name: string): string {
+  const [, stamp = '', n = '1'] = /^journal-(\d{8}T\d{6})(?:-(\d+))?\.jsonl$/.exec(name) ?? [];
+  return `${stamp}-${n.padStart(6, '0')}`;
+}
+
 /** Rotated journal file names, newest first. */
 export function rotatedJournals(projectDir: string): string[] {
   try {
     return readdirSync(dirname(journalPath(projectDir)))
-      .filter((name) => /^journal-\d{8}T\d{6}\.jsonl$/.test(name))
-      .sort()
+      .filter((name) => /^journal-\d{8}T\d{6}(-\d+)?\.jsonl$/.test(name))
+      .sort((a, b) => rotationKey(a).localeCompare(rotationKey(b)))
       .reverse();
   } catch {
     return [];

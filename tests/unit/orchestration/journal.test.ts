@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src/orchestration/journal-entry.js';
-import { appendJournal, journalPath, readJournal } from '../../../src/orchestration/journal.js';
+import { appendJournal, journalPath, readJournal, rotatedJournals, rotateJournal } from '../../../src/orchestration/journal.js';
 import { openCommissions, openedGroups, unheardNotices } from '../../../src/orchestration/journal-replay.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 2, 13, s)).toISOString();
@@ -18,6 +18,16 @@ describe('journal', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const add = (entry: Omit<JournalEntry, 'group'> & { group?: string }) => appendJournal(dir, { group: 'dev', ...entry });
+
+  it('keeps every rotated file, newest first, even when several rotations share one second', () => {
+    const second = new Date('2026-12-02T23:00:00.000Z');
+    for (let i = 0; i < 3; i++) {
+      add({ at: at(i), event: 'open', orchestration: `run-${i}`, roles: {} });
+      rotateJournal(dir, [], second);
+    }
+    expect(rotatedJournals(dir)).toEqual(['journal-20261202T230000-3.jsonl', 'journal-20261202T230000-2.jsonl', 'journal-20261202T230000.jsonl']);
+    expect(readJournal(dir).entries).toEqual([]);
+  });
 
   it('reads what was appended, in order', () => {
     add({ at: at(0), event: 'open', orchestration: 'dev', from: 'orchestrator', roles: { orchestrator: 'p1', coder: 'p2' } });
