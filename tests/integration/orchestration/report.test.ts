@@ -54,7 +54,8 @@ describe('dot-agent-deck report', () => {
     const live = await h.ok(['report', '-p', project]);
     const lines = live.trimEnd().split('\n');
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
-    expect(lines[0]).toMatch(/^Morning report · .*project · \d\d:\d\d → \d\d:\d\d$/);
+    // A night that crossed midnight names the day it began ("2 Dec 20:35 → 08:35").
+    expect(lines[0]).toMatch(/^Morning report · .*project · (\d{1,2} [A-Z][a-z]{2} )?\d\d:\d\d → \d\d:\d\d$/);
     expect(live).not.toContain('No deck daemon is running');
     const top = lines.slice(lines.indexOf('What waits for you now (since when)') + 1);
     expect(top[0]).toMatch(/^ {2}needs you {3}\d\d:\d\d {2}dev\/reviewer: question$/);
