@@ -59,6 +59,10 @@ function random(seed: number): () => number {
   };
 }
 
+/** One notice's identity. A limit hit again by the agent a restart relaunched is a second
+ *  episode of the same commission, with its own reset time, and is rightly told again. */
+const noticeKey = (commission: string, kind: string, until?: string | null) => `${commission} ${kind}${until ? ` until ${until}` : ''}`;
+
 const digestOf = (text: string) => createHash('sha256').update(text.trim()).digest('hex');
 
 /** One daemon process: its clock stops for good when it dies, so nothing it had in flight
@@ -227,7 +231,7 @@ describe('an unattended night', () => {
       if (!role) return;
       if (role === ORCHESTRATOR) {
         const about = group().state.notifying?.about;
-        return orchestratorHeard(prompt, about ? `${about.commission} ${about.kind}` : null);
+        return orchestratorHeard(prompt, about ? noticeKey(about.commission, about.kind, about.until) : null);
       }
       const commission = group().state.commissions[role];
       const kind = /^Read \S+ for your task\.$/.test(prompt.text)
@@ -574,8 +578,8 @@ describe('an unattended night', () => {
     // orchestrator agent, none heard one twice, and nothing was told that did not happen. A
     // notice its daemon died with is told again by the next one, to the relaunched orchestrator.
     const owed = new Set([
-      ...night.filter((e) => e.event === 'completed').map((e) => `${e.commission} completed`),
-      ...watches.filter((w) => w.watch !== 'not-ready').map((w) => `${w.commission} ${w.watch}`),
+      ...night.filter((e) => e.event === 'completed').map((e) => noticeKey(e.commission!, 'completed')),
+      ...watches.filter((w) => w.watch !== 'not-ready').map((w) => noticeKey(w.commission!, w.watch!, w.until)),
     ]);
     const told = new Map<string, string[]>();
     for (const h of heard) if (h.about) told.set(h.about, [...(told.get(h.about) ?? []), h.agentId]);
