@@ -16,6 +16,7 @@ import { PROTOCOL_VERSION, type DaemonStatus, type ResponseMap } from '../protoc
 import { ClientSession } from './client-session.js';
 import type { DaemonContext } from './context.js';
 import { FramePump } from './frame-pump.js';
+import { ModeService } from './mode-service.js';
 import { OrchestrationService } from './orchestration-service.js';
 import type { PaneHostFactory } from './pane-host.js';
 import { PaneRegistry } from './pane-registry.js';
@@ -101,11 +102,22 @@ export class Daemon {
         ...(options.resumeJitterMs !== undefined ? { jitterMs: jitterUpTo(options.resumeJitterMs) } : {}),
       }),
     );
+    const orchestration = this.orchestration;
+    const modes = this.store.add(
+      new ModeService({
+        registry: this.registry,
+        logger: options.logger,
+        shell: options.paneEnv.SHELL || '/bin/sh',
+        uniqueTab: (name) => orchestration.uniqueGroupId(name),
+        deliver: (paneId, line) => orchestration.deliverToPane(paneId, line),
+      }),
+    );
     this.context = {
       registry: this.registry,
       frames: this.frames,
       writers: this.writers,
       orchestration: this.orchestration,
+      modes,
       logger: options.logger,
       ready: this.ready,
       status: () => this.status(),
