@@ -30,6 +30,8 @@ export type DeckMsg =
       dir: string;
       notes: readonly string[];
       orchestrations?: readonly string[];
+      /** The `[[modes]]` of the directory's project file. */
+      modes?: readonly string[];
       defaultOrchestration?: string | null;
       offerConfigGen?: boolean;
     }

@@ -44,8 +44,10 @@ export function selectedPane(state: DeckState): PaneInfo | null {
   return cards.find((pane) => pane.id === id) ?? cards[0] ?? null;
 }
 
-/** The panes on screen: the selected one when stacked, every card (up to 9) when tiled. */
+/** The panes on screen: the selected one when stacked, every card (up to 9) when tiled, every
+ *  pane of a mode's tab in its layout. */
 export function visiblePanes(state: DeckState): PaneInfo[] {
+  if (state.tab !== null && cardsOf(state).some((pane) => pane.mode)) return cardsOf(state);
   if (state.layout === 'tiled') return cardsOf(state).slice(0, 9);
   const selected = selectedPane(state);
   return selected ? [selected] : [];

@@ -1,5 +1,12 @@
 // The Ctrl+n flow on screen: the directory picker, then the form (Mode, Name, Command).
-import { chosenOrchestration, pickerRows, type DirPicker, type NewPaneDialog as NewPaneState, type NewPaneForm } from '../../state/dialogs/new-pane-dialog.js';
+import {
+  chosenOrchestration,
+  chosenWorkspaceMode,
+  pickerRows,
+  type DirPicker,
+  type NewPaneDialog as NewPaneState,
+  type NewPaneForm,
+} from '../../state/dialogs/new-pane-dialog.js';
 import { shortenPath } from '../../view/format.js';
 import { theme } from '../../view/theme.js';
 import { DialogFrame, line, type DialogLine } from './DialogFrame.js';
@@ -69,6 +76,11 @@ export function formLines(form: NewPaneForm, width: number): DialogLine[] {
   const orchestration = chosenOrchestration(form);
   if (orchestration !== null)
     lines.push(line(`Enter opens ${orchestration} in a new tab: one pane per role (Name and Command are not used)`, { color: theme.muted }));
+  const workspaceMode = chosenWorkspaceMode(form);
+  if (workspaceMode !== null)
+    lines.push(
+      line(`Enter opens mode ${workspaceMode} in a new tab: Command runs in the agent pane (left), the mode's panes beside it`, { color: theme.muted }),
+    );
   for (const note of form.notes) lines.push(line(`! ${note}`, { color: 'yellow' }));
   return lines;
 }

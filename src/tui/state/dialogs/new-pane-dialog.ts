@@ -26,7 +26,7 @@ export const FORM_FIELDS: readonly FormField[] = ['mode', 'name', 'command'];
 export interface NewPaneForm {
   dir: string;
   field: FormField;
-  /** "" is no mode; workspace modes and orchestrations join this list when they are built. */
+  /** "" is no mode, then the project file's workspace modes and its orchestrations. */
   modes: readonly string[];
   modeIndex: number;
   name: TextField;
@@ -78,9 +78,10 @@ export function dirInspected(
   notes: readonly string[],
   orchestrations: readonly string[] = [],
   preselect: string | null = null,
+  workspaceModes: readonly string[] = [],
 ): NewPaneDialog {
   if (dialog.step !== 'form' || dialog.form.dir !== dir) return dialog;
-  const modes = ['', ...orchestrations.map((name) => `${ORCHESTRATION_MODE}${name}`)];
+  const modes = ['', ...workspaceModes.map((name) => `${WORKSPACE_MODE}${name}`), ...orchestrations.map((name) => `${ORCHESTRATION_MODE}${name}`)];
   const preselected = preselect === null ? -1 : modes.indexOf(`${ORCHESTRATION_MODE}${preselect}`);
   const modeIndex = dialog.form.inspecting && preselected > 0 ? preselected : Math.min(dialog.form.modeIndex, modes.length - 1);
   return { ...dialog, form: { ...dialog.form, notes, inspecting: false, modes, modeIndex } };
@@ -88,6 +89,15 @@ export function dirInspected(
 
 /** How an orchestration shows in the Mode field; choosing one opens all of its role panes. */
 export const ORCHESTRATION_MODE = 'orchestration: ';
+
+/** How a workspace mode shows in the Mode field; choosing one opens its tab around the Command. */
+export const WORKSPACE_MODE = 'mode: ';
+
+/** The workspace mode the form's Mode field names, if any. */
+export function chosenWorkspaceMode(form: NewPaneForm): string | null {
+  const mode = form.modes[form.modeIndex] ?? '';
+  return mode.startsWith(WORKSPACE_MODE) ? mode.slice(WORKSPACE_MODE.length) : null;
+}
 
 /** The orchestration the form's Mode field names, if any. */
 export function chosenOrchestration(form: NewPaneForm): string | null {
@@ -183,6 +193,8 @@ function formInput(dialog: Extract<NewPaneDialog, { step: 'form' }>, event: KeyE
         const command = form.command.text.trim();
         if (name === '') return stay({ ...form, field: 'name' });
         if (command === '') return stay({ ...form, field: 'command' });
+        const mode = chosenWorkspaceMode(form);
+        if (mode !== null) return { dialog: null, effects: [{ type: 'open-mode', cwd: form.dir, mode, name, command }] };
         return { dialog: null, effects: [{ type: 'create-pane', cwd: form.dir, name, command }] };
       }
     }

@@ -100,3 +100,21 @@ describe('new-pane dialog: form', () => {
     expect(run('\r', inspected).effects).toHaveLength(1);
   });
 });
+
+describe('new-pane dialog: workspace modes', () => {
+  const inspected = () => dirInspected(run(' ').dialog!, '/work/app', [], ['dev-flow'], null, ['dev', 'review']);
+
+  it('cycles no mode, every [[modes]], then every [[orchestrations]]', () => {
+    const dialog = inspected();
+    expect(dialog.step === 'form' && dialog.form.modes).toEqual(['', 'mode: dev', 'mode: review', 'orchestration: dev-flow']);
+  });
+
+  it.each<[string, string, Effect[]]>([
+    ['a mode opens its tab around the Command', '\x1b[Z\x1b[C\r', [{ type: 'open-mode', cwd: '/work/app', mode: 'dev', name: 'app', command: 'bash' }]],
+    ['the second mode', '\x1b[Z\x1b[C\x1b[C\r', [{ type: 'open-mode', cwd: '/work/app', mode: 'review', name: 'app', command: 'bash' }]],
+    ['the orchestration after the modes', '\x1b[Z\x1b[D\r', [{ type: 'open-orchestration', cwd: '/work/app', orchestration: 'dev-flow' }]],
+    ['a mode needs a command for its agent pane', '\x1b[Z\x1b[C\x1b[Z\x15\r', []],
+  ])('%s', (_name, input, effects) => {
+    expect(run(input, inspected()).effects).toEqual(effects);
+  });
+});
