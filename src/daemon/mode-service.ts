@@ -15,6 +15,7 @@ import type { PaneInfo, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { ShellCommand } from '../protocol/pane-status.js';
 import { chooseSlot, matchingRule, persistentCommand, reactiveCommand, reactiveTitle, type ReactiveSlot } from './mode-plan.js';
 import { loadValidProject } from './orchestration-config.js';
+import type { ShellTyper } from './mode-shell.js';
 import type { PaneRegistry } from './pane-registry.js';
 
 export interface ModeServiceOptions {
@@ -24,6 +25,8 @@ export interface ModeServiceOptions {
   shell: string;
   /** A tab name not yet used by any pane or orchestration: `name`, `name-2`, … */
   uniqueTab(name: string): string;
+  /** Types init_command and then a pane's own command into its shell. */
+  typer: Pick<ShellTyper, 'typeLines'>;
   /** The confirmed delivery delegations use (readiness, one line, confirmation). */
   deliver(paneId: string, line: string): Promise<DeliveryOutcome>;
   now?: () => Date;
@@ -57,6 +60,10 @@ function seedLine(projectDir: string, tab: string, prompt: string): string {
   return `Read ${file} and do what it says`;
 }
 
+function initOf(mode: WorkspaceMode): string | null {
+  return mode.init_command !== undefined && mode.init_command.trim() !== '' ? mode.init_command : null;
+}
+
 export class ModeService implements Disposable {
   private readonly pending = new Map<string, { chain: Promise<void>; count: number }>();
   private disposed = false;
@@ -70,22 +77,58 @@ export class ModeService implements Disposable {
     const { registry } = this.options;
     const tab = this.options.uniqueTab(mode.name);
     const size = { cols: request.cols, rows: request.rows };
-    const part = (kind: 'agent' | 'persistent', slot: number) => ({ mode: mode.name, part: kind, slot, rule: null, ranAt: null });
+    const init = initOf(mode);
+    // With init_command every pane starts the shell, and its command is typed after init_command.
+    const spec = (command: string) => (init === null ? { command, run: null } : { command: this.options.shell, run: command });
+    const part = (kind: 'agent' | 'persistent', slot: number, run: string | null) => ({ mode: mode.name, part: kind, slot, rule: null, ranAt: null, run });
     const panes: PaneInfo[] = [];
     try {
-      const commands = mode.panes.map((pane) => persistentCommand(pane, this.options.shell));
-      panes.push(registry.create({ command: request.command, cwd: request.projectDir, name: request.name ?? mode.name, tab, mode: part('agent', 0), ...size }));
+      const commands = mode.panes.map((pane) => spec(persistentCommand(pane, this.options.shell)));
+      const agentSpec = spec(request.command);
+      panes.push(
+        registry.create({
+          command: agentSpec.command,
+          cwd: request.projectDir,
+          name: request.name ?? mode.name,
+          tab,
+          mode: part('agent', 0, agentSpec.run),
+          ...size,
+        }),
+      );
       mode.panes.forEach((pane, slot) => {
-        const name = pane.name ?? pane.command;
-        panes.push(registry.create({ command: commands[slot]!, cwd: request.projectDir, name, tab, mode: part('persistent', slot), ...size }));
+        const { command, run } = commands[slot]!;
+        panes.push(registry.create({ command, cwd: request.projectDir, name: pane.name ?? pane.command, tab, mode: part('persistent', slot, run), ...size }));
       });
     } catch (error) {
       for (const pane of panes) await registry.kill(pane.id);
       throw error;
     }
     const agent = panes[0]!;
-    if (mode.seed_prompt !== undefined && mode.seed_prompt.trim() !== '') this.seed(agent.id, seedLine(request.projectDir, tab, mode.seed_prompt));
+    const primed = panes.map((pane) => this.prime(pane.id, init, pane.mode?.run ?? null));
+    if (mode.seed_prompt !== undefined && mode.seed_prompt.trim() !== '') {
+      const line = seedLine(request.projectDir, tab, mode.seed_prompt);
+      // After the agent was typed into its shell: the seed is for the agent, not the shell.
+      void primed[0]!.then((ok) => ok && this.seed(agent.id, line));
+    }
     return { tab, mode: mode.name, panes, agent: agent.id };
+  }
+
+  /** After a daemon restart: panes whose command is typed into their shell get it typed again,
+   *  after the mode's init_command as the project file says it now. */
+  restore(): void {
+    for (const pane of this.options.registry.list()) {
+      const run = pane.mode?.run;
+      if (!pane.restored || !run || pane.state !== 'running') continue;
+      void loadMode(pane.cwd, pane.mode!.mode)
+        .then((mode) => this.prime(pane.id, initOf(mode), run))
+        .catch((error: unknown) => {
+          this.options.logger.warn('mode: the mode of a restored pane is gone; its command is typed without init_command', {
+            pane: pane.id,
+            error: errorMessage(error),
+          });
+          return this.prime(pane.id, null, run);
+        });
+    }
   }
 
   /** The agent of a mode tab is about to run `command`: a matching rule re-runs it in the pool. */
@@ -133,16 +176,43 @@ export class ModeService implements Disposable {
       .map((pane) => ({ paneId: pane.id, mode: pane.mode! }));
     const at = (this.options.now ?? (() => new Date()))();
     const choice = chooseSlot(pool, mode.reactive_panes);
-    const part = { mode: mode.name, part: 'reactive' as const, slot: choice.slot, rule: rule.pattern, ranAt: at.toISOString() };
-    const run = reactiveCommand(command, rule, this.options.shell);
+    const init = initOf(mode);
+    const reRun = reactiveCommand(command, rule, this.options.shell);
+    const spawn = init === null ? reRun : this.options.shell;
+    const run = init === null ? null : reRun;
+    const part = { mode: mode.name, part: 'reactive' as const, slot: choice.slot, rule: rule.pattern, ranAt: at.toISOString(), run };
     const title = reactiveTitle(line, at);
+    let paneId: string;
     if (choice.kind === 'new') {
-      registry.create({ command: run, cwd: agent.cwd, name: title, tab, mode: part, cols: agent.cols || undefined, rows: agent.rows || undefined });
+      paneId = registry.create({
+        command: spawn,
+        cwd: agent.cwd,
+        name: title,
+        tab,
+        mode: part,
+        cols: agent.cols || undefined,
+        rows: agent.rows || undefined,
+      }).id;
     } else {
-      await registry.respawn(choice.paneId, run);
-      registry.setMode(choice.paneId, part, title);
+      paneId = choice.paneId;
+      await registry.respawn(paneId, spawn);
+      registry.setMode(paneId, part, title);
     }
+    void this.prime(paneId, init, run);
     this.options.logger.info('mode: agent command re-run', { tab, rule: rule.pattern, slot: choice.slot });
+  }
+
+  /** Types init_command and the pane's command into its shell; true when there was nothing to
+   *  type or all of it was typed. */
+  private prime(paneId: string, init: string | null, run: string | null): Promise<boolean> {
+    if (run === null) return Promise.resolve(true);
+    return this.options.typer.typeLines(paneId, init === null ? [run] : [init, run]).then(
+      () => true,
+      (error: unknown) => {
+        this.options.logger.warn('mode: could not type into a pane', { paneId, error: errorMessage(error) });
+        return false;
+      },
+    );
   }
 
   private seed(paneId: string, prompt: string): void {

@@ -35,6 +35,9 @@ export const PaneModePart = z.object({
   rule: z.string().max(10_000).nullable(),
   /** When the reactive pane's command was started (ISO 8601): the oldest slot is reused first. */
   ranAt: z.string().nullable(),
+  /** With the mode's init_command the pane runs the shell, and this command line is typed into
+   *  it after init_command (again after a restart); null or absent: the pane runs it itself. */
+  run: z.string().max(20_000).nullable().optional(),
 });
 export type PaneModePart = z.infer<typeof PaneModePart>;
 
