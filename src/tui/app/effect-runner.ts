@@ -6,6 +6,7 @@ import type { DeckLayout } from '../layout/deck-layout.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
 import type { Effect } from '../state/effect.js';
 import { paneById } from '../state/selectors.js';
+import { findAgentsOnPath } from '../../config-gen/project-discovery.js';
 import { inspectProject, listSubdirectories, projectModes, projectOrchestrations } from './dir-listing.js';
 import { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
@@ -109,7 +110,8 @@ export class EffectRunner {
           projectOrchestrations(effect.dir),
           offersConfigGen(effect.dir, this.configGen, this.ctx.autoConfigPrompt ?? true),
           projectModes(effect.dir),
-        ]).then(([notes, orchestrations, offerConfigGen, modes]) =>
+          findAgentsOnPath(process.env).catch(() => []),
+        ]).then(([notes, orchestrations, offerConfigGen, modes, agents]) =>
           store.dispatch({
             type: 'dir-inspected',
             dir: effect.dir,
@@ -118,6 +120,7 @@ export class EffectRunner {
             defaultOrchestration: orchestrations.preselect,
             offerConfigGen,
             modes,
+            agents,
           }),
         );
         return;

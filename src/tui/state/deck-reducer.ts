@@ -66,7 +66,13 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
     case 'dir-inspected': {
       if (state.dialog?.kind !== 'new-pane') return done(state);
       const notes = msg.offerConfigGen ? [...msg.notes, configGenHint(keys)] : msg.notes;
-      return done({ ...state, dialog: dirInspected(state.dialog, msg.dir, notes, msg.orchestrations, msg.defaultOrchestration ?? null, msg.modes) });
+      return done({
+        ...state,
+        dialog: dirInspected(state.dialog, msg.dir, notes, msg.orchestrations, msg.defaultOrchestration ?? null, {
+          ...(msg.modes ? { modes: msg.modes } : {}),
+          ...(msg.agents ? { agents: msg.agents } : {}),
+        }),
+      });
     }
     case 'config-hint':
       return done({ ...state, configHintDir: msg.dir });

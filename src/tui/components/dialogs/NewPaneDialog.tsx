@@ -59,6 +59,13 @@ export function pickerLines(picker: DirPicker, home: string | undefined, width: 
   return lines;
 }
 
+/** The Agent field: the CLI chosen, or what ←/→ would offer. */
+function agentChoice(form: NewPaneForm): string {
+  if (form.agents.length <= 1) return form.inspecting ? 'looking on PATH…' : 'no agent CLI found on PATH';
+  const chosen = form.agents[form.agentIndex] || 'as typed in Command';
+  return `‹ ${chosen} ›  (${form.agents.slice(1).join(', ')} on PATH; ←/→ sets Command)`;
+}
+
 export function formLines(form: NewPaneForm, width: number): DialogLine[] {
   const label = (name: string, field: NewPaneForm['field']) => ({
     text: `${form.field === field ? '›' : ' '} ${name.padEnd(9)}`,
@@ -70,6 +77,7 @@ export function formLines(form: NewPaneForm, width: number): DialogLine[] {
     [label('Mode', 'mode'), { text: form.modes.length > 1 ? `‹ ${mode} ›` : mode }],
     [label('Name', 'name'), ...fieldSegments(form.name, width - 12, form.field === 'name')],
     [label('Command', 'command'), ...fieldSegments(form.command, width - 12, form.field === 'command')],
+    [label('Agent', 'agent'), { text: agentChoice(form), color: form.agents.length > 1 ? undefined : theme.muted }],
     [],
   ];
   if (form.inspecting) lines.push(line('checking the directory…', { color: theme.muted }));
