@@ -4,21 +4,14 @@
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { PaneSlot, Rect } from './deck-layout.js';
 
+export { modeOrder } from '../state/mode-order.js';
+
 /** A side pane needs its frame's two edges and at least one row of content. */
 const MIN_SIDE_ROWS = 3;
-
-const PART_ORDER = { agent: 0, persistent: 1, reactive: 2 } as const;
 
 /** Whether the tab is a mode's tab (its panes carry a mode part). */
 export function isModeTab(panes: readonly PaneInfo[], tab: string | null): boolean {
   return tab !== null && panes.some((pane) => pane.tab === tab && pane.mode);
-}
-
-/** The tab's panes in screen order: the agent, the persistent panes, the reactive slots. Panes
- *  without a part (opened into the tab by hand) come last. */
-export function modeOrder(panes: readonly PaneInfo[]): PaneInfo[] {
-  const rank = (pane: PaneInfo) => (pane.mode ? PART_ORDER[pane.mode.part] * 1000 + pane.mode.slot : 3000);
-  return [...panes].sort((a, b) => rank(a) - rank(b));
 }
 
 const rect = (x: number, y: number, cols: number, rows: number): Rect => ({ x, y, cols: Math.max(0, cols), rows: Math.max(0, rows) });

@@ -4,6 +4,7 @@ import { update } from '../../../../src/tui/state/deck-reducer.js';
 import type { DeckMsg } from '../../../../src/tui/state/deck-msg.js';
 import type { DeckState } from '../../../../src/tui/state/deck-state.js';
 import { closeDialogKey } from '../../../../src/tui/state/dialogs/close-dialog.js';
+import { cardsOf } from '../../../../src/tui/state/selectors.js';
 import { deck, keys, pane } from './fixtures.js';
 
 const part = (p: PaneModePart['part'], slot = 0): PaneModePart => ({ mode: 'dev', part: p, slot, rule: null, ranAt: null });
@@ -29,10 +30,17 @@ describe('focus in a mode tab', () => {
     expect(state.mode).toBe(mode);
   });
 
-  it('Esc on the agent pane (or on the Dashboard) only clears the message', () => {
+  it('Esc on the agent pane only clears the message', () => {
     const { state } = act(inDev('p7', { message: { text: 'hi', tone: 'info', id: 1 } }), 'cancel');
     expect(state.selection.dev).toBe('p7');
     expect(state.message).toBeNull();
+  });
+
+  it('lists the cards in the order of the layout, whatever order the daemon sent', () => {
+    const shuffled = [PANES[3]!, PANES[0]!, PANES[2]!, PANES[1]!];
+    const { state } = act(inDev('p7', { panes: shuffled }), 'select_next');
+    expect(state.selection.dev).toBe('p8');
+    expect(cardsOf(state).map((pane) => pane.id)).toEqual(['p7', 'p8', 'p9']);
   });
 });
 
