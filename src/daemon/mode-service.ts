@@ -177,9 +177,9 @@ export class ModeService implements Disposable {
     const at = (this.options.now ?? (() => new Date()))();
     const choice = chooseSlot(pool, mode.reactive_panes);
     const init = initOf(mode);
-    const reRun = reactiveCommand(command, rule, this.options.shell);
-    const spawn = init === null ? reRun : this.options.shell;
-    const run = init === null ? null : reRun;
+    const rerunLine = reactiveCommand(command, rule, this.options.shell);
+    const spawn = init === null ? rerunLine : this.options.shell;
+    const run = init === null ? null : rerunLine;
     const part = { mode: mode.name, part: 'reactive' as const, slot: choice.slot, rule: rule.pattern, ranAt: at.toISOString(), run };
     const title = reactiveTitle(line, at);
     let paneId: string;
