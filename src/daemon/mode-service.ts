@@ -10,7 +10,7 @@ import type { WorkspaceMode } from '../config/project-schema.js';
 import { commandLineOf } from '../agents/shell-command.js';
 import { writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { DeliveryOutcome } from '../orchestration/delivery.js';
-import { groupDir } from '../orchestration/prompt-lines.js';
+import { groupDir, isSafeTypedLine } from '../orchestration/prompt-lines.js';
 import type { PaneInfo, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { ShellCommand } from '../protocol/pane-status.js';
 import { chooseSlot, matchingRule, persistentCommand, reactiveCommand, reactiveTitle, type ReactiveSlot } from './mode-plan.js';
@@ -47,14 +47,14 @@ export async function loadMode(projectDir: string, name: string): Promise<Worksp
   return mode;
 }
 
-/** Seed prompts typed as they are: one line of characters no shell or agent input box acts on. */
-const TYPABLE_SEED = /^[A-Za-z0-9 .,:/_+=@%-]{1,400}$/;
+/** Seed prompts typed as they are: one short line of characters no shell or input box acts on. */
+const MAX_TYPED_SEED = 400;
 
 /** The line the agent gets: a short plain prompt itself; anything else goes into a file in the
  *  tab's directory, and the agent is told to read it (delivery types only shell-safe lines). */
 function seedLine(projectDir: string, tab: string, prompt: string): string {
   const text = prompt.trim();
-  if (TYPABLE_SEED.test(text)) return text;
+  if (text.length <= MAX_TYPED_SEED && isSafeTypedLine(text)) return text;
   const file = `${groupDir(tab)}/seed-prompt.md`;
   writeCoordinationFile(projectDir, file, `${text}\n`);
   return `Read ${file} and do what it says`;

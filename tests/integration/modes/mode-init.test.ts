@@ -1,7 +1,7 @@
 // init_command on the real daemon: every pane of the mode starts the shell, gets init_command
 // typed once the shell is ready, then its own command; the seed prompt reaches the agent only
 // after that; a reactive pane and a daemon restart go through the same steps.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../src/common/process-alive.js';
@@ -75,5 +75,24 @@ describe('init_command', () => {
     await h.panes(); // starts the next daemon, which restores the session
     await h.waitForScreen(watched.id, 'after the restart the watched pane is initialised again', /^watch sees from-init$/m, 20_000);
     await h.waitForScreen(reactive!.id, 'and the reactive pane too', /^reactive sees from-init$/m, 20_000);
+  });
+});
+
+describe('seed_prompt', () => {
+  let h: DaemonHarness;
+  afterEach(async () => {
+    await h.dispose();
+  });
+
+  it('puts a prompt with quotes and newlines in a file and tells the agent to read it', async () => {
+    h = createDaemonHarness();
+    const project = join(h.deck.root, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'agent.json'), JSON.stringify({ startDelayMs: 100, workMs: 10 }));
+    const prompt = 'Run "npm test" (all of it);\nthen say $DONE & stop.';
+    writeFileSync(join(project, '.dot-agent-deck.toml'), ['[[modes]]', 'name = "dev"', `seed_prompt = ${JSON.stringify(prompt)}`, ''].join('\n'));
+    const opened = JSON.parse(await h.ok(['up', '--mode', 'dev', '--command', `node ${SIM_AGENT} --script agent.json`, '-p', project, '--json'])) as { agent: string };
+    await h.waitForScreen(opened.agent, 'the agent is told where the seed prompt is', /» Read \.dot-agent-deck\/dev\/seed-prompt\.md and do what it says/, 30_000);
+    expect(readFileSync(join(project, '.dot-agent-deck', 'dev', 'seed-prompt.md'), 'utf8')).toBe(`${prompt}\n`);
   });
 });

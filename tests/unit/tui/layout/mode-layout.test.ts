@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PaneModePart } from '../../../../src/protocol/messages.js';
 import { computeLayout, type Rect } from '../../../../src/tui/layout/deck-layout.js';
 import { isModeTab, modeOrder, modeSlots } from '../../../../src/tui/layout/mode-layout.js';
+import { PointerInterpreter } from '../../../../src/tui/app/pointer.js';
+import type { MouseEvent } from '../../../../src/tui/input/input-event.js';
 import { deck, pane } from '../state/fixtures.js';
 
 const part = (p: PaneModePart['part'], slot = 0): PaneModePart => ({ mode: 'dev', part: p, slot, rule: null, ranAt: null });
@@ -70,5 +72,32 @@ describe('a mode tab in the deck layout', () => {
       ['p8', true],
       ['p9', true],
     ]);
+  });
+});
+
+describe('the mouse on a mode tab', () => {
+  const panes = [inMode('p7', 'agent'), inMode('p8', 'persistent', 0), inMode('p9', 'reactive', 0)];
+  const layout = computeLayout(120, 36, deck({ panes, tab: 'dev', selection: { dev: 'p7' } }));
+  const slot = (id: string) => layout.panes.find((candidate) => candidate.paneId === id)!;
+  const mouse = (action: MouseEvent['action'], button: number, at: Rect): MouseEvent => ({
+    kind: 'mouse',
+    action,
+    button,
+    code: button,
+    x: at.x + 1,
+    y: at.y + 1,
+    shift: false,
+    alt: false,
+    ctrl: false,
+    raw: Buffer.alloc(0),
+  });
+
+  it.each<[string, MouseEvent, unknown]>([
+    ['a click in a side pane selects it to type into', mouse('press', 0, slot('p9').content), { type: 'focus', paneId: 'p9' }],
+    ['a click on its title does too', mouse('press', 0, slot('p8').title), { type: 'focus', paneId: 'p8' }],
+    ['the wheel up over a side pane scrolls it back', mouse('wheel', 64, slot('p8').content), { type: 'wheel', paneId: 'p8', to: 'up' }],
+    ['the wheel down scrolls it forward', mouse('wheel', 65, slot('p9').content), { type: 'wheel', paneId: 'p9', to: 'down' }],
+  ])('%s', (_name, event, intent) => {
+    expect(new PointerInterpreter(() => 0).interpret(event, layout, false)).toEqual(intent);
   });
 });
