@@ -91,8 +91,15 @@ describe('seed_prompt', () => {
     writeFileSync(join(project, 'agent.json'), JSON.stringify({ startDelayMs: 100, workMs: 10 }));
     const prompt = 'Run "npm test" (all of it);\nthen say $DONE & stop.';
     writeFileSync(join(project, '.dot-agent-deck.toml'), ['[[modes]]', 'name = "dev"', `seed_prompt = ${JSON.stringify(prompt)}`, ''].join('\n'));
-    const opened = JSON.parse(await h.ok(['up', '--mode', 'dev', '--command', `node ${SIM_AGENT} --script agent.json`, '-p', project, '--json'])) as { agent: string };
-    await h.waitForScreen(opened.agent, 'the agent is told where the seed prompt is', /» Read \.dot-agent-deck\/dev\/seed-prompt\.md and do what it says/, 30_000);
+    const opened = JSON.parse(await h.ok(['up', '--mode', 'dev', '--command', `node ${SIM_AGENT} --script agent.json`, '-p', project, '--json'])) as {
+      agent: string;
+    };
+    await h.waitForScreen(
+      opened.agent,
+      'the agent is told where the seed prompt is',
+      /» Read \.dot-agent-deck\/dev\/seed-prompt\.md and do what it says/,
+      30_000,
+    );
     expect(readFileSync(join(project, '.dot-agent-deck', 'dev', 'seed-prompt.md'), 'utf8')).toBe(`${prompt}\n`);
   });
 });
