@@ -10,13 +10,16 @@
 //           "limit": "You've hit your limit · try again in 5 seconds",
 //           "byTask": [{ "match": "regex on the task file", "steps": [...], "report": "...", "question": "..." }],
 //           "turns": [{ "after": ["regex", ...], "actions": [{ "write": "path", "text": "..." },
-//                                                           { "run": ["dot-agent-deck", "delegate", ...] }] }] }
+//                                                           { "run": ["dot-agent-deck", "delegate", ...] },
+//                                                           { "hook": { "agent": "claude-code", "payload": {...} } }] }] }
 // Turns fire in order, each once every pattern of `after` matched a prompt received since the
 // previous turn fired. The first `byTask` entry whose `match` finds the task file's text replaces
 // steps, report, question and limit for that task. `limit` is a usage-limit line shown instead of
 // the task's first run: the agent waits at its prompt, and the next prompt it gets (a continue
 // line) does the task. Text read from task files is data: it is only
-// matched, never run through a shell.
+// matched, never run through a shell. A `hook` action reports the payload through
+// `dot-agent-deck hook --agent AGENT` (stdin), as the real CLI's hook settings would; it runs
+// nothing the payload names.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -118,6 +121,17 @@ function run(argv) {
   });
 }
 
+/** Sends one hook payload the way an agent's hook settings do: JSON on the stdin of `hook`. */
+function sendHook({ agent, payload }) {
+  return new Promise((done) => {
+    const child = execFile('dot-agent-deck', ['hook', '--agent', String(agent)], { env: process.env }, (error) => {
+      say(`hook ${payload.hook_event_name ?? payload.type} (${agent}) → ${error ? 'failed' : 'sent'}`);
+      done();
+    });
+    child.stdin.end(JSON.stringify(payload));
+  });
+}
+
 function writeFile(path, text) {
   const target = resolve(process.cwd(), path);
   mkdirSync(dirname(target), { recursive: true });
@@ -190,6 +204,7 @@ async function runTurn() {
   for (const action of turn.actions ?? []) {
     if (action.write) writeFile(action.write, action.text ?? '');
     if (action.run) await run(action.run);
+    if (action.hook) await sendHook(action.hook);
   }
 }
 

@@ -1,6 +1,7 @@
 // Reads an agent's hook payload (untrusted JSON on stdin) into a bounded HookEvent. Pure, and
 // light on imports: `dot-agent-deck hook` runs it on every hook, so it must load fast.
 import type { HookEvent } from '../protocol/pane-status.js';
+import { shellCommandOf } from './shell-command.js';
 
 const MAX_DETAIL = 200;
 // Tool input fields worth showing on a card, most telling first.
@@ -41,5 +42,6 @@ export function parseHookPayload(agent: string, payload: unknown): HookEvent | n
     detail: toolDetail(body.tool_input ?? body.args),
     message: text(body.error ?? body.message ?? body.last_assistant_message, 500),
     transcriptPath: text(body.transcript_path, 4096),
+    shellCommand: shellCommandOf(body, event),
   };
 }

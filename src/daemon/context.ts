@@ -2,6 +2,7 @@
 import type { Logger } from '../common/logger.js';
 import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { FramePump, FrameSink } from './frame-pump.js';
+import type { ModeService } from './mode-service.js';
 import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
 import type { Authority } from './pane-authority.js';
@@ -12,6 +13,7 @@ export interface DaemonContext {
   frames: FramePump;
   writers: PaneWriters;
   orchestration: OrchestrationService;
+  modes: ModeService;
   logger: Logger;
   /** Resolves once panes can be created; requests wait for it, the handshake does not. */
   ready: Promise<void>;

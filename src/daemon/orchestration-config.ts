@@ -15,7 +15,8 @@ export interface LoadedOrchestration {
   workers: Role[];
 }
 
-export async function loadOrchestration(projectDir: string, wanted: string | undefined): Promise<LoadedOrchestration> {
+/** The project file of `projectDir`, valid, or an error that says what to do. */
+export async function loadValidProject(projectDir: string): Promise<{ file: string; config: ProjectConfig }> {
   const loaded = await loadProjectConfig(projectDir, { cwd: projectDir });
   if (!loaded.exists) {
     throw new UserError(`${loaded.file} does not exist.`, { hint: 'create one with `dot-agent-deck init`' });
@@ -29,6 +30,11 @@ export async function loadOrchestration(projectDir: string, wanted: string | und
       },
     );
   }
+  return { file: loaded.file, config: loaded.config };
+}
+
+export async function loadOrchestration(projectDir: string, wanted: string | undefined): Promise<LoadedOrchestration> {
+  const loaded = await loadValidProject(projectDir);
   const config = loaded.config;
   const projectName = basename(projectDir);
   const named = config.orchestrations.map((o) => ({ name: resolveOrchestrationName(o.name, projectName), orchestration: o }));

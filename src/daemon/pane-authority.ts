@@ -45,6 +45,7 @@ export function authorize(authority: Authority, request: Request, registry: Pane
       throw new UserError(`Pane ${authority.paneId} (role ${role}) sent a hook event for pane ${request.paneId}; a pane reports only for itself.`);
     case 'new':
     case 'up':
+    case 'open-mode':
     case 'shutdown':
       throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${request.kind === 'shutdown' ? 'stop the daemon' : 'open panes'}.`, {
         hint: allow,

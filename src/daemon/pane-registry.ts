@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { UserError, errorMessage } from '../common/errors.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter } from '../common/event.js';
-import type { PaneInfo } from '../protocol/messages.js';
+import type { PaneInfo, PaneModePart } from '../protocol/messages.js';
 import { tokenMatches } from '../pty/pane-credential.js';
 import type { PaneHost, PaneHostFactory } from './pane-host.js';
 import { PaneOutput, type PaneClock } from './pane-output.js';
@@ -21,6 +21,8 @@ export interface PaneSpec {
   cols?: number;
   rows?: number;
   restored?: boolean;
+  /** Its place in a workspace mode's tab. */
+  mode?: PaneModePart | null;
 }
 
 interface PaneRecord {
@@ -41,6 +43,7 @@ interface PaneRecord {
   status: StatusTracker | null;
   /** Why its orchestration's journal could not be written, for the deck to warn about. */
   journalProblem: string | null;
+  mode: PaneModePart | null;
 }
 
 export interface PaneChange {
@@ -108,6 +111,7 @@ export class PaneRegistry implements Disposable {
       output: null,
       status: null,
       journalProblem: null,
+      mode: spec.mode ?? null,
     };
     try {
       record.host = this.options.factory({
@@ -136,11 +140,13 @@ export class PaneRegistry implements Disposable {
     return [...this.panes.values()].map((record) => this.info(record));
   }
 
-  /** Persistable description of every pane that should come back after a daemon restart. */
-  specs(): Array<Required<Pick<PaneSpec, 'id' | 'name' | 'command' | 'cwd'>> & { tab: string | null; role: string | null }> {
+  /** Persistable description of every pane that should come back after a daemon restart: the
+   *  running ones, and a mode's side panes even when their command ended (the tab's layout and
+   *  its reactive pool come back whole; the command runs again). */
+  specs(): Array<Required<Pick<PaneSpec, 'id' | 'name' | 'command' | 'cwd'>> & { tab: string | null; role: string | null; mode?: PaneModePart | null }> {
     return [...this.panes.values()]
-      .filter((record) => record.host?.state.kind === 'running')
-      .map(({ id, name, command, cwd, tab, role }) => ({ id, name, command, cwd, tab, role }));
+      .filter((record) => record.host?.state.kind === 'running' || (record.host !== null && record.mode !== null && record.mode.part !== 'agent'))
+      .map(({ id, name, command, cwd, tab, role, mode }) => ({ id, name, command, cwd, tab, role, ...(mode ? { mode } : {}) }));
   }
 
   /** Resolves an id (`p3`) or a unique name. */
@@ -200,6 +206,14 @@ export class PaneRegistry implements Disposable {
     const record = this.record(ref);
     if (record.command === command) return;
     record.command = command;
+    this.changeEmitter.fire({ persist: true });
+  }
+
+  /** Records what a mode's reactive slot shows now (its rule and start time) and its title. */
+  setMode(ref: string, mode: PaneModePart, name: string): void {
+    const record = this.record(ref);
+    record.mode = mode;
+    record.name = name;
     this.changeEmitter.fire({ persist: true });
   }
 
@@ -299,6 +313,7 @@ export class PaneRegistry implements Disposable {
       status: record.status?.status ?? neverStarted(record),
       tokens: record.status?.tokenUsage ?? null,
       journalProblem: record.journalProblem,
+      mode: record.mode,
     };
   }
 

@@ -13,6 +13,7 @@ import { shutdown } from './handlers/shutdown.js';
 import { status } from './handlers/status.js';
 import { subscribe, unsubscribe } from './handlers/subscribe.js';
 import { up } from './handlers/up.js';
+import { openMode } from './handlers/open-mode.js';
 import { delegate } from './handlers/delegate.js';
 import { workDone } from './handlers/work-done.js';
 import { timeline } from './handlers/timeline.js';
@@ -35,6 +36,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   scroll,
   shutdown,
   up,
+  'open-mode': openMode,
   delegate,
   'work-done': workDone,
   hook,

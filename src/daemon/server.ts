@@ -16,6 +16,8 @@ import { PROTOCOL_VERSION, type DaemonStatus, type ResponseMap } from '../protoc
 import { ClientSession } from './client-session.js';
 import type { DaemonContext } from './context.js';
 import { FramePump } from './frame-pump.js';
+import { ModeService } from './mode-service.js';
+import { ShellTyper } from './mode-shell.js';
 import { OrchestrationService } from './orchestration-service.js';
 import type { PaneHostFactory } from './pane-host.js';
 import { PaneRegistry } from './pane-registry.js';
@@ -58,6 +60,7 @@ export class Daemon {
   private readonly writers = new PaneWriters();
   private readonly session: SessionStore;
   private readonly orchestration: OrchestrationService;
+  private readonly modes: ModeService;
   private readonly clients = new Set<ClientSession>();
   private readonly context: DaemonContext;
   private server: Server | null = null;
@@ -101,11 +104,24 @@ export class Daemon {
         ...(options.resumeJitterMs !== undefined ? { jitterMs: jitterUpTo(options.resumeJitterMs) } : {}),
       }),
     );
+    const orchestration = this.orchestration;
+    const modes = this.store.add(
+      new ModeService({
+        registry: this.registry,
+        logger: options.logger,
+        shell: options.paneEnv.SHELL || '/bin/sh',
+        uniqueTab: (name) => orchestration.uniqueGroupId(name),
+        deliver: (paneId, line) => orchestration.deliverToPane(paneId, line),
+        typer: new ShellTyper({ registry: this.registry, writers: this.writers, clock: orchestration.clock }),
+      }),
+    );
+    this.modes = modes;
     this.context = {
       registry: this.registry,
       frames: this.frames,
       writers: this.writers,
       orchestration: this.orchestration,
+      modes,
       logger: options.logger,
       ready: this.ready,
       status: () => this.status(),
@@ -150,6 +166,7 @@ export class Daemon {
     );
     await this.ready;
     this.restore();
+    this.modes.restore();
     await this.orchestration.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);
     logger.info('daemon listening', { socket: socketPath, pid: process.pid, version: VERSION });
     this.checkIdle();

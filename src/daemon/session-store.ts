@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { PaneModePart } from '../protocol/messages.js';
 import { errorMessage } from '../common/errors.js';
 import type { Disposable } from '../common/disposable.js';
 import { writeFileAtomicSync } from '../common/fs-atomic.js';
@@ -19,6 +20,7 @@ const SavedPane = z.object({
   cwd: z.string().min(1),
   tab: z.string().nullable(),
   role: z.string().nullable(),
+  mode: PaneModePart.nullable().optional(),
 });
 export type SavedPane = z.infer<typeof SavedPane>;
 

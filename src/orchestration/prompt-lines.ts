@@ -49,6 +49,11 @@ export function taskSourceFile(group: string, id: string): string {
 /** Characters a typed line may hold: none that bash, zsh or fish treat specially. */
 const TYPED_SAFE = /^[A-Za-z0-9 .,:/_+=@%-]*$/;
 
+/** Whether `line` may be typed as it is (only characters no shell or input box acts on). */
+export function isSafeTypedLine(line: string): boolean {
+  return TYPED_SAFE.test(line);
+}
+
 /** Throws if `line` holds a character a shell would act on: a bug in the deck, never user input. */
 export function safeTypedLine(line: string): string {
   if (!TYPED_SAFE.test(line)) {

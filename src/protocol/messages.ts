@@ -24,6 +24,23 @@ export const MAX_TASK_TEXT = 1024 * 1024;
 export const PaneCredential = z.object({ paneId: z.string().min(1).max(200), token: z.string().min(1).max(200) });
 export type PaneCredential = z.infer<typeof PaneCredential>;
 
+/** A pane's place in a workspace mode's tab: the agent, a persistent side pane, or a slot of the
+ *  reactive pool (with the rule that started what it shows, and when). */
+export const PaneModePart = z.object({
+  mode: z.string().min(1).max(200),
+  part: z.enum(['agent', 'persistent', 'reactive']),
+  /** Order among the persistent panes, or the reactive slot (0-based). */
+  slot: z.number().int().nonnegative(),
+  /** The rule's pattern that started the reactive pane's command. */
+  rule: z.string().max(10_000).nullable(),
+  /** When the reactive pane's command was started (ISO 8601): the oldest slot is reused first. */
+  ranAt: z.string().nullable(),
+  /** With the mode's init_command the pane runs the shell, and this command line is typed into
+   *  it after init_command (again after a restart); null or absent: the pane runs it itself. */
+  run: z.string().max(20_000).nullable().optional(),
+});
+export type PaneModePart = z.infer<typeof PaneModePart>;
+
 export const PaneInfo = z.object({
   id: z.string(),
   name: z.string(),
@@ -51,6 +68,8 @@ export const PaneInfo = z.object({
   /** Set on the role panes of an orchestration whose journal could not be written, with why
    *  (`.dot-agent-deck/journal.jsonl is a directory, …`); cleared by the next append that lands. */
   journalProblem: z.string().nullable().optional(),
+  /** Set on the panes of a workspace mode's tab. */
+  mode: PaneModePart.nullable().optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -106,6 +125,15 @@ export const Request = z.discriminatedUnion('kind', [
     task: z.string().max(MAX_TASK_TEXT).optional(),
     ...{ cols: Size.cols.optional(), rows: Size.rows.optional() },
   }),
+  /** Open a workspace mode of the project file in a new tab: `command` runs in the agent pane. */
+  z.object({
+    kind: z.literal('open-mode'),
+    projectDir: z.string().min(1).max(4096),
+    mode: z.string().min(1).max(200),
+    command: z.string().min(1).max(10_000),
+    name: z.string().min(1).max(100).optional(),
+    ...{ cols: Size.cols.optional(), rows: Size.rows.optional() },
+  }),
   /** From the orchestrator's pane (its credential names the caller). `again`: hand over a task
    *  the worker already has open or queued. */
   z.object({
@@ -157,6 +185,8 @@ export const Responses = {
   shutdown: z.object({ stopping: z.literal(true), panes: Count }),
   /** `orchestrator`: the pane id of the start role, the one a person talks to. */
   up: z.object({ group: z.string(), orchestration: z.string(), panes: z.array(PaneInfo), orchestrator: PaneId }),
+  /** `agent`: the pane id of the mode's agent pane. */
+  'open-mode': z.object({ tab: z.string(), mode: z.string(), panes: z.array(PaneInfo), agent: PaneId }),
   /** `queued`: waiting behind the commission `behind`; `warnings`: it happened, but not all of it
    *  was recorded (the journal could not be written). */
   delegate: z.object({

@@ -35,6 +35,17 @@ export const TokenUsage = z.object({
 });
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
+/** The longest shell command a mode re-runs; a longer one is not re-run (never a cut one). */
+export const MAX_SHELL_COMMAND = 10_000;
+
+/** The shell command an agent is about to run, exactly as it gave it: one script for its shell
+ *  (Claude Code, Gemini, opencode, Codex `exec_command`) or an argv (Codex `shell`). */
+export const ShellCommand = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('script'), script: z.string().min(1).max(MAX_SHELL_COMMAND) }),
+  z.object({ kind: z.literal('argv'), argv: z.array(z.string().max(MAX_SHELL_COMMAND)).min(1).max(256) }),
+]);
+export type ShellCommand = z.infer<typeof ShellCommand>;
+
 /** What `dot-agent-deck hook` extracts from an agent's hook payload. Every field is bounded. */
 export const HookEvent = z.object({
   agent: z.string().min(1).max(40),
@@ -46,6 +57,8 @@ export const HookEvent = z.object({
   detail: z.string().max(500).nullable(),
   message: z.string().max(500).nullable(),
   transcriptPath: z.string().max(4096).nullable(),
+  /** Set on a pre-tool event of a shell tool: what workspace-mode rules match and re-run. */
+  shellCommand: ShellCommand.nullable().optional(),
 });
 export type HookEvent = z.infer<typeof HookEvent>;
 

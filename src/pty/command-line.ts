@@ -101,3 +101,13 @@ export function scanWords(text: string): { words: string[]; openQuote: "'" | '"'
   if (inWord) words.push(word);
   return { words, openQuote: quote };
 }
+
+/**
+ * A command line that runs exactly `argv`, whichever way parseCommandLine takes it: plain words
+ * stay as they are and the rest go in single quotes, so it splits back into the same words, and
+ * a shell given it (when a word holds shell syntax) undoes the same quoting. No word is ever
+ * interpreted: this is how the deck runs a command it did not write as one argv.
+ */
+export function quoteCommandLine(argv: readonly string[]): string {
+  return argv.map((word) => (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}

@@ -32,6 +32,12 @@ export function explainText({ pane, lastHookEvent, events }: ResponseMap['explai
     `  agent:      ${pane.agentType ?? 'unknown (generic rules)'}, command ${pane.command}`,
     `  last hook:  ${lastHookEvent ?? 'none received'}`,
   ];
+  const mode = pane.mode;
+  if (mode) {
+    const where = mode.part === 'agent' ? 'its agent pane' : mode.part === 'persistent' ? `persistent pane ${mode.slot + 1}` : `reactive slot ${mode.slot + 1}`;
+    lines.push(`  mode:       ${mode.mode}, ${where}`);
+    if (mode.rule !== null) lines.push(`  started by: rule ${JSON.stringify(mode.rule)}${mode.ranAt ? ` at ${mode.ranAt}` : ''}`);
+  }
   if (pane.tokens !== null) {
     lines.push(`  tokens:     ${pane.tokens.input} in, ${pane.tokens.output} out, ${pane.tokens.cacheRead} cache read`);
   }

@@ -7,5 +7,9 @@ export const hook: Handler<'hook'> = (request, daemon, client) => {
   const authority = client.authority;
   if (authority.kind !== 'pane' || authority.paneId !== request.paneId) return { accepted: false };
   const tracker = daemon.registry.statusTracker(request.paneId);
-  return { accepted: tracker.applyHook(request.agentId, request.event) };
+  const accepted = tracker.applyHook(request.agentId, request.event);
+  // A mode's agent is about to run a shell command: its rules may re-run it beside the agent.
+  // Not awaited: the agent waits on this reply before it runs the command.
+  if (accepted && request.event.shellCommand) daemon.modes.react(request.paneId, request.event.shellCommand);
+  return { accepted };
 };

@@ -40,6 +40,16 @@ export async function projectOrchestrations(dir: string): Promise<{ names: strin
   }
 }
 
+/** The workspace modes (`[[modes]]`) of the directory's project file; none when it is invalid. */
+export async function projectModes(dir: string): Promise<string[]> {
+  try {
+    const project = await loadProjectConfig(dir, { cwd: dir });
+    return (project.config?.modes ?? []).map((mode) => mode.name);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Warnings for the new-pane form: an invalid project file (its first error), or an
  * orchestration of this directory that already has panes open.

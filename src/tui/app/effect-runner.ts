@@ -6,7 +6,8 @@ import type { DeckLayout } from '../layout/deck-layout.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
 import type { Effect } from '../state/effect.js';
 import { paneById } from '../state/selectors.js';
-import { inspectProject, listSubdirectories, projectOrchestrations } from './dir-listing.js';
+import { findAgentsOnPath } from '../../config-gen/project-discovery.js';
+import { inspectProject, listSubdirectories, projectModes, projectOrchestrations } from './dir-listing.js';
 import { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
 import type { DeckStore } from './deck-store.js';
@@ -108,7 +109,9 @@ export class EffectRunner {
           inspectProject(effect.dir, store.getState().panes),
           projectOrchestrations(effect.dir),
           offersConfigGen(effect.dir, this.configGen, this.ctx.autoConfigPrompt ?? true),
-        ]).then(([notes, orchestrations, offerConfigGen]) =>
+          projectModes(effect.dir),
+          findAgentsOnPath(process.env).catch(() => []),
+        ]).then(([notes, orchestrations, offerConfigGen, modes, agents]) =>
           store.dispatch({
             type: 'dir-inspected',
             dir: effect.dir,
@@ -116,6 +119,8 @@ export class EffectRunner {
             orchestrations: orchestrations.names,
             defaultOrchestration: orchestrations.preselect,
             offerConfigGen,
+            modes,
+            agents,
           }),
         );
         return;
@@ -144,6 +149,19 @@ export class EffectRunner {
           .then((result) => {
             const orchestrator = result.panes.find((pane) => pane.id === result.orchestrator);
             if (orchestrator) store.dispatch({ type: 'pane-created', pane: orchestrator });
+          })
+          .catch((error: unknown) => this.fail(error));
+        return;
+      }
+      case 'open-mode': {
+        // The agent pane is born at its place in the mode's layout: the left half of the main area.
+        const { main } = this.ctx.layout();
+        const size = { cols: Math.max(2, Math.floor(main.cols / 2) - 2), rows: Math.max(1, main.rows - 2) };
+        connection
+          .request({ kind: 'open-mode', projectDir: effect.cwd, mode: effect.mode, command: effect.command, name: effect.name, ...size })
+          .then((result) => {
+            const agent = result.panes.find((pane) => pane.id === result.agent);
+            if (agent) store.dispatch({ type: 'pane-created', pane: agent });
           })
           .catch((error: unknown) => this.fail(error));
         return;

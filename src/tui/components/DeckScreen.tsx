@@ -14,6 +14,7 @@ import { statusHints } from '../view/status-hints.js';
 import { toneColour } from '../view/theme.js';
 import { DialogLayer } from './DialogLayer.js';
 import { EmptyState } from './EmptyState.js';
+import { PaneFrame } from './PaneFrame.js';
 import { PaneTitle } from './PaneTitle.js';
 import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
@@ -94,6 +95,16 @@ export function DeckScreen() {
         </Place>
       )}
       {layout.panes.map((slot) => {
+        const isSelected = slot.paneId === selected?.id;
+        return (
+          slot.frame && (
+            <Place key={`frame-${slot.paneId}`} rect={slot.frame}>
+              <PaneFrame width={slot.frame.cols} height={slot.frame.rows} state={!isSelected ? 'idle' : state.mode === 'typing' ? 'typing' : 'command'} />
+            </Place>
+          )
+        );
+      })}
+      {layout.panes.map((slot) => {
         const pane = paneById(state, slot.paneId)!;
         const isSelected = pane.id === selected?.id;
         return (
@@ -112,7 +123,7 @@ export function DeckScreen() {
         );
       })}
       {layout.panes
-        .filter((slot) => slot.title.x > layout.main.x)
+        .filter((slot) => slot.title.x > layout.main.x && !slot.frame)
         .map((slot) => (
           <Rule key={`rule-${slot.paneId}`} rect={{ x: slot.title.x - 1, y: slot.title.y, cols: 1, rows: slot.content.rows + 1 }} />
         ))}

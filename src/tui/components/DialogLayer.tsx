@@ -26,6 +26,12 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
       return <QuitDialog choice={dialog.choice} panes={state.panes.length} {...size} />;
     case 'close': {
       const pane = paneById(state, dialog.paneId);
+      if (dialog.tab !== undefined && dialog.panes !== undefined) {
+        const names = dialog.panes.map((id) => paneById(state, id)?.name ?? id);
+        return (
+          <CloseDialog tab={dialog.tab} name={dialog.tab} command={`its ${names.length} panes (${names.join(', ')})`} confirm={dialog.confirm} {...size} />
+        );
+      }
       return <CloseDialog name={pane?.name ?? dialog.paneId} command={pane?.command ?? 'its command'} confirm={dialog.confirm} {...size} />;
     }
     case 'generate-config':

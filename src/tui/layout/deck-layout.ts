@@ -5,6 +5,7 @@ import type { PaneRect } from '../input/pane-encoding.js';
 import type { DeckState } from '../state/deck-state.js';
 import { cardsOf, selectedPane, tabsOf, visiblePanes } from '../state/selectors.js';
 import { CARD_HEIGHT, chooseDensity, type CardDensity } from './card-density.js';
+import { isModeTab, modeOrder, modeSlots } from './mode-layout.js';
 
 /** 1-based top-left cell and size. */
 export type Rect = PaneRect;
@@ -15,6 +16,8 @@ export const MIN_ROWS = 12;
 
 export interface PaneSlot {
   paneId: string;
+  /** A mode's tab frames each pane: the box drawn around title and content. */
+  frame?: Rect;
   title: Rect;
   content: Rect;
 }
@@ -79,10 +82,12 @@ export function computeLayout(termCols: number, termRows: number, state: DeckSta
     density,
     sidebar,
   );
-  const panes = paneSlots(
-    visiblePanes(state).map((p) => p.id),
-    main,
-  );
+  const panes = isModeTab(state.panes, state.tab)
+    ? modeSlots(modeOrder(visiblePanes(state)), selectedPane(state)?.id ?? null, main)
+    : paneSlots(
+        visiblePanes(state).map((p) => p.id),
+        main,
+      );
   return { ...base, tabs, density, cards, panes, dialog: dialogRect(state, cols, rows) };
 }
 

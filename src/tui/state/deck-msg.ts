@@ -30,6 +30,10 @@ export type DeckMsg =
       dir: string;
       notes: readonly string[];
       orchestrations?: readonly string[];
+      /** The `[[modes]]` of the directory's project file. */
+      modes?: readonly string[];
+      /** The agent CLIs found on PATH, for the form's Agent field. */
+      agents?: readonly string[];
       defaultOrchestration?: string | null;
       offerConfigGen?: boolean;
     }

@@ -13,6 +13,7 @@ import { mismatchDialogKey, mismatchRestartFailed, openMismatch } from './dialog
 import { quitDialogKey } from './dialogs/quit-dialog.js';
 import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js';
 import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
+import { backToAgent, closeDialogFor } from './mode-focus.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
 import { statusLabel } from '../view/status-label.js';
@@ -65,7 +66,13 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
     case 'dir-inspected': {
       if (state.dialog?.kind !== 'new-pane') return done(state);
       const notes = msg.offerConfigGen ? [...msg.notes, configGenHint(keys)] : msg.notes;
-      return done({ ...state, dialog: dirInspected(state.dialog, msg.dir, notes, msg.orchestrations, msg.defaultOrchestration ?? null) });
+      return done({
+        ...state,
+        dialog: dirInspected(state.dialog, msg.dir, notes, msg.orchestrations, msg.defaultOrchestration ?? null, {
+          ...(msg.modes ? { modes: msg.modes } : {}),
+          ...(msg.agents ? { agents: msg.agents } : {}),
+        }),
+      });
     }
     case 'config-hint':
       return done({ ...state, configHintDir: msg.dir });
@@ -172,7 +179,7 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
     case 'toggle_layout':
       return done({ ...state, layout: state.layout === 'stacked' ? 'tiled' : 'stacked' });
     case 'close_pane':
-      return selected ? openDialog(state, { kind: 'close', paneId: selected.id, confirm: false }) : needPane();
+      return selected ? openDialog(state, closeDialogFor(state, selected)) : needPane();
     case 'rename_pane':
       return selected ? openDialog(state, { kind: 'rename', paneId: selected.id, field: emptyField(selected.name) }) : needPane();
     case 'filter':
@@ -190,9 +197,12 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
     }
     case 'send_prefix':
       return selected ? done({ ...state, mode: 'typing' }, [{ type: 'send-prefix', paneId: selected.id }]) : needPane();
-    case 'cancel':
+    case 'cancel': {
       if (state.filter !== '') return done({ ...state, filter: '' });
+      const agent = backToAgent(state);
+      if (agent) return done(agent);
       return done({ ...state, message: null });
+    }
     case 'answer_yes':
     case 'answer_no':
       if (!selected) return needPane();
@@ -276,8 +286,8 @@ function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
       return done(event.kind === 'key' ? { ...state, dialog: null } : state);
     case 'new-pane': {
       const step = newPaneInput(dialog, event, state.defaultCommand ?? state.lastCommand);
-      const created = step.effects.find((effect) => effect.type === 'create-pane');
-      const lastCommand = created?.type === 'create-pane' ? created.command : state.lastCommand;
+      const created = step.effects.find((effect) => effect.type === 'create-pane' || effect.type === 'open-mode');
+      const lastCommand = created?.type === 'create-pane' || created?.type === 'open-mode' ? created.command : state.lastCommand;
       return done({ ...state, dialog: step.dialog, lastCommand }, step.effects);
     }
     default:

@@ -37,7 +37,8 @@ export type LinkStatus =
 
 export type Dialog =
   | { kind: 'quit'; choice: QuitChoice }
-  | { kind: 'close'; paneId: string; confirm: boolean }
+  /** `tab`/`panes`: closing a pane of a mode's tab closes every pane of the tab. */
+  | { kind: 'close'; paneId: string; confirm: boolean; tab?: string; panes?: readonly string[] }
   | { kind: 'rename'; paneId: string; field: TextField }
   | { kind: 'help' }
   | { kind: 'filter'; field: TextField }

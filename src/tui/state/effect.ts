@@ -14,6 +14,8 @@ export type Effect =
   | { type: 'create-pane'; cwd: string; name: string; command: string }
   /** Open an orchestration of the directory's project file: one pane per role, in a new tab. */
   | { type: 'open-orchestration'; cwd: string; orchestration: string }
+  /** Open a workspace mode of the directory's project file in a new tab; `command` runs in its agent pane. */
+  | { type: 'open-mode'; cwd: string; mode: string; name: string; command: string }
   | { type: 'load-timeline'; tab: string }
   /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
   | { type: 'generate-config'; paneId: string }

@@ -1,5 +1,5 @@
 // The part of the deck's view worth keeping between two decks (re-attach after Detach): the tab,
-// the selected pane of each tab, stacked or tiled. Pure; app/view-memory.ts reads and writes it.
+// the selected pane of each tab, stacked or tiled, and the last command the new-pane form launched. Pure; app/view-memory.ts reads and writes it.
 import { z } from 'zod';
 import { tabKey, type DeckState } from './deck-state.js';
 import { selectedPane } from './selectors.js';
@@ -14,6 +14,8 @@ export const SavedView = z.object({
   tab: Id.nullable(),
   selection: z.record(Id, Id),
   layout: z.enum(['stacked', 'tiled']),
+  /** The new-pane form offers it next time (when config.toml has no default_command). */
+  lastCommand: z.string().min(1).max(10_000).optional(),
 });
 export type SavedView = z.infer<typeof SavedView>;
 
@@ -25,7 +27,13 @@ export function viewOf(state: DeckState): SavedView {
   const shown = selectedPane(state);
   const selection = shown ? { ...state.selection, [current]: shown.id } : state.selection;
   const entries = Object.entries(selection).sort(([a], [b]) => Number(b === current) - Number(a === current));
-  return { version: 1, tab: state.tab, selection: Object.fromEntries(entries.slice(0, MAX_SAVED_TABS)), layout: state.layout };
+  return {
+    version: 1,
+    tab: state.tab,
+    selection: Object.fromEntries(entries.slice(0, MAX_SAVED_TABS)),
+    layout: state.layout,
+    ...(state.lastCommand.length <= 10_000 && state.lastCommand !== '' ? { lastCommand: state.lastCommand } : {}),
+  };
 }
 
 /** What a saved file holds, or null for anything that is not a view of this version. */
@@ -41,10 +49,10 @@ export function parseSavedView(text: string): SavedView | null {
 /** Opens on the saved view; panes that are gone fall back when the first pane list arrives. */
 export function withSavedView(state: DeckState, view: SavedView | null): DeckState {
   if (!view) return state;
-  return { ...state, tab: view.tab, selection: view.selection, layout: view.layout };
+  return { ...state, tab: view.tab, selection: view.selection, layout: view.layout, ...(view.lastCommand ? { lastCommand: view.lastCommand } : {}) };
 }
 
 /** Whether two states differ in what viewOf keeps (cheap enough to ask on every change). */
 export function viewChanged(a: DeckState, b: DeckState): boolean {
-  return a.tab !== b.tab || a.layout !== b.layout || a.selection !== b.selection;
+  return a.tab !== b.tab || a.layout !== b.layout || a.selection !== b.selection || a.lastCommand !== b.lastCommand;
 }

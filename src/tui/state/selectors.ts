@@ -2,6 +2,7 @@
 // Pure and cheap; components and the input router call them instead of storing copies.
 import type { PaneInfo } from '../../protocol/messages.js';
 import { tabKey, type DeckState } from './deck-state.js';
+import { modeOrder } from './mode-order.js';
 
 export interface TabInfo {
   /** null for the Dashboard. */
@@ -32,9 +33,11 @@ export function matchesFilter(pane: PaneInfo, filter: string): boolean {
   return [pane.name, pane.command, pane.cwd].some((field) => field.toLowerCase().includes(needle));
 }
 
-/** The cards of the current tab, filtered: card n (1-based) is `cards[n - 1]`. */
+/** The cards of the current tab, filtered: card n (1-based) is `cards[n - 1]`; a mode's tab
+ *  lists them in the order of its layout. */
 export function cardsOf(state: DeckState): PaneInfo[] {
-  return panesInTab(state.panes, state.tab).filter((pane) => matchesFilter(pane, state.filter));
+  const cards = panesInTab(state.panes, state.tab).filter((pane) => matchesFilter(pane, state.filter));
+  return state.tab !== null && cards.some((pane) => pane.mode) ? modeOrder(cards) : cards;
 }
 
 /** The selected pane of the current tab, or the first card when the selection is gone. */
@@ -44,8 +47,10 @@ export function selectedPane(state: DeckState): PaneInfo | null {
   return cards.find((pane) => pane.id === id) ?? cards[0] ?? null;
 }
 
-/** The panes on screen: the selected one when stacked, every card (up to 9) when tiled. */
+/** The panes on screen: the selected one when stacked, every card (up to 9) when tiled, every
+ *  pane of a mode's tab in its layout. */
 export function visiblePanes(state: DeckState): PaneInfo[] {
+  if (state.tab !== null && state.panes.some((pane) => pane.tab === state.tab && pane.mode)) return cardsOf(state);
   if (state.layout === 'tiled') return cardsOf(state).slice(0, 9);
   const selected = selectedPane(state);
   return selected ? [selected] : [];

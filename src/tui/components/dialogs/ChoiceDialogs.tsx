@@ -24,7 +24,17 @@ export function QuitDialog({ choice, panes, width, height }: { choice: QuitChoic
   return <DialogFrame title="Leave the deck?" lines={lines} footer="←/→ choose · Enter confirm · d s c" width={width} height={height} />;
 }
 
-export function CloseDialog({ name, command, confirm, width, height }: { name: string; command: string; confirm: boolean; width: number; height: number }) {
+export interface CloseDialogProps {
+  name: string;
+  command: string;
+  confirm: boolean;
+  /** Set when the whole tab of a workspace mode closes. */
+  tab?: string;
+  width: number;
+  height: number;
+}
+
+export function CloseDialog({ name, command, confirm, tab, width, height }: CloseDialogProps) {
   const lines = [
     line(`This stops ${command} and everything it started.`),
     [],
@@ -33,7 +43,15 @@ export function CloseDialog({ name, command, confirm, width, height }: { name: s
       ['Cancel', !confirm],
     ]),
   ];
-  return <DialogFrame title={`Close pane "${name}"?`} lines={lines} footer="←/→ choose · Enter confirm · y close · n cancel" width={width} height={height} />;
+  return (
+    <DialogFrame
+      title={tab === undefined ? `Close pane "${name}"?` : `Close tab "${tab}"?`}
+      lines={lines}
+      footer="←/→ choose · Enter confirm · y close · n cancel"
+      width={width}
+      height={height}
+    />
+  );
 }
 
 const CONFIG_GEN_LABELS: Record<ConfigGenChoice, string> = { yes: 'Yes', no: 'No', never: 'Never' };

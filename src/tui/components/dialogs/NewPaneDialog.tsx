@@ -1,5 +1,12 @@
 // The Ctrl+n flow on screen: the directory picker, then the form (Mode, Name, Command).
-import { chosenOrchestration, pickerRows, type DirPicker, type NewPaneDialog as NewPaneState, type NewPaneForm } from '../../state/dialogs/new-pane-dialog.js';
+import {
+  chosenOrchestration,
+  chosenWorkspaceMode,
+  pickerRows,
+  type DirPicker,
+  type NewPaneDialog as NewPaneState,
+  type NewPaneForm,
+} from '../../state/dialogs/new-pane-dialog.js';
 import { shortenPath } from '../../view/format.js';
 import { theme } from '../../view/theme.js';
 import { DialogFrame, line, type DialogLine } from './DialogFrame.js';
@@ -52,6 +59,13 @@ export function pickerLines(picker: DirPicker, home: string | undefined, width: 
   return lines;
 }
 
+/** The Agent field: the CLI chosen, or what ←/→ would offer. */
+function agentChoice(form: NewPaneForm): string {
+  if (form.agents.length <= 1) return form.inspecting ? 'looking on PATH…' : 'no agent CLI found on PATH';
+  const chosen = form.agents[form.agentIndex] || 'as typed in Command';
+  return `‹ ${chosen} ›  (${form.agents.slice(1).join(', ')} on PATH; ←/→ sets Command)`;
+}
+
 export function formLines(form: NewPaneForm, width: number): DialogLine[] {
   const label = (name: string, field: NewPaneForm['field']) => ({
     text: `${form.field === field ? '›' : ' '} ${name.padEnd(9)}`,
@@ -63,12 +77,18 @@ export function formLines(form: NewPaneForm, width: number): DialogLine[] {
     [label('Mode', 'mode'), { text: form.modes.length > 1 ? `‹ ${mode} ›` : mode }],
     [label('Name', 'name'), ...fieldSegments(form.name, width - 12, form.field === 'name')],
     [label('Command', 'command'), ...fieldSegments(form.command, width - 12, form.field === 'command')],
+    [label('Agent', 'agent'), { text: agentChoice(form), color: form.agents.length > 1 ? undefined : theme.muted }],
     [],
   ];
   if (form.inspecting) lines.push(line('checking the directory…', { color: theme.muted }));
   const orchestration = chosenOrchestration(form);
   if (orchestration !== null)
     lines.push(line(`Enter opens ${orchestration} in a new tab: one pane per role (Name and Command are not used)`, { color: theme.muted }));
+  const workspaceMode = chosenWorkspaceMode(form);
+  if (workspaceMode !== null)
+    lines.push(
+      line(`Enter opens mode ${workspaceMode} in a new tab: Command runs in the agent pane (left), the mode's panes beside it`, { color: theme.muted }),
+    );
   for (const note of form.notes) lines.push(line(`! ${note}`, { color: 'yellow' }));
   return lines;
 }

@@ -5,9 +5,10 @@ import { isMoveKey } from './choice.js';
 import type { DialogStep } from './quit-dialog.js';
 
 export function closeDialogKey(dialog: Extract<Dialog, { kind: 'close' }>, event: KeyEvent): DialogStep {
+  const kills = (dialog.panes ?? [dialog.paneId]).map((paneId) => ({ type: 'kill' as const, paneId }));
   switch (event.key) {
     case 'y':
-      return { dialog: null, effects: [{ type: 'kill', paneId: dialog.paneId }] };
+      return { dialog: null, effects: kills };
     case 'n':
     case 'q':
     case 'escape':
@@ -15,7 +16,7 @@ export function closeDialogKey(dialog: Extract<Dialog, { kind: 'close' }>, event
       return { dialog: null, effects: [] };
     case 'enter':
     case 'space':
-      return { dialog: null, effects: dialog.confirm ? [{ type: 'kill', paneId: dialog.paneId }] : [] };
+      return { dialog: null, effects: dialog.confirm ? kills : [] };
     default:
       return { dialog: isMoveKey(event.key) ? { ...dialog, confirm: !dialog.confirm } : dialog, effects: [] };
   }

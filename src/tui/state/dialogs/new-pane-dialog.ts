@@ -1,6 +1,7 @@
 // The Ctrl+n flow as pure state: a directory picker (j/k, Enter/l into, h/Backspace up, Space
 // choose, / filter, Esc/q leave), then one form (Mode, Name, Command). Listing a directory and
-// reading its project file are effects; their answers come back as messages.
+// reading its project file and finding the agent CLIs on PATH are effects; their answers come
+// back as messages.
 import { basename, dirname, join } from 'node:path';
 import type { KeyEvent, PasteEvent } from '../../input/input-event.js';
 import type { Effect } from '../effect.js';
@@ -20,17 +21,20 @@ export interface DirPicker {
   reselect: string | null;
 }
 
-export type FormField = 'mode' | 'name' | 'command';
-export const FORM_FIELDS: readonly FormField[] = ['mode', 'name', 'command'];
+export type FormField = 'mode' | 'name' | 'command' | 'agent';
+export const FORM_FIELDS: readonly FormField[] = ['mode', 'name', 'command', 'agent'];
 
 export interface NewPaneForm {
   dir: string;
   field: FormField;
-  /** "" is no mode; workspace modes and orchestrations join this list when they are built. */
+  /** "" is no mode, then the project file's workspace modes and its orchestrations. */
   modes: readonly string[];
   modeIndex: number;
   name: TextField;
   command: TextField;
+  /** "" (keep the Command as typed), then the agent CLIs found on PATH; choosing one sets Command. */
+  agents: readonly string[];
+  agentIndex: number;
   /** Warnings about the directory; they never block creating the pane. */
   notes: readonly string[];
   inspecting: boolean;
@@ -78,16 +82,29 @@ export function dirInspected(
   notes: readonly string[],
   orchestrations: readonly string[] = [],
   preselect: string | null = null,
+  found: { modes?: readonly string[]; agents?: readonly string[] } = {},
 ): NewPaneDialog {
+  const workspaceModes = found.modes ?? [];
   if (dialog.step !== 'form' || dialog.form.dir !== dir) return dialog;
-  const modes = ['', ...orchestrations.map((name) => `${ORCHESTRATION_MODE}${name}`)];
+  const modes = ['', ...workspaceModes.map((name) => `${WORKSPACE_MODE}${name}`), ...orchestrations.map((name) => `${ORCHESTRATION_MODE}${name}`)];
   const preselected = preselect === null ? -1 : modes.indexOf(`${ORCHESTRATION_MODE}${preselect}`);
   const modeIndex = dialog.form.inspecting && preselected > 0 ? preselected : Math.min(dialog.form.modeIndex, modes.length - 1);
-  return { ...dialog, form: { ...dialog.form, notes, inspecting: false, modes, modeIndex } };
+  const agents = ['', ...(found.agents ?? [])];
+  const agentIndex = Math.min(dialog.form.agentIndex, agents.length - 1);
+  return { ...dialog, form: { ...dialog.form, notes, inspecting: false, modes, modeIndex, agents, agentIndex } };
 }
 
 /** How an orchestration shows in the Mode field; choosing one opens all of its role panes. */
 export const ORCHESTRATION_MODE = 'orchestration: ';
+
+/** How a workspace mode shows in the Mode field; choosing one opens its tab around the Command. */
+export const WORKSPACE_MODE = 'mode: ';
+
+/** The workspace mode the form's Mode field names, if any. */
+export function chosenWorkspaceMode(form: NewPaneForm): string | null {
+  const mode = form.modes[form.modeIndex] ?? '';
+  return mode.startsWith(WORKSPACE_MODE) ? mode.slice(WORKSPACE_MODE.length) : null;
+}
 
 /** The orchestration the form's Mode field names, if any. */
 export function chosenOrchestration(form: NewPaneForm): string | null {
@@ -156,6 +173,8 @@ function choose(picker: DirPicker, dir: string, defaultCommand: string): NewPane
     modeIndex: 0,
     name: emptyField(basename(dir) || 'root'),
     command: emptyField(defaultCommand),
+    agents: [''],
+    agentIndex: 0,
     notes: [],
     inspecting: true,
   };
@@ -183,12 +202,21 @@ function formInput(dialog: Extract<NewPaneDialog, { step: 'form' }>, event: KeyE
         const command = form.command.text.trim();
         if (name === '') return stay({ ...form, field: 'name' });
         if (command === '') return stay({ ...form, field: 'command' });
+        const mode = chosenWorkspaceMode(form);
+        if (mode !== null) return { dialog: null, effects: [{ type: 'open-mode', cwd: form.dir, mode, name, command }] };
         return { dialog: null, effects: [{ type: 'create-pane', cwd: form.dir, name, command }] };
       }
     }
     if (form.field === 'mode') {
       const step = event.key === 'right' || event.key === 'l' ? 1 : event.key === 'left' || event.key === 'h' ? -1 : 0;
       return stay({ ...form, modeIndex: (form.modeIndex + step + form.modes.length) % form.modes.length });
+    }
+    if (form.field === 'agent') {
+      const step = event.key === 'right' || event.key === 'l' ? 1 : event.key === 'left' || event.key === 'h' ? -1 : 0;
+      if (step === 0) return stay(form);
+      const agentIndex = (form.agentIndex + step + form.agents.length) % form.agents.length;
+      const agent = form.agents[agentIndex] ?? '';
+      return stay({ ...form, agentIndex, command: agent === '' ? form.command : emptyField(agent) });
     }
   }
   if (form.field === 'name') return stay({ ...form, name: editField(form.name, event, 100) ?? form.name });

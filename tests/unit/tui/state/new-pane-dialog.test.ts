@@ -100,3 +100,38 @@ describe('new-pane dialog: form', () => {
     expect(run('\r', inspected).effects).toHaveLength(1);
   });
 });
+
+describe('new-pane dialog: workspace modes', () => {
+  const inspected = () => dirInspected(run(' ').dialog!, '/work/app', [], ['dev-flow'], null, { modes: ['dev', 'review'], agents: ['claude', 'codex'] });
+
+  it('cycles no mode, every [[modes]], then every [[orchestrations]]', () => {
+    const dialog = inspected();
+    expect(dialog.step === 'form' && dialog.form.modes).toEqual(['', 'mode: dev', 'mode: review', 'orchestration: dev-flow']);
+  });
+
+  it.each<[string, string, Effect[]]>([
+    ['a mode opens its tab around the Command', '\x1b[Z\x1b[C\r', [{ type: 'open-mode', cwd: '/work/app', mode: 'dev', name: 'app', command: 'bash' }]],
+    ['the second mode', '\x1b[Z\x1b[C\x1b[C\r', [{ type: 'open-mode', cwd: '/work/app', mode: 'review', name: 'app', command: 'bash' }]],
+    ['the orchestration after the modes', '\x1b[Z\x1b[D\r', [{ type: 'open-orchestration', cwd: '/work/app', orchestration: 'dev-flow' }]],
+    ['a mode needs a command for its agent pane', '\x1b[Z\x1b[C\x1b[Z\x1b[Z\x15\r', []],
+  ])('%s', (_name, input, effects) => {
+    expect(run(input, inspected()).effects).toEqual(effects);
+  });
+
+  it.each<[string, string, Effect[]]>([
+    [
+      'the Agent field sets Command to the CLI found on PATH',
+      '\x1b[Z\x1b[Z\x1b[C\r',
+      [{ type: 'create-pane', cwd: '/work/app', name: 'app', command: 'claude' }],
+    ],
+    ['the next one', '\x1b[Z\x1b[Z\x1b[C\x1b[C\r', [{ type: 'create-pane', cwd: '/work/app', name: 'app', command: 'codex' }]],
+    ['back to "as typed" keeps the last Command', '\x1b[Z\x1b[Z\x1b[C\x1b[D\r', [{ type: 'create-pane', cwd: '/work/app', name: 'app', command: 'claude' }]],
+    [
+      'a Command typed after choosing an agent wins',
+      '\x1b[Z\x1b[Z\x1b[C\x1b[Z\x15claude --resume\r',
+      [{ type: 'create-pane', cwd: '/work/app', name: 'app', command: 'claude --resume' }],
+    ],
+  ])('%s', (_name, input, effects) => {
+    expect(run(input, inspected()).effects).toEqual(effects);
+  });
+});

@@ -20,7 +20,17 @@ describe('saved view', () => {
       tab: 'dev-flow',
       selection: { '': 'p2', 'dev-flow': 'p5' },
       layout: 'tiled',
+      lastCommand: 'bash',
     });
+  });
+
+  it('remembers the last command launched, which the next deck offers in the new-pane form', () => {
+    const saved = viewOf(deck({ lastCommand: 'claude --model opus' }));
+    expect(saved.lastCommand).toBe('claude --model opus');
+    const next = withSavedView(initialDeckState, parseSavedView(JSON.stringify(saved)));
+    expect(next.lastCommand).toBe('claude --model opus');
+    // A view written before the deck remembered commands keeps the start-up default.
+    expect(withSavedView(initialDeckState, view()).lastCommand).toBe(initialDeckState.lastCommand);
   });
 
   it('names the first card when nothing was chosen in the tab', () => {
@@ -67,6 +77,7 @@ describe('saved view', () => {
     ['a tab switch', { tab: 'dev-flow' }, true],
     ['a new selection', { selection: { '': 'p2' } }, true],
     ['a layout change', { layout: 'tiled' }, true],
+    ['a command launched', { lastCommand: 'codex' }, true],
     ['a mode change', { mode: 'typing' }, false],
     ['a message', { message: { text: 'x', tone: 'info', id: 1 } }, false],
   ])('counts %s as a change: %s', (_name, overrides, changed) => {
