@@ -1,11 +1,22 @@
-// Scrollback lines that have left the emulator, packed. xterm.js keeps every line as 3 words per
-// cell plus ~400 bytes of objects (120 cols ≈ 1.8 KB); here a line is its cell words with the
-// colours run-length encoded, one byte per cell when every cell is a narrow Latin-1 character, and
-// trailing identical cells (the blank rest of a short line) stored once. Lines are appended to
-// shared 64 KiB chunks, so the store holds a few dozen objects however many lines it keeps.
-// Decoding gives back the exact words, so a line reads, renders and translates cell for cell as it
-// did in the emulator (docs/ARCHITECTURE.md §7).
+// Scrollback lines that have left the emulator, packed (pty/line-codec.ts) into shared chunks, so
+// the store holds a few dozen objects however many lines it keeps. xterm.js keeps every line as 3
+// words per cell plus ~400 bytes of objects (120 cols ≈ 1.8 KB). Decoding gives back the exact
+// words, so a line reads, renders and translates cell for cell as it did in the emulator
+// (docs/ARCHITECTURE.md §7).
 import type { IBufferCell, IBufferLine } from '@xterm/headless';
+import {
+  CODEPOINT_MASK,
+  decodeLine,
+  HAS_EXTENDED,
+  IS_COMBINED,
+  LineEncoder,
+  WIDTH_SHIFT,
+  type DecodedLine,
+  type ExtendedWords,
+  type StoredLine,
+} from './line-codec.js';
+
+export type { StoredLine } from './line-codec.js';
 
 /** A cell as xterm's CellData holds it: the raw words behind the public IBufferCell. */
 export interface RawCell extends IBufferCell {
@@ -16,36 +27,15 @@ export interface RawCell extends IBufferCell {
   extended: object;
 }
 
-/** xterm's BufferLine as it stores a line (internal; the words are content, fg, bg per cell). */
-export interface StoredLine {
-  readonly length: number;
-  readonly isWrapped: boolean;
-  readonly _data: Uint32Array;
-  readonly _combined: Record<number, string>;
-  readonly _extendedAttrs: Record<number, object | undefined>;
-}
-
 export interface LineArchiveLimits {
   /** Lines kept; the oldest go first. */
   maxLines: number;
-  /** Bytes held (chunks plus combined characters and extended attributes); the oldest lines go first. */
+  /** Bytes held (chunks plus combined characters); the oldest lines go first. */
   maxBytes: number;
   /** Size of one storage chunk (default: 1/32 of maxBytes, within 4–64 KiB). */
   chunkBytes?: number;
 }
 
-// Bits of xterm's content and bg words (xterm.js Content / BgFlags).
-const IS_COMBINED = 0x200000;
-const CODEPOINT_MASK = 0x1fffff;
-const WIDTH_SHIFT = 22;
-const HAS_EXTENDED = 0x10000000;
-/** A narrow (width 1), not combined, Latin-1 cell: its content word minus the low byte. */
-const NARROW_LATIN1 = 1 << WIDTH_SHIFT;
-
-const HEADER_BYTES = 20;
-const RUN_BYTES = 10;
-const FLAG_WRAPPED = 1;
-const FLAG_ONE_BYTE = 2;
 const SIDE_ENTRY_BYTES = 48;
 
 interface Chunk {
@@ -55,20 +45,22 @@ interface Chunk {
   used: number;
 }
 
-/** Combined characters and extended attributes of one line, by column (rare: kept as objects). */
-interface LineSide {
-  combined: Map<number, string>;
-  extended: Map<number, object>;
-}
-
 /** One archived line, decoded: reads like the emulator's line it was taken from. */
 export class ArchivedLine implements IBufferLine {
+  readonly isWrapped: boolean;
+  private readonly words: Uint32Array;
+  private readonly extended: (ExtendedWords | undefined)[] | undefined;
+  private readonly combined: Map<number, string> | undefined;
+
   constructor(
-    readonly isWrapped: boolean,
-    private readonly words: Uint32Array,
-    private readonly side: LineSide | undefined,
+    decoded: DecodedLine,
     private readonly newCell: () => IBufferCell,
-  ) {}
+  ) {
+    this.isWrapped = decoded.isWrapped;
+    this.words = decoded.words;
+    this.extended = decoded.extended;
+    this.combined = decoded.combined;
+  }
 
   get length(): number {
     return this.words.length / 3;
@@ -80,9 +72,9 @@ export class ArchivedLine implements IBufferLine {
     raw.content = this.words[x * 3]!;
     raw.fg = this.words[x * 3 + 1]!;
     raw.bg = this.words[x * 3 + 2]!;
-    if (raw.content & IS_COMBINED) raw.combinedData = this.side?.combined.get(x) ?? '';
+    if (raw.content & IS_COMBINED) raw.combinedData = this.combined?.get(x) ?? '';
     if (raw.bg & HAS_EXTENDED) {
-      const extended = this.side?.extended.get(x);
+      const extended = this.extended?.[x];
       if (extended !== undefined) raw.extended = extended;
     }
     return raw;
@@ -97,7 +89,7 @@ export class ArchivedLine implements IBufferLine {
     while (x < end) {
       const content = this.words[x * 3]!;
       const codepoint = content & CODEPOINT_MASK;
-      out += content & IS_COMBINED ? (this.side?.combined.get(x) ?? '') : codepoint ? String.fromCodePoint(codepoint) : ' ';
+      out += content & IS_COMBINED ? (this.combined?.get(x) ?? '') : codepoint ? String.fromCodePoint(codepoint) : ' ';
       x += content >>> WIDTH_SHIFT || 1;
     }
     return out;
@@ -126,11 +118,11 @@ export class LineArchive {
   private count = 0;
   /** Sequence number of the oldest line (sides are keyed by it). */
   private firstSeq = 0;
-  private readonly sides = new Map<number, LineSide>();
+  /** Combined characters of the lines that have any, by line sequence number. */
+  private readonly sides = new Map<number, Map<number, string>>();
   private sideBytes = 0;
-  // Scratch for encoding, grown to the largest line seen.
-  private scratch = new Uint8Array(0);
-  private scratchView = new DataView(this.scratch.buffer);
+  private readonly encoder = new LineEncoder();
+  private readonly makeExtended: (ext: number, urlId: number) => ExtendedWords;
 
   constructor(
     limits: LineArchiveLimits,
@@ -139,6 +131,9 @@ export class LineArchive {
     this.maxLines = Math.max(0, Math.trunc(limits.maxLines));
     this.maxBytes = Math.max(0, limits.maxBytes);
     this.chunkBytes = limits.chunkBytes ?? Math.min(64 * 1024, Math.max(4 * 1024, Math.floor(this.maxBytes / 32)));
+    // xterm's ExtendedAttrs class, from a cell's own: constructed from its two words.
+    const Extended = (newCell() as RawCell).extended.constructor as new (ext: number, urlId: number) => ExtendedWords;
+    this.makeExtended = (ext, urlId) => new Extended(ext, urlId);
   }
 
   /** Lines held. */
@@ -166,7 +161,7 @@ export class LineArchive {
   /** Appends `line` (one of xterm's own buffer lines). */
   push(line: StoredLine): void {
     if (this.maxLines === 0) return;
-    const size = this.encode(line);
+    const { size, combined } = this.encoder.encode(line);
     let chunk = this.chunks[this.chunks.length - 1];
     if (chunk === undefined || chunk.bytes.length - chunk.used < size) {
       const bytes = new Uint8Array(Math.max(this.chunkBytes, size));
@@ -174,13 +169,17 @@ export class LineArchive {
       this.chunks.push(chunk);
       this.heldBytes += bytes.length;
     }
-    chunk.bytes.set(this.scratch.subarray(0, size), chunk.used);
+    chunk.bytes.set(this.encoder.bytes.subarray(0, size), chunk.used);
     if (this.count === this.slotChunk.length) this.grow();
     if (this.count === this.slotChunk.length) this.evictOldest();
     const slot = (this.head + this.count) % this.slotChunk.length;
     this.slotChunk[slot] = chunk.seq;
     this.slotOffset[slot] = chunk.used;
     chunk.used += size;
+    if (combined !== undefined) {
+      this.sides.set(this.firstSeq + this.count, combined);
+      this.sideBytes += sideSize(combined);
+    }
     this.count += 1;
     while (this.count > this.maxLines || (this.bytes > this.maxBytes && this.chunks.length > 1 && this.count > 0)) this.evictOldest();
   }
@@ -190,7 +189,8 @@ export class LineArchive {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
     const slot = (this.head + index) % this.slotChunk.length;
     const chunk = this.chunks[this.slotChunk[slot]! - this.chunks[0]!.seq]!;
-    return this.decode(chunk, this.slotOffset[slot]!, this.sides.get(this.firstSeq + index));
+    const decoded = decodeLine(chunk.bytes, chunk.view, this.slotOffset[slot]!, this.sides.get(this.firstSeq + index), this.makeExtended);
+    return new ArchivedLine(decoded, this.newCell);
   }
 
   private grow(): void {
@@ -222,114 +222,10 @@ export class LineArchive {
     const oldestChunk = this.count > 0 ? this.slotChunk[this.head]! : this.nextChunkSeq - 1;
     while (this.chunks.length > 1 && this.chunks[0]!.seq < oldestChunk) this.heldBytes -= this.chunks.shift()!.bytes.length;
   }
-
-  /** Packs `line` into the scratch bytes; returns their length. */
-  private encode(line: StoredLine): number {
-    const width = line.length;
-    const data = line._data;
-    // Explicit cells: all but the run of cells identical to the last one (a plain last cell only).
-    let explicit = width;
-    if (width > 0) {
-      const last = (width - 1) * 3;
-      const [c, f, b] = [data[last]!, data[last + 1]!, data[last + 2]!];
-      if (!(c & IS_COMBINED) && !(b & HAS_EXTENDED)) {
-        explicit = width - 1;
-        while (explicit > 0 && data[(explicit - 1) * 3] === c && data[(explicit - 1) * 3 + 1] === f && data[(explicit - 1) * 3 + 2] === b) explicit -= 1;
-      }
-    }
-    let runs = 0;
-    let oneByte = true;
-    let special = false;
-    for (let x = 0, i = 0; x < explicit; x++, i += 3) {
-      if (x === 0 || data[i + 1] !== data[i - 2] || data[i + 2] !== data[i - 1]) runs += 1;
-      const content = data[i]!;
-      if ((content & ~0xff) !== NARROW_LATIN1) {
-        oneByte = false;
-        if (content & IS_COMBINED) special = true;
-      }
-      if (data[i + 2]! & HAS_EXTENDED) special = true;
-    }
-    const size = HEADER_BYTES + runs * RUN_BYTES + explicit * (oneByte ? 1 : 4);
-    if (this.scratch.length < size) {
-      this.scratch = new Uint8Array(size * 2);
-      this.scratchView = new DataView(this.scratch.buffer);
-    }
-    const view = this.scratchView;
-    const bytes = this.scratch;
-    const tail = width > 0 ? (width - 1) * 3 : 0;
-    view.setUint16(0, width, true);
-    view.setUint8(2, (line.isWrapped ? FLAG_WRAPPED : 0) | (oneByte ? FLAG_ONE_BYTE : 0));
-    view.setUint16(4, runs, true);
-    view.setUint16(6, explicit, true);
-    view.setUint32(8, width > 0 ? data[tail]! : 0, true);
-    view.setUint32(12, width > 0 ? data[tail + 1]! : 0, true);
-    view.setUint32(16, width > 0 ? data[tail + 2]! : 0, true);
-    let at = HEADER_BYTES;
-    for (let x = 0, i = 0; x < explicit; x++, i += 3) {
-      if (x !== 0 && data[i + 1] === data[i - 2] && data[i + 2] === data[i - 1]) continue;
-      view.setUint16(at, x, true);
-      view.setUint32(at + 2, data[i + 1]!, true);
-      view.setUint32(at + 6, data[i + 2]!, true);
-      at += RUN_BYTES;
-    }
-    if (oneByte) {
-      // Every cell is narrow Latin-1 (a blank is code 0): its code is the whole cell.
-      for (let x = 0, i = 0; x < explicit; x++, i += 3) bytes[at + x] = data[i]! & 0xff;
-    } else {
-      for (let x = 0, i = 0; x < explicit; x++, i += 3) view.setUint32(at + x * 4, data[i]!, true);
-    }
-    if (special) {
-      const side: LineSide = { combined: new Map(), extended: new Map() };
-      for (let x = 0, i = 0; x < explicit; x++, i += 3) {
-        if (data[i]! & IS_COMBINED) side.combined.set(x, line._combined[x] ?? '');
-        const extended = line._extendedAttrs[x];
-        if (data[i + 2]! & HAS_EXTENDED && extended !== undefined) side.extended.set(x, extended);
-      }
-      const seq = this.firstSeq + this.count;
-      this.sides.set(seq, side);
-      this.sideBytes += sideSize(side);
-    }
-    return size;
-  }
-
-  private decode(chunk: Chunk, offset: number, side: LineSide | undefined): ArchivedLine {
-    const view = chunk.view;
-    const width = view.getUint16(offset, true);
-    const flags = view.getUint8(offset + 2);
-    const runs = view.getUint16(offset + 4, true);
-    const explicit = view.getUint16(offset + 6, true);
-    const words = new Uint32Array(width * 3);
-    const tailContent = view.getUint32(offset + 8, true);
-    const tailFg = view.getUint32(offset + 12, true);
-    const tailBg = view.getUint32(offset + 16, true);
-    const cells = offset + HEADER_BYTES + runs * RUN_BYTES;
-    for (let r = 0; r < runs; r++) {
-      const at = offset + HEADER_BYTES + r * RUN_BYTES;
-      const start = view.getUint16(at, true);
-      const end = r + 1 < runs ? view.getUint16(at + RUN_BYTES, true) : explicit;
-      const runFg = view.getUint32(at + 2, true);
-      const runBg = view.getUint32(at + 6, true);
-      for (let x = start; x < end; x++) {
-        words[x * 3 + 1] = runFg;
-        words[x * 3 + 2] = runBg;
-      }
-    }
-    if (flags & FLAG_ONE_BYTE) {
-      for (let x = 0; x < explicit; x++) words[x * 3] = NARROW_LATIN1 | chunk.bytes[cells + x]!;
-    } else {
-      for (let x = 0; x < explicit; x++) words[x * 3] = view.getUint32(cells + x * 4, true);
-    }
-    for (let x = explicit; x < width; x++) {
-      words[x * 3] = tailContent;
-      words[x * 3 + 1] = tailFg;
-      words[x * 3 + 2] = tailBg;
-    }
-    return new ArchivedLine((flags & FLAG_WRAPPED) !== 0, words, side, this.newCell);
-  }
 }
 
-function sideSize(side: LineSide): number {
-  let bytes = SIDE_ENTRY_BYTES * (1 + side.extended.size);
-  for (const chars of side.combined.values()) bytes += SIDE_ENTRY_BYTES + chars.length * 2;
+function sideSize(combined: Map<number, string>): number {
+  let bytes = SIDE_ENTRY_BYTES;
+  for (const chars of combined.values()) bytes += SIDE_ENTRY_BYTES + chars.length * 2;
   return bytes;
 }
