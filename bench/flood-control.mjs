@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '../dist/protocol/connection.js';
 import { VERSION } from '../dist/common/version.js';
-import { BIN, deck, deckEnv, median, rssMiB, sleep, tmux, tmuxKill, tmuxServerPid, until } from './lib.mjs';
+import { BIN, deck, deckEnv, loadAverage, median, rssMiB, sleep, tmux, tmuxKill, tmuxServerPid, until } from './lib.mjs';
 
 const WRITER = fileURLToPath(new URL('./flood-writer.mjs', import.meta.url));
 const PANES = 20;
@@ -47,7 +47,6 @@ function percentile(values, p) {
 
 const stats = (values) => ({ n: values.length, p50: median(values), p95: percentile(values, 95), max: Math.max(...values) });
 const fmt = (s) => `p50 ${s.p50.toFixed(0)} / p95 ${s.p95.toFixed(0)} / max ${s.max.toFixed(0)} ms (n ${s.n})`;
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 function run(command, args, env) {
   return new Promise((resolve, reject) => {

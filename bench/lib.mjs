@@ -91,3 +91,8 @@ export function spawnDetached(command, args, env) {
   child.unref();
   return child;
 }
+
+/** The 1-, 5- and 15-minute load averages, as `uptime` shows them. */
+export function loadAverage() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}

@@ -2,15 +2,19 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensureTmux } from './lib.mjs';
+import { ROOT, ensureTmux, loadAverage } from './lib.mjs';
 import { idleCpu, memory, startTime, throughput } from './daemon-bench.mjs';
 import { attachedThroughput, echoLatency, firstFrame, tuiIdle } from './tui-bench.mjs';
 import { demoLoop, validateLarge } from './cli-bench.mjs';
 import { soak, soakMinutes } from './soak-bench.mjs';
 import { floodControl } from './flood-control.mjs';
+import { scale } from './scale-bench.mjs';
+import { compareTable, recordHistory } from './compare.mjs';
 
-// Names of suites to run; `--minutes N` belongs to the soak.
+// Names of suites to run; `--minutes N` belongs to the soak. `--compare` prints each result beside
+// the previous one recorded for the same benchmark (bench/out/history.json); alone, it runs nothing.
 const args = process.argv.slice(2);
+const compare = args.includes('--compare');
 const only = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--minutes');
 const tmuxVersion = ensureTmux();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${tmuxVersion}`;
@@ -32,8 +36,15 @@ const suites = {
   soak: () => soak(soakMinutes(args)),
   // Issue #11 item 12 (requests and memory while 20 panes flood): bench/flood-control.mjs.
   'flood-control': () => floodControl(scratch),
+  // Issue #17 item 6 (1, 5, 20, 50 panes, half flooding): bench/scale-bench.mjs.
+  scale: () => scale(scratch),
 };
 const namedOnly = new Set(['soak']);
+
+if (compare && only.length === 0) {
+  process.stdout.write(`${compareTable(join(ROOT, 'bench', 'out'), null)}\n`);
+  process.exit(0);
+}
 
 const results = [];
 try {
@@ -53,5 +64,8 @@ const rows = results.map(
 const table = ['| benchmark | deck | tmux | deck/tmux | budget | result |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 process.stdout.write(`\n${machine}\n\n${table}\n`);
 mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'out', 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
+const run = { machine, date: new Date().toISOString(), load: loadAverage(), results };
+writeFileSync(join(ROOT, 'bench', 'out', 'results.json'), `${JSON.stringify(run, null, 2)}\n`);
+if (compare) process.stdout.write(`\n${compareTable(join(ROOT, 'bench', 'out'), run)}\n`);
+recordHistory(join(ROOT, 'bench', 'out'), run);
 process.exitCode = results.every((r) => r.pass) ? 0 : 1;

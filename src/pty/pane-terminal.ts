@@ -6,6 +6,7 @@ import unicode11 from '@xterm/addon-unicode11';
 import type { PaneModes } from '../protocol/pane-types.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
+import { CompactScrollback, xtermScrollback } from './compact-scrollback.js';
 import { sharedParseScheduler, type ParseQueue, type ParseScheduler } from './parse-scheduler.js';
 import { PrivateModeTracker } from './private-modes.js';
 import { registerQueryReplies } from './query-replies.js';
@@ -18,8 +19,15 @@ const { Unicode11Addon } = unicode11;
 export interface PaneTerminalOptions {
   cols: number;
   rows: number;
-  /** Lines kept above the screen; ~12 bytes per cell, so 172 cols × 10,000 lines ≈ 21 MB. */
+  /**
+   * Lines kept above the screen. The newest KEPT_IN_XTERM of them stay in xterm (~12 bytes per
+   * cell); older ones are packed (~1 byte per cell of text, plus colour runs).
+   */
   scrollback: number;
+  /** Bytes the packed history may hold (default DEFAULT_SCROLLBACK_BYTES); past it the oldest lines go. */
+  scrollbackBytes?: number;
+  /** Lines of history left in xterm itself (default KEPT_IN_XTERM; tests lower it). */
+  keptInXterm?: number;
   /** Who decides when output is parsed (default: the one every pane of the process shares). */
   scheduler?: ParseScheduler;
 }
@@ -38,11 +46,21 @@ function syncWriter(term: object): SyncWritable {
 }
 
 export const DEFAULT_SCROLLBACK = 10_000;
+/** Packed history per pane: 10,000 lines of 172 columns of coloured text fit in ~3 MiB. */
+export const DEFAULT_SCROLLBACK_BYTES = 8 * 1024 * 1024;
+/**
+ * Lines of history left in xterm's own buffer: a pane that grows taller pulls them back onto its
+ * screen (as xterm does), and they reflow when the width changes; older lines keep their width.
+ */
+export const KEPT_IN_XTERM = 100;
+/** Characters parsed between two compactions: bounds how far xterm's buffer grows meanwhile. */
+const PARSE_CHARS = 4096;
 
 export class PaneTerminal implements Disposable {
   private readonly store = new DisposableStore();
   private readonly term: InstanceType<typeof Terminal>;
   private readonly privateModes: PrivateModeTracker;
+  private readonly history: CompactScrollback;
   /** Output waiting for its turn to be parsed, in arrival order (resets included). */
   private readonly queue: ParseQueue;
   private readonly replyEmitter = this.store.add(new Emitter<string>());
@@ -54,10 +72,15 @@ export class PaneTerminal implements Disposable {
   readonly onTitleChange: Event<string> = this.titleEmitter.event;
 
   constructor(options: PaneTerminalOptions) {
+    const history = {
+      scrollback: Math.max(0, Math.trunc(options.scrollback)),
+      maxBytes: options.scrollbackBytes ?? DEFAULT_SCROLLBACK_BYTES,
+      keep: options.keptInXterm ?? KEPT_IN_XTERM,
+    };
     this.term = new Terminal({
       cols: options.cols,
       rows: options.rows,
-      scrollback: options.scrollback,
+      scrollback: xtermScrollback(history, PARSE_CHARS),
       allowProposedApi: true, // the unicode and parser APIs are "proposed"
       // xterm.js logs every parse error to the console (measured: hundreds of lines for a few KB
       // of random bytes); the daemon must never write to a terminal.
@@ -67,7 +90,15 @@ export class PaneTerminal implements Disposable {
     // Parsed synchronously in the scheduler's slices, so the daemon decides how much parsing one
     // event-loop turn holds; xterm's own write would parse up to 12 ms per pane per timer.
     const core = syncWriter(this.term);
-    this.queue = (options.scheduler ?? sharedParseScheduler).queue((data) => core.writeSync(data));
+    this.history = this.store.add(new CompactScrollback(this.term, history));
+    this.queue = (options.scheduler ?? sharedParseScheduler).queue((data) => {
+      // In pieces, compacting after each, so xterm's buffer never holds more than one piece's lines
+      // beyond what it keeps (its ring is sized for that, and would drop the oldest otherwise).
+      for (let at = 0; at < data.length; at += PARSE_CHARS) {
+        core.writeSync(data.length <= PARSE_CHARS ? data : data.slice(at, at + PARSE_CHARS));
+        this.history.compact();
+      }
+    });
     this.store.add(this.queue);
     this.term.loadAddon(new Unicode11Addon());
     // Without Unicode 11 widths emoji are one cell wide and rows overflow (ARCHITECTURE.md §9).
@@ -137,14 +168,21 @@ export class PaneTerminal implements Disposable {
 
   resize(cols: number, rows: number): void {
     this.term.resize(cols, rows);
+    // A narrower or shorter screen can push lines into the history.
+    this.history.compact();
+  }
+
+  /** Bytes of the packed history (diagnostics and benchmarks). */
+  get archivedBytes(): number {
+    return this.history.bytes;
   }
 
   render(scrollOffset?: number): RenderedScreen {
-    return renderScreen(this.term, { modes: this.modes, title: this.currentTitle, scrollOffset });
+    return renderScreen(this.term, { modes: this.modes, title: this.currentTitle, scrollOffset, older: this.history });
   }
 
   text(scrollback?: number): string[] {
-    return screenText(this.term, scrollback);
+    return screenText(this.term, scrollback, this.history);
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 // Reads a headless terminal's screen (or a scrollback viewport) into rendered rows and plain text.
 // It only reads the buffer; frame diffing and transport belong to frame-diff.ts and the daemon.
-import type { Terminal } from '@xterm/headless';
+import type { IBufferLine, Terminal } from '@xterm/headless';
 import type { CursorPosition, PaneModes } from '../protocol/pane-types.js';
 import { renderRow } from './render-row.js';
 
@@ -17,11 +17,36 @@ export interface RenderedScreen {
   scroll: { offset: number; total: number };
 }
 
+/** History older than the terminal's own scrollback (the pane's archived lines), oldest first. */
+export interface OlderHistory {
+  readonly length: number;
+  line(index: number): IBufferLine | undefined;
+}
+
 export interface ScreenView {
   modes: PaneModes;
   title: string;
   /** Lines to scroll back from the live view; clamped to the scrollback that exists. */
   scrollOffset?: number;
+  /** Lines above the terminal's scrollback (shown only with the normal screen active). */
+  older?: OlderHistory;
+}
+
+/** One history: `older` lines, then the terminal's buffer (its scrollback, then its screen). */
+interface History {
+  /** Scrollback lines in all (older + the terminal's). */
+  total: number;
+  line(y: number): IBufferLine | undefined;
+}
+
+function historyOf(term: Terminal, older: OlderHistory | undefined): History {
+  const buffer = term.buffer.active;
+  // The alternate screen has no scrollback, and the normal screen's history is not reachable from it.
+  const archived = older !== undefined && buffer.type === 'normal' ? older.length : 0;
+  return {
+    total: archived + buffer.baseY,
+    line: (y) => (y < archived ? older!.line(y) : buffer.getLine(y - archived)),
+  };
 }
 
 function wholeLines(value: number | undefined): number {
@@ -32,12 +57,13 @@ function wholeLines(value: number | undefined): number {
 export function renderScreen(term: Terminal, view: ScreenView): RenderedScreen {
   const buffer = term.buffer.active;
   const { cols, rows } = term;
-  const total = buffer.baseY;
+  const history = historyOf(term, view.older);
+  const total = history.total;
   const offset = Math.min(wholeLines(view.scrollOffset), total);
   const top = total - offset;
   const scratch = buffer.getNullCell();
   const lines: string[] = [];
-  for (let y = 0; y < rows; y++) lines.push(renderRow(buffer.getLine(top + y), cols, scratch));
+  for (let y = 0; y < rows; y++) lines.push(renderRow(history.line(top + y), cols, scratch));
 
   // Scrolling back pushes the live cursor down, possibly out of the viewport. cursorX may equal
   // cols (a pending wrap after writing the last column); the painter needs a real cell.
@@ -51,11 +77,11 @@ export function renderScreen(term: Terminal, view: ScreenView): RenderedScreen {
 }
 
 /** Plain text of the live screen, right-trimmed, preceded by up to `scrollback` history lines. */
-export function screenText(term: Terminal, scrollback?: number): string[] {
-  const buffer = term.buffer.active;
-  const start = Math.max(0, buffer.baseY - wholeLines(scrollback));
-  const end = buffer.baseY + term.rows;
+export function screenText(term: Terminal, scrollback?: number, older?: OlderHistory): string[] {
+  const history = historyOf(term, older);
+  const start = Math.max(0, history.total - wholeLines(scrollback));
+  const end = history.total + term.rows;
   const text: string[] = [];
-  for (let y = start; y < end; y++) text.push((buffer.getLine(y)?.translateToString(true) ?? '').trimEnd());
+  for (let y = start; y < end; y++) text.push((history.line(y)?.translateToString(true) ?? '').trimEnd());
   return text;
 }

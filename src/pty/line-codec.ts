@@ -1,0 +1,216 @@
+// Packs one of xterm.js's buffer lines into bytes and back, word for word. A line is 3 words per
+// cell (content, fg, bg). Packed: the colours (and underline styles) as runs, the characters at 1
+// byte per cell when all are narrow Latin-1, 2 bytes when all are in the BMP and not combined (a
+// bitmap marks the wide ones; their placeholder cells are implied), else the 4-byte content word;
+// and the trailing cells identical to the last one (the blank rest of a short line) once.
+// Combined characters (base + combining marks) are the only part kept outside the bytes.
+
+/** xterm's BufferLine as it stores a line (internal fields). */
+export interface StoredLine {
+  readonly length: number;
+  readonly isWrapped: boolean;
+  readonly _data: Uint32Array;
+  readonly _combined: Record<number, string>;
+  readonly _extendedAttrs: Record<number, ExtendedWords | undefined>;
+}
+
+/** xterm's ExtendedAttrs (underline style and colour, hyperlink id) as two words. */
+export interface ExtendedWords {
+  _ext: number;
+  _urlId: number;
+}
+
+/** A decoded line: the cell words, and what lives beside them. */
+export interface DecodedLine {
+  isWrapped: boolean;
+  words: Uint32Array;
+  /** ExtendedAttrs by column, for cells whose bg has HAS_EXTENDED. */
+  extended: (ExtendedWords | undefined)[] | undefined;
+  combined: Map<number, string> | undefined;
+}
+
+// Bits of xterm's content and bg words (xterm.js Content / BgFlags).
+export const IS_COMBINED = 0x200000;
+export const CODEPOINT_MASK = 0x1fffff;
+export const WIDTH_SHIFT = 22;
+export const HAS_EXTENDED = 0x10000000;
+const NARROW = 1 << WIDTH_SHIFT;
+const WIDE = 2 << WIDTH_SHIFT;
+
+const HEADER_BYTES = 20;
+const RUN_BYTES = 10;
+const RUN_EXTENDED_BYTES = 8;
+const FLAG_WRAPPED = 1;
+const MODE_LATIN1 = 1;
+const MODE_BMP = 2;
+const MODE_WORDS = 4;
+
+function sameExtended(a: ExtendedWords | undefined, b: ExtendedWords | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a._ext === b._ext && a._urlId === b._urlId);
+}
+
+export class LineEncoder {
+  private buffer = new Uint8Array(4096);
+  private view = new DataView(this.buffer.buffer);
+
+  /** The encoded bytes of the last `encode` (valid until the next). */
+  get bytes(): Uint8Array {
+    return this.buffer;
+  }
+
+  /** Encodes `line`; returns its size in `bytes` and its combined characters, if any. */
+  encode(line: StoredLine): { size: number; combined: Map<number, string> | undefined } {
+    const width = line.length;
+    const data = line._data;
+    const ext = line._extendedAttrs;
+    // Explicit cells: all but the trailing run identical to a plain last cell.
+    let explicit = width;
+    if (width > 0) {
+      const last = (width - 1) * 3;
+      const [c, f, b] = [data[last]!, data[last + 1]!, data[last + 2]!];
+      if (!(c & IS_COMBINED) && !(b & HAS_EXTENDED)) {
+        explicit = width - 1;
+        while (explicit > 0 && data[(explicit - 1) * 3] === c && data[(explicit - 1) * 3 + 1] === f && data[(explicit - 1) * 3 + 2] === b) explicit -= 1;
+      }
+    }
+    let mode = MODE_LATIN1;
+    let runBytes = 0;
+    let combined: Map<number, string> | undefined;
+    for (let x = 0; x < explicit; x++) {
+      const i = x * 3;
+      const bg = data[i + 2]!;
+      if (x === 0 || data[i + 1] !== data[i - 2] || bg !== data[i - 1] || (bg & HAS_EXTENDED && !sameExtended(ext[x], ext[x - 1]))) {
+        runBytes += bg & HAS_EXTENDED ? RUN_BYTES + RUN_EXTENDED_BYTES : RUN_BYTES;
+      }
+      const content = data[i]!;
+      if (content & IS_COMBINED) (combined ??= new Map()).set(x, line._combined[x] ?? '');
+      if (mode === MODE_WORDS || (content & ~0xff) === NARROW) continue;
+      const small = !(content & IS_COMBINED) && (content & CODEPOINT_MASK) <= 0xffff;
+      if (small && (content & ~CODEPOINT_MASK) === NARROW) mode = MODE_BMP;
+      else if (small && (content & ~CODEPOINT_MASK) === WIDE && x + 1 < explicit && data[i + 3] === 0) {
+        // A wide character and its placeholder: the placeholder's attributes still count for runs.
+        mode = MODE_BMP;
+        const j = i + 3;
+        const nextBg = data[j + 2]!;
+        if (data[j + 1] !== data[i + 1] || nextBg !== bg || (nextBg & HAS_EXTENDED && !sameExtended(ext[x + 1], ext[x]))) {
+          runBytes += nextBg & HAS_EXTENDED ? RUN_BYTES + RUN_EXTENDED_BYTES : RUN_BYTES;
+        }
+        x += 1;
+      } else mode = MODE_WORDS;
+    }
+    const bitmap = mode === MODE_BMP ? Math.ceil(explicit / 8) : 0;
+    const size = HEADER_BYTES + runBytes + bitmap + explicit * mode;
+    if (this.buffer.length < size) {
+      this.buffer = new Uint8Array(size * 2);
+      this.view = new DataView(this.buffer.buffer);
+    }
+    const { buffer, view } = this;
+    const tail = width > 0 ? (width - 1) * 3 : 0;
+    let runs = 0;
+    let at = HEADER_BYTES;
+    for (let x = 0; x < explicit; x++) {
+      const i = x * 3;
+      const bg = data[i + 2]!;
+      if (x !== 0 && data[i + 1] === data[i - 2] && bg === data[i - 1] && !(bg & HAS_EXTENDED && !sameExtended(ext[x], ext[x - 1]))) continue;
+      view.setUint16(at, x, true);
+      view.setUint32(at + 2, data[i + 1]!, true);
+      view.setUint32(at + 6, bg, true);
+      at += RUN_BYTES;
+      if (bg & HAS_EXTENDED) {
+        view.setUint32(at, ext[x]?._ext ?? 0, true);
+        view.setUint32(at + 4, ext[x]?._urlId ?? 0, true);
+        at += RUN_EXTENDED_BYTES;
+      }
+      runs += 1;
+    }
+    view.setUint16(0, width, true);
+    view.setUint8(2, line.isWrapped ? FLAG_WRAPPED : 0);
+    view.setUint8(3, mode);
+    view.setUint16(4, runs, true);
+    view.setUint16(6, explicit, true);
+    view.setUint32(8, width > 0 ? data[tail]! : 0, true);
+    view.setUint32(12, width > 0 ? data[tail + 1]! : 0, true);
+    view.setUint32(16, width > 0 ? data[tail + 2]! : 0, true);
+    if (mode === MODE_LATIN1) {
+      for (let x = 0; x < explicit; x++) buffer[at + x] = data[x * 3]! & 0xff;
+    } else if (mode === MODE_BMP) {
+      buffer.fill(0, at, at + bitmap);
+      for (let x = 0; x < explicit; x++) {
+        const content = data[x * 3]!;
+        if ((content & ~CODEPOINT_MASK) === WIDE) buffer[at + (x >> 3)]! |= 1 << (x & 7);
+        view.setUint16(at + bitmap + x * 2, content & 0xffff, true);
+      }
+    } else {
+      for (let x = 0; x < explicit; x++) view.setUint32(at + x * 4, data[x * 3]!, true);
+    }
+    return { size, combined };
+  }
+}
+
+/** Decodes the line at `offset`; `extended` makes an ExtendedAttrs from its two words. */
+export function decodeLine(
+  bytes: Uint8Array,
+  view: DataView,
+  offset: number,
+  combined: Map<number, string> | undefined,
+  extended: (ext: number, urlId: number) => ExtendedWords,
+): DecodedLine {
+  const width = view.getUint16(offset, true);
+  const flags = view.getUint8(offset + 2);
+  const mode = view.getUint8(offset + 3);
+  const runs = view.getUint16(offset + 4, true);
+  const explicit = view.getUint16(offset + 6, true);
+  const words = new Uint32Array(width * 3);
+  let byColumn: (ExtendedWords | undefined)[] | undefined;
+  let at = offset + HEADER_BYTES;
+  let start = 0;
+  let fg = 0;
+  let bg = 0;
+  let ext: ExtendedWords | undefined;
+  const fill = (end: number) => {
+    for (let x = start; x < end; x++) {
+      words[x * 3 + 1] = fg;
+      words[x * 3 + 2] = bg;
+    }
+    if (ext !== undefined) {
+      byColumn ??= new Array<ExtendedWords | undefined>(width);
+      for (let x = start; x < end; x++) byColumn[x] = ext;
+    }
+  };
+  for (let r = 0; r < runs; r++) {
+    const next = view.getUint16(at, true);
+    if (r > 0) fill(next);
+    start = next;
+    fg = view.getUint32(at + 2, true);
+    bg = view.getUint32(at + 6, true);
+    at += RUN_BYTES;
+    ext = undefined;
+    if (bg & HAS_EXTENDED) {
+      ext = extended(view.getUint32(at, true), view.getUint32(at + 4, true));
+      at += RUN_EXTENDED_BYTES;
+    }
+  }
+  if (runs > 0) fill(explicit);
+  if (mode === MODE_LATIN1) {
+    for (let x = 0; x < explicit; x++) words[x * 3] = NARROW | bytes[at + x]!;
+  } else if (mode === MODE_BMP) {
+    const bitmap = Math.ceil(explicit / 8);
+    for (let x = 0; x < explicit; x++) {
+      const codepoint = view.getUint16(at + bitmap + x * 2, true);
+      const wide = (bytes[at + (x >> 3)]! >> (x & 7)) & 1;
+      words[x * 3] = (wide ? WIDE : NARROW) | codepoint;
+      if (wide) x += 1; // its placeholder: content 0
+    }
+  } else {
+    for (let x = 0; x < explicit; x++) words[x * 3] = view.getUint32(at + x * 4, true);
+  }
+  const tailContent = view.getUint32(offset + 8, true);
+  const tailFg = view.getUint32(offset + 12, true);
+  const tailBg = view.getUint32(offset + 16, true);
+  for (let x = explicit; x < width; x++) {
+    words[x * 3] = tailContent;
+    words[x * 3 + 1] = tailFg;
+    words[x * 3 + 2] = tailBg;
+  }
+  return { isWrapped: (flags & FLAG_WRAPPED) !== 0, words, extended: byColumn, combined };
+}
