@@ -18,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import xtermHeadless from '@xterm/headless';
-import { spawn } from 'node-pty';
+import { spawn } from '@lydell/node-pty';
 import { writeColourLog } from './daemon-bench.mjs';
 import { BIN, cpuSeconds, deck, deckEnv, median, sleep, tmuxKill, until } from './lib.mjs';
 
