@@ -1,6 +1,7 @@
 // The deck's entry point: load the user's keys and settings, connect, take over the terminal,
 // render, and give everything back when the user detaches, stops, or the daemon is gone for good
 // (a daemon that restarts or crashes is reconnected to; see link/daemon-link.ts).
+import type { PaneInfo } from '../../protocol/messages.js';
 import { PassThrough } from 'node:stream';
 import { render } from 'ink';
 import { DisposableStore, toDisposable } from '../../common/disposable.js';
@@ -40,6 +41,8 @@ export interface RunDeckOptions {
   connect(signal?: AbortSignal): Promise<LinkConnection>;
   /** A line to show on opening when the config files have nothing to say (e.g. the hooks offer). */
   notice?: string | null;
+  /** The remote whose daemon this deck shows (`connect NAME`); local when absent. */
+  host?: string;
   /** The tab to open on (e.g. the orchestration `demo` just opened); default the tab the last deck showed. */
   tab?: string;
 }
@@ -52,8 +55,11 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
   const link = disposables.add(
     new DaemonLink({
       connect: (signal) => options.connect(signal),
-      // The daemon writes the session before it closes its clients, so it is final here.
-      stoppedOnPurpose: (lastPanes) => lastPanes.length > 0 && sessionPaneNames(sessionFile(env))?.length === 0,
+      // The daemon writes the session before it closes its clients, so it is final here. A
+      // remote's session file is on the remote: a link that drops there is always retried.
+      ...(options.host
+        ? { host: options.host }
+        : { stoppedOnPurpose: (lastPanes: readonly PaneInfo[]) => lastPanes.length > 0 && sessionPaneNames(sessionFile(env))?.length === 0 }),
     }),
   );
   try {
