@@ -8,6 +8,7 @@ import { attachedThroughput, echoLatency, firstFrame, tuiIdle } from './tui-benc
 import { demoLoop, validateLarge } from './cli-bench.mjs';
 import { soak, soakMinutes } from './soak-bench.mjs';
 import { floodControl } from './flood-control.mjs';
+import { remoteEcho } from './remote-bench.mjs';
 
 // Names of suites to run; `--minutes N` belongs to the soak.
 const args = process.argv.slice(2);
@@ -32,8 +33,10 @@ const suites = {
   soak: () => soak(soakMinutes(args)),
   // Issue #11 item 12 (requests and memory while 20 panes flood): bench/flood-control.mjs.
   'flood-control': () => floodControl(scratch),
+  // Issue #18 (the deck over ssh, beside local and `ssh -t … tmux attach`; needs sshd): bench/remote-bench.mjs.
+  'remote-echo': () => remoteEcho(),
 };
-const namedOnly = new Set(['soak']);
+const namedOnly = new Set(['soak', 'remote-echo']);
 
 const results = [];
 try {
