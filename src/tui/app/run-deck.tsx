@@ -2,6 +2,7 @@
 // render, and give everything back when the user detaches, stops, or the daemon is gone for good
 // (a daemon that restarts or crashes is reconnected to; see link/daemon-link.ts).
 import type { PaneInfo } from '../../protocol/messages.js';
+import { UserError } from '../../common/errors.js';
 import { PassThrough } from 'node:stream';
 import { render } from 'ink';
 import { DisposableStore, toDisposable } from '../../common/disposable.js';
@@ -104,8 +105,16 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
         write: (text) => void stdout.write(text),
         configGen,
         autoConfigPrompt: settings.config?.auto_config_prompt ?? true,
-        stopRefusingDaemon: () => stopDaemonByPidFile(daemonPidFile(env)),
-        sessionPanes: () => sessionPaneNames(sessionFile(env)),
+        // The pid file and the session file here belong to this host's daemon, not a remote's.
+        stopRefusingDaemon: options.host
+          ? () =>
+              Promise.reject(
+                new UserError(`The daemon on ${options.host} is of another version and is not stopped from here.`, {
+                  hint: `run \`dot-agent-deck remote upgrade ${options.host}\` in a shell`,
+                }),
+              )
+          : () => stopDaemonByPidFile(daemonPidFile(env)),
+        sessionPanes: () => (options.host ? [] : sessionPaneNames(sessionFile(env))),
       }),
     );
     void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then(
