@@ -22,10 +22,15 @@ function rawConnect(path: string): Promise<Socket | null> {
   });
 }
 
-/** Pipes stdin ↔ the daemon socket until either side ends; resolves with the exit code. */
-export async function runBridge(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream): Promise<number> {
+/** `daemon bridge --existing` exits with this when no daemon runs (ssh passes it through). */
+export const NO_DAEMON_EXIT = 3;
+
+/** Pipes stdin ↔ the daemon socket until either side ends; resolves with the exit code. With
+ *  `existing`, a host without a running daemon ends with NO_DAEMON_EXIT instead of starting one. */
+export async function runBridge(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, existing = false): Promise<number> {
   const path = socketPath(env);
   let socket = await rawConnect(path);
+  if (!socket && existing) return NO_DAEMON_EXIT;
   if (!socket) {
     // The start lock and the spawn are connectDaemon's; its own connection is only a way to wait.
     (await connectDaemon({ env })).dispose();

@@ -2,10 +2,11 @@
 // runs in, and the connection to the deck's daemon on that host over `daemon bridge`.
 import { VERSION } from '../common/version.js';
 import type { Remote } from '../config/remote-config.js';
-import { Connection, DaemonRefusedError, isDaemonRefusal } from '../protocol/connection.js';
+import { Connection, DaemonRefusedError, DaemonUnavailableError, isDaemonRefusal } from '../protocol/connection.js';
 import type { ClientKind } from '../protocol/messages.js';
 import { installCommand, type SshTarget } from '../protocol/ssh-command.js';
 import { SshStream } from '../protocol/ssh-stream.js';
+import { NO_DAEMON_EXIT } from './bridge.js';
 import type { CliIO } from './io.js';
 import { findRemote } from './remote-store.js';
 
@@ -40,20 +41,28 @@ export async function resolveRemote(io: Pick<CliIO, 'env'> & Partial<CliIO>, nam
   return findRemote(quiet, name);
 }
 
-/** A connection to the daemon on `remote`, through ssh and the remote's `daemon bridge`. */
-export async function connectRemote(remote: Remote, env: NodeJS.ProcessEnv, client: ClientKind): Promise<Connection & { sshPid?: number }> {
+/** A connection to the daemon on `remote`, through ssh and the remote's `daemon bridge`; with
+ *  `existing`, null when no daemon runs there (the bridge does not start one). */
+export async function connectRemote(remote: Remote, env: NodeJS.ProcessEnv, client: ClientKind, existing = false): Promise<Connection | null> {
   const target = sshTarget(remote, env);
-  let stream: SshStream | undefined;
   try {
     const connection = await Connection.connect({
       socketPath: `ssh:${remote.name}`,
-      open: () => (stream = new SshStream({ target, words: ['daemon', 'bridge'], env: sshEnv(env), version: VERSION })),
+      open: () =>
+        new SshStream({
+          target,
+          words: existing ? ['daemon', 'bridge', '--existing'] : ['daemon', 'bridge'],
+          env: sshEnv(env),
+          version: VERSION,
+          noDaemonExit: NO_DAEMON_EXIT,
+        }),
       client,
       version: VERSION,
       timeoutMs: REMOTE_HANDSHAKE_MS,
     });
-    return Object.assign(connection, stream?.pid === undefined ? {} : { sshPid: stream.pid });
+    return connection;
   } catch (error) {
+    if (existing && error instanceof DaemonUnavailableError) return null;
     if (!isDaemonRefusal(error)) throw error;
     // Said by the remote daemon in its own terms ("restart the daemon"); here the fix is an upgrade.
     throw new DaemonRefusedError({

@@ -4,6 +4,7 @@
 // bare "connection closed".
 import { Duplex } from 'node:stream';
 import { execa, type ResultPromise } from 'execa';
+import { DaemonUnavailableError } from './connection.js';
 import { sshArgv, sshFailure, type SshTarget } from './ssh-command.js';
 
 /** What ssh and the remote print on stderr is kept up to this size (the newest part): messages. */
@@ -12,6 +13,8 @@ const STDERR_KEPT = 8192;
 export interface SshRun {
   target: SshTarget;
   words: readonly string[];
+  /** An exit code of the remote command that means "no daemon runs there" (`bridge --existing`). */
+  noDaemonExit?: number;
   env: NodeJS.ProcessEnv;
   /** This deck's version, named in install hints. */
   version: string;
@@ -44,6 +47,8 @@ export class SshStream extends Duplex {
     void this.child.then((result) => {
       if (this.destroyed) return;
       if (result.exitCode === 0) this.push(null);
+      else if (run.noDaemonExit !== undefined && result.exitCode === run.noDaemonExit)
+        this.destroy(new DaemonUnavailableError(`ssh:${run.target.name}`, 'ENOENT'));
       else this.destroy(sshFailure(run.target, result.exitCode ?? null, this.stderr, run.version));
     });
   }

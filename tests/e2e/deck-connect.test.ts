@@ -53,9 +53,20 @@ describe.skipIf(!hasSshd)('connect NAME', () => {
     deck.type('stty size\r');
     const before = (await waitForValue('the remote pane reports its size', () => sizes(deck!.screen())[0]))!;
     deck.resize(100, 30);
-    deck.type('stty size\r');
-    const after = await waitForValue('the remote pane reports a new, smaller size', () =>
-      sizes(deck!.screen()).find((size) => size !== before && Number(size.split('x')[1]) < Number(before.split('x')[1])),
+    // The resize travels deck → ssh → bridge → daemon → PTY; asked again each second until the
+    // pane's program sees it (a `stty size` typed before it lands still prints the old size).
+    let asked = 0;
+    const after = await waitForValue(
+      'the remote pane reports a new, smaller size',
+      () => {
+        const found = sizes(deck!.screen()).find((size) => size !== before && Number(size.split('x')[1]) < Number(before.split('x')[1]));
+        if (!found && Date.now() - asked > 1000) {
+          asked = Date.now();
+          deck!.type('stty size\r');
+        }
+        return found;
+      },
+      { timeoutMs: 20_000 },
     );
     expect(after).not.toBe(before);
 

@@ -53,8 +53,13 @@ export async function startSshd(): Promise<Sshd> {
   const local = createDeckEnv();
   const root = join(local.root, 'sshd');
   mkdirSync(root, { mode: 0o700 });
-  // sshd refuses to start without its privilege-separation directory.
-  mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  // sshd refuses to start without its privilege-separation directory (root can create it; for
+  // anyone else it must already exist, and sshd's own error says so).
+  try {
+    mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  } catch {
+    // Not ours to create.
+  }
   const hostKey = join(root, 'host_key');
   const hostPub = keygen(hostKey);
   const otherHostPub = keygen(join(root, 'other_host_key'));

@@ -80,9 +80,10 @@ export const registerDaemon: CommandRegistrar = (program, ctx) => {
   daemon
     .command('bridge')
     .description("pipe stdin/stdout to this host's daemon, starting it if needed (what `connect` and --remote run over ssh)")
-    .action(async () => {
+    .option('--existing', `only if a daemon runs; otherwise exit 3`)
+    .action(async (options: { existing?: boolean }) => {
       const { runBridge } = await import('../bridge.js');
-      ctx.setExit(await runBridge(thisHost(ctx), process.stdin, process.stdout));
+      ctx.setExit(await runBridge(thisHost(ctx), process.stdin, process.stdout, options.existing === true));
     });
 
   daemon

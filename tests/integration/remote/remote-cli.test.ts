@@ -38,6 +38,11 @@ describe.skipIf(!hasSshd)('remotes over ssh', () => {
     expect(before.code, before.stderr).toBe(0);
     expect(before.stdout).toMatch(/^remote box \(box\): dot-agent-deck \d+\.\d+\.\d+, protocol \d+, Node v\d+/);
     expect(before.stdout).toMatch(/daemon: not running/);
+    // Asking whether the daemon runs does not start it (`daemon bridge --existing`).
+    const status = await local(['daemon', 'status', '--remote', 'box', '--json']);
+    expect(status.code).toBe(1);
+    expect(JSON.parse(status.stdout)).toMatchObject({ running: false });
+    expect((await local(['remote', 'check', 'box'])).stdout).toMatch(/daemon: not running/);
 
     // `new` runs on the remote host (its directory); `ls` and `capture` go through the bridge.
     const created = await local(['new', '--remote', 'box', '-n', 'far', '--', 'bash', '--norc', '--noprofile']);
