@@ -45,7 +45,7 @@ const layering = [
     files: ['src/tui/**'],
     patterns: [
       ...forbid(['pty', 'agents', 'orchestration', 'daemon', 'cli'], 'the TUI is a thin client: talk to the daemon through protocol/'),
-      { group: ['node-pty', '@xterm/headless'], message: 'The TUI never owns a PTY or a pane model; the daemon does.' },
+      { group: ['node-pty', '@lydell/node-pty', '@xterm/headless'], message: 'The TUI never owns a PTY or a pane model; the daemon does.' },
     ],
   },
 ];
@@ -77,7 +77,7 @@ const pure = [
     message: 'A pure core does no I/O: take the value as an argument, and let the shell around it read or write (ARCHITECTURE.md §2).',
   },
   {
-    group: ['ink', 'react', 'node-pty'],
+    group: ['ink', 'react', 'node-pty', '@lydell/node-pty'],
     message: 'A pure core knows no terminal, React or PTY: return values and let the shell render or write them (ARCHITECTURE.md §2).',
   },
   { group: ['@xterm/*'], allowTypeImports: true, message: 'A pure core may use xterm.js types, not the emulator (ARCHITECTURE.md §2).' },

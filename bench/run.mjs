@@ -10,6 +10,7 @@ import { soak, soakMinutes } from './soak-bench.mjs';
 import { floodControl } from './flood-control.mjs';
 import { scale } from './scale-bench.mjs';
 import { compareTable, recordHistory } from './compare.mjs';
+import { remoteEcho } from './remote-bench.mjs';
 
 // Names of suites to run; `--minutes N` belongs to the soak. `--compare` prints each result beside
 // the previous one recorded for the same benchmark (bench/out/history.json); alone, it runs nothing.
@@ -38,8 +39,10 @@ const suites = {
   'flood-control': () => floodControl(scratch),
   // Issue #17 item 6 (1, 5, 20, 50 panes, half flooding): bench/scale-bench.mjs.
   scale: () => scale(scratch),
+  // Issue #18 (the deck over ssh, beside local and `ssh -t … tmux attach`; needs sshd): bench/remote-bench.mjs.
+  'remote-echo': () => remoteEcho(),
 };
-const namedOnly = new Set(['soak']);
+const namedOnly = new Set(['soak', 'remote-echo']);
 
 if (compare && only.length === 0) {
   process.stdout.write(`${compareTable(join(ROOT, 'bench', 'out'), null)}\n`);

@@ -18,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import xtermHeadless from '@xterm/headless';
-import { spawn } from 'node-pty';
+import { spawn } from '@lydell/node-pty';
 import { writeColourLog } from './daemon-bench.mjs';
 import { BIN, cpuSeconds, deck, deckEnv, median, sleep, tmuxKill, until } from './lib.mjs';
 
@@ -179,9 +179,9 @@ export function tmuxWorld(commands, cwd, tag) {
 // as echoed when that cell shows it. Keys cycle a–z; every 60 keys Enter starts a fresh row. The
 // two systems alternate line by line so a change in machine load hits both alike.
 
-const LINE_KEYS = 60;
+export const LINE_KEYS = 60;
 
-async function openTyping(world) {
+export async function openTyping(world) {
   const client = world.attach();
   await world.ready(client);
   await world.focus(client);
@@ -190,7 +190,7 @@ async function openTyping(world) {
   return client;
 }
 
-async function typeLine(client, first, count, latencies) {
+export async function typeLine(client, first, count, latencies) {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (let i = first; i < first + count; i++) {
     const ch = letters[i % letters.length];

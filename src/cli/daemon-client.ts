@@ -28,9 +28,23 @@ export function paneCredential(env: NodeJS.ProcessEnv): PaneCredential | undefin
   return paneId && token ? { paneId, token } : undefined;
 }
 
-/** Connects to the daemon, starting one if none runs. */
+/** The remote `--remote NAME` chose for this process, if any (remote-target.ts REMOTE_ENV). */
+function remoteName(env: NodeJS.ProcessEnv): string | undefined {
+  return env.DOT_AGENT_DECK_REMOTE || undefined;
+}
+
+/** The same connection over ssh to the remote's `daemon bridge` (loaded only for a remote). */
+async function connectToRemote(name: string, options: DaemonClientOptions, existing: boolean): Promise<Connection | null> {
+  const { connectRemote, resolveRemote } = await import('./remote-target.js');
+  return connectRemote(await resolveRemote({ env: options.env }, name), options.env, options.client ?? 'cli', existing);
+}
+
+/** Connects to the daemon, starting one if none runs; on the remote host with `--remote`. */
 export function connectDaemon(options: DaemonClientOptions): Promise<Connection> {
   const { env } = options;
+  const remote = remoteName(env);
+  // Not null: without `existing` the bridge starts the daemon or the connect throws.
+  if (remote) return connectToRemote(remote, options, false) as Promise<Connection>;
   const pane = paneCredential(env);
   return connectOrStart({
     socketPath: socketPath(env),
@@ -43,8 +57,10 @@ export function connectDaemon(options: DaemonClientOptions): Promise<Connection>
   });
 }
 
-/** Connects only if a daemon already runs. */
+/** Connects only if a daemon already runs (on a remote: `daemon bridge --existing`). */
 export function connectExisting(options: DaemonClientOptions): Promise<Connection | null> {
+  const remote = remoteName(options.env);
+  if (remote) return connectToRemote(remote, options, true);
   const pane = paneCredential(options.env);
   return tryConnect({ socketPath: socketPath(options.env), client: options.client ?? 'cli', version: VERSION, ...(pane ? { pane } : {}) });
 }

@@ -8,10 +8,22 @@ import { registrars } from './commands/index.js';
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  const ctx: CommandContext = { io, setExit: (code) => void (exitCode = code) };
-  const program = buildProgram(ctx, registrars);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // --remote is taken out before commander sees it: one place for every verb that has it
+    // (loaded only then: ssh and the config schemas would slow every other command).
+    let ctxIO = io;
+    let words = [...argv];
+    if (argv.some((word) => word === '--remote' || word.startsWith('--remote='))) {
+      const remote = await import('./remote-option.js');
+      const split = remote.splitRemoteOption(argv);
+      if ('error' in split) throw remote.remoteOptionError(split.error);
+      words = split.argv;
+      if (split.remote !== null && split.verb === 'host') return await remote.runOnRemote(io, split.remote, split.argv);
+      if (split.remote !== null) ctxIO = { ...io, env: { ...io.env, [remote.REMOTE_ENV]: split.remote } };
+    }
+    const ctx: CommandContext = { io: ctxIO, setExit: (code) => void (exitCode = code) };
+    const program = buildProgram(ctx, registrars);
+    await program.parseAsync(words, { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error, io);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ConfigIssue } from './config-issue.js';
 import { configFile, type Env } from './paths.js';
+import { RemotesConfig } from './remote-config.js';
 import { readConfigFile } from './read-config-file.js';
 import { validateTomlText, type ValidationResult } from './validate-toml.js';
 
@@ -79,6 +80,7 @@ export const GlobalConfig = z
       .describe('Lines of history kept per pane (default 10000).'),
     bell: BellConfig.prefault({}),
     notifications: NotificationsConfig.prefault({}),
+    remotes: RemotesConfig,
   })
   .describe('dot-agent-deck user settings (config.toml).');
 export type GlobalConfig = z.infer<typeof GlobalConfig>;

@@ -7,13 +7,18 @@ import { GlobalConfig } from './global-config.js';
 import { leafKeys, schemaAt } from './schema-walk.js';
 import type { TomlScalar } from './toml-edit.js';
 
+/** Tables of named entries, edited by their own commands rather than `config set`. */
+const OWN_COMMANDS: Readonly<Record<string, string>> = { remotes: 'dot-agent-deck remote add|list|remove' };
+
 /** Every setting `config get/set` accepts, e.g. `bell.enabled`. */
-export const SETTING_KEYS: readonly string[] = leafKeys(GlobalConfig);
+export const SETTING_KEYS: readonly string[] = leafKeys(GlobalConfig).filter((key) => !(key.split('.')[0]! in OWN_COMMANDS));
 
 export type SettingParse = { ok: true; path: string[]; value: TomlScalar } | { ok: false; message: string; hint?: string };
 
 export function checkSettingKey(key: string): { ok: true; path: string[] } | { ok: false; message: string; hint?: string } {
   if (SETTING_KEYS.includes(key)) return { ok: true, path: key.split('.') };
+  const own = OWN_COMMANDS[key.split('.')[0]!];
+  if (own) return { ok: false, message: `${key} is not a setting of config get/set`, hint: `use \`${own}\`` };
   const close = suggest(key, SETTING_KEYS);
   const under = SETTING_KEYS.filter((k) => k.startsWith(`${key}.`));
   if (under.length > 0) return { ok: false, message: `${key} is a table, not a setting`, hint: `Settings in it: ${under.join(', ')}` };

@@ -1,7 +1,8 @@
 // The client side of the socket: handshake, requests with ids, pushed frames and pane lists.
-import { createConnection } from 'node:net';
+import { createConnection, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { z } from 'zod';
-import { UserError, assertNever } from '../common/errors.js';
+import { UserError, assertNever, isUserError } from '../common/errors.js';
 import { Emitter } from '../common/event.js';
 import type { Disposable } from '../common/disposable.js';
 import type { PaneFrame } from './pane-types.js';
@@ -49,7 +50,14 @@ export function isDaemonRefusal(error: unknown): error is DaemonRefusedError {
 }
 
 export interface ConnectOptions {
+  /** The daemon's Unix socket; with `open`, only a name for it in messages. */
   socketPath: string;
+  /**
+   * The transport seam: a byte stream to a daemon other than the local socket (ssh to a remote's
+   * `daemon bridge`). It reports a failure to reach the daemon by destroying itself with a
+   * UserError, which becomes the connect error as it is.
+   */
+  open?: () => Duplex;
   client: ClientKind;
   version: string;
   /** Presented when the client runs inside a deck pane: what it may do depends on that pane. */
@@ -102,7 +110,7 @@ export class Connection implements Disposable {
   static connect(options: ConnectOptions): Promise<Connection> {
     const timeoutMs = options.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
-      const socket = createConnection(options.socketPath);
+      const socket = options.open ? options.open() : createConnection(options.socketPath);
       let settled = false;
       const finish = (error: Error | null, connection?: Connection) => {
         if (settled) return;
@@ -125,7 +133,8 @@ export class Connection implements Disposable {
       );
       const onError = (error: NodeJS.ErrnoException) => {
         const code = error.code ?? 'ERROR';
-        if (code === 'ECONNREFUSED' || code === 'ENOENT') finish(new DaemonUnavailableError(options.socketPath, code));
+        if (isUserError(error)) finish(error);
+        else if (code === 'ECONNREFUSED' || code === 'ENOENT') finish(new DaemonUnavailableError(options.socketPath, code));
         else if (code === 'EACCES') {
           finish(
             new UserError(`Permission denied on the daemon socket ${options.socketPath}.`, {
@@ -155,7 +164,7 @@ export class Connection implements Disposable {
           finish(new Error(`unexpected ${message.type} before the handshake`));
         }
       });
-      socket.on('connect', () => {
+      const sayHello = () => {
         const hello: ClientMessage = {
           type: 'hello',
           protocol: PROTOCOL_VERSION,
@@ -165,7 +174,9 @@ export class Connection implements Disposable {
           ...(options.pane ? { pane: options.pane } : {}),
         };
         stream.send(hello);
-      });
+      };
+      if (socket instanceof Socket && socket.connecting) socket.once('connect', sayHello);
+      else sayHello();
     });
   }
 

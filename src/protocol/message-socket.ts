@@ -1,6 +1,6 @@
 // A socket that speaks validated messages: frames in, zod-checked messages out. Shared by the
 // daemon's per-client handler and the client connection. Knows nothing of what messages mean.
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { z } from 'zod';
 import { assertNever } from '../common/errors.js';
 import { Emitter } from '../common/event.js';
@@ -44,7 +44,8 @@ export class MessageSocket<In> implements Disposable {
   readonly onDrain = this.drainEmitter.event;
 
   constructor(
-    readonly socket: Socket,
+    /** A Unix socket, or any byte stream to a daemon (ssh to a remote's bridge). */
+    readonly socket: Duplex,
     private readonly schema: z.ZodType<In>,
     maxFrameBytes = MAX_FRAME_BYTES,
   ) {

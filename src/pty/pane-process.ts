@@ -2,7 +2,7 @@
 // forkpty makes the child a session leader with the PTY as its controlling terminal, so Ctrl+C
 // reaches the foreground job and the child's pid is also its process group id. It knows nothing
 // about the screen; PaneSession feeds its output to the pane's terminal.
-import { spawn, type IPty } from 'node-pty';
+import { ptyModule, type IPty } from './pty-binding.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import { DisposableStore, toDisposable, type Disposable } from '../common/disposable.js';
 import { UserError, errorMessage } from '../common/errors.js';
@@ -27,7 +27,7 @@ export class PaneProcess implements Disposable {
   static start(launch: Launch, size: { cols: number; rows: number }): PaneProcess {
     try {
       return new PaneProcess(
-        spawn(launch.file, launch.args, {
+        ptyModule().spawn(launch.file, launch.args, {
           name: launch.env.TERM,
           cols: size.cols,
           rows: size.rows,

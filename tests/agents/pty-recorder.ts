@@ -1,6 +1,6 @@
 // Runs an agent in a real PTY with the deck's own headless terminal and records every chunk it
 // prints, so a test can wait on the screen and save the byte stream up to a moment as a fixture.
-import { spawn, type IPty } from 'node-pty';
+import { spawn, type IPty } from '@lydell/node-pty';
 import { PaneTerminal } from '../../src/pty/pane-terminal.js';
 import { waitFor } from '../helpers/wait.js';
 

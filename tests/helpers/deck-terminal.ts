@@ -1,7 +1,7 @@
 // Runs the built deck (`bin/dot-agent-deck.js`) in a real PTY and reads its screen through a
 // headless terminal, the way a person would see it. Waits are named and print the screen when
 // they time out (STYLE.md §9).
-import { spawn, type IPty } from 'node-pty';
+import { spawn, type IPty } from '@lydell/node-pty';
 import { BIN } from './cli.js';
 import type { DeckEnv } from './deck-env.js';
 import { createHeadlessTerminal, type HeadlessTerminal } from './headless-terminal.js';

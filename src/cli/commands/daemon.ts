@@ -78,6 +78,23 @@ export const registerDaemon: CommandRegistrar = (program, ctx) => {
     });
 
   daemon
+    .command('bridge')
+    .description("pipe stdin/stdout to this host's daemon, starting it if needed (what `connect` and --remote run over ssh)")
+    .option('--existing', `only if a daemon runs; otherwise exit 3`)
+    .action(async (options: { existing?: boolean }) => {
+      const { runBridge } = await import('../bridge.js');
+      ctx.setExit(await runBridge(thisHost(ctx), process.stdin, process.stdout, options.existing === true));
+    });
+
+  daemon
+    .command('info')
+    .description("print this deck's version, protocol and Node, and whether the daemon runs, as JSON (what `remote check` reads)")
+    .action(async () => {
+      const { deckInfo } = await import('../bridge.js');
+      ctx.io.stdout(json(await deckInfo(thisHost(ctx))));
+    });
+
+  daemon
     .command('run')
     .description('run the daemon in the foreground (what auto-start runs, detached)')
     .addOption(new Option('--scrollback <lines>', 'scrollback lines per pane (default: scrollback_lines in config.toml)').argParser(parsePositive))
@@ -87,6 +104,12 @@ export const registerDaemon: CommandRegistrar = (program, ctx) => {
       ctx.setExit(await runDaemon({ env: ctx.io.env, ...(options.scrollback ? { scrollback: options.scrollback } : {}) }));
     });
 };
+
+/** The bridge and info always speak for the host they run on, whatever --remote said. */
+function thisHost(ctx: CommandContext): NodeJS.ProcessEnv {
+  const { DOT_AGENT_DECK_REMOTE: _remote, ...env } = ctx.io.env;
+  return env;
+}
 
 async function restart(ctx: CommandContext): Promise<void> {
   const env = ctx.io.env;

@@ -21,6 +21,8 @@ import { registerHooks } from './hooks.js';
 import { registerExplain } from './explain.js';
 import { registerDemo } from './demo.js';
 import { registerWatch } from './watch.js';
+import { registerRemote } from './remote.js';
+import { registerConnect } from './connect.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -42,6 +44,8 @@ export const registrars: readonly CommandRegistrar[] = [
   registerExplain,
   registerDemo,
   registerWatch,
+  registerRemote,
+  registerConnect,
   registerHooks,
   registerHook,
 ];

@@ -1,6 +1,8 @@
 // The deck's entry point: load the user's keys and settings, connect, take over the terminal,
 // render, and give everything back when the user detaches, stops, or the daemon is gone for good
 // (a daemon that restarts or crashes is reconnected to; see link/daemon-link.ts).
+import type { PaneInfo } from '../../protocol/messages.js';
+import { UserError } from '../../common/errors.js';
 import { PassThrough } from 'node:stream';
 import { render } from 'ink';
 import { DisposableStore, toDisposable } from '../../common/disposable.js';
@@ -40,6 +42,8 @@ export interface RunDeckOptions {
   connect(signal?: AbortSignal): Promise<LinkConnection>;
   /** A line to show on opening when the config files have nothing to say (e.g. the hooks offer). */
   notice?: string | null;
+  /** The remote whose daemon this deck shows (`connect NAME`); local when absent. */
+  host?: string;
   /** The tab to open on (e.g. the orchestration `demo` just opened); default the tab the last deck showed. */
   tab?: string;
 }
@@ -52,8 +56,11 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
   const link = disposables.add(
     new DaemonLink({
       connect: (signal) => options.connect(signal),
-      // The daemon writes the session before it closes its clients, so it is final here.
-      stoppedOnPurpose: (lastPanes) => lastPanes.length > 0 && sessionPaneNames(sessionFile(env))?.length === 0,
+      // The daemon writes the session before it closes its clients, so it is final here. A
+      // remote's session file is on the remote: a link that drops there is always retried.
+      ...(options.host
+        ? { host: options.host }
+        : { stoppedOnPurpose: (lastPanes: readonly PaneInfo[]) => lastPanes.length > 0 && sessionPaneNames(sessionFile(env))?.length === 0 }),
     }),
   );
   try {
@@ -98,8 +105,16 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
         write: (text) => void stdout.write(text),
         configGen,
         autoConfigPrompt: settings.config?.auto_config_prompt ?? true,
-        stopRefusingDaemon: () => stopDaemonByPidFile(daemonPidFile(env)),
-        sessionPanes: () => sessionPaneNames(sessionFile(env)),
+        // The pid file and the session file here belong to this host's daemon, not a remote's.
+        stopRefusingDaemon: options.host
+          ? () =>
+              Promise.reject(
+                new UserError(`The daemon on ${options.host} is of another version and is not stopped from here.`, {
+                  hint: `run \`dot-agent-deck remote upgrade ${options.host}\` in a shell`,
+                }),
+              )
+          : () => stopDaemonByPidFile(daemonPidFile(env)),
+        sessionPanes: () => (options.host ? [] : sessionPaneNames(sessionFile(env))),
       }),
     );
     void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then(

@@ -20,7 +20,7 @@ export type LinkState =
   /** Connected, and the daemon has restored its panes; `reconnected` after a drop. */
   | { kind: 'up'; reconnected: boolean }
   /** Lost; `attempt` is the try under way, `error` why the one before failed. */
-  | { kind: 'reconnecting'; attempt: number; downForMs: number; error: string | null }
+  | { kind: 'reconnecting'; attempt: number; downForMs: number; error: string | null; host?: string }
   /** A daemon answers but speaks another protocol version (an upgrade): a person must choose. */
   | { kind: 'refused'; message: string; hint: string | null }
   /** Gave up reconnecting. */
@@ -45,6 +45,8 @@ export interface DaemonLinkOptions {
   stoppedOnPurpose?(lastPanes: readonly PaneInfo[]): boolean;
   /** Virtual time in tests; real timers otherwise. */
   clock?: LinkClock;
+  /** The remote the daemon runs on (`connect NAME`), named while reconnecting. */
+  host?: string;
 }
 
 /** Notices kept for a deck that has not taken them yet. */
@@ -224,7 +226,7 @@ export class DaemonLink implements Disposable {
     const since = this.clock.now();
     let failures = 0;
     let lastError: string | null = null;
-    this.setState({ kind: 'reconnecting', attempt: 1, downForMs: 0, error: null });
+    this.setState({ kind: 'reconnecting', attempt: 1, downForMs: 0, error: null, ...this.hostField() });
     for (;;) {
       const step = nextReconnectStep(failures, this.clock.now() - since);
       if (step.kind === 'give-up') {
@@ -237,7 +239,7 @@ export class DaemonLink implements Disposable {
       }
       await this.clock.sleep(step.delayMs);
       if (this.disposed) return;
-      this.setState({ kind: 'reconnecting', attempt: failures + 1, downForMs: this.clock.now() - since, error: lastError });
+      this.setState({ kind: 'reconnecting', attempt: failures + 1, downForMs: this.clock.now() - since, error: lastError, ...this.hostField() });
       try {
         const connection = await this.options.connect(this.abort.signal);
         if (this.disposed) {
@@ -256,6 +258,10 @@ export class DaemonLink implements Disposable {
         lastError = errorMessage(error);
       }
     }
+  }
+
+  private hostField(): { host?: string } {
+    return this.options.host ? { host: this.options.host } : {};
   }
 
   private setState(state: LinkState): void {

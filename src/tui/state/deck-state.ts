@@ -31,7 +31,7 @@ export const MISMATCH_CHOICES: readonly MismatchChoice[] = ['restart', 'quit'];
 export type LinkStatus =
   | { kind: 'up' }
   /** `attempt`: the try under way; `error`: why the previous one failed. */
-  | { kind: 'reconnecting'; attempt: number; downForMs: number; error: string | null }
+  | { kind: 'reconnecting'; attempt: number; downForMs: number; error: string | null; host?: string }
   /** A daemon of another protocol version answers (the mismatch dialog says what to do). */
   | { kind: 'refused' };
 

@@ -18,8 +18,8 @@ export function linkNotice(link: LinkStatus): LinkNotice | null {
       const tried = link.attempt > 1 ? ` (try ${link.attempt}, ${seconds} s${link.error ? `: ${link.error}` : ''})` : '';
       return {
         chip: ' RECONNECTING ',
-        text: `Lost the daemon, reconnecting…${tried} · panes show their last screen, typing is paused`,
-        short: 'reconnecting…',
+        text: `${link.host ? `Lost the link, reconnecting to ${link.host}…` : 'Lost the daemon, reconnecting…'}${tried} · panes show their last screen, typing is paused`,
+        short: link.host ? `reconnecting to ${link.host}…` : 'reconnecting…',
       };
     }
     case 'refused':

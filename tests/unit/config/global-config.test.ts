@@ -12,6 +12,7 @@ describe('global config', () => {
       scrollback_lines: 10_000,
       bell: { enabled: true, needs_input: true, blocked: true, error: true, finished: false },
       notifications: { desktop: true, min_interval_seconds: 10, needs_input: true, blocked: true, error: true, finished: true },
+      remotes: {},
     });
   });
 
@@ -25,6 +26,16 @@ describe('global config', () => {
       'scrollback above the maximum',
       'scrollback_lines = 500000',
       { line: 1, column: 1, path: 'scrollback_lines', message: '500000 is too large: must be at most 200000 (each line costs memory in every pane)' },
+    ],
+    [
+      'a remote host that would be an ssh option',
+      '[remotes.gpu]\nhost = "-oProxyCommand=x"',
+      {
+        line: 2,
+        column: 1,
+        path: 'remotes.gpu.host',
+        message: 'must be a host name, an address or a Host alias of your ssh config (letters, digits, ".", "-", ":"; not starting with "-")',
+      },
     ],
     ['string for a bell switch', '[bell]\nenabled = "off"', { line: 2, column: 1, path: 'bell.enabled', message: 'expected a boolean, got "off"' }],
     [

@@ -24,6 +24,15 @@ describe('what the chrome says without a daemon', () => {
         short: 'reconnecting…',
       },
     ],
+    [
+      'reconnecting to a remote host, named',
+      { kind: 'reconnecting', attempt: 2, downForMs: 1200, error: 'Cannot reach remote "gpu" (gpu.example): Connection timed out', host: 'gpu' },
+      {
+        chip: ' RECONNECTING ',
+        text: 'Lost the link, reconnecting to gpu… (try 2, 1 s: Cannot reach remote "gpu" (gpu.example): Connection timed out) · panes show their last screen, typing is paused',
+        short: 'reconnecting to gpu…',
+      },
+    ],
     ['a daemon of another version', { kind: 'refused' }, { chip: ' NOT CONNECTED ', text: 'The running daemon is of another version', short: 'not connected' }],
   ])('%s', (_name, link, expected) => {
     expect(linkNotice(link)).toEqual(expected);
