@@ -145,4 +145,22 @@ describe('deliverLine', () => {
     expect(outcome.ok ? '' : outcome.reason).toMatch(/restarted with another agent/);
     expect(host.writes).toEqual([]);
   });
+
+  it('re-reads the agent type at every look: readiness switches as soon as detection names the agent', async () => {
+    const { clock, host, deliver } = await setup({ startDelayMs: 0, workMs: 100 });
+    let type: string | null = null;
+    clock.schedule(1_000, () => void (type = 'codex'));
+    const seen = new Set<string | null>();
+    const outcome = await deliver({
+      agentType: () => type,
+      // A plain command never becomes ready here; the agent the screen names does.
+      readiness: (input) => {
+        seen.add(input.agentType);
+        return input.agentType === 'codex' ? readiness({ ...input, agentType: null }) : { ready: false, reason: 'a plain command' };
+      },
+    });
+    expect(outcome).toMatchObject({ ok: true, textAttempts: 1 });
+    expect([...seen]).toEqual([null, 'codex']);
+    expect(host.received.map((p) => p.text)).toEqual([LINE]);
+  });
 });
