@@ -76,14 +76,18 @@ describe('hooks', () => {
     expect(Object.keys(hooks.hooks)).toContain('PermissionRequest');
   });
 
-  it('installs and removes the opencode plugin, and never replaces a file of the user', async () => {
-    const plugin = join(deck.env.XDG_CONFIG_HOME!, 'opencode', 'plugin', 'dot-agent-deck.js');
-    expect((await cli('install', '--agent', 'opencode')).code).toBe(0);
-    expect(readFileSync(plugin, 'utf8')).toContain("'hook', '--agent', 'opencode'");
-    expect((await cli('uninstall', '--agent', 'opencode')).code).toBe(0);
+  it.each([
+    ['the opencode plugin', 'opencode', () => join(deck.env.XDG_CONFIG_HOME!, 'opencode', 'plugin', 'dot-agent-deck.js')],
+    ['the Pi extension', 'pi', () => join(deck.env.HOME!, '.pi', 'agent', 'extensions', 'dot-agent-deck.ts')],
+  ])('installs and removes %s, and never replaces a file of the user', async (_name, agent, path) => {
+    const plugin = path();
+    expect((await cli('install', '--agent', agent)).code).toBe(0);
+    expect(readFileSync(plugin, 'utf8')).toContain(`'hook', '--agent', '${agent}'`);
+    expect((await cli('status', '--agent', agent)).stdout).toBe(`${agent}: installed (${plugin})\n`);
+    expect((await cli('uninstall', '--agent', agent)).code).toBe(0);
     expect(existsSync(plugin)).toBe(false);
     writeFileSync(plugin, '// mine\n');
-    const refused = await cli('install', '--agent', 'opencode');
+    const refused = await cli('install', '--agent', agent);
     expect(refused.code).toBe(1);
     expect(readFileSync(plugin, 'utf8')).toBe('// mine\n');
   });
