@@ -15,6 +15,7 @@ import { packagePath } from '../../common/package-root.js';
 import { stateDir } from '../../config/paths.js';
 import { findProgram } from '../../pty/program-path.js';
 import type { CommandRegistrar } from '../program.js';
+import { allowCodexSocket, codexSocketNote } from './codex-sandbox.js';
 
 const AGENTS = ['claude-code', 'codex', 'gemini', 'opencode', 'pi'] as const;
 type Agent = (typeof AGENTS)[number];
@@ -173,7 +174,12 @@ export const registerHooks: CommandRegistrar = (program, ctx) => {
       .description(action === 'install' ? 'add the deck hooks (merging with yours; a backup is kept)' : 'remove only the deck hooks')
       .option('--agent <name>', `one of ${AGENTS.join(', ')} (default: all)`)
       .action((options: { agent?: string }) => {
-        for (const agent of selected(options.agent)) ctx.io.stdout(`${apply(action, agent, ctx.io.env, bin())}\n`);
+        for (const agent of selected(options.agent)) {
+          ctx.io.stdout(`${apply(action, agent, ctx.io.env, bin())}\n`);
+          if (agent !== 'codex') continue;
+          const sandbox = action === 'install' ? allowCodexSocket(ctx.io.env) : codexSocketNote(ctx.io.env);
+          if (sandbox !== null) ctx.io.stdout(`${sandbox}\n`);
+        }
       });
   }
   hooks
