@@ -62,6 +62,7 @@ const PURE_CORES = [
   'src/agents/status-engine.ts',
   'src/agents/readiness.ts',
   'src/agents/screen-rules.ts',
+  'src/agents/input-region.ts',
   'src/agents/hook-rules.ts',
   'src/agents/reset-time.ts',
   'src/protocol/framing.ts',

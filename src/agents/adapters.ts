@@ -5,12 +5,14 @@ import { codex } from './codex.js';
 import { gemini } from './gemini.js';
 import { generic } from './generic.js';
 import { opencode } from './opencode.js';
+import { pi } from './pi.js';
 
 export const ADAPTERS: Record<AgentType, AgentAdapter> = {
   'claude-code': claudeCode,
   codex,
   gemini,
   opencode,
+  pi,
   generic,
 };
 

@@ -1,9 +1,9 @@
 // The shape of a per-agent adapter: everything the deck knows about one agent CLI, as data.
 // Adapters hold no state and do no I/O; the status engine and readiness read them.
-import { z } from 'zod';
+import { AgentName } from '../config/agent-names.js';
 
-export const AgentType = z.enum(['claude-code', 'codex', 'gemini', 'opencode', 'generic']);
-export type AgentType = z.infer<typeof AgentType>;
+export const AgentType = AgentName;
+export type AgentType = AgentName;
 
 /** Where on the screen a rule looks: the last few lines, or everything below the last horizontal rule. */
 export type ScreenRegion = 'bottom' | 'below-rule';
@@ -51,6 +51,9 @@ export interface AgentAdapter {
   displayName: string;
   /** Program basenames that start this agent. */
   programs: string[];
+  /** What gives the agent away when its command does not (a wrapper script): its banner or
+   *  input box on screen, its window title. Specific enough that no other program shows them. */
+  signatures: { screen: RegExp[]; title: RegExp[] };
   /** A line matching any of these means the input box is on screen. */
   readyMarkers: RegExp[];
   /** Quiet time after the last output before a ready marker counts (opencode drops early keys). */

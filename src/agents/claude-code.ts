@@ -7,6 +7,7 @@ export const claudeCode: AgentAdapter = {
   type: 'claude-code',
   displayName: 'Claude Code',
   programs: ['claude', 'claude-code'],
+  signatures: { screen: [/Claude Code v\d+\.\d+/], title: [/^\S*\s*Claude Code$/] },
   // The input box line starts with ❯; a numbered choice (`❯ 1. Yes`) is a dialog, not the box.
   readyMarkers: [/^\s*❯(?!\s*\d+\.)/],
   readyQuietMs: 300,

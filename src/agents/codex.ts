@@ -7,6 +7,7 @@ export const codex: AgentAdapter = {
   type: 'codex',
   displayName: 'Codex',
   programs: ['codex'],
+  signatures: { screen: [/>_ OpenAI Codex \(v\d/, /Ask Codex to do anything/], title: [] },
   // `›` alone also starts the model-intro list, so only the placeholder text counts.
   readyMarkers: [/Ask Codex to do anything/],
   readyQuietMs: 300,

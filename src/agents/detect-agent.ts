@@ -1,6 +1,7 @@
-// Which agent a pane's command starts, from the command line alone. Pure and forgiving: it never
-// throws, and a command it cannot read is simply "not a known agent". The first hook event
-// upgrades the answer later (a wrapper like `devbox run agent-coder` reports itself).
+// Which agent a pane runs. From the command line: pure and forgiving, it never throws, and a
+// command it cannot read is simply "not a known agent". From the agent's signals: its banner or
+// input box on screen, its window title. The status tracker ranks them: a role's explicit
+// `agent`, then the agent's own hook events, then the command line, then screen and title.
 import type { AgentType } from './agent-adapter.js';
 import { ADAPTERS } from './adapters.js';
 import { scanWords } from '../pty/command-line.js';
@@ -62,4 +63,14 @@ function basename(word: string): string {
   // `npx @anthropic-ai/claude-code@latest` → claude-code
   const at = name.indexOf('@');
   return at > 0 ? name.slice(0, at) : name;
+}
+
+/** The agent a screen or window title gives away (its banner, its input box, its title), or
+ *  null. Read when the command names no agent: a wrapper script starts Codex as `codex-role`. */
+export function detectAgentFromSignals(screen: readonly string[], title: string): AgentType | null {
+  for (const adapter of Object.values(ADAPTERS)) {
+    if (adapter.signatures.title.some((re) => re.test(title))) return adapter.type;
+    if (screen.some((line) => adapter.signatures.screen.some((re) => re.test(line)))) return adapter.type;
+  }
+  return null;
 }

@@ -6,6 +6,7 @@ export const gemini: AgentAdapter = {
   type: 'gemini',
   displayName: 'Gemini CLI',
   programs: ['gemini'],
+  signatures: { screen: [/Gemini CLI v\d+\.\d+/, /Type your message or @path\/to\/file/], title: [/^◇\s+Ready \(/] },
   readyMarkers: [/Type your message/],
   readyQuietMs: 300,
   titleRules: [],

@@ -5,6 +5,7 @@ export const generic: AgentAdapter = {
   type: 'generic',
   displayName: 'command',
   programs: [],
+  signatures: { screen: [], title: [] },
   // A shell-like prompt at the end of the line: `$ `, `% `, `# `, `> `, `❯ `, `› `, `: `.
   readyMarkers: [/[$%#>❯›:]\s?$/],
   readyQuietMs: 500,

@@ -6,6 +6,7 @@ export const opencode: AgentAdapter = {
   type: 'opencode',
   displayName: 'opencode',
   programs: ['opencode'],
+  signatures: { screen: [/Ask anything… "/], title: [/^OpenCode$/] },
   readyMarkers: [/Ask anything/],
   // Keys typed in the first second after the box appears can be lost (docs/AGENT-NOTES.md).
   readyQuietMs: 1000,

@@ -3,6 +3,7 @@
 // SessionStart hook alone is not enough: it fires before the box listens. Used by delivery (#5).
 import type { CursorPosition, PaneModes } from '../protocol/pane-types.js';
 import { adapterFor } from './adapters.js';
+import { detectAgentFromSignals } from './detect-agent.js';
 import { matchScreenRules } from './screen-rules.js';
 import { bottomRegion } from './screen-region.js';
 
@@ -27,10 +28,12 @@ export interface Readiness {
 }
 
 // Hook events that mean a turn is running: typing now would queue behind it or be lost.
-const BUSY_HOOK_EVENTS = new Set(['UserPromptSubmit', 'PreToolUse', 'BeforeAgent', 'BeforeTool', 'PermissionRequest']);
+const BUSY_HOOK_EVENTS = new Set(['UserPromptSubmit', 'PreToolUse', 'BeforeAgent', 'BeforeTool', 'PermissionRequest', 'agent_start', 'tool_execution_start']);
 
 export function readiness(input: ReadinessInput): Readiness {
-  const adapter = adapterFor(input.agentType);
+  // An agent the command did not name is known by its screen as soon as it draws its banner or
+  // its input box: its own readiness applies from then on, not a plain command's.
+  const adapter = adapterFor(input.agentType ?? detectAgentFromSignals(input.screenText, ''));
   if (input.lastHookEvent !== undefined && BUSY_HOOK_EVENTS.has(input.lastHookEvent)) {
     return { ready: false, reason: `the agent is in a turn (last hook event ${input.lastHookEvent})` };
   }

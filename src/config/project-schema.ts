@@ -2,6 +2,7 @@
 // Field names and defaults follow the original Rust dot-agent-deck so existing files keep
 // working. Rules that need the project directory (name collisions) live in project-checks.ts.
 import { z } from 'zod';
+import { AgentName } from './agent-names.js';
 import { patternProblem, safeName, shellCommand } from './project-fields.js';
 
 /** 7 days: a longer silence is indistinguishable from "never", so 0 (disabled) says it better. */
@@ -96,6 +97,9 @@ export const Role = z
   .strictObject({
     name: safeName().describe('Role name used with `delegate --to`; unique within the orchestration.'),
     command: shellCommand('Command that starts the agent for this role, e.g. `claude`.'),
+    agent: AgentName.optional().describe(
+      'The agent CLI the command starts, when the command does not say (a wrapper script such as `run-agent.sh`): claude-code, codex, gemini, opencode, pi or generic.',
+    ),
     start: z.boolean().default(false).describe('The role you talk to (the orchestrator); exactly one role has start = true.'),
     description: z.string().optional().describe('What this worker is for; the orchestrator reads it to pick whom to delegate to.'),
     prompt_template: z.string().optional().describe('Standing instructions put before every task delegated to this role.'),

@@ -106,7 +106,8 @@ export class DeliveryService implements Disposable {
         line,
         {
           readiness: this.options.readiness ?? readiness,
-          agentType: this.agentType(paneId),
+          // Read at every look: detection may name the agent while delivery waits.
+          agentType: () => this.agentType(paneId),
           clock: this.options.clock,
           ...(this.options.deadlineMs ? { deadlineMs: this.options.deadlineMs } : {}),
         },

@@ -26,7 +26,16 @@ export async function openOrchestration(service: OrchestrationService, request: 
   try {
     for (const role of loaded.roles) {
       panes.push(
-        registry.create({ command: role.command, cwd: request.projectDir, name: role.name, tab: id, role: role.name, cols: request.cols, rows: request.rows }),
+        registry.create({
+          command: role.command,
+          cwd: request.projectDir,
+          name: role.name,
+          tab: id,
+          role: role.name,
+          agent: role.agent ?? null,
+          cols: request.cols,
+          rows: request.rows,
+        }),
       );
     }
   } catch (error) {

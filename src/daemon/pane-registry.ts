@@ -18,6 +18,8 @@ export interface PaneSpec {
   cwd: string;
   tab?: string | null;
   role?: string | null;
+  /** The agent a role names (`agent = "codex"`), for a command the deck cannot see through. */
+  agent?: string | null;
   cols?: number;
   rows?: number;
   restored?: boolean;
@@ -32,6 +34,7 @@ interface PaneRecord {
   cwd: string;
   tab: string | null;
   role: string | null;
+  agent: string | null;
   createdAt: string;
   restored: boolean;
   host: PaneHost | null;
@@ -103,6 +106,7 @@ export class PaneRegistry implements Disposable {
       cwd: spec.cwd,
       tab: spec.tab ?? null,
       role: spec.role ?? null,
+      agent: spec.agent ?? null,
       createdAt: new Date().toISOString(),
       restored: spec.restored ?? false,
       host: null,
@@ -280,7 +284,14 @@ export class PaneRegistry implements Disposable {
     record.subscriptions.add(host.onTitleChange(() => this.changeEmitter.fire({ persist: false })));
     const output = record.subscriptions.add(new PaneOutput(host, this.options.clock));
     record.output = output;
-    record.status = record.subscriptions.add(new StatusTracker(host, () => record.command, output));
+    record.status = record.subscriptions.add(
+      new StatusTracker(
+        host,
+        () => record.command,
+        output,
+        () => record.agent,
+      ),
+    );
     record.subscriptions.add(record.status.onDidChange(() => this.changeEmitter.fire({ persist: false })));
   }
 

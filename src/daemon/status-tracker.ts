@@ -3,7 +3,7 @@
 // engine asks (idle confirmation, hook staleness) and reports status changes. Bound to the pane's
 // agent id: a respawn starts over, and a hook from an earlier agent is ignored.
 import { adapterFor } from '../agents/adapters.js';
-import { detectAgentType } from '../agents/detect-agent.js';
+import { detectAgentFromSignals, detectAgentType } from '../agents/detect-agent.js';
 import { applyHookEvent, type HookState } from '../agents/hook-state.js';
 import { decideStatus, type LimitMemory } from '../agents/status-engine.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
@@ -17,7 +17,7 @@ import { TranscriptTokens } from './status-tokens.js';
  *  wall time, since it bounds CPU, not a fact about the pane. */
 const SCREEN_READ_INTERVAL_MS = 250;
 /** Hook events that echo a submitted prompt (Claude Code / Codex, Gemini CLI). */
-const PROMPT_HOOKS = new Set(['UserPromptSubmit', 'BeforeAgent']);
+const PROMPT_HOOKS = new Set(['UserPromptSubmit', 'BeforeAgent', 'agent_start']);
 /** Recent events kept per pane for `explain`. */
 export const MAX_STATUS_EVENTS = 50;
 
@@ -48,14 +48,15 @@ export class StatusTracker implements Disposable {
   readonly onDidChange: Event<PaneStatus> = this.changeEmitter.event;
 
   /** `output` is the pane's output record (the registry's): the tracker reads the quiet time
-   *  from it and keeps its own times in the same clock. */
+   *  from it and keeps its own times in the same clock. `declared` is the agent a role names. */
   constructor(
     private readonly host: PaneHost,
     private readonly command: () => string,
     private readonly output: PaneOutput,
+    private readonly declared: () => string | null = () => null,
   ) {
     this.agentId = host.agentId;
-    this.agent = detectAgentType(command());
+    this.agent = this.agentFromConfig();
     this.startedAt = this.now();
     this.current = decideStatus(this.engineInput(), null).status;
     this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
@@ -70,6 +71,7 @@ export class StatusTracker implements Disposable {
       host.onTitleChange((title) => {
         this.syncAgent();
         this.record('title', title);
+        this.detectFromSignals();
         this.evaluate();
       }),
     );
@@ -121,8 +123,9 @@ export class StatusTracker implements Disposable {
       this.record('hook', `ignored ${event.event} from earlier agent ${agentId}`);
       return false;
     }
-    // The first hook names the agent, even when the command did not (a wrapper script).
-    if (this.agent !== event.agent && adapterFor(event.agent).type === event.agent) this.agent = event.agent;
+    // The first hook names the agent, even when the command did not (a wrapper script); only a
+    // role's explicit `agent` outranks it.
+    if (this.declared() === null && this.agent !== event.agent && adapterFor(event.agent).type === event.agent) this.setAgent(event.agent, 'its hook events');
     this.hook = applyHookEvent(adapterFor(this.agent), this.hook, event, this.now());
     this.lastHookEvent = event.event;
     if (PROMPT_HOOKS.has(event.event)) this.promptAt = this.now();
@@ -148,7 +151,7 @@ export class StatusTracker implements Disposable {
     if (this.host.agentId === this.agentId) return;
     // A respawn: a new program, so nothing the old one said still holds.
     this.agentId = this.host.agentId;
-    this.agent = detectAgentType(this.command());
+    this.agent = this.agentFromConfig();
     this.startedAt = this.now();
     this.hook = null;
     this.lastHookEvent = null;
@@ -157,6 +160,25 @@ export class StatusTracker implements Disposable {
     this.limit = null;
     this.tokens = null;
     this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
+  }
+
+  /** A role's explicit agent, else what the command line says. */
+  private agentFromConfig(): string | null {
+    const declared = this.declared();
+    return declared !== null && adapterFor(declared).type === declared ? declared : detectAgentType(this.command());
+  }
+
+  /** A command that named no agent: the screen (banner, input box) or the title may. */
+  private detectFromSignals(): void {
+    if (this.agent !== null) return;
+    const found = detectAgentFromSignals(this.screen, this.host.title);
+    if (found !== null) this.setAgent(found, 'its screen or window title');
+  }
+
+  private setAgent(agent: string, source: string): void {
+    this.agent = agent;
+    this.readySeen = false;
+    this.record('start', `agent ${this.agentId} is ${agent} (from ${source})`);
   }
 
   private scheduleScreenRead(): void {
@@ -173,6 +195,7 @@ export class StatusTracker implements Disposable {
     this.screenDirty = false;
     this.lastScreenRead = this.now();
     this.screen = this.host.text();
+    this.detectFromSignals();
     const adapter = adapterFor(this.agent);
     if (!this.readySeen && adapter.type !== 'generic') {
       this.readySeen = this.screen.some((line) => adapter.readyMarkers.some((re) => re.test(line)));

@@ -1,7 +1,14 @@
-// Types one line into an agent and makes sure it was submitted: wait until the agent is ready for
-// input, type the line, pause, a lone CR (under the pane's writer lock, bound to one agent id),
-// then confirm; press Enter again with backoff if the text still sits in the input line; retype
-// at most once if the keys were dropped; give up at a deadline. Waits poll named conditions.
+// Types one line into an agent and makes sure it was submitted exactly once: wait until the agent
+// is ready for input, type the line, and press Enter only once the input box shows exactly one
+// whole copy of it (the agent's own echo). No echo, a part of one, or two copies (keys read late,
+// a doubled line wrapped onto two rows): the box is cleared and seen empty before the line is typed
+// again, so a copy drawn late can never be submitted next to the retyped one. After Enter, the
+// agent's evidence — its prompt hook, its busy footer, the box emptied — confirms; Enter is pressed
+// again with backoff while the whole line still sits in the box. Every write happens under the
+// pane's writer lock, bound to one agent id; waits poll named conditions; a deadline caps it all.
+import { adapterFor } from '../agents/adapters.js';
+import { holdsOneCopy, readInputBox, type InputBoxReading } from '../agents/input-region.js';
+import { matchScreenRules } from '../agents/screen-rules.js';
 import type { CursorPosition, PaneModes } from '../protocol/pane-types.js';
 import { typeAndSubmit } from '../pty/submit-line.js';
 import type { ReadinessCheck } from './readiness-check.js';
@@ -46,12 +53,19 @@ export interface Clock {
 export interface DeliveryOptions {
   readiness: ReadinessCheck;
   clock: Clock;
-  agentType?: string | null;
+  /** The pane's agent type, or a function read at every look (detection may name the agent
+   *  while delivery waits: a wrapper script's first hook, its banner, its window title). */
+  agentType?: string | null | (() => string | null);
   /** Give up after this long (default 90 s: opencode may take 13 s to start). */
   deadlineMs?: number;
   /** The pause before Enter (default SUBMIT_PAUSE_MS, pty/submit-line.ts). */
   pauseMs?: number;
   pollMs?: number;
+  /** How long the typed text may take to show in the box before it counts as lost (default
+   *  4 s, doubled for the retype: opencode under load draws keys seconds late). */
+  echoWaitMs?: number;
+  /** Quiet time that lets a late echo show before the box is judged (default 500 ms). */
+  settleMs?: number;
   /** First wait for a sign of submission before pressing Enter again; doubles each time. */
   confirmMs?: number;
   maxEnterRetries?: number;
@@ -65,12 +79,12 @@ export type DeliveryOutcome =
 
 class Abort extends Error {}
 
-/** The cursor's row, joined to the row above when that one is full (a long line wrapped). */
-function inputLineText(seen: PaneObservation): string {
-  const row = seen.lines[seen.cursor.y] ?? '';
-  const above = seen.cursor.y > 0 ? (seen.lines[seen.cursor.y - 1] ?? '') : '';
-  return above.length >= seen.cols ? above + row : row;
-}
+/** DEL erases one character before the cursor in every agent's input box. */
+const BACKSPACE = '\x7f';
+/** Clearing the box is tried this often before delivery gives up on it. */
+const MAX_CLEARS = 3;
+/** The echo is taken once the screen has been still this long (the agent finished drawing it). */
+const ECHO_QUIET_MS = 100;
 
 export async function deliverLine(pane: DeliveryPane, agentId: string, line: string, options: DeliveryOptions): Promise<DeliveryOutcome> {
   if (/[\u0000-\u001f\u007f]/.test(line)) throw new Error('a delivered line must be one line without control characters');
@@ -80,17 +94,13 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
   const pollMs = options.pollMs ?? 25;
   const maxText = options.maxTextAttempts ?? 2;
   const maxEnter = options.maxEnterRetries ?? 4;
+  const echoWaitMs = options.echoWaitMs ?? 4_000;
+  const settleMs = options.settleMs ?? 500;
   let textAttempts = 0;
   let enterPresses = 0;
-  // The whole line, not a part: Enter is pressed again only over the complete text, never over
-  // a line some of whose keys were dropped.
-  const inInputLine = (seen: PaneObservation) => inputLineText(seen).includes(line);
-  // An agent with hooks says when a prompt is submitted. Until it has, the line one row above an
-  // empty cursor row is a CR taken as a newline in a multi-line box (Claude Code under load:
-  // the text moves up, the cursor sits on the new empty row), not an emptied input line.
-  const stillTyped = (seen: PaneObservation) =>
-    inInputLine(seen) ||
-    (seen.lastHookEvent !== undefined && (seen.lines[seen.cursor.y] ?? '').trim().length <= 2 && (seen.lines[seen.cursor.y - 1] ?? '').includes(line));
+  const agentType = () => (typeof options.agentType === 'function' ? options.agentType() : (options.agentType ?? null));
+  const box = (seen = pane.observe()): InputBoxReading => readInputBox(seen.lines, seen.cursor, line, { newlineBox: seen.lastHookEvent !== undefined });
+  const working = (seen: PaneObservation) => matchScreenRules(adapterFor(agentType()), seen.lines).some((m) => m.rule.status === 'working');
   const result = (ok: boolean, detail: string): DeliveryOutcome =>
     ok
       ? { ok, ms: clock.now() - started, textAttempts, enterPresses, confirmedBy: detail }
@@ -99,14 +109,35 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
     const current = pane.currentAgent();
     if (current !== agentId) throw new Abort(current === null ? 'the agent exited' : 'the pane was restarted with another agent');
   };
-  /** Polls until `condition` holds; false at the deadline. */
+  /** Polls until `condition` holds; false at `until` (never later than the deadline). */
   const waitUntil = async (condition: () => boolean, until: number): Promise<boolean> => {
+    const end = Math.min(until, deadline);
     for (;;) {
       checkAgent();
       if (condition()) return true;
-      if (clock.now() >= until) return false;
-      await clock.sleep(Math.min(pollMs, Math.max(1, until - clock.now())));
+      if (clock.now() >= end) return false;
+      await clock.sleep(Math.min(pollMs, Math.max(1, end - clock.now())));
     }
+  };
+  const locked = (data: string) =>
+    pane.withLock(async () => {
+      checkAgent();
+      pane.write(data);
+    });
+  /** Erases the box until it holds none of the line and the screen has settled. Backspaces are
+   *  sent even when the box looks empty: they follow the lost copy in the input stream, so a copy
+   *  the agent reads late is erased when it arrives. */
+  const clearBox = async (): Promise<boolean> => {
+    for (let i = 0; i < MAX_CLEARS; i++) {
+      const copies = Math.max(1, box().copies + 1);
+      await locked(BACKSPACE.repeat(Math.min(copies, maxText + 1) * line.length));
+      const cleared = await waitUntil(() => {
+        const seen = pane.observe();
+        return seen.quietMs >= settleMs && box(seen).empty;
+      }, clock.now() + echoWaitMs);
+      if (cleared) return true;
+    }
+    return false;
   };
 
   try {
@@ -119,7 +150,7 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
           return false;
         }
         const check = options.readiness({
-          agentType: options.agentType ?? null,
+          agentType: agentType(),
           screenText: seen.lines,
           cursor: seen.cursor,
           modes: seen.modes,
@@ -133,61 +164,72 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
       if (!ready) return result(false, `not ready for input before the deadline (${verdict})`);
 
       textAttempts++;
-      let echoed = false;
-      let outputAtSubmit = 0;
       let submittedAt = 0;
-      await pane.withLock(async () => {
+      let workingAtSubmit = false;
+      let echo: InputBoxReading = { copies: 0, garbled: false, hasFragment: false, empty: true };
+      const pressed = await pane.withLock(async () => {
         checkAgent();
-        await typeAndSubmit(
+        return typeAndSubmit(
           {
             write: (data) => pane.write(data),
             sleep: (ms) => clock.sleep(ms),
-            beforeEnter: () => {
+            beforeEnter: async () => {
+              // The agent's own echo of the whole line, once, before Enter: it may draw late.
+              await waitUntil(
+                () => {
+                  const seen = pane.observe();
+                  echo = box(seen);
+                  return echo.copies > 1 || echo.garbled || (echo.copies === 1 && seen.quietMs >= ECHO_QUIET_MS);
+                },
+                clock.now() + echoWaitMs * textAttempts,
+              );
               checkAgent();
-              echoed = inInputLine(pane.observe());
-              outputAtSubmit = pane.observe().outputCount;
+              if (!holdsOneCopy(echo)) return false;
+              workingAtSubmit = working(pane.observe());
               submittedAt = clock.now();
+              return true;
             },
           },
           line,
           options.pauseMs,
         );
       });
+      if (!pressed) {
+        // Never Enter over no copy, part of one, a garbled one or two: clear, see it empty, type again.
+        if (!(await clearBox())) return result(false, `the input box still held the line after ${MAX_CLEARS} clears (typed ${textAttempts} times)`);
+        if (clock.now() >= deadline) break;
+        continue;
+      }
 
+      const signOf = (seen: PaneObservation): string => {
+        // The agent's own hook saying a prompt was submitted is the strongest proof.
+        if (seen.promptHookAt !== undefined && seen.promptHookAt >= submittedAt) return "the agent's prompt hook";
+        if (!workingAtSubmit && working(seen)) return 'the agent shows it is working';
+        return box(seen).copies > 0 ? '' : 'the input box emptied';
+      };
       let windowMs = options.confirmMs ?? 400;
       for (;;) {
         let sign = '';
-        await waitUntil(
-          () => {
-            const seen = pane.observe();
-            // The agent's own hook saying a prompt was submitted is the strongest proof.
-            if (seen.promptHookAt !== undefined && seen.promptHookAt >= submittedAt) {
-              sign = "the agent's prompt hook";
-              return true;
-            }
-            if (stillTyped(seen)) {
-              echoed = true;
-              return false;
-            }
-            if (echoed) sign = 'the input line emptied';
-            else if (seen.outputCount > outputAtSubmit) sign = 'output started';
-            return sign !== '';
-          },
-          Math.min(deadline, clock.now() + windowMs),
-        );
+        await waitUntil(() => (sign = signOf(pane.observe())) !== '', clock.now() + windowMs);
         if (sign) return result(true, sign);
-        if (clock.now() >= deadline) return result(false, 'no sign of submission before the deadline');
-        if (!stillTyped(pane.observe())) break; // never echoed, nothing happened: the keys were dropped
-        if (enterPresses >= maxEnter) return result(false, `the text stayed in the input line after ${enterPresses} extra Enter presses`);
-        await pane.withLock(async () => {
-          checkAgent();
-          pane.write('\r');
-        });
+        if (clock.now() >= deadline || enterPresses >= maxEnter) break;
+        await locked('\r');
         enterPresses++;
         windowMs *= 2;
       }
+      // The last look, once the screen settles: an agent that took the line late still counts.
+      let late = '';
+      await waitUntil(() => {
+        const seen = pane.observe();
+        late = signOf(seen);
+        return late !== '' || seen.quietMs >= settleMs;
+      }, clock.now() + echoWaitMs);
+      if (late === '') late = signOf(pane.observe());
+      if (late) return result(true, late);
+      await clearBox();
+      return result(false, `the text stayed in the input box after ${enterPresses} extra Enter presses (the deck cleared it)`);
     }
-    return result(false, `the agent did not take the line (typed ${textAttempts} times)`);
+    return result(false, `the agent did not show the typed line (typed ${textAttempts} times; the box was cleared each time)`);
   } catch (error) {
     if (error instanceof Abort) return result(false, error.message);
     throw error;

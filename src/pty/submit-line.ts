@@ -8,16 +8,19 @@ export const SUBMIT_PAUSE_MS = 150;
 export interface SubmitSteps {
   write(data: string): void;
   sleep(ms: number): Promise<void>;
-  /** Runs after the pause, right before Enter; throws to stop (the pane's agent changed). */
-  beforeEnter?(): void;
+  /** Runs after the pause, right before Enter; throws to stop (the pane's agent changed), or
+   *  resolves to false to leave Enter unpressed (delivery: the box does not show the text once). */
+  beforeEnter?(): void | boolean | Promise<void | boolean>;
 }
 
-/** Types `text`, pauses `pauseMs`, then presses Enter. Empty text is a lone Enter, no pause. */
-export async function typeAndSubmit(steps: SubmitSteps, text: string, pauseMs = SUBMIT_PAUSE_MS): Promise<void> {
+/** Types `text`, pauses `pauseMs`, then presses Enter; true when Enter was pressed. Empty text is
+ *  a lone Enter, no pause. */
+export async function typeAndSubmit(steps: SubmitSteps, text: string, pauseMs = SUBMIT_PAUSE_MS): Promise<boolean> {
   if (text.length > 0) {
     steps.write(text);
     await steps.sleep(pauseMs);
   }
-  steps.beforeEnter?.();
+  if ((await steps.beforeEnter?.()) === false) return false;
   steps.write('\r');
+  return true;
 }

@@ -10,12 +10,16 @@ import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
 
-export type RealAgent = 'claude-code' | 'codex' | 'gemini';
+export type RealAgent = 'claude-code' | 'codex' | 'gemini' | 'opencode' | 'pi';
+
+export const REAL_AGENTS: readonly RealAgent[] = ['claude-code', 'codex', 'gemini', 'opencode', 'pi'];
 
 const PACKAGES: Record<RealAgent, { pkg: string; bin: string }> = {
   'claude-code': { pkg: '@anthropic-ai/claude-code', bin: 'claude' },
   codex: { pkg: '@openai/codex', bin: 'codex' },
   gemini: { pkg: '@google/gemini-cli', bin: 'gemini' },
+  opencode: { pkg: 'opencode-ai', bin: 'opencode' },
+  pi: { pkg: '@mariozechner/pi-coding-agent', bin: 'pi' },
 };
 
 export const MOCK_DIR = resolve(process.env.DECK_MOCK_LLM_DIR ?? join(import.meta.dirname, '../../../shared/tools/mock-llm'));
@@ -140,6 +144,54 @@ export async function createSandbox(agent: RealAgent, bin: string, options: Sand
       }),
     );
     Object.assign(env, { GEMINI_API_KEY: 'mock', GOOGLE_GEMINI_BASE_URL: base });
+    argv = [bin];
+  } else if (agent === 'opencode') {
+    const xdg = {
+      XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_CACHE_HOME: join(home, '.cache'),
+      XDG_STATE_HOME: join(home, '.local/state'),
+    };
+    for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(project, 'opencode.json'),
+      JSON.stringify({
+        model: 'mock/mock-model',
+        small_model: 'mock/mock-model',
+        autoupdate: false,
+        share: 'disabled',
+        ...((options.askPermissions ?? true) ? { permission: { bash: 'ask' } } : {}),
+        provider: {
+          mock: {
+            npm: '@ai-sdk/openai-compatible',
+            name: 'Mock LLM',
+            options: { baseURL: `${base}/v1`, apiKey: 'mock' },
+            models: { 'mock-model': { name: 'Mock Model', tool_call: true } },
+          },
+        },
+      }),
+    );
+    Object.assign(env, xdg, { OPENCODE_DISABLE_MODELS_FETCH: '1', OPENCODE_DISABLE_AUTOUPDATE: '1', OPENCODE_DISABLE_LSP_DOWNLOAD: '1' });
+    argv = [bin];
+  } else if (agent === 'pi') {
+    const agentDir = join(home, '.pi', 'agent');
+    mkdirSync(agentDir, { recursive: true });
+    writeFileSync(
+      join(agentDir, 'models.json'),
+      JSON.stringify({
+        providers: {
+          mock: {
+            baseUrl: `${base}/v1`,
+            api: 'openai-completions',
+            apiKey: 'mock',
+            compat: { supportsDeveloperRole: false, supportsReasoningEffort: false },
+            models: [{ id: 'mock-model', name: 'Mock Model', reasoning: false }],
+          },
+        },
+      }),
+    );
+    writeFileSync(join(agentDir, 'settings.json'), JSON.stringify({ defaultProvider: 'mock', defaultModel: 'mock-model', enableInstallTelemetry: false }));
+    Object.assign(env, { PI_CODING_AGENT_DIR: agentDir, PI_OFFLINE: '1', PI_SKIP_VERSION_CHECK: '1' });
     argv = [bin];
   } else {
     const codexHome = join(home, '.codex');

@@ -13,10 +13,15 @@ import { createSandbox, ensureAgent, type RealAgent, type Sandbox } from './agen
 interface Case {
   agent: RealAgent;
   prompt: string;
-  /** The hook rule that reports the permission prompt. */
-  waitingRule: RegExp;
+  /** The hook rule that reports the permission prompt; null for an agent without one (Pi asks
+   *  for nothing: the turn goes straight from working to idle). */
+  waitingRule: RegExp | null;
   /** The prompt on screen: a person answers once they see it (the hook fires before it draws). */
-  promptText: RegExp;
+  promptText: RegExp | null;
+  /** What `hooks install` says it did. */
+  installed: string;
+  /** A hook event that starts a turn, as `explain` lists it. */
+  turnHook: RegExp;
 }
 
 const CASES: Case[] = [
@@ -25,12 +30,24 @@ const CASES: Case[] = [
     prompt: 'TASK: RUN: echo deck-ok > out.txt',
     waitingRule: /^hook:(PermissionRequest|Notification\/permission_prompt)$/,
     promptText: /Do you want to proceed\?/,
+    installed: 'installed deck hooks',
+    turnHook: /hook\s+(UserPromptSubmit|PreToolUse)/,
   },
   {
     agent: 'codex',
     prompt: 'TASK: ESCALATE RUN: echo deck-ok > out.txt',
     waitingRule: /^hook:PermissionRequest$/,
     promptText: /Would you like to run the following command\?/,
+    installed: 'installed deck hooks',
+    turnHook: /hook\s+(UserPromptSubmit|PreToolUse)/,
+  },
+  {
+    agent: 'pi',
+    prompt: 'TASK: RUN: sleep 2 && echo deck-ok > out.txt',
+    waitingRule: null,
+    promptText: null,
+    installed: 'installed the deck extension',
+    turnHook: /hook\s+(agent_start|tool_execution_start)/,
   },
 ];
 
@@ -49,7 +66,7 @@ function inOrder(sequence: string[], wanted: Array<string | string[]>): boolean 
   return at === wanted.length;
 }
 
-describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, promptText }) => {
+describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, promptText, installed: says, turnHook }) => {
   let h: DaemonHarness | undefined;
   let sandbox: Sandbox | undefined;
   afterEach(async () => {
@@ -57,7 +74,7 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
     await sandbox?.dispose();
   });
 
-  it('reports its status from hooks through a permission prompt answered with y', async (ctx) => {
+  it(`reports its status from hooks${waitingRule ? ' through a permission prompt answered with y' : ' through a turn'}`, async (ctx) => {
     const found = await ensureAgent(agent);
     if ('skip' in found) {
       console.warn(`SKIPPED: ${found.skip}`);
@@ -67,7 +84,7 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
     sandbox = await createSandbox(agent, found.bin);
     h = createDaemonHarness({ ...sandbox.env });
     const installed = await h.ok(['hooks', 'install', '--agent', agent]);
-    expect(installed).toContain('installed deck hooks');
+    expect(installed).toContain(says);
 
     await h.ok(['ls']); // starts the daemon, so the client sees the pane from its first status
     const connection = await h.connect('tui');
@@ -95,22 +112,30 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
 
     await until('the agent is idle at its input box', (p) => p.status.kind === 'idle');
     await connection.request({ kind: 'send', pane: paneId, text: prompt, submit: true });
-    await until('the permission prompt is reported by a hook', (p) => p.status.kind === 'needs-input' && waitingRule.test(p.status.rule));
-    expect(latest?.agentType).toBe(agent);
-    await until('the prompt is drawn and the card still waits', (p) => promptText.test(screen) && p.status.kind === 'needs-input');
-    await connection.request({ kind: 'answer', pane: paneId, answer: 'yes' });
+    if (waitingRule !== null && promptText !== null) {
+      await until('the permission prompt is reported by a hook', (p) => p.status.kind === 'needs-input' && waitingRule.test(p.status.rule));
+      expect(latest?.agentType).toBe(agent);
+      await until('the prompt is drawn and the card still waits', (p) => promptText.test(screen) && p.status.kind === 'needs-input');
+      await connection.request({ kind: 'answer', pane: paneId, answer: 'yes' });
+    } else {
+      await until('the turn is reported by a hook', (p) => p.status.layer === 'hook' && (p.status.kind === 'thinking' || p.status.kind === 'working'));
+      expect(latest?.agentType).toBe(agent);
+    }
     await until('the command ran', () => existsSync(join(sandbox!.project, 'out.txt')));
-    await until('the turn ends idle', (p) => p.status.kind === 'idle' && seen.some((s) => s.kind === 'needs-input'));
+    await until('the turn ends idle', (p) => p.status.kind === 'idle' && seen.some((s) => s.kind === (waitingRule ? 'needs-input' : 'working')));
 
     expect(readFileSync(join(sandbox.project, 'out.txt'), 'utf8').trim()).toBe('deck-ok');
     const sequence = kinds(seen);
-    expect(inOrder(sequence, ['starting', 'idle', ['thinking', 'working'], 'needs-input', ['working', 'thinking'], 'idle']), describe()).toBe(true);
+    const cycle = waitingRule
+      ? ['starting', 'idle', ['thinking', 'working'], 'needs-input', ['working', 'thinking'], 'idle']
+      : ['starting', 'idle', 'thinking', 'working', 'idle'];
+    expect(inOrder(sequence, cycle), describe()).toBe(true);
     expect(
       seen.some((s) => s.layer === 'hook' && (s.kind === 'thinking' || s.kind === 'working')),
       describe(),
     ).toBe(true);
     const explained = await h.ok(['explain', paneId]);
     expect(explained).toContain('decided by:');
-    expect(explained).toMatch(/hook\s+(UserPromptSubmit|PreToolUse)/);
+    expect(explained).toMatch(turnHook);
   });
 });

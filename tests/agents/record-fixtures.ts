@@ -33,7 +33,25 @@ async function geminiReady(rec: PtyRecorder): Promise<void> {
   await rec.waitForQuiet(800);
 }
 
+async function piReady(rec: PtyRecorder): Promise<void> {
+  await rec.waitForScreen('the Pi editor footer', (s) => /\d+(\.\d+)?%\/\d+k \(/.test(s));
+  await rec.waitForQuiet(800);
+}
+
 export const SCENARIOS: Scenario[] = [
+  // Pi has no permission, question or trust dialogs of its own: idle and busy are all it shows.
+  { name: 'idle', agent: 'pi', readySeen: true, expect: { kind: 'idle' }, drive: piReady },
+  {
+    name: 'busy',
+    agent: 'pi',
+    readySeen: true,
+    expect: { kind: 'working' },
+    async drive(rec) {
+      await piReady(rec);
+      await rec.submit('SLEEP:8 hello');
+      await rec.waitForScreen('the Working spinner', (s) => /Working\.\.\./.test(s));
+    },
+  },
   { name: 'idle', agent: 'claude-code', readySeen: true, expect: { kind: 'idle' }, drive: claudeReady },
   {
     name: 'busy',

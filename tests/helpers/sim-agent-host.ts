@@ -14,8 +14,11 @@ export interface SimBehaviour {
   /** With swallowFirstEnter: the box grows a line, as Claude Code's does: the text moves up a
    *  row and the cursor sits on the new empty row below it. */
   newlineBox?: boolean;
-  /** The first line typed once the box is up is lost (focus not yet in the input box). */
+  /** The first text written once the box is up is lost, in one piece (focus not yet in the
+   *  input box); what comes after it arrives. */
   dropFirstLine?: boolean;
+  /** Keys are read this long after they were written, in order (opencode under load). */
+  readDelayMs?: number;
 }
 
 export interface ReceivedPrompt {
@@ -43,6 +46,7 @@ export class SimAgentHost extends FakePane {
   private swallowed = false;
   private newlineBox = false;
   private dropLine = false;
+  private inputRows = 1;
   /** Called with each submitted prompt (after the echo), e.g. to run work-done. */
   onPrompt: (prompt: ReceivedPrompt) => void = () => undefined;
 
@@ -91,8 +95,24 @@ export class SimAgentHost extends FakePane {
   override write(data: string | Buffer): void {
     if (this.phase === 'gone') return;
     super.write(data);
-    for (const ch of data.toString()) {
-      if (this.phase !== 'ready' || (this.dropLine && ch !== '\r')) {
+    const delay = this.behaviour().readDelayMs ?? 0;
+    if (delay === 0) this.read(data.toString());
+    else {
+      const generation = this.generation;
+      this.clock.schedule(delay, () => {
+        if (generation === this.generation && this.phase !== 'gone') this.read(data.toString());
+      });
+    }
+  }
+
+  private read(data: string): void {
+    if (this.dropLine && this.phase === 'ready' && data !== '\r') {
+      this.dropLine = false;
+      this.dropped += data.length;
+      return;
+    }
+    for (const ch of data) {
+      if (this.phase !== 'ready') {
         this.dropped++;
         continue;
       }
@@ -100,8 +120,8 @@ export class SimAgentHost extends FakePane {
         this.dropLine = false;
         this.enter();
       } else {
-        this.input += ch;
-        this.draw(`❯ ${this.input}`);
+        this.input = ch === '\x7f' ? this.input.slice(0, -1) : this.input + ch;
+        this.drawInput();
       }
     }
   }
@@ -145,6 +165,7 @@ export class SimAgentHost extends FakePane {
     this.input = '';
     this.phase = 'working';
     this.print(`» ${prompt.text}`);
+    this.print(''); // the transcript stands apart from the box, as in every agent's screen
     this.print('⠋ working…');
     const generation = this.generation;
     this.clock.schedule(prompt.workMs, () => {
@@ -158,6 +179,13 @@ export class SimAgentHost extends FakePane {
     this.phase = 'ready';
     this.input = '';
     this.print('❯ ', false);
+  }
+
+  /** The box with the typed text; rows a longer text took before are blanked. */
+  private drawInput(): void {
+    const rows = this.draw(`❯ ${this.input}`);
+    for (let row = this.row + rows; row < ROWS && row < this.row + this.inputRows; row++) this.setLine(row, '');
+    this.inputRows = rows;
   }
 
   /** Writes a line (scrolling when full); `advance` false leaves the cursor on it. */

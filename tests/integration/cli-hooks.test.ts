@@ -76,14 +76,34 @@ describe('hooks', () => {
     expect(Object.keys(hooks.hooks)).toContain('PermissionRequest');
   });
 
-  it('installs and removes the opencode plugin, and never replaces a file of the user', async () => {
-    const plugin = join(deck.env.XDG_CONFIG_HOME!, 'opencode', 'plugin', 'dot-agent-deck.js');
-    expect((await cli('install', '--agent', 'opencode')).code).toBe(0);
-    expect(readFileSync(plugin, 'utf8')).toContain("'hook', '--agent', 'opencode'");
-    expect((await cli('uninstall', '--agent', 'opencode')).code).toBe(0);
+  it("lets a sandboxed Codex reach the deck: network_access in config.toml, the user's settings and comments kept", async () => {
+    const config = join(deck.env.CODEX_HOME!, 'config.toml');
+    mkdirSync(deck.env.CODEX_HOME!, { recursive: true });
+    writeFileSync(config, '# mine\nmodel = "o4"\n\n[sandbox_workspace_write]\nwritable_roots = ["/srv"]\n');
+    const result = await cli('install', '--agent', 'codex');
+    expect(result.stdout).toContain('network_access = true');
+    expect(readFileSync(config, 'utf8')).toBe('# mine\nmodel = "o4"\n\n[sandbox_workspace_write]\nnetwork_access = true\nwritable_roots = ["/srv"]\n');
+    expect((await cli('install', '--agent', 'codex')).stdout).toContain('already lets work-done reach the deck');
+    expect((await cli('uninstall', '--agent', 'codex')).stdout).toContain('left [sandbox_workspace_write] network_access = true');
+    writeFileSync(config, 'model = \n');
+    const refused = await cli('install', '--agent', 'codex');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/config\.toml:1:\d+: .*left unchanged/);
+    expect(readFileSync(config, 'utf8')).toBe('model = \n');
+  });
+
+  it.each([
+    ['the opencode plugin', 'opencode', () => join(deck.env.XDG_CONFIG_HOME!, 'opencode', 'plugin', 'dot-agent-deck.js')],
+    ['the Pi extension', 'pi', () => join(deck.env.HOME!, '.pi', 'agent', 'extensions', 'dot-agent-deck.ts')],
+  ])('installs and removes %s, and never replaces a file of the user', async (_name, agent, path) => {
+    const plugin = path();
+    expect((await cli('install', '--agent', agent)).code).toBe(0);
+    expect(readFileSync(plugin, 'utf8')).toContain(`'hook', '--agent', '${agent}'`);
+    expect((await cli('status', '--agent', agent)).stdout).toBe(`${agent}: installed (${plugin})\n`);
+    expect((await cli('uninstall', '--agent', agent)).code).toBe(0);
     expect(existsSync(plugin)).toBe(false);
     writeFileSync(plugin, '// mine\n');
-    const refused = await cli('install', '--agent', 'opencode');
+    const refused = await cli('install', '--agent', agent);
     expect(refused.code).toBe(1);
     expect(readFileSync(plugin, 'utf8')).toBe('// mine\n');
   });

@@ -15,7 +15,7 @@ export const registerHook: CommandRegistrar = (program) => {
   program
     .command('hook')
     .description("report an agent's hook event to the deck (used inside agent hook settings)")
-    .requiredOption('--agent <name>', 'claude-code, codex, gemini or opencode')
+    .requiredOption('--agent <name>', 'claude-code, codex, gemini, opencode or pi')
     .action(async (options: { agent: string }) => {
       const { processIO } = await import('../io.js');
       await runHook(options.agent, processIO());

@@ -8,14 +8,16 @@ import { dirname, join } from 'node:path';
 import { ADAPTERS } from '../../agents/adapters.js';
 import { HOOK_PLANS, installHooks, installedEvents, SettingsShapeError, uninstallHooks, type HookedAgent } from '../../agents/hook-settings.js';
 import { OPENCODE_PLUGIN_FILE, OPENCODE_PLUGIN_HEADER, opencodePluginSource } from '../../agents/opencode-plugin.js';
+import { PI_EXTENSION_FILE, PI_EXTENSION_HEADER, piExtensionSource } from '../../agents/pi-extension.js';
 import { UserError, errorMessage } from '../../common/errors.js';
 import { writeFileAtomicSync } from '../../common/fs-atomic.js';
 import { packagePath } from '../../common/package-root.js';
 import { stateDir } from '../../config/paths.js';
 import { findProgram } from '../../pty/program-path.js';
 import type { CommandRegistrar } from '../program.js';
+import { allowCodexSocket, codexSocketNote } from './codex-sandbox.js';
 
-const AGENTS = ['claude-code', 'codex', 'gemini', 'opencode'] as const;
+const AGENTS = ['claude-code', 'codex', 'gemini', 'opencode', 'pi'] as const;
 type Agent = (typeof AGENTS)[number];
 type Env = NodeJS.ProcessEnv;
 
@@ -35,7 +37,20 @@ export function hookFile(agent: Agent, env: Env): string {
       return join(home, '.gemini', 'settings.json');
     case 'opencode':
       return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'opencode', 'plugin', OPENCODE_PLUGIN_FILE);
+    case 'pi':
+      return join(env.PI_CODING_AGENT_DIR || join(home, '.pi', 'agent'), 'extensions', PI_EXTENSION_FILE);
   }
+}
+
+/** Agents whose status feed is a script file of the deck's own (a plugin, an extension). */
+const SCRIPTS = {
+  opencode: { header: OPENCODE_PLUGIN_HEADER, what: 'plugin', source: opencodePluginSource },
+  pi: { header: PI_EXTENSION_HEADER, what: 'extension', source: piExtensionSource },
+} as const;
+type ScriptAgent = keyof typeof SCRIPTS;
+
+function isScriptAgent(agent: Agent): agent is ScriptAgent {
+  return Object.hasOwn(SCRIPTS, agent);
 }
 
 function refuseSymlink(file: string): void {
@@ -82,7 +97,7 @@ function shapeError(file: string, error: unknown): never {
 /** One agent: returns a line saying what happened. */
 function apply(action: 'install' | 'uninstall', agent: Agent, env: Env, bin: string): string {
   const file = hookFile(agent, env);
-  if (agent === 'opencode') return applyPlugin(action, file, bin);
+  if (isScriptAgent(agent)) return applyScript(action, agent, file, bin);
   const settings = readSettings(file);
   if (action === 'uninstall' && settings === null) return `${agent}: nothing to remove (${file} does not exist)`;
   let next: Record<string, unknown>;
@@ -100,31 +115,32 @@ function apply(action: 'install' | 'uninstall', agent: Agent, env: Env, bin: str
   return `${agent}: ${action === 'install' ? 'installed' : 'removed'} deck hooks in ${file}${backup}${trust}`;
 }
 
-function applyPlugin(action: 'install' | 'uninstall', file: string, bin: string): string {
+function applyScript(action: 'install' | 'uninstall', agent: ScriptAgent, file: string, bin: string): string {
+  const { header, what, source: sourceFor } = SCRIPTS[agent];
   refuseSymlink(file);
   const exists = existsSync(file);
-  const ours = exists && readFileSync(file, 'utf8').startsWith(OPENCODE_PLUGIN_HEADER);
+  const ours = exists && readFileSync(file, 'utf8').startsWith(header);
   if (exists && !ours) {
     throw new UserError(`${file} exists and was not written by the deck; it was left unchanged.`, { hint: 'move it away if the deck may replace it' });
   }
   if (action === 'uninstall') {
-    if (!exists) return `opencode: nothing to remove (${file} does not exist)`;
+    if (!exists) return `${agent}: nothing to remove (${file} does not exist)`;
     unlinkSync(file);
-    return `opencode: removed the deck plugin ${file}`;
+    return `${agent}: removed the deck ${what} ${file}`;
   }
-  const source = opencodePluginSource(bin);
-  if (exists && readFileSync(file, 'utf8') === source) return `opencode: already installed in ${file}`;
+  const source = sourceFor(bin);
+  if (exists && readFileSync(file, 'utf8') === source) return `${agent}: already installed in ${file}`;
   mkdirSync(dirname(file), { recursive: true });
   writeFileAtomicSync(file, source);
-  return `opencode: installed the deck plugin ${file}`;
+  return `${agent}: installed the deck ${what} ${file}`;
 }
 
 function statusLine(agent: Agent, env: Env): string {
   const file = hookFile(agent, env);
   try {
-    if (agent === 'opencode') {
-      const ours = existsSync(file) && !lstatSync(file).isSymbolicLink() && readFileSync(file, 'utf8').startsWith(OPENCODE_PLUGIN_HEADER);
-      return `opencode: ${ours ? 'installed' : 'not installed'} (${file})`;
+    if (isScriptAgent(agent)) {
+      const ours = existsSync(file) && !lstatSync(file).isSymbolicLink() && readFileSync(file, 'utf8').startsWith(SCRIPTS[agent].header);
+      return `${agent}: ${ours ? 'installed' : 'not installed'} (${file})`;
     }
     const settings = readSettings(file);
     const events = settings === null ? [] : installedEvents(settings, agent as HookedAgent);
@@ -158,7 +174,12 @@ export const registerHooks: CommandRegistrar = (program, ctx) => {
       .description(action === 'install' ? 'add the deck hooks (merging with yours; a backup is kept)' : 'remove only the deck hooks')
       .option('--agent <name>', `one of ${AGENTS.join(', ')} (default: all)`)
       .action((options: { agent?: string }) => {
-        for (const agent of selected(options.agent)) ctx.io.stdout(`${apply(action, agent, ctx.io.env, bin())}\n`);
+        for (const agent of selected(options.agent)) {
+          ctx.io.stdout(`${apply(action, agent, ctx.io.env, bin())}\n`);
+          if (agent !== 'codex') continue;
+          const sandbox = action === 'install' ? allowCodexSocket(ctx.io.env) : codexSocketNote(ctx.io.env);
+          if (sandbox !== null) ctx.io.stdout(`${sandbox}\n`);
+        }
       });
   }
   hooks

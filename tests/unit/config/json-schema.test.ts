@@ -39,6 +39,7 @@ describe('JSON Schema', () => {
     expect(Object.keys(role?.properties ?? {})).toEqual([
       'name',
       'command',
+      'agent',
       'start',
       'description',
       'prompt_template',

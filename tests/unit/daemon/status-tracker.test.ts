@@ -146,4 +146,44 @@ describe('StatusTracker', () => {
     for (let i = 0; i < MAX_STATUS_EVENTS * 2; i++) pane.setTitle(`t${i}`);
     expect(tracker.recentEvents()).toHaveLength(MAX_STATUS_EVENTS);
   });
+
+  describe('an agent behind a wrapper script', () => {
+    it.each<[string, (t: { pane: FakePane; tracker: StatusTracker }) => void, string]>([
+      ['its window title', ({ pane }) => pane.setTitle('OpenCode'), 'opencode'],
+      ['its banner on screen', ({ pane }) => pane.setLine(0, '  >_ OpenAI Codex (v0.171.0)'), 'codex'],
+      ['its first hook event', ({ tracker }) => void tracker.applyHook('a-1', hook('agent_start', { agent: 'pi' })), 'pi'],
+    ])('is named by %s as soon as it shows', (_name, signal, expected) => {
+      command = 'run-agent.sh --role coder';
+      const wrapped = new StatusTracker(pane, () => command, output);
+      try {
+        expect(wrapped.agentType).toBeNull();
+        signal({ pane, tracker: wrapped });
+        vi.advanceTimersByTime(300);
+        expect(wrapped.agentType).toBe(expected);
+        expect(wrapped.recentEvents().at(-1)?.text ?? '').not.toBe('');
+        expect(wrapped.recentEvents().some((e) => e.text.includes(`is ${expected} (from`))).toBe(true);
+      } finally {
+        wrapped.dispose();
+      }
+    });
+
+    it("keeps a role's explicit agent over the command, the screen and hooks", () => {
+      command = 'codex-role';
+      const declared = new StatusTracker(
+        pane,
+        () => command,
+        output,
+        () => 'codex',
+      );
+      try {
+        expect(declared.agentType).toBe('codex');
+        pane.setTitle('OpenCode');
+        declared.applyHook('a-1', hook('SessionStart', { agent: 'claude-code' }));
+        vi.advanceTimersByTime(300);
+        expect(declared.agentType).toBe('codex');
+      } finally {
+        declared.dispose();
+      }
+    });
+  });
 });

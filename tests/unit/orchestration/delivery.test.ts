@@ -39,7 +39,58 @@ describe('deliverLine', () => {
     const outcome = await deliver({ readiness: noReadiness, maxTextAttempts: 1 });
     expect(outcome.ok).toBe(false);
     expect(host.received).toEqual([]);
-    expect(host.dropped).toBeGreaterThan(LINE.length);
+    expect(host.dropped).toBeGreaterThanOrEqual(LINE.length);
+    expect(host.writes.some((w) => w.data === '\r')).toBe(false); // no Enter over text never seen
+  });
+
+  // Issue 13: opencode under load drew the first copy seconds late; delivery retyped over it,
+  // the doubled line was submitted, and the orchestrator was told it was not delivered.
+  it.each([
+    ['drawn 1.5 s late: waits for the echo, types once', 1_500, 1],
+    ['drawn 6 s late, after the echo wait: clears the box, then types again', 6_000, 2],
+  ])('keys read late (%s), the task arrives exactly once', async (_name, readDelayMs, typed) => {
+    const { host, deliver, typedLine } = await setup({ startDelayMs: 0, workMs: 100, readDelayMs });
+    const outcome = await deliver({ deadlineMs: 60_000 });
+    // Enter is read late too, so an extra one may follow; on an emptied box it does nothing.
+    expect(outcome).toMatchObject({ ok: true, textAttempts: typed });
+    expect(host.received.map((p) => p.text)).toEqual([LINE]);
+    expect(typedLine()).toBe(typed);
+  });
+
+  it('never presses Enter over a doubled line: clears it and submits one copy', async () => {
+    const { host, deliver } = await setup({ startDelayMs: 0, workMs: 100 });
+    const write = host.write.bind(host);
+    let first = true;
+    host.write = (data) => {
+      // The first copy arrives twice (a retype the agent read late, as the issue's pane showed).
+      if (first && data.toString() === LINE) {
+        first = false;
+        write(data);
+      }
+      write(data);
+    };
+    const outcome = await deliver();
+    expect(outcome).toMatchObject({ ok: true, textAttempts: 2 });
+    expect(host.received.map((p) => p.text)).toEqual([LINE]);
+  });
+
+  it('reports a prompt taken late as delivered, not as lost', async () => {
+    let acceptedAt: number | undefined;
+    const { host, deliver } = await setup({ startDelayMs: 0, workMs: 100 }, () =>
+      acceptedAt === undefined ? {} : { lastHookEvent: 'UserPromptSubmit', promptHookAt: acceptedAt },
+    );
+    const write = host.write.bind(host);
+    let enters = 0;
+    host.write = (data) => {
+      if (data.toString() !== '\r') return write(data);
+      // The agent keeps the text in its box through every Enter, but its hook reports the
+      // first one late: it did take the prompt.
+      enters++;
+      host.writes.push({ at: 0, data: '\r' });
+      if (enters === 5) acceptedAt = Number.MAX_SAFE_INTEGER;
+    };
+    const outcome = await deliver();
+    expect(outcome).toMatchObject({ ok: true, confirmedBy: "the agent's prompt hook" });
   });
 
   it('presses Enter again when the first CR became a newline in the box, without retyping', async () => {
@@ -93,5 +144,23 @@ describe('deliverLine', () => {
     const outcome = await deliver();
     expect(outcome.ok ? '' : outcome.reason).toMatch(/restarted with another agent/);
     expect(host.writes).toEqual([]);
+  });
+
+  it('re-reads the agent type at every look: readiness switches as soon as detection names the agent', async () => {
+    const { clock, host, deliver } = await setup({ startDelayMs: 0, workMs: 100 });
+    let type: string | null = null;
+    clock.schedule(1_000, () => void (type = 'codex'));
+    const seen = new Set<string | null>();
+    const outcome = await deliver({
+      agentType: () => type,
+      // A plain command never becomes ready here; the agent the screen names does.
+      readiness: (input) => {
+        seen.add(input.agentType);
+        return input.agentType === 'codex' ? readiness({ ...input, agentType: null }) : { ready: false, reason: 'a plain command' };
+      },
+    });
+    expect(outcome).toMatchObject({ ok: true, textAttempts: 1 });
+    expect([...seen]).toEqual([null, 'codex']);
+    expect(host.received.map((p) => p.text)).toEqual([LINE]);
   });
 });

@@ -36,4 +36,11 @@ describe('typeAndSubmit', () => {
     await expect(typing).rejects.toThrow('the pane was restarted');
     expect(r.steps).toEqual(['write "task"', `sleep ${SUBMIT_PAUSE_MS}`]);
   });
+
+  it('leaves Enter unpressed when the check before it says no (the text did not show)', async () => {
+    const r = recorder();
+    const pressed = await typeAndSubmit({ ...r, beforeEnter: async () => false }, 'task');
+    expect(pressed).toBe(false);
+    expect(r.steps).toEqual(['write "task"', `sleep ${SUBMIT_PAUSE_MS}`]);
+  });
 });
