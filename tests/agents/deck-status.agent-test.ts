@@ -88,16 +88,22 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
 
     await h.ok(['ls']); // starts the daemon, so the client sees the pane from its first status
     const connection = await h.connect('tui');
-    const seen: PaneStatus[] = [];
-    let latest: PaneInfo | undefined;
-    let paneId = '';
+    // Every pane's statuses from the first list on: the pane's first status ("starting") can
+    // reach this client before `new` has printed the pane's id.
+    const statuses = new Map<string, PaneStatus[]>();
+    const latestOf = new Map<string, PaneInfo>();
     connection.onPanes((panes) => {
-      const pane = panes.find((p) => p.id === paneId);
-      if (pane === undefined) return;
-      latest = pane;
-      if (seen.at(-1)?.kind !== pane.status.kind || seen.at(-1)?.rule !== pane.status.rule) seen.push(pane.status);
+      for (const pane of panes) {
+        latestOf.set(pane.id, pane);
+        const list = statuses.get(pane.id) ?? [];
+        if (list.at(-1)?.kind !== pane.status.kind || list.at(-1)?.rule !== pane.status.rule) list.push(pane.status);
+        statuses.set(pane.id, list);
+      }
     });
-    paneId = (await h.ok(['new', '-p', sandbox.project, '--', ...sandbox.argv])).trim();
+    const paneId = (await h.ok(['new', '-p', sandbox.project, '--', ...sandbox.argv])).trim();
+    // The same array the listener appends to from now on.
+    const seen = statuses.get(paneId) ?? [];
+    statuses.set(paneId, seen);
     let screen = '';
     const describe = () => `statuses: ${seen.map((s) => `${s.kind}(${s.rule})`).join(' → ')}\nscreen:\n${screen}`;
     const until = (what: string, test: (pane: PaneInfo) => boolean, timeoutMs = 60_000) =>
@@ -105,6 +111,7 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
         what,
         async () => {
           screen = (await connection.request({ kind: 'capture', pane: paneId })).lines.join('\n');
+          const latest = latestOf.get(paneId);
           return latest !== undefined && test(latest);
         },
         { timeoutMs, intervalMs: 200, describe },
@@ -114,12 +121,12 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
     await connection.request({ kind: 'send', pane: paneId, text: prompt, submit: true });
     if (waitingRule !== null && promptText !== null) {
       await until('the permission prompt is reported by a hook', (p) => p.status.kind === 'needs-input' && waitingRule.test(p.status.rule));
-      expect(latest?.agentType).toBe(agent);
+      expect(latestOf.get(paneId)?.agentType).toBe(agent);
       await until('the prompt is drawn and the card still waits', (p) => promptText.test(screen) && p.status.kind === 'needs-input');
       await connection.request({ kind: 'answer', pane: paneId, answer: 'yes' });
     } else {
       await until('the turn is reported by a hook', (p) => p.status.layer === 'hook' && (p.status.kind === 'thinking' || p.status.kind === 'working'));
-      expect(latest?.agentType).toBe(agent);
+      expect(latestOf.get(paneId)?.agentType).toBe(agent);
     }
     await until('the command ran', () => existsSync(join(sandbox!.project, 'out.txt')));
     await until('the turn ends idle', (p) => p.status.kind === 'idle' && seen.some((s) => s.kind === (waitingRule ? 'needs-input' : 'working')));
