@@ -1,7 +1,9 @@
 // What a request handler may touch: the daemon's parts, and the client that asked.
+import type { Event } from '../common/event.js';
 import type { Logger } from '../common/logger.js';
 import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { FramePump, FrameSink } from './frame-pump.js';
+import type { LockService } from './lock-service.js';
 import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
 import type { Authority } from './pane-authority.js';
@@ -12,6 +14,7 @@ export interface DaemonContext {
   frames: FramePump;
   writers: PaneWriters;
   orchestration: OrchestrationService;
+  locks: LockService;
   logger: Logger;
   /** Resolves once panes can be created; requests wait for it, the handshake does not. */
   ready: Promise<void>;
@@ -28,6 +31,10 @@ export interface ClientHandle {
   readonly sink: FrameSink;
   /** Who the client is: the person, or a pane proven by its credential. */
   readonly authority: Authority;
+  /** The process id the client gave in its hello. */
+  readonly pid: number;
+  /** The connection closed: what the client held (a lock) is freed. */
+  readonly onClose: Event<void>;
 }
 
 export type Handler<K extends RequestKind> = (request: RequestOf<K>, daemon: DaemonContext, client: ClientHandle) => ResponseMap[K] | Promise<ResponseMap[K]>;

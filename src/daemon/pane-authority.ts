@@ -19,7 +19,7 @@ export function resolveAuthority(registry: PaneRegistry, credential: PaneCredent
 }
 
 /** Requests that only read what `ls` and the timeline show anyone. */
-const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline']);
+const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline', 'lock-status']);
 
 /** Throws a UserError when `authority` may not make `request`; returns otherwise. */
 export function authorize(authority: Authority, request: Request, registry: PaneRegistry, orchestration: OrchestrationService): void {
@@ -40,6 +40,9 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'delegate':
     case 'work-done':
       return; // the orchestration decides who may delegate and report
+    case 'lock-acquire':
+    case 'lock-release':
+      return; // a pane takes and frees locks for its own commands only
     case 'hook':
       if (request.paneId === authority.paneId) return;
       throw new UserError(`Pane ${authority.paneId} (role ${role}) sent a hook event for pane ${request.paneId}; a pane reports only for itself.`);
@@ -53,6 +56,7 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'list':
     case 'explain':
     case 'timeline':
+    case 'lock-status':
       return; // READ_ONLY, answered above
     case 'send':
     case 'capture':

@@ -20,6 +20,7 @@ import { hook } from './handlers/hook.js';
 import { explain } from './handlers/explain.js';
 import { answer } from './handlers/answer.js';
 import { generateConfig } from './handlers/generate-config.js';
+import { lockAcquire, lockRelease, lockStatus } from './handlers/lock.js';
 
 const handlers: { [K in RequestKind]: Handler<K> } = {
   status,
@@ -42,6 +43,9 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   answer,
   timeline,
   'generate-config': generateConfig,
+  'lock-acquire': lockAcquire,
+  'lock-release': lockRelease,
+  'lock-status': lockStatus,
 };
 
 export async function route(request: Request, daemon: DaemonContext, client: ClientHandle): Promise<ResponseMap[RequestKind]> {

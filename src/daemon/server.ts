@@ -16,6 +16,8 @@ import { PROTOCOL_VERSION, type DaemonStatus, type ResponseMap } from '../protoc
 import { ClientSession } from './client-session.js';
 import type { DaemonContext } from './context.js';
 import { FramePump } from './frame-pump.js';
+import { LockDetails } from './lock-details.js';
+import { LockService } from './lock-service.js';
 import { OrchestrationService } from './orchestration-service.js';
 import type { PaneHostFactory } from './pane-host.js';
 import { PaneRegistry } from './pane-registry.js';
@@ -58,6 +60,7 @@ export class Daemon {
   private readonly writers = new PaneWriters();
   private readonly session: SessionStore;
   private readonly orchestration: OrchestrationService;
+  private readonly locks: LockService;
   private readonly clients = new Set<ClientSession>();
   private readonly context: DaemonContext;
   private server: Server | null = null;
@@ -101,8 +104,11 @@ export class Daemon {
         ...(options.resumeJitterMs !== undefined ? { jitterMs: jitterUpTo(options.resumeJitterMs) } : {}),
       }),
     );
+    this.locks = this.store.add(new LockService());
+    this.store.add(new LockDetails(this.locks, this.registry));
     this.context = {
       registry: this.registry,
+      locks: this.locks,
       frames: this.frames,
       writers: this.writers,
       orchestration: this.orchestration,

@@ -51,6 +51,9 @@ export const PaneInfo = z.object({
   /** Set on the role panes of an orchestration whose journal could not be written, with why
    *  (`.dot-agent-deck/journal.jsonl is a directory, …`); cleared by the next append that lands. */
   journalProblem: z.string().nullable().optional(),
+  /** What the pane waits on that its status does not say, for its card: `waiting for lock build
+   *  (held by coder, 2m)` while its `dot-agent-deck lock` waits (ARCHITECTURE.md §3.5). */
+  statusDetail: z.string().nullable().optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -70,6 +73,23 @@ export const DaemonStatus = z.object({
   notices: z.array(z.string()).optional(),
 });
 export type DaemonStatus = z.infer<typeof DaemonStatus>;
+
+/** A holder of, or a waiter for, a heavy-work lock (`dot-agent-deck lock`). `since`: when it
+ *  took the lock, or when it started waiting. */
+export const LockEntry = z.object({
+  label: z.string(),
+  paneId: z.string().nullable(),
+  pid: z.number().int(),
+  command: z.string(),
+  since: z.string(),
+});
+export type LockEntry = z.infer<typeof LockEntry>;
+
+export const LockState = z.object({ name: z.string(), holder: LockEntry.nullable(), waiters: z.array(LockEntry) });
+export type LockState = z.infer<typeof LockState>;
+
+/** A lock name: one safe word (`build`, `tests`), as role names are. */
+const LockName = z.string().min(1).max(64);
 
 // ── requests ─────────────────────────────────────────────────────────────────────────────────
 
@@ -121,6 +141,21 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timeline'), tab: z.string().min(1).max(200) }),
   /** Ctrl+d g: write the config-generation prompt into the pane's directory and point its agent at it. */
   z.object({ kind: z.literal('generate-config'), pane: PaneRef }),
+  /** Waits (FIFO) until the lock is this client's; it stays held until `lock-release` or until
+   *  the client disconnects or its pane dies. */
+  z.object({
+    kind: z.literal('lock-acquire'),
+    name: LockName,
+    timeoutMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3_600_000),
+    pid: z.number().int(),
+    command: z.string().max(500),
+  }),
+  z.object({ kind: z.literal('lock-release'), name: LockName }),
+  z.object({ kind: z.literal('lock-status') }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestKind = Request['kind'];
@@ -174,6 +209,9 @@ export const Responses = {
   timeline: z.object({ tab: z.string(), lines: z.array(z.string()), skipped: Count, summary: z.array(z.string()).optional() }),
   /** `promptFile`: absolute path of the prompt written; `ms`: how long delivering the line took. */
   'generate-config': z.object({ paneId: PaneId, promptFile: z.string(), ms: z.number() }),
+  'lock-acquire': z.object({ name: z.string(), waitedMs: z.number() }),
+  'lock-release': z.object({ name: z.string(), released: z.boolean() }),
+  'lock-status': z.object({ locks: z.array(LockState) }),
 } satisfies { [K in RequestKind]: z.ZodType };
 
 export type ResponseMap = { [K in RequestKind]: z.infer<(typeof Responses)[K]> };
@@ -186,6 +224,8 @@ export const ErrorBody = z.object({
   message: z.string(),
   hint: z.string().optional(),
   code: z.enum(['user', 'internal', 'protocol']),
+  /** The exit code a user error ends its command with, when it is not 1 (a lock that timed out: 124). */
+  exitCode: z.number().int().min(2).max(255).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

@@ -21,6 +21,7 @@ import { registerHooks } from './hooks.js';
 import { registerExplain } from './explain.js';
 import { registerDemo } from './demo.js';
 import { registerWatch } from './watch.js';
+import { registerLock } from './lock.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -42,6 +43,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerExplain,
   registerDemo,
   registerWatch,
+  registerLock,
   registerHooks,
   registerHook,
 ];
