@@ -19,7 +19,7 @@ export function resolveAuthority(registry: PaneRegistry, credential: PaneCredent
 }
 
 /** Requests that only read what `ls` and the timeline show anyone. */
-const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline', 'lock-status']);
+const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline', 'lock-status', 'dispatch-targets', 'worktree-list']);
 
 /** Throws a UserError when `authority` may not make `request`; returns otherwise. */
 export function authorize(authority: Authority, request: Request, registry: PaneRegistry, orchestration: OrchestrationService): void {
@@ -48,8 +48,10 @@ export function authorize(authority: Authority, request: Request, registry: Pane
       throw new UserError(`Pane ${authority.paneId} (role ${role}) sent a hook event for pane ${request.paneId}; a pane reports only for itself.`);
     case 'new':
     case 'up':
+    case 'dispatch':
+    case 'worktree-reclaim':
     case 'shutdown':
-      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${request.kind === 'shutdown' ? 'stop the daemon' : 'open panes'}.`, {
+      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${forbidden(request.kind)}.`, {
         hint: allow,
       });
     case 'status':
@@ -57,6 +59,8 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'explain':
     case 'timeline':
     case 'lock-status':
+    case 'dispatch-targets':
+    case 'worktree-list':
       return; // READ_ONLY, answered above
     case 'send':
     case 'capture':
@@ -95,4 +99,10 @@ export function mayType(authority: Authority, paneId: string, registry: PaneRegi
   } catch {
     return false;
   }
+}
+
+function forbidden(kind: 'new' | 'up' | 'dispatch' | 'worktree-reclaim' | 'shutdown'): string {
+  if (kind === 'shutdown') return 'stop the daemon';
+  if (kind === 'worktree-reclaim') return 'remove worktrees';
+  return 'open panes';
 }

@@ -21,6 +21,7 @@ import { explain } from './handlers/explain.js';
 import { answer } from './handlers/answer.js';
 import { generateConfig } from './handlers/generate-config.js';
 import { lockAcquire, lockRelease, lockStatus } from './handlers/lock.js';
+import { dispatch, dispatchTargets, worktreeList, worktreeReclaim } from './handlers/dispatch.js';
 
 const handlers: { [K in RequestKind]: Handler<K> } = {
   status,
@@ -46,6 +47,10 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   'lock-acquire': lockAcquire,
   'lock-release': lockRelease,
   'lock-status': lockStatus,
+  dispatch,
+  'dispatch-targets': dispatchTargets,
+  'worktree-list': worktreeList,
+  'worktree-reclaim': worktreeReclaim,
 };
 
 export async function route(request: Request, daemon: DaemonContext, client: ClientHandle): Promise<ResponseMap[RequestKind]> {

@@ -88,6 +88,35 @@ export type LockEntry = z.infer<typeof LockEntry>;
 export const LockState = z.object({ name: z.string(), holder: LockEntry.nullable(), waiters: z.array(LockEntry) });
 export type LockState = z.infer<typeof LockState>;
 
+/** A deck worktree (`dot-agent-deck worktree list`). `base`: the ref it is measured against
+ *  (`origin/main`); `merged`: `no-commits` when the branch has none of its own. */
+export const WorktreeInfo = z.object({
+  name: z.string(),
+  path: z.string(),
+  branch: z.string(),
+  base: z.string().nullable(),
+  ahead: z.number().int(),
+  behind: z.number().int(),
+  dirty: z.array(z.string()),
+  merged: z.enum(['merged', 'unmerged', 'no-commits']),
+  /** `abc1234 subject` of the commits not in its base (at most 20). */
+  unmergedCommits: z.array(z.string()),
+  /** The checkout directory is gone (deleted by hand); git still lists it. */
+  missing: z.boolean(),
+  livePanes: z.array(z.string()),
+  lastActivityAt: z.string().nullable(),
+});
+export type WorktreeInfo = z.infer<typeof WorktreeInfo>;
+
+/** What a dispatch opens in its worktree: an orchestration of the project file, or one command. */
+export const DispatchTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('orchestration'), orchestration: z.string().min(1).max(200).optional() }),
+  z.object({ kind: z.literal('single'), command: z.string().min(1).max(10_000) }),
+]);
+export type DispatchTarget = z.infer<typeof DispatchTarget>;
+
+const Dir = z.string().min(1).max(4096);
+
 /** A lock name: one safe word (`build`, `tests`), as role names are. */
 const LockName = z.string().min(1).max(64);
 
@@ -156,6 +185,17 @@ export const Request = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('lock-release'), name: LockName }),
   z.object({ kind: z.literal('lock-status') }),
+  z.object({
+    kind: z.literal('dispatch'),
+    repoDir: Dir,
+    name: z.string().min(1).max(100),
+    target: DispatchTarget,
+    task: z.string().max(MAX_TASK_TEXT),
+    base: z.string().min(1).max(200).optional(),
+  }),
+  z.object({ kind: z.literal('dispatch-targets'), repoDir: Dir }),
+  z.object({ kind: z.literal('worktree-list'), repoDir: Dir }),
+  z.object({ kind: z.literal('worktree-reclaim'), repoDir: Dir, name: z.string().min(1).max(100), force: z.boolean(), deleteBranch: z.boolean() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestKind = Request['kind'];
@@ -212,6 +252,24 @@ export const Responses = {
   'lock-acquire': z.object({ name: z.string(), waitedMs: z.number() }),
   'lock-release': z.object({ name: z.string(), released: z.boolean() }),
   'lock-status': z.object({ locks: z.array(LockState) }),
+  /** `baseNote`: how the base was chosen (`fetched origin; based on origin/main`). */
+  dispatch: z.object({
+    name: z.string(),
+    path: z.string(),
+    branch: z.string(),
+    base: z.string(),
+    baseNote: z.string(),
+    copied: z.array(z.string()),
+    tab: z.string(),
+    panes: z.array(PaneInfo),
+  }),
+  'dispatch-targets': z.object({
+    repo: z.string(),
+    orchestrations: z.array(z.object({ name: z.string(), roles: z.array(z.string()), default: z.boolean() })),
+    problem: z.string().nullable(),
+  }),
+  'worktree-list': z.object({ repo: z.string(), worktrees: z.array(WorktreeInfo) }),
+  'worktree-reclaim': z.object({ name: z.string(), path: z.string(), branch: z.string(), deletedBranch: z.boolean() }),
 } satisfies { [K in RequestKind]: z.ZodType };
 
 export type ResponseMap = { [K in RequestKind]: z.infer<(typeof Responses)[K]> };

@@ -22,6 +22,8 @@ import { registerExplain } from './explain.js';
 import { registerDemo } from './demo.js';
 import { registerWatch } from './watch.js';
 import { registerLock } from './lock.js';
+import { registerDispatch } from './dispatch.js';
+import { registerWorktree } from './worktree.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -44,6 +46,8 @@ export const registrars: readonly CommandRegistrar[] = [
   registerDemo,
   registerWatch,
   registerLock,
+  registerDispatch,
+  registerWorktree,
   registerHooks,
   registerHook,
 ];
