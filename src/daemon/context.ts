@@ -4,6 +4,7 @@ import type { Logger } from '../common/logger.js';
 import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { FramePump, FrameSink } from './frame-pump.js';
 import type { LockService } from './lock-service.js';
+import type { Scheduler } from './scheduler.js';
 import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
 import type { Authority } from './pane-authority.js';
@@ -15,6 +16,9 @@ export interface DaemonContext {
   writers: PaneWriters;
   orchestration: OrchestrationService;
   locks: LockService;
+  schedules: Scheduler;
+  /** The schedules file, and why it was set aside at start (null when it was read). */
+  schedulesFile: { path: string; problem: string | null };
   logger: Logger;
   /** Resolves once panes can be created; requests wait for it, the handshake does not. */
   ready: Promise<void>;

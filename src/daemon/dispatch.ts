@@ -38,7 +38,11 @@ export async function dispatch(daemon: DaemonContext, request: RequestOf<'dispat
   }
 }
 
-async function open(daemon: DaemonContext, request: RequestOf<'dispatch'>, created: CreatedWorktree): Promise<{ tab: string; panes: PaneInfo[] }> {
+async function open(
+  daemon: DaemonContext,
+  request: RequestOf<'dispatch'>,
+  created: CreatedWorktree,
+): Promise<{ tab: string; panes: PaneInfo[]; start: string }> {
   if (request.target.kind === 'orchestration') {
     const result = await openOrchestration(daemon.orchestration, {
       kind: 'up',
@@ -46,7 +50,7 @@ async function open(daemon: DaemonContext, request: RequestOf<'dispatch'>, creat
       ...(request.target.orchestration ? { orchestration: request.target.orchestration } : {}),
       task: request.task,
     });
-    return { tab: result.group, panes: result.panes };
+    return { tab: result.group, panes: result.panes, start: result.orchestrator };
   }
   writeCoordinationFile(created.path, SINGLE_TASK_FILE, request.task);
   const tab = `dispatch-${created.name}`;
@@ -55,7 +59,7 @@ async function open(daemon: DaemonContext, request: RequestOf<'dispatch'>, creat
   void daemon.orchestration.deliverToPane(pane.id, `Read ${SINGLE_TASK_FILE} for your task and carry it out.`).catch((error: unknown) => {
     daemon.logger.warn('the dispatch task line was not delivered', { pane: pane.id, error: errorMessage(error) });
   });
-  return { tab, panes: [pane] };
+  return { tab, panes: [pane], start: pane.id };
 }
 
 /** Refuses an orchestration the project file does not have before any worktree exists. */

@@ -19,7 +19,7 @@ export function resolveAuthority(registry: PaneRegistry, credential: PaneCredent
 }
 
 /** Requests that only read what `ls` and the timeline show anyone. */
-const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline', 'lock-status', 'dispatch-targets', 'worktree-list']);
+const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline', 'lock-status', 'dispatch-targets', 'worktree-list', 'schedule-list']);
 
 /** Throws a UserError when `authority` may not make `request`; returns otherwise. */
 export function authorize(authority: Authority, request: Request, registry: PaneRegistry, orchestration: OrchestrationService): void {
@@ -50,6 +50,10 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'up':
     case 'dispatch':
     case 'worktree-reclaim':
+    case 'schedule-add':
+    case 'schedule-update':
+    case 'schedule-remove':
+    case 'schedule-run':
     case 'shutdown':
       throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${forbidden(request.kind)}.`, {
         hint: allow,
@@ -61,6 +65,7 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'lock-status':
     case 'dispatch-targets':
     case 'worktree-list':
+    case 'schedule-list':
       return; // READ_ONLY, answered above
     case 'send':
     case 'capture':
@@ -101,8 +106,9 @@ export function mayType(authority: Authority, paneId: string, registry: PaneRegi
   }
 }
 
-function forbidden(kind: 'new' | 'up' | 'dispatch' | 'worktree-reclaim' | 'shutdown'): string {
+function forbidden(kind: Request['kind']): string {
   if (kind === 'shutdown') return 'stop the daemon';
   if (kind === 'worktree-reclaim') return 'remove worktrees';
+  if (kind.startsWith('schedule-')) return 'change schedules';
   return 'open panes';
 }

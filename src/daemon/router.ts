@@ -22,6 +22,7 @@ import { answer } from './handlers/answer.js';
 import { generateConfig } from './handlers/generate-config.js';
 import { lockAcquire, lockRelease, lockStatus } from './handlers/lock.js';
 import { dispatch, dispatchTargets, worktreeList, worktreeReclaim } from './handlers/dispatch.js';
+import { scheduleAdd, scheduleList, scheduleRemove, scheduleRun, scheduleUpdate } from './handlers/schedule.js';
 
 const handlers: { [K in RequestKind]: Handler<K> } = {
   status,
@@ -51,6 +52,11 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   'dispatch-targets': dispatchTargets,
   'worktree-list': worktreeList,
   'worktree-reclaim': worktreeReclaim,
+  'schedule-list': scheduleList,
+  'schedule-add': scheduleAdd,
+  'schedule-update': scheduleUpdate,
+  'schedule-remove': scheduleRemove,
+  'schedule-run': scheduleRun,
 };
 
 export async function route(request: Request, daemon: DaemonContext, client: ClientHandle): Promise<ResponseMap[RequestKind]> {

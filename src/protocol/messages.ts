@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
 import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-status.js';
+import { Overlap, Schedule, ScheduleAction, ScheduleRun, ScheduleSpec } from '../config/schedule-schema.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -117,6 +118,21 @@ export type DispatchTarget = z.infer<typeof DispatchTarget>;
 
 const Dir = z.string().min(1).max(4096);
 
+/** A schedule as `schedule list` and the Scheduled Tasks manager show it. */
+export const ScheduleView = Schedule.extend({ nextFireAt: z.string().nullable(), live: z.boolean() });
+export type ScheduleView = z.infer<typeof ScheduleView>;
+
+/** What `schedule update` may change; absent fields stay as they are. */
+export const SchedulePatch = z.object({
+  cron: z.string().min(1).max(200).optional(),
+  timezone: z.string().min(1).max(100).optional(),
+  dir: Dir.optional(),
+  action: ScheduleAction.optional(),
+  overlap: Overlap.optional(),
+  enabled: z.boolean().optional(),
+});
+export type SchedulePatch = z.infer<typeof SchedulePatch>;
+
 /** A lock name: one safe word (`build`, `tests`), as role names are. */
 const LockName = z.string().min(1).max(64);
 
@@ -195,6 +211,11 @@ export const Request = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('dispatch-targets'), repoDir: Dir }),
   z.object({ kind: z.literal('worktree-list'), repoDir: Dir }),
+  z.object({ kind: z.literal('schedule-list') }),
+  z.object({ kind: z.literal('schedule-add'), schedule: ScheduleSpec }),
+  z.object({ kind: z.literal('schedule-update'), name: z.string().min(1).max(100), patch: SchedulePatch }),
+  z.object({ kind: z.literal('schedule-remove'), name: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('schedule-run'), name: z.string().min(1).max(100) }),
   z.object({ kind: z.literal('worktree-reclaim'), repoDir: Dir, name: z.string().min(1).max(100), force: z.boolean(), deleteBranch: z.boolean() }),
 ]);
 export type Request = z.infer<typeof Request>;
@@ -262,6 +283,8 @@ export const Responses = {
     copied: z.array(z.string()),
     tab: z.string(),
     panes: z.array(PaneInfo),
+    /** The pane of the start role, the one given the task. */
+    start: PaneId,
   }),
   'dispatch-targets': z.object({
     repo: z.string(),
@@ -270,6 +293,12 @@ export const Responses = {
   }),
   'worktree-list': z.object({ repo: z.string(), worktrees: z.array(WorktreeInfo) }),
   'worktree-reclaim': z.object({ name: z.string(), path: z.string(), branch: z.string(), deletedBranch: z.boolean() }),
+  /** `problem`: why the schedules file was set aside when the daemon started, if it was. */
+  'schedule-list': z.object({ schedules: z.array(ScheduleView), file: z.string(), problem: z.string().nullable() }),
+  'schedule-add': z.object({ schedule: ScheduleView }),
+  'schedule-update': z.object({ schedule: ScheduleView }),
+  'schedule-remove': z.object({ name: z.string() }),
+  'schedule-run': z.object({ name: z.string(), run: ScheduleRun }),
 } satisfies { [K in RequestKind]: z.ZodType };
 
 export type ResponseMap = { [K in RequestKind]: z.infer<(typeof Responses)[K]> };

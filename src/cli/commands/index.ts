@@ -24,6 +24,7 @@ import { registerWatch } from './watch.js';
 import { registerLock } from './lock.js';
 import { registerDispatch } from './dispatch.js';
 import { registerWorktree } from './worktree.js';
+import { registerSchedule } from './schedule.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -48,6 +49,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerLock,
   registerDispatch,
   registerWorktree,
+  registerSchedule,
   registerHooks,
   registerHook,
 ];
