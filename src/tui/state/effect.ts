@@ -15,6 +15,11 @@ export type Effect =
   /** Open an orchestration of the directory's project file: one pane per role, in a new tab. */
   | { type: 'open-orchestration'; cwd: string; orchestration: string }
   | { type: 'load-timeline'; tab: string }
+  /** The Scheduled Tasks manager: load the schedules, run one now, switch one, delete one. */
+  | { type: 'load-schedules' }
+  | { type: 'schedule-run'; name: string }
+  | { type: 'schedule-enable'; name: string; enabled: boolean }
+  | { type: 'schedule-remove'; name: string }
   /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
   | { type: 'generate-config'; paneId: string }
   /** Remember "Never" for the directory. */
