@@ -68,6 +68,7 @@ const PURE_CORES = [
   'src/protocol/framing.ts',
   'src/pty/render-row.ts',
   'src/pty/frame-diff.ts',
+  'src/daemon/schedule-due.ts',
   'src/tui/state/**',
   'src/tui/input/**',
   'src/tui/layout/**',

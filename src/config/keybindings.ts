@@ -28,6 +28,7 @@ export const ACTION_DESCRIPTIONS = {
   quit: 'Detach or stop the deck; always ctrl+c.',
   generate_config: 'Ask an agent to write a .dot-agent-deck.toml for this project.',
   timeline: 'Show the orchestration timeline.',
+  scheduled_tasks: 'Open the Scheduled Tasks manager.',
   answer_yes: 'Answer "yes" to the question the selected agent asks.',
   answer_no: 'Answer "no" to the question the selected agent asks.',
 } as const;
@@ -56,6 +57,7 @@ export const DEFAULT_KEYBINDINGS: Keybindings = {
   quit: ['ctrl+c'],
   generate_config: ['g'],
   timeline: ['t'],
+  scheduled_tasks: ['s'],
   answer_yes: ['y'],
   answer_no: ['n'],
 };

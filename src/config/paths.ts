@@ -80,3 +80,8 @@ export const PROJECT_STATE_DIR = '.dot-agent-deck';
 export function deckViewFile(env: Env = process.env): string {
   return join(stateDir(env), 'deck-view.json');
 }
+
+/** Scheduled runs (`dot-agent-deck schedule`), kept by the daemon. */
+export function schedulesFile(env: Env = process.env): string {
+  return join(stateDir(env), 'schedules.json');
+}

@@ -4,6 +4,7 @@
 import type { Socket } from 'node:net';
 import { assertNever, errorMessage, isUserError } from '../common/errors.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
+import { Emitter } from '../common/event.js';
 import type { Logger } from '../common/logger.js';
 import { VERSION } from '../common/version.js';
 import { MessageSocket } from '../protocol/message-socket.js';
@@ -23,6 +24,9 @@ export class ClientSession implements ClientHandle, Disposable {
   private clientKind: ClientKind | null = null;
   /** The pane credential the client presented in its hello, if it runs inside a pane. */
   private credential: PaneCredential | null = null;
+  private clientPid = 0;
+  private readonly closeEmitter = new Emitter<void>();
+  readonly onClose = this.closeEmitter.event;
   readonly sink: FrameSink;
 
   constructor(
@@ -66,6 +70,10 @@ export class ClientSession implements ClientHandle, Disposable {
     return resolveAuthority(this.daemon.registry, this.credential);
   }
 
+  get pid(): number {
+    return this.clientPid;
+  }
+
   get isReady(): boolean {
     return this.clientKind !== null && !this.stream.isClosed;
   }
@@ -83,6 +91,8 @@ export class ClientSession implements ClientHandle, Disposable {
     this.daemon.frames.dropSink(this.sink);
     this.store.dispose();
     this.stream.dispose();
+    this.closeEmitter.fire();
+    this.closeEmitter.dispose();
     this.onClosed(this);
   }
 
@@ -129,6 +139,7 @@ export class ClientSession implements ClientHandle, Disposable {
     }
     this.clientKind = message.client;
     this.credential = message.pane ?? null;
+    this.clientPid = message.pid;
     this.send({ type: 'welcome', protocol: PROTOCOL_VERSION, version: VERSION, pid: process.pid });
     if (message.client === 'tui') this.sendPanes(this.daemon.registry.list());
   }
@@ -141,7 +152,8 @@ export class ClientSession implements ClientHandle, Disposable {
       this.send({ type: 'result', id, body: result });
     } catch (error) {
       if (isUserError(error)) {
-        this.send({ type: 'error', id, error: { code: 'user', message: error.message, ...(error.hint ? { hint: error.hint } : {}) } });
+        const exitCode = error.exitCode > 1 && error.exitCode <= 255 ? { exitCode: error.exitCode } : {};
+        this.send({ type: 'error', id, error: { code: 'user', message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...exitCode } });
       } else {
         this.logger.error('request failed', { client: this.id, kind: body.kind, error: errorMessage(error), stack: (error as Error)?.stack });
         this.send({ type: 'error', id, error: { code: 'internal', message: `The daemon failed to handle "${body.kind}": ${errorMessage(error)}` } });

@@ -1,8 +1,11 @@
 // What a request handler may touch: the daemon's parts, and the client that asked.
+import type { Event } from '../common/event.js';
 import type { Logger } from '../common/logger.js';
 import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { FramePump, FrameSink } from './frame-pump.js';
 import type { ModeService } from './mode-service.js';
+import type { LockService } from './lock-service.js';
+import type { Scheduler } from './scheduler.js';
 import type { OrchestrationService } from './orchestration-service.js';
 import type { PaneRegistry } from './pane-registry.js';
 import type { Authority } from './pane-authority.js';
@@ -14,6 +17,10 @@ export interface DaemonContext {
   writers: PaneWriters;
   orchestration: OrchestrationService;
   modes: ModeService;
+  locks: LockService;
+  schedules: Scheduler;
+  /** The schedules file, and why it was set aside at start (null when it was read). */
+  schedulesFile: { path: string; problem: string | null };
   logger: Logger;
   /** Resolves once panes can be created; requests wait for it, the handshake does not. */
   ready: Promise<void>;
@@ -30,6 +37,10 @@ export interface ClientHandle {
   readonly sink: FrameSink;
   /** Who the client is: the person, or a pane proven by its credential. */
   readonly authority: Authority;
+  /** The process id the client gave in its hello. */
+  readonly pid: number;
+  /** The connection closed: what the client held (a lock) is freed. */
+  readonly onClose: Event<void>;
 }
 
 export type Handler<K extends RequestKind> = (request: RequestOf<K>, daemon: DaemonContext, client: ClientHandle) => ResponseMap[K] | Promise<ResponseMap[K]>;

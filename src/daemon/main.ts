@@ -6,7 +6,7 @@ import { errorMessage } from '../common/errors.js';
 import { createFileLogger, type Logger } from '../common/logger.js';
 import { ensurePrivateDir } from '../common/private-dir.js';
 import { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } from '../config/global-config.js';
-import { daemonLogFile, daemonPidFile as pidFile, sessionFile, socketPath, type Env } from '../config/paths.js';
+import { daemonLogFile, daemonPidFile as pidFile, sessionFile, schedulesFile, socketPath, type Env } from '../config/paths.js';
 import { installCliLauncher, prependPath } from './cli-launcher.js';
 import { Daemon } from './server.js';
 import { loadNotificationsSettings } from './status-notify.js';
@@ -43,6 +43,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   const daemon = new Daemon({
     socketPath: socketPath(env),
     sessionFile: sessionFile(env),
+    schedulesFile: schedulesFile(env),
     pidFile: pidFile(env),
     logFile,
     logger,

@@ -19,7 +19,7 @@ export function resolveAuthority(registry: PaneRegistry, credential: PaneCredent
 }
 
 /** Requests that only read what `ls` and the timeline show anyone. */
-const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline']);
+const READ_ONLY = new Set<Request['kind']>(['status', 'list', 'explain', 'timeline', 'lock-status', 'dispatch-targets', 'worktree-list', 'schedule-list']);
 
 /** Throws a UserError when `authority` may not make `request`; returns otherwise. */
 export function authorize(authority: Authority, request: Request, registry: PaneRegistry, orchestration: OrchestrationService): void {
@@ -40,20 +40,33 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'delegate':
     case 'work-done':
       return; // the orchestration decides who may delegate and report
+    case 'lock-acquire':
+    case 'lock-release':
+      return; // a pane takes and frees locks for its own commands only
     case 'hook':
       if (request.paneId === authority.paneId) return;
       throw new UserError(`Pane ${authority.paneId} (role ${role}) sent a hook event for pane ${request.paneId}; a pane reports only for itself.`);
     case 'new':
     case 'up':
     case 'open-mode':
+    case 'dispatch':
+    case 'worktree-reclaim':
+    case 'schedule-add':
+    case 'schedule-update':
+    case 'schedule-remove':
+    case 'schedule-run':
     case 'shutdown':
-      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${request.kind === 'shutdown' ? 'stop the daemon' : 'open panes'}.`, {
+      throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${forbidden(request.kind)}.`, {
         hint: allow,
       });
     case 'status':
     case 'list':
     case 'explain':
     case 'timeline':
+    case 'lock-status':
+    case 'dispatch-targets':
+    case 'worktree-list':
+    case 'schedule-list':
       return; // READ_ONLY, answered above
     case 'send':
     case 'capture':
@@ -92,4 +105,11 @@ export function mayType(authority: Authority, paneId: string, registry: PaneRegi
   } catch {
     return false;
   }
+}
+
+function forbidden(kind: Request['kind']): string {
+  if (kind === 'shutdown') return 'stop the daemon';
+  if (kind === 'worktree-reclaim') return 'remove worktrees';
+  if (kind.startsWith('schedule-')) return 'change schedules';
+  return 'open panes';
 }

@@ -47,6 +47,8 @@ interface PaneRecord {
   /** Why its orchestration's journal could not be written, for the deck to warn about. */
   journalProblem: string | null;
   mode: PaneModePart | null;
+  /** What the pane waits on beyond its status (a heavy-work lock), for its card. */
+  statusDetail: string | null;
 }
 
 export interface PaneChange {
@@ -116,6 +118,7 @@ export class PaneRegistry implements Disposable {
       status: null,
       journalProblem: null,
       mode: spec.mode ?? null,
+      statusDetail: null,
     };
     try {
       record.host = this.options.factory({
@@ -229,6 +232,20 @@ export class PaneRegistry implements Disposable {
     this.changeEmitter.fire({ persist: false });
   }
 
+  /** Sets what the pane waits on for its card (`waiting for lock build …`), or clears it (null). */
+  setStatusDetail(ref: string, detail: string | null): void {
+    const record = this.panes.get(ref);
+    if (!record || record.statusDetail === detail) return;
+    record.statusDetail = detail;
+    this.changeEmitter.fire({ persist: false });
+  }
+
+  /** True while the pane runs the program whose agent id is `agentId` (any, when null). */
+  isRunning(ref: string, agentId: string | null): boolean {
+    const host = this.panes.get(ref)?.host;
+    return !!host && host.state.kind === 'running' && (agentId === null || host.agentId === agentId);
+  }
+
   /** Restarts the pane's program with `command` and a new agent id, and saves it: a pane
    *  re-created for a task must come back after a daemon restart like any other. */
   async respawn(ref: string, command: string): Promise<string> {
@@ -325,6 +342,7 @@ export class PaneRegistry implements Disposable {
       tokens: record.status?.tokenUsage ?? null,
       journalProblem: record.journalProblem,
       mode: record.mode,
+      statusDetail: record.statusDetail,
     };
   }
 

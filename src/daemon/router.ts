@@ -21,6 +21,9 @@ import { hook } from './handlers/hook.js';
 import { explain } from './handlers/explain.js';
 import { answer } from './handlers/answer.js';
 import { generateConfig } from './handlers/generate-config.js';
+import { lockAcquire, lockRelease, lockStatus } from './handlers/lock.js';
+import { dispatch, dispatchTargets, worktreeList, worktreeReclaim } from './handlers/dispatch.js';
+import { scheduleAdd, scheduleList, scheduleRemove, scheduleRun, scheduleUpdate } from './handlers/schedule.js';
 
 const handlers: { [K in RequestKind]: Handler<K> } = {
   status,
@@ -44,6 +47,18 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   answer,
   timeline,
   'generate-config': generateConfig,
+  'lock-acquire': lockAcquire,
+  'lock-release': lockRelease,
+  'lock-status': lockStatus,
+  dispatch,
+  'dispatch-targets': dispatchTargets,
+  'worktree-list': worktreeList,
+  'worktree-reclaim': worktreeReclaim,
+  'schedule-list': scheduleList,
+  'schedule-add': scheduleAdd,
+  'schedule-update': scheduleUpdate,
+  'schedule-remove': scheduleRemove,
+  'schedule-run': scheduleRun,
 };
 
 export async function route(request: Request, daemon: DaemonContext, client: ClientHandle): Promise<ResponseMap[RequestKind]> {

@@ -18,6 +18,11 @@ import type { DaemonContext } from './context.js';
 import { FramePump } from './frame-pump.js';
 import { ModeService } from './mode-service.js';
 import { ShellTyper } from './mode-shell.js';
+import { LockDetails } from './lock-details.js';
+import { LockService } from './lock-service.js';
+import { scheduleRunner } from './schedule-runner.js';
+import { loadSchedules, saveSchedules } from './schedule-store.js';
+import { Scheduler, type ScheduleClock } from './scheduler.js';
 import { OrchestrationService } from './orchestration-service.js';
 import type { PaneHostFactory } from './pane-host.js';
 import { PaneRegistry } from './pane-registry.js';
@@ -33,6 +38,10 @@ const MAX_NOTICES = 8;
 export interface DaemonOptions {
   socketPath: string;
   sessionFile: string;
+  /** Where scheduled runs are kept (`dot-agent-deck schedule`). */
+  schedulesFile: string;
+  /** The clock schedules fire by (default: the system clock). */
+  scheduleClock?: ScheduleClock;
   logFile: string;
   logger: Logger;
   /** Where to write the daemon's pid once the socket listens. */
@@ -61,6 +70,8 @@ export class Daemon {
   private readonly session: SessionStore;
   private readonly orchestration: OrchestrationService;
   private readonly modes: ModeService;
+  private readonly locks: LockService;
+  private readonly schedules: Scheduler;
   private readonly clients = new Set<ClientSession>();
   private readonly context: DaemonContext;
   private server: Server | null = null;
@@ -116,8 +127,24 @@ export class Daemon {
       }),
     );
     this.modes = modes;
+    this.locks = this.store.add(new LockService());
+    this.store.add(new LockDetails(this.locks, this.registry));
+    const loadedSchedules = loadSchedules(options.schedulesFile);
+    if (loadedSchedules.problem) options.logger.warn('schedules file set aside', { problem: loadedSchedules.problem });
+    this.schedules = this.store.add(
+      new Scheduler({
+        schedules: loadedSchedules.schedules,
+        save: (schedules) => saveSchedules(options.schedulesFile, schedules),
+        runner: scheduleRunner(() => this.context),
+        logger: options.logger,
+        ...(options.scheduleClock ? { clock: options.scheduleClock } : {}),
+      }),
+    );
     this.context = {
       registry: this.registry,
+      locks: this.locks,
+      schedules: this.schedules,
+      schedulesFile: { path: options.schedulesFile, problem: loadedSchedules.problem },
       frames: this.frames,
       writers: this.writers,
       orchestration: this.orchestration,
@@ -168,6 +195,7 @@ export class Daemon {
     this.restore();
     this.modes.restore();
     await this.orchestration.restore(DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES * 60_000);
+    this.schedules.start();
     logger.info('daemon listening', { socket: socketPath, pid: process.pid, version: VERSION });
     this.checkIdle();
   }
@@ -300,7 +328,8 @@ export class Daemon {
 
   private checkIdle(): void {
     if (this.stopping) return;
-    const idle = this.clients.size === 0 && this.registry.size === 0;
+    // Enabled schedules keep the daemon running: nothing else would fire them.
+    const idle = this.clients.size === 0 && this.registry.size === 0 && !this.schedules.hasEnabled;
     if (!idle) {
       if (this.idleTimer) clearTimeout(this.idleTimer);
       this.idleTimer = null;

@@ -28,6 +28,8 @@ export const JournalEvent = z.enum([
   'resume',
   /** Open commissions and queues, written before the journal rotates (restore starts here). */
   'snapshot',
+  /** A scheduled run fired (`dot-agent-deck schedule`): started, reused, skipped or failed. */
+  'scheduled',
   'error',
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;

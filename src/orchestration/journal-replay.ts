@@ -110,6 +110,7 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
       case 'nudge':
       case 'resume':
       case 'restored':
+      case 'scheduled':
       case 'error':
         break; // they open or close nothing
       default:
@@ -167,6 +168,7 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
       case 'unsolicited':
       case 'error':
       case 'restored':
+      case 'scheduled':
       case 'queued':
       case 'dequeued':
       case 'redelivery':

@@ -276,6 +276,7 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
       case 'notice-failed':
       case 'nudge':
       case 'restored':
+      case 'scheduled':
       case 'unsolicited':
         break;
     }

@@ -60,6 +60,8 @@ function describe(entry: JournalEntry, boss: string): string | null {
       return `${boss}  finished the run${entry.detail ? ` (${entry.detail})` : ''}`;
     case 'restored':
       return `daemon restarted: ${entry.detail ?? 'orchestration restored'}`;
+    case 'scheduled':
+      return `schedule ${entry.from ?? '?'}  ${entry.detail ?? 'fired'}`;
     case 'queued':
       return `${entry.from ?? boss} → ${role}  queued${entry.position !== undefined ? ` (#${entry.position}` : ' ('}${entry.behind ? ` behind ${entry.behind})` : ')'}`;
     case 'dequeued':

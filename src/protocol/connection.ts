@@ -270,6 +270,7 @@ function malformed(what: string, detail: string): UserError {
 }
 
 function toError(body: ErrorBody): Error {
-  if (body.code === 'user') return new UserError(body.message, body.hint ? { hint: body.hint } : {});
+  if (body.code === 'user')
+    return new UserError(body.message, { ...(body.hint ? { hint: body.hint } : {}), ...(body.exitCode ? { exitCode: body.exitCode } : {}) });
   return new Error(body.message);
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
 import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-status.js';
+import { Overlap, Schedule, ScheduleAction, ScheduleRun, ScheduleSpec } from '../config/schedule-schema.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -70,6 +71,9 @@ export const PaneInfo = z.object({
   journalProblem: z.string().nullable().optional(),
   /** Set on the panes of a workspace mode's tab. */
   mode: PaneModePart.nullable().optional(),
+  /** What the pane waits on that its status does not say, for its card: `waiting for lock build
+   *  (held by coder, 2m)` while its `dot-agent-deck lock` waits (ARCHITECTURE.md §3.6). */
+  statusDetail: z.string().nullable().optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -89,6 +93,67 @@ export const DaemonStatus = z.object({
   notices: z.array(z.string()).optional(),
 });
 export type DaemonStatus = z.infer<typeof DaemonStatus>;
+
+/** A holder of, or a waiter for, a heavy-work lock (`dot-agent-deck lock`). `since`: when it
+ *  took the lock, or when it started waiting. */
+export const LockEntry = z.object({
+  label: z.string(),
+  paneId: z.string().nullable(),
+  pid: z.number().int(),
+  command: z.string(),
+  since: z.string(),
+});
+export type LockEntry = z.infer<typeof LockEntry>;
+
+export const LockState = z.object({ name: z.string(), holder: LockEntry.nullable(), waiters: z.array(LockEntry) });
+export type LockState = z.infer<typeof LockState>;
+
+/** A deck worktree (`dot-agent-deck worktree list`). `base`: the ref it is measured against
+ *  (`origin/main`); `merged`: `no-commits` when the branch has none of its own. */
+export const WorktreeInfo = z.object({
+  name: z.string(),
+  path: z.string(),
+  branch: z.string(),
+  base: z.string().nullable(),
+  ahead: z.number().int(),
+  behind: z.number().int(),
+  dirty: z.array(z.string()),
+  merged: z.enum(['merged', 'unmerged', 'no-commits']),
+  /** `abc1234 subject` of the commits not in its base (at most 20). */
+  unmergedCommits: z.array(z.string()),
+  /** The checkout directory is gone (deleted by hand); git still lists it. */
+  missing: z.boolean(),
+  livePanes: z.array(z.string()),
+  lastActivityAt: z.string().nullable(),
+});
+export type WorktreeInfo = z.infer<typeof WorktreeInfo>;
+
+/** What a dispatch opens in its worktree: an orchestration of the project file, or one command. */
+export const DispatchTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('orchestration'), orchestration: z.string().min(1).max(200).optional() }),
+  z.object({ kind: z.literal('single'), command: z.string().min(1).max(10_000) }),
+]);
+export type DispatchTarget = z.infer<typeof DispatchTarget>;
+
+const Dir = z.string().min(1).max(4096);
+
+/** A schedule as `schedule list` and the Scheduled Tasks manager show it. */
+export const ScheduleView = Schedule.extend({ nextFireAt: z.string().nullable(), live: z.boolean() });
+export type ScheduleView = z.infer<typeof ScheduleView>;
+
+/** What `schedule update` may change; absent fields stay as they are. */
+export const SchedulePatch = z.object({
+  cron: z.string().min(1).max(200).optional(),
+  timezone: z.string().min(1).max(100).optional(),
+  dir: Dir.optional(),
+  action: ScheduleAction.optional(),
+  overlap: Overlap.optional(),
+  enabled: z.boolean().optional(),
+});
+export type SchedulePatch = z.infer<typeof SchedulePatch>;
+
+/** A lock name: one safe word (`build`, `tests`), as role names are. */
+const LockName = z.string().min(1).max(64);
 
 // ── requests ─────────────────────────────────────────────────────────────────────────────────
 
@@ -149,6 +214,37 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timeline'), tab: z.string().min(1).max(200) }),
   /** Ctrl+d g: write the config-generation prompt into the pane's directory and point its agent at it. */
   z.object({ kind: z.literal('generate-config'), pane: PaneRef }),
+  /** Waits (FIFO) until the lock is this client's; it stays held until `lock-release` or until
+   *  the client disconnects or its pane dies. */
+  z.object({
+    kind: z.literal('lock-acquire'),
+    name: LockName,
+    timeoutMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3_600_000),
+    pid: z.number().int(),
+    command: z.string().max(500),
+  }),
+  z.object({ kind: z.literal('lock-release'), name: LockName }),
+  z.object({ kind: z.literal('lock-status') }),
+  z.object({
+    kind: z.literal('dispatch'),
+    repoDir: Dir,
+    name: z.string().min(1).max(100),
+    target: DispatchTarget,
+    task: z.string().max(MAX_TASK_TEXT),
+    base: z.string().min(1).max(200).optional(),
+  }),
+  z.object({ kind: z.literal('dispatch-targets'), repoDir: Dir }),
+  z.object({ kind: z.literal('worktree-list'), repoDir: Dir }),
+  z.object({ kind: z.literal('schedule-list') }),
+  z.object({ kind: z.literal('schedule-add'), schedule: ScheduleSpec }),
+  z.object({ kind: z.literal('schedule-update'), name: z.string().min(1).max(100), patch: SchedulePatch }),
+  z.object({ kind: z.literal('schedule-remove'), name: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('schedule-run'), name: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('worktree-reclaim'), repoDir: Dir, name: z.string().min(1).max(100), force: z.boolean(), deleteBranch: z.boolean() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestKind = Request['kind'];
@@ -204,6 +300,35 @@ export const Responses = {
   timeline: z.object({ tab: z.string(), lines: z.array(z.string()), skipped: Count, summary: z.array(z.string()).optional() }),
   /** `promptFile`: absolute path of the prompt written; `ms`: how long delivering the line took. */
   'generate-config': z.object({ paneId: PaneId, promptFile: z.string(), ms: z.number() }),
+  'lock-acquire': z.object({ name: z.string(), waitedMs: z.number() }),
+  'lock-release': z.object({ name: z.string(), released: z.boolean() }),
+  'lock-status': z.object({ locks: z.array(LockState) }),
+  /** `baseNote`: how the base was chosen (`fetched origin; based on origin/main`). */
+  dispatch: z.object({
+    name: z.string(),
+    path: z.string(),
+    branch: z.string(),
+    base: z.string(),
+    baseNote: z.string(),
+    copied: z.array(z.string()),
+    tab: z.string(),
+    panes: z.array(PaneInfo),
+    /** The pane of the start role, the one given the task. */
+    start: PaneId,
+  }),
+  'dispatch-targets': z.object({
+    repo: z.string(),
+    orchestrations: z.array(z.object({ name: z.string(), roles: z.array(z.string()), default: z.boolean() })),
+    problem: z.string().nullable(),
+  }),
+  'worktree-list': z.object({ repo: z.string(), worktrees: z.array(WorktreeInfo) }),
+  'worktree-reclaim': z.object({ name: z.string(), path: z.string(), branch: z.string(), deletedBranch: z.boolean() }),
+  /** `problem`: why the schedules file was set aside when the daemon started, if it was. */
+  'schedule-list': z.object({ schedules: z.array(ScheduleView), file: z.string(), problem: z.string().nullable() }),
+  'schedule-add': z.object({ schedule: ScheduleView }),
+  'schedule-update': z.object({ schedule: ScheduleView }),
+  'schedule-remove': z.object({ name: z.string() }),
+  'schedule-run': z.object({ name: z.string(), run: ScheduleRun }),
 } satisfies { [K in RequestKind]: z.ZodType };
 
 export type ResponseMap = { [K in RequestKind]: z.infer<(typeof Responses)[K]> };
@@ -216,6 +341,8 @@ export const ErrorBody = z.object({
   message: z.string(),
   hint: z.string().optional(),
   code: z.enum(['user', 'internal', 'protocol']),
+  /** The exit code a user error ends its command with, when it is not 1 (a lock that timed out: 124). */
+  exitCode: z.number().int().min(2).max(255).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

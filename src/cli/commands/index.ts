@@ -23,6 +23,10 @@ import { registerDemo } from './demo.js';
 import { registerWatch } from './watch.js';
 import { registerRemote } from './remote.js';
 import { registerConnect } from './connect.js';
+import { registerLock } from './lock.js';
+import { registerDispatch } from './dispatch.js';
+import { registerWorktree } from './worktree.js';
+import { registerSchedule } from './schedule.js';
 
 export const registrars: readonly CommandRegistrar[] = [
   registerDefault,
@@ -46,6 +50,10 @@ export const registrars: readonly CommandRegistrar[] = [
   registerWatch,
   registerRemote,
   registerConnect,
+  registerLock,
+  registerDispatch,
+  registerWorktree,
+  registerSchedule,
   registerHooks,
   registerHook,
 ];

@@ -1,9 +1,11 @@
 // `log`: the orchestration timeline of a project, from its journal; --follow keeps printing new
 // steps as they are appended (watched with chokidar, reading only what was added).
 import { statSync } from 'node:fs';
+import { UserError } from '../../common/errors.js';
 import { readJournal, type JournalRead } from '../../orchestration/journal.js';
 import { openCommissions, openedGroups } from '../../orchestration/journal-replay.js';
 import { timelineLines } from '../../orchestration/timeline.js';
+import { findDeckWorktrees } from '../../daemon/worktree-inspect.js';
 import type { CommandRegistrar } from '../program.js';
 import { resolveProjectTarget } from '../project-dir.js';
 
@@ -14,8 +16,24 @@ export const registerLog: CommandRegistrar = (program, ctx) => {
     .option('-p, --project <dir>', 'project directory', '.')
     .option('--json', 'print the journal entries as JSON lines')
     .option('--follow', 'keep printing new entries until interrupted')
-    .action(async (options: { project: string; json?: boolean; follow?: boolean }) => {
+    .option('--worktrees', "also the timelines of the repository's dispatch worktrees (`dot-agent-deck dispatch`)")
+    .action(async (options: { project: string; json?: boolean; follow?: boolean; worktrees?: boolean }) => {
       const target = await resolveProjectTarget(options.project, ctx.io.cwd, false);
+      if (options.worktrees) {
+        if (options.follow) throw new UserError('--follow follows one journal; leave out --worktrees, or pass -p WORKTREE.', { exitCode: 2 });
+        const { repo, worktrees } = await findDeckWorktrees(target.path);
+        for (const project of [{ name: null, path: repo }, ...worktrees]) {
+          const read = readJournal(project.path);
+          if (options.json) {
+            for (const entry of read.entries) ctx.io.stdout(`${JSON.stringify({ ...entry, project: project.path })}\n`);
+            continue;
+          }
+          ctx.io.stdout(`== ${project.name === null ? project.path : `dispatch ${project.name} (${project.path})`}\n`);
+          const lines = [...timelineLines(read.entries), ...openLines(read)];
+          ctx.io.stdout(lines.length > 0 ? `${lines.join('\n')}\n` : 'no orchestration has run here yet\n');
+        }
+        return;
+      }
       const print = (read: JournalRead) => {
         for (const bad of read.corrupt) ctx.io.stderr(`warning: skipped a corrupted journal line (${bad.reason}; line ${bad.line} of the part read)\n`);
         const lines = options.json ? read.entries.map((entry) => JSON.stringify(entry)) : timelineLines(read.entries);

@@ -73,6 +73,32 @@ export class EffectRunner {
       .catch(() => this.ctx.store.dispatch({ type: 'scrolled', paneId, offset: 0 }));
   }
 
+  /** Runs a Scheduled Tasks request, then reloads the list with what it did as the note. */
+  private async schedules(effect: Extract<Effect, { type: 'load-schedules' | 'schedule-run' | 'schedule-enable' | 'schedule-remove' }>): Promise<void> {
+    const { connection, store } = this.ctx;
+    let note: string | null = null;
+    try {
+      if (effect.type === 'schedule-run') {
+        const { run } = await connection.request({ kind: 'schedule-run', name: effect.name });
+        note = `${effect.name} ${run.result}: ${run.detail}`;
+      } else if (effect.type === 'schedule-enable') {
+        await connection.request({ kind: 'schedule-update', name: effect.name, patch: { enabled: effect.enabled } });
+        note = `${effect.name} ${effect.enabled ? 'enabled' : 'disabled'}`;
+      } else if (effect.type === 'schedule-remove') {
+        await connection.request({ kind: 'schedule-remove', name: effect.name });
+        note = `${effect.name} deleted`;
+      }
+    } catch (error) {
+      note = errorMessage(error);
+    }
+    try {
+      const { schedules } = await connection.request({ kind: 'schedule-list' });
+      store.dispatch({ type: 'schedules-loaded', items: schedules, note });
+    } catch (error) {
+      store.dispatch({ type: 'schedules-loaded', items: [], note: errorMessage(error) });
+    }
+  }
+
   private runOne(effect: Effect): void {
     const { connection, store } = this.ctx;
     switch (effect.type) {
@@ -179,6 +205,12 @@ export class EffectRunner {
             }),
           )
           .catch((error: unknown) => store.dispatch({ type: 'timeline-loaded', tab: effect.tab, lines: [], error: errorMessage(error) }));
+        return;
+      case 'load-schedules':
+      case 'schedule-run':
+      case 'schedule-enable':
+      case 'schedule-remove':
+        void this.schedules(effect);
         return;
       case 'restart-daemon':
         this.ctx.restartDaemon().catch((error: unknown) => store.dispatch({ type: 'daemon-restart-failed', error: withHint(error) }));

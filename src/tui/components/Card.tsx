@@ -17,6 +17,9 @@ export interface CardView {
   age: string;
   /** The pane's window title, which agents use for their current task or tool. */
   title: string;
+  /** What the pane waits on (`waiting for lock build (held by coder, 2m)`): shown in place of
+   *  the card's last detail line, so a card keeps its height. */
+  detail: string | null;
 }
 
 export interface CardProps {
@@ -37,7 +40,8 @@ export function Card({ card, density, width, selected }: CardProps) {
       {pad(text, inner)}
     </Text>
   );
-  const ageAndTitle = card.title ? `${card.age} · ${card.title}` : card.age;
+  const ageAndTitle = card.detail ?? (card.title ? `${card.age} · ${card.title}` : card.age);
+  const dirAndAge = card.detail ?? `${card.dir} · ${card.age}`;
   return (
     <Box flexDirection="column" width={width}>
       <Text>
@@ -50,8 +54,8 @@ export function Card({ card, density, width, selected }: CardProps) {
       {density === 'roomy' && detail(ageAndTitle)}
       {density === 'roomy' && <Text> </Text>}
       {density === 'normal' && detail(card.command)}
-      {density === 'normal' && detail(`${card.dir} · ${card.age}`)}
-      {density === 'compact' && detail(`${card.dir} · ${card.age}`)}
+      {density === 'normal' && detail(dirAndAge)}
+      {density === 'compact' && detail(dirAndAge)}
     </Box>
   );
 }

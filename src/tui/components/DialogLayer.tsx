@@ -9,6 +9,7 @@ import { HelpDialog } from './dialogs/HelpDialog.js';
 import { MismatchDialog } from './dialogs/MismatchDialog.js';
 import { NewPaneDialog } from './dialogs/NewPaneDialog.js';
 import { RenameDialog } from './dialogs/RenameDialog.js';
+import { SchedulesDialog } from './dialogs/SchedulesDialog.js';
 import { TimelineDialog } from './dialogs/TimelineDialog.js';
 
 export interface DialogLayerProps {
@@ -44,6 +45,8 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
       return <NewPaneDialog dialog={dialog} home={home} {...size} />;
     case 'timeline':
       return <TimelineDialog tab={dialog.tab} lines={dialog.lines} error={dialog.error} summary={dialog.summary ?? []} {...size} />;
+    case 'schedules':
+      return <SchedulesDialog dialog={dialog} now={Date.now()} {...size} />;
     case 'daemon-mismatch':
       return <MismatchDialog dialog={dialog} {...size} />;
     case 'filter':

@@ -156,6 +156,7 @@ function dialogRect(state: DeckState, cols: number, rows: number): Rect | null {
     case 'help':
       return centred(cols, rows, 72, rows - 2);
     case 'timeline':
+    case 'schedules':
       return centred(cols, rows, 96, rows - 2);
     case 'new-pane':
       return centred(cols, rows, 84, Math.min(24, rows - 2));

@@ -1,6 +1,6 @@
 // What can happen to the deck (messages into the reducer) and what the reducer asks the outside
 // world to do (effects, run by the controller that owns the daemon connection).
-import type { PaneInfo } from '../../protocol/messages.js';
+import type { PaneInfo, ScheduleView } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
 import type { TuiAction } from '../input/key-map.js';
 import type { DeckState, LinkStatus, MessageTone } from './deck-state.js';
@@ -40,6 +40,8 @@ export type DeckMsg =
   /** Whether the start directory lacks a project file (and has no "Never"): null when it needs no hint. */
   | { type: 'config-hint'; dir: string | null }
   /** The daemon answered a `timeline` request. */
+  /** The daemon's schedules, with what the last schedule request did (or why it failed). */
+  | { type: 'schedules-loaded'; items: readonly ScheduleView[]; note: string | null }
   | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null; summary?: readonly string[] }
   /** The connection to the daemon dropped, is being retried, or is back. */
   | { type: 'link'; status: LinkStatus }

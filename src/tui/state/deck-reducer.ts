@@ -14,6 +14,7 @@ import { quitDialogKey } from './dialogs/quit-dialog.js';
 import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js';
 import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
 import { backToAgent, closeDialogFor } from './mode-focus.js';
+import { openSchedules, schedulesKey, schedulesLoaded } from './dialogs/schedules-dialog.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
 import { statusLabel } from '../view/status-label.js';
@@ -78,6 +79,8 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
       return done({ ...state, configHintDir: msg.dir });
     case 'timeline-loaded':
       return done({ ...state, dialog: timelineLoaded(state.dialog, msg.tab, msg.lines, msg.error, msg.summary) });
+    case 'schedules-loaded':
+      return done({ ...state, dialog: schedulesLoaded(state.dialog, msg.items, msg.note) });
     case 'link':
       return done(linkChanged(state, msg.status));
     case 'daemon-refused':
@@ -216,6 +219,10 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
       const opened = openTimeline(state);
       return 'message' in opened ? done(withMessage(state, opened.message)) : done({ ...state, dialog: opened.dialog }, opened.effects);
     }
+    case 'scheduled_tasks': {
+      const opened = openSchedules();
+      return done({ ...state, dialog: opened.dialog }, opened.effects);
+    }
     default:
       return assertNever(action, 'deck action');
   }
@@ -284,6 +291,11 @@ function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
     case 'help':
     case 'timeline':
       return done(event.kind === 'key' ? { ...state, dialog: null } : state);
+    case 'schedules': {
+      if (event.kind !== 'key') return done(state);
+      const step = schedulesKey(dialog, event);
+      return done({ ...state, dialog: step.dialog }, step.effects);
+    }
     case 'new-pane': {
       const step = newPaneInput(dialog, event, state.defaultCommand ?? state.lastCommand);
       const created = step.effects.find((effect) => effect.type === 'create-pane' || effect.type === 'open-mode');

@@ -3,6 +3,7 @@
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { DeckMode } from '../input/key-router.js';
 import type { NewPaneDialog } from './dialogs/new-pane-dialog.js';
+import type { SchedulesDialog } from './dialogs/schedules-dialog.js';
 import type { TextField } from './text-field.js';
 
 export type Layout = 'stacked' | 'tiled';
@@ -52,7 +53,8 @@ export type Dialog =
    * new one restores; `error` when that failed.
    */
   | { kind: 'daemon-mismatch'; message: string; panes: readonly string[] | null; choice: MismatchChoice; restarting: boolean; error: string | null }
-  | NewPaneDialog;
+  | NewPaneDialog
+  | SchedulesDialog;
 
 export interface DeckState {
   /** Whether the daemon is connected; the panes below are its last list either way. */

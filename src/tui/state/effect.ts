@@ -17,6 +17,11 @@ export type Effect =
   /** Open a workspace mode of the directory's project file in a new tab; `command` runs in its agent pane. */
   | { type: 'open-mode'; cwd: string; mode: string; name: string; command: string }
   | { type: 'load-timeline'; tab: string }
+  /** The Scheduled Tasks manager: load the schedules, run one now, switch one, delete one. */
+  | { type: 'load-schedules' }
+  | { type: 'schedule-run'; name: string }
+  | { type: 'schedule-enable'; name: string; enabled: boolean }
+  | { type: 'schedule-remove'; name: string }
   /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
   | { type: 'generate-config'; paneId: string }
   /** Remember "Never" for the directory. */

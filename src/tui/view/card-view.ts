@@ -15,6 +15,7 @@ export function cardView(pane: PaneInfo, number: number, now: number, home: stri
     dir: shortenPath(pane.cwd, home),
     age: withTokens(Number.isNaN(since) ? '' : formatAge(now - since), pane),
     title: pane.failure ?? pane.title,
+    detail: pane.statusDetail ?? null,
   };
 }
 

@@ -24,6 +24,10 @@ describe('role library', () => {
     expect([...byName.keys()]).toEqual(['orchestrator', 'coder', 'reviewer', 'auditor', 'tester', 'documenter', 'release', 'researcher']);
   });
 
+  it.each(['coder', 'tester'])('tells the %s to run builds and tests through the heavy-work lock', (name) => {
+    expect(byName.get(name)?.prompt_template).toContain('`dot-agent-deck lock -- <command>`');
+  });
+
   it('keeps release running between tasks and restarts every other worker', () => {
     expect([...byName.values()].filter((role) => !role.clear).map((role) => role.name)).toEqual(['release']);
   });

@@ -19,6 +19,7 @@ const CARD: CardView = {
   dir: '~/src/api',
   age: '3m ago',
   title: 'Edit src/server.ts',
+  detail: null,
 };
 
 const lines = (frame: string | undefined) => plain(frame).split('\n');
@@ -35,6 +36,17 @@ describe('Card', () => {
     expect(shown).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(shown[i]).toContain(text));
     expect(shown[0]).toMatch(/^ 2 api\s+running$/);
+  });
+
+  it.each<[CardDensity, string[]]>([
+    ['roomy', ['api', 'coder · claude', '~/src/api', 'waiting for lock build (held by coder, 2m)']],
+    ['normal', ['api', 'coder · claude', 'waiting for lock build (held by coder, 2m)']],
+    ['compact', ['api', 'waiting for lock build (held by coder, 2m)']],
+  ])('at %s density puts what the pane waits on in its last line: %j', (density, expected) => {
+    const card = { ...CARD, detail: 'waiting for lock build (held by coder, 2m)' };
+    const shown = lines(render(<Card card={card} density={density} width={60} selected={false} />).lastFrame()).filter((l) => l.trim() !== '');
+    expect(shown).toHaveLength(expected.length);
+    expected.forEach((text, i) => expect(shown[i]).toContain(text));
   });
 
   it('marks the selected card on every line', () => {

@@ -11,4 +11,11 @@ describe('cardView', () => {
   ])('shows %s after the age', (_name, tokens, age) => {
     expect(cardView(pane('p1', { tokens }), 1, NOW, '/home/me').age).toBe(age);
   });
+
+  it.each([
+    ['no detail', undefined, null],
+    ['a lock wait', 'waiting for lock build (held by coder, 2m)', 'waiting for lock build (held by coder, 2m)'],
+  ])('passes on %s', (_name, statusDetail, detail) => {
+    expect(cardView(pane('p1', statusDetail === undefined ? {} : { statusDetail }), 1, NOW, '/home/me').detail).toBe(detail);
+  });
 });
