@@ -5,6 +5,8 @@
 import { adapterFor } from '../agents/adapters.js';
 import { detectAgentType } from '../agents/detect-agent.js';
 import { applyHookEvent, type HookState } from '../agents/hook-state.js';
+import { reportState } from '../agents/agent-report-state.js';
+import type { AgentReport } from '../protocol/agent-report.js';
 import { decideStatus, type LimitMemory } from '../agents/status-engine.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
@@ -12,6 +14,7 @@ import type { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from '../pr
 import type { PaneHost } from './pane-host.js';
 import type { PaneOutput } from './pane-output.js';
 import { TranscriptTokens } from './status-tokens.js';
+import { ReportRate } from './report-rate.js';
 
 /** 250 ms: at most 4 screen reads per second per pane (rendering text costs a full screen walk);
  *  wall time, since it bounds CPU, not a fact about the pane. */
@@ -43,6 +46,7 @@ export class StatusTracker implements Disposable {
   /** The limit screen on show and the reset time first read from it. */
   private limit: LimitMemory | null = null;
   private tokens: TranscriptTokens | null = null;
+  private reportRate: ReportRate | null = null;
 
   /** Fires when kind, tool, detail, reason, layer, rule or reset time changes, or the token count grows. */
   readonly onDidChange: Event<PaneStatus> = this.changeEmitter.event;
@@ -140,6 +144,24 @@ export class StatusTracker implements Disposable {
     return true;
   }
 
+  /** The program's own report (`agent-event`): 'stale' when it comes from an earlier agent of the
+   *  pane, 'too-fast' when the pane reports faster than REPORTS_PER_SECOND. */
+  applyReport(agentId: string, report: AgentReport): 'applied' | 'stale' | 'too-fast' {
+    this.syncAgent();
+    if (agentId !== this.agentId) {
+      this.record('hook', `ignored agent-event ${report.status} from earlier agent ${agentId}`);
+      return 'stale';
+    }
+    this.reportRate ??= new ReportRate(this.now());
+    if (!this.reportRate.take(this.now())) return 'too-fast';
+    this.hook = reportState(report, this.now());
+    this.lastHookEvent = 'agent-event';
+    const extra = [report.tool, report.detail].filter((part) => part !== null).join(' ');
+    this.record('hook', `agent-event ${report.status}${extra === '' ? '' : ` ${extra}`}`);
+    this.evaluate();
+    return 'applied';
+  }
+
   dispose(): void {
     this.store.dispose();
   }
@@ -156,6 +178,7 @@ export class StatusTracker implements Disposable {
     this.readySeen = false;
     this.limit = null;
     this.tokens = null;
+    this.reportRate = null;
     this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
   }
 

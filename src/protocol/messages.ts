@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
 import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-status.js';
+import { AgentReport } from './agent-report.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -116,6 +117,8 @@ export const Request = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
+  /** `agent-event`, from inside a pane: the caller's own status (its credential names the pane). */
+  z.object({ kind: z.literal('agent-event'), report: AgentReport }),
   z.object({ kind: z.literal('explain'), pane: PaneRef }),
   z.object({ kind: z.literal('answer'), pane: PaneRef, answer: z.enum(['yes', 'no']) }),
   z.object({ kind: z.literal('timeline'), tab: z.string().min(1).max(200) }),
@@ -167,6 +170,7 @@ export const Responses = {
   }),
   'work-done': z.object({ recorded: z.enum(['completion', 'unrequested', 'done']), file: z.string().nullable() }),
   hook: z.object({ accepted: z.boolean() }),
+  'agent-event': z.object({ paneId: PaneId, status: PaneStatus }),
   explain: z.object({ pane: PaneInfo, lastHookEvent: z.string().nullable(), events: z.array(StatusEventRecord) }),
   answer: z.object({ paneId: PaneId, sent: z.boolean() }),
   /** `summary`: the top of the morning report for the tab (what waits, the per-role table);

@@ -41,7 +41,8 @@ function engineStatus(pane: PaneInfo): StatusLabel {
     case 'exited':
       break; // decided below, by whether the pane runs a known agent
   }
-  if (pane.agentType === null) return { word: 'running', tone: 'ok', urgency: 1 };
+  // The hook layer of a plain command is its own report (`agent-event`): believe it.
+  if (pane.agentType === null && pane.status.layer !== 'hook') return { word: 'running', tone: 'ok', urgency: 1 };
   if (kind === 'working') return { word: tool ? `working: ${tool}` : 'working', tone: 'busy', urgency: 2 };
   if (kind === 'thinking') return { word: 'thinking', tone: 'busy', urgency: 2 };
   if (kind === 'idle') return { word: 'idle', tone: 'ok', urgency: 1 };
