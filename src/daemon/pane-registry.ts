@@ -299,6 +299,7 @@ export class PaneRegistry implements Disposable {
       status: record.status?.status ?? neverStarted(record),
       tokens: record.status?.tokenUsage ?? null,
       journalProblem: record.journalProblem,
+      ...(record.status ? { activity: record.status.activity } : {}),
     };
   }
 

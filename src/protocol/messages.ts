@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
 import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-status.js';
 import { AgentReport } from './agent-report.js';
+import { PaneActivity } from './pane-activity.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -52,6 +53,8 @@ export const PaneInfo = z.object({
   /** Set on the role panes of an orchestration whose journal could not be written, with why
    *  (`.dot-agent-deck/journal.jsonl is a directory, …`); cleared by the next append that lands. */
   journalProblem: z.string().nullable().optional(),
+  /** What the agent works on, for its card; absent from a daemon that predates it. */
+  activity: PaneActivity.optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 

@@ -6,6 +6,8 @@ import { useDeckState, useHome, useKeyMap, useMinuteClock, useTerminalSize } fro
 import { computeLayout, type Rect } from '../layout/deck-layout.js';
 import { cardsOf, paneById, panesInTab, selectedPane, tabsOf } from '../state/selectors.js';
 import { cardView } from '../view/card-view.js';
+import { programName, tabRoot } from '../view/pane-place.js';
+import { statsLine } from '../view/stats-line.js';
 import { shortenPath } from '../view/format.js';
 import { journalStatus } from '../view/journal-status.js';
 import { mostUrgent } from '../view/status-label.js';
@@ -49,7 +51,12 @@ export function DeckScreen() {
   const tabs = tabsOf(state.panes);
   const selected = selectedPane(state);
   const key = (action: Parameters<typeof keyMap.keysOf>[0]) => keyMap.keysOf(action)[0] ?? action;
-  const cards = layout.cards.map((slot) => cardView(paneById(state, slot.paneId)!, slot.number, now, home));
+  const tabPanes = panesInTab(state.panes, state.tab);
+  const root = tabRoot(
+    tabPanes.map((pane) => pane.cwd),
+    state.tab,
+  );
+  const cards = layout.cards.map((slot) => cardView(paneById(state, slot.paneId)!, slot.number, now, home, root));
   const numberOf = new Map(cardsOf(state).map((pane, i) => [pane.id, i + 1]));
   const tabLabel = tabs.find((t) => t.tab === state.tab)?.label ?? 'Dashboard';
   const offline = linkNotice(state.link);
@@ -71,7 +78,8 @@ export function DeckScreen() {
         <Sidebar
           title={tabLabel}
           cards={cards}
-          total={panesInTab(state.panes, state.tab).length}
+          total={tabPanes.length}
+          stats={statsLine(tabPanes)}
           density={layout.density}
           selectedId={selected?.id ?? null}
           filter={state.filter}
@@ -101,7 +109,7 @@ export function DeckScreen() {
             <PaneTitle
               number={numberOf.get(pane.id) ?? null}
               name={pane.name}
-              detail={`${pane.command} · ${shortenPath(pane.cwd, home)}`}
+              detail={`${programName(pane.command)} · ${shortenPath(pane.cwd, home)}`}
               state={!isSelected ? 'idle' : state.mode === 'typing' ? 'typing' : 'command'}
               scrolled={state.scroll[pane.id] ?? 0}
               typeKey={key('focus_selected')}

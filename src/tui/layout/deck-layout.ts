@@ -4,7 +4,7 @@
 import type { PaneRect } from '../input/pane-encoding.js';
 import type { DeckState } from '../state/deck-state.js';
 import { cardsOf, selectedPane, tabsOf, visiblePanes } from '../state/selectors.js';
-import { CARD_HEIGHT, chooseDensity, type CardDensity } from './card-density.js';
+import { CARD_HEIGHT, chooseDensity, SIDEBAR_HEADER_ROWS, type CardDensity } from './card-density.js';
 
 /** 1-based top-left cell and size. */
 export type Rect = PaneRect;
@@ -70,7 +70,7 @@ export function computeLayout(termCols: number, termRows: number, state: DeckSta
   if (tooSmall) return { ...base, tabs: [], density: 'line', cards: [], panes: [], dialog: null };
 
   const tabs = tabSlots(tabList);
-  const cardRows = sidebar.rows - 1;
+  const cardRows = sidebar.rows - SIDEBAR_HEADER_ROWS;
   const cardList = cardsOf(state);
   const density = chooseDensity(cardList.length, cardRows);
   const cards = cardSlots(
@@ -95,17 +95,17 @@ function tabSlots(tabList: ReturnType<typeof tabsOf>): TabSlot[] {
   });
 }
 
-/** Cards below the sidebar's header row; a window around the selection when they do not fit. */
+/** Cards below the sidebar's header rows; a window around the selection when they do not fit. */
 function cardSlots(state: DeckState, ids: string[], density: CardDensity, sidebar: Rect): CardSlot[] {
   const height = CARD_HEIGHT[density];
-  const capacity = Math.max(1, Math.floor((sidebar.rows - 1) / height));
+  const capacity = Math.max(1, Math.floor((sidebar.rows - SIDEBAR_HEADER_ROWS) / height));
   const selected = selectedPane(state);
   const selectedIndex = Math.max(0, ids.indexOf(selected?.id ?? ''));
   const first = Math.min(Math.max(0, selectedIndex - capacity + 1), Math.max(0, ids.length - capacity));
   return ids.slice(first, first + capacity).map((paneId, i) => ({
     paneId,
     number: first + i + 1,
-    rect: rect(sidebar.x, sidebar.y + 1 + i * height, sidebar.cols, height),
+    rect: rect(sidebar.x, sidebar.y + SIDEBAR_HEADER_ROWS + i * height, sidebar.cols, height),
   }));
 }
 

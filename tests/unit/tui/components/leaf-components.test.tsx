@@ -14,7 +14,14 @@ const CARD: CardView = {
   paneId: 'p2',
   number: 2,
   name: 'api',
+  badge: null,
   status: { word: 'running', tone: 'ok', urgency: 1 },
+  reason: null,
+  task: null,
+  taskFor: null,
+  tool: null,
+  toolDetail: null,
+  tokens: null,
   command: 'coder · claude',
   dir: '~/src/api',
   age: '3m ago',
@@ -25,9 +32,9 @@ const lines = (frame: string | undefined) => plain(frame).split('\n');
 
 describe('Card', () => {
   it.each<[CardDensity, string[]]>([
-    ['roomy', ['api', 'coder · claude', '~/src/api', '3m ago · Edit src/server.ts']],
-    ['normal', ['api', 'coder · claude', '~/src/api · 3m ago']],
-    ['compact', ['api', '~/src/api · 3m ago']],
+    ['roomy', ['api', '~/src/api · 3m ago · coder · claude', 'Edit src/server.ts']],
+    ['normal', ['api', '~/src/api · 3m ago · coder · claude', 'Edit src/server.ts']],
+    ['compact', ['api', '~/src/api · 3m ago · coder · claude']],
     ['line', ['api']],
   ])('at %s density shows %j', (density, expected) => {
     const frame = render(<Card card={CARD} density={density} width={40} selected={false} />).lastFrame();
