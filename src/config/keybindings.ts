@@ -30,6 +30,7 @@ export const ACTION_DESCRIPTIONS = {
   timeline: 'Show the orchestration timeline.',
   answer_yes: 'Answer "yes" to the question the selected agent asks.',
   answer_no: 'Answer "no" to the question the selected agent asks.',
+  next_waiting: 'Type into the next pane, in any tab, that needs input or is blocked (oldest first).',
 } as const;
 
 export type Action = keyof typeof ACTION_DESCRIPTIONS;
@@ -58,6 +59,7 @@ export const DEFAULT_KEYBINDINGS: Keybindings = {
   timeline: ['t'],
   answer_yes: ['y'],
   answer_no: ['n'],
+  next_waiting: ['w'],
 };
 
 /** Ctrl+c must always reach the quit dialog, so nobody can lock themselves into the deck. */

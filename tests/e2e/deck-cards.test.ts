@@ -48,3 +48,30 @@ describe('cards', () => {
     await deck.waitForScreen('the card goes idle', /1 agent\s+idle/);
   });
 });
+
+describe('the needs-you queue', () => {
+  it('walks the waiting panes across two tabs, oldest first, and counts them on the status bar', async () => {
+    session = await openDeckSession();
+    const { deck, harness } = session;
+    const first = (await harness.ok(['new', '-n', 'first', '-t', 'alpha', '-p', session.dir('first'), '--', 'bash', '--norc', '--noprofile'])).trim();
+    const second = (await harness.ok(['new', '-n', 'second', '-t', 'beta', '-p', session.dir('second'), '--', 'bash', '--norc', '--noprofile'])).trim();
+    await deck.waitForScreen('both tabs', / alpha .* beta /);
+    const ask = (pane: string, question: string) => harness.ok(['send', pane, `dot-agent-deck agent-event --status needs-input --detail "${question}"`]);
+    await ask(first, 'Deploy? [y/n]');
+    await deck.waitForScreen('one pane waits', / w 1 needs you /);
+    await ask(second, 'Blocked on a token');
+    await deck.waitForScreen('two panes wait', / w 2 need you /);
+
+    deck.type('w');
+    await deck.waitForScreen('the oldest waiting pane, in its tab, typing', (s) => / TYPING /.test(s) && /▌1 first — bash/.test(s));
+    // The person answers: the agent says it works again, and leaves the queue.
+    deck.type('dot-agent-deck agent-event --status working\r');
+    await deck.waitForScreen('one waits now', /ctrl\+d w 1 needs you/);
+    deck.type('\x04');
+    await deck.waitForScreen('COMMAND mode', / COMMAND /);
+    deck.type('w');
+    await deck.waitForScreen('the next waiting pane, in the other tab', (s) => / TYPING /.test(s) && /▌1 second — bash/.test(s));
+    deck.type('dot-agent-deck agent-event --status idle\r');
+    await deck.waitForScreen('nobody waits', (s) => !/need/.test(s.split('\n').at(-2) ?? s));
+  });
+});

@@ -16,6 +16,7 @@ import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
 import { statusLabel } from '../view/status-label.js';
+import { nextWaiting } from './needs-you.js';
 
 /** How the reducer names keys in its messages ("press ctrl+n"); from the active key map. */
 export type KeyNamer = Pick<KeyMap, 'keysOf'>;
@@ -202,6 +203,12 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
       if (!selected) return needPane();
       if (selected.state !== 'running') return done(withMessage(state, `${selected.name} is not running: start your agent in a pane first`));
       return openDialog(state, openConfigGen(selected));
+    case 'next_waiting': {
+      const next = nextWaiting(state);
+      return next === null
+        ? done(withMessage(state, 'No pane needs you'))
+        : typeInto({ ...state, filter: matchesFilter(next, state.filter) ? state.filter : '' }, next);
+    }
     case 'timeline': {
       const opened = openTimeline(state);
       return 'message' in opened ? done(withMessage(state, opened.message)) : done({ ...state, dialog: opened.dialog }, opened.effects);
