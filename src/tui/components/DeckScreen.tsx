@@ -67,9 +67,10 @@ export function DeckScreen() {
         <Place rect={layout.tabBar}>
           <TabBar
             width={layout.tabBar.cols}
-            tabs={tabs.map((t) => {
+            tabs={layout.tabs.map((t) => {
               const urgent = mostUrgent(panesInTab(state.panes, t.tab));
-              return { label: t.label, active: t.tab === state.tab, colour: urgent && urgent.urgency >= 2 ? toneColour[urgent.tone] : null };
+              const colour = urgent && urgent.urgency >= 2 ? toneColour[urgent.tone] : null;
+              return { label: t.label, active: t.tab === state.tab, colour, closable: t.close !== null };
             })}
           />
         </Place>
@@ -89,7 +90,8 @@ export function DeckScreen() {
         />
       </Place>
       <Rule rect={{ x: layout.main.x - 1, y: layout.main.y, cols: 1, rows: layout.main.rows }} />
-      {layout.panes.length === 0 && (
+      {/* Under a dialog the empty state is hidden: its sentences would show as fragments around the box. */}
+      {layout.panes.length === 0 && !layout.dialog && (
         <Place rect={layout.main}>
           <EmptyState
             newKey={key('new_pane')}
