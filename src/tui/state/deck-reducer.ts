@@ -17,6 +17,7 @@ import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './sele
 import { emptyField } from './text-field.js';
 import { statusLabel } from '../view/status-label.js';
 import { nextWaiting } from './needs-you.js';
+import { closeTabDialog } from './dialogs/close-dialog.js';
 
 /** How the reducer names keys in its messages ("press ctrl+n"); from the active key map. */
 export type KeyNamer = Pick<KeyMap, 'keysOf'>;
@@ -173,6 +174,7 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
     case 'toggle_layout':
       return done({ ...state, layout: state.layout === 'stacked' ? 'tiled' : 'stacked' });
     case 'close_pane':
+      if (state.tab !== null) return openDialog(state, closeTabDialog(state, state.tab));
       return selected ? openDialog(state, { kind: 'close', paneId: selected.id, confirm: false }) : needPane();
     case 'rename_pane':
       return selected ? openDialog(state, { kind: 'rename', paneId: selected.id, field: emptyField(selected.name) }) : needPane();
