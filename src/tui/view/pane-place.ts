@@ -30,9 +30,11 @@ export function tabRoot(cwds: readonly string[], tab: string | null): string | n
   return root === '' ? null : root;
 }
 
-/** `cwd` as the card shows it: under the tab's project `project/sub/dir`, else with `~` for home. */
+/** `cwd` as the card shows it: in the tab's project nothing (the tab names it) or `sub/dir` below
+ *  it; elsewhere the path, with `~` for home. */
 export function placeOf(cwd: string, root: string | null, home: string | undefined): string {
-  if (root !== null && (cwd === root || cwd.startsWith(`${root}/`))) return `${base(root)}${cwd.slice(root.length)}`;
+  if (root !== null && cwd === root) return '';
+  if (root !== null && cwd.startsWith(`${root}/`)) return cwd.slice(root.length + 1);
   if (home && home !== '/' && (cwd === home || cwd.startsWith(`${home}/`))) return `~${cwd.slice(home.length)}`;
   return cwd;
 }

@@ -66,8 +66,8 @@ describe('place', () => {
   ])('the root of %j in tab %s is %s', (cwds, tab, root) => expect(tabRoot(cwds, tab)).toBe(root));
 
   it.each<[string, string | null, string]>([
-    ['/w/app/api', '/w/app', 'app/api'],
-    ['/w/app', '/w/app', 'app'],
+    ['/w/app/api', '/w/app', 'api'],
+    ['/w/app', '/w/app', ''],
     ['/home/me/src', null, '~/src'],
     ['/srv/x', '/w/app', '/srv/x'],
   ])('%s under %s reads %s', (cwd, root, text) => expect(placeOf(cwd, root, '/home/me')).toBe(text));
