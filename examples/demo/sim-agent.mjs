@@ -12,6 +12,9 @@
 //           "turns": [{ "after": ["regex", ...], "actions": [{ "write": "path", "text": "..." },
 //                                                           { "run": ["dot-agent-deck", "delegate", ...] },
 //                                                           { "hook": { "agent": "claude-code", "payload": {...} } }] }] }
+// With "reportStatus": true the agent tells the deck what it does (`dot-agent-deck agent-event`),
+// as an agent without hooks would: thinking on a prompt, working with a tool per step, needs-input
+// on a question, blocked on a limit, idle at its prompt.
 // Turns fire in order, each once every pattern of `after` matched a prompt received since the
 // previous turn fired. The first `byTask` entry whose `match` finds the task file's text replaces
 // steps, report, question and limit for that task. `limit` is a usage-limit line shown instead of
@@ -56,12 +59,33 @@ let limitedTask = null;
 let limitShown = false;
 
 const out = (text) => process.stdout.write(text);
+
+// One report at a time, in order; while one runs only the newest waits (older ones are history).
+let reporting = false;
+let nextReport = null;
+function report(status, tool, detail) {
+  if (script.reportStatus !== true || !process.env.DOT_AGENT_DECK_PANE_ID) return;
+  const argv = ['agent-event', '--status', status];
+  if (tool) argv.push('--tool', tool);
+  if (detail) argv.push('--detail', detail.replace(/\s+/g, ' ').slice(0, 200));
+  nextReport = argv;
+  if (!reporting) flushReport();
+}
+function flushReport() {
+  const argv = nextReport;
+  nextReport = null;
+  reporting = argv !== null;
+  if (argv) execFile('dot-agent-deck', argv, { env: process.env }, () => flushReport());
+}
+/** The tool a step's words suggest, as a coding agent would name it. */
+const toolFor = (step) => (/^(Running|Testing)/.test(step) ? 'Bash' : /^Reading/.test(step) ? 'Read' : 'Edit');
 const say = (line) => out(`\r\x1b[2K${line}\r\n`);
 
 function showPrompt() {
   input = '';
   accepting = true;
   out('\r\x1b[2K❯ ');
+  report('idle');
 }
 
 function startWorking() {
@@ -93,8 +117,12 @@ function taskPlan(taskText) {
 }
 
 async function work(steps) {
-  if (steps.length === 0) return workPhase('working');
+  if (steps.length === 0) {
+    report('working', 'Edit');
+    return workPhase('working');
+  }
   for (const step of steps) {
+    report('working', toolFor(step), step);
     await workPhase(step, workMs / steps.length);
     say(`✓ ${step}`);
   }
@@ -105,6 +133,7 @@ function ask(question) {
     // Asked inline, as most CLIs ask: the answer is echoed on the question's line, so an answered
     // question no longer ends in `[y/n]` (what a status rule looks for).
     out(`\r\x1b[2K${question} `);
+    report('needs-input', null, question);
     pendingAnswer = answer;
     input = '';
     accepting = true;
@@ -112,6 +141,7 @@ function ask(question) {
 }
 
 function run(argv) {
+  report('working', 'Bash', argv.join(' '));
   return new Promise((done) => {
     execFile(argv[0], argv.slice(1), { env: process.env, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -163,6 +193,7 @@ async function doTask(taskFile) {
     limitedTask = taskFile;
     await workPhase('working');
     say(`  ⎿  ${plan.limit}`);
+    report('blocked', null, plan.limit);
     return;
   }
   tasksSeen += 1;
@@ -217,6 +248,7 @@ async function handlePrompt(prompt) {
     return;
   }
   startWorking();
+  report('thinking', null, prompt);
   say(`» ${prompt}`);
   seen.push(prompt);
   const task = /^Read (\S+) for your task\.$/.exec(prompt);

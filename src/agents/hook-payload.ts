@@ -27,6 +27,10 @@ function toolDetail(input: unknown): string | null {
   return null;
 }
 
+function promptLine(prompt: unknown): string | undefined {
+  return typeof prompt === 'string' ? prompt.split('\n').find((line) => line.trim() !== '') : undefined;
+}
+
 /** The event in a payload, or null when it is not an object with an event name. */
 export function parseHookPayload(agent: string, payload: unknown): HookEvent | null {
   const body = record(payload);
@@ -40,7 +44,8 @@ export function parseHookPayload(agent: string, payload: unknown): HookEvent | n
     subtype: text(body.notification_type ?? status?.type ?? body.status, 100),
     tool: text(body.tool_name ?? body.tool, 200),
     detail: toolDetail(body.tool_input ?? body.args),
-    message: text(body.error ?? body.message ?? body.last_assistant_message, 500),
+    // `prompt`: what UserPromptSubmit / BeforeAgent carry; its first line is the card's current task.
+    message: text(body.error ?? body.message ?? body.last_assistant_message ?? promptLine(body.prompt), 500),
     transcriptPath: text(body.transcript_path, 4096),
     shellCommand: shellCommandOf(body, event),
   };

@@ -2,7 +2,8 @@
 import type { HookEvent } from '../protocol/pane-status.js';
 import type { AgentAdapter, HookEffect, HookRule } from './agent-adapter.js';
 
-export type HookStatus = Exclude<HookEffect['status'], 'keep' | 'clear'>;
+/** `blocked` comes only from a program's own report (`agent-event`); hook rules never say it. */
+export type HookStatus = Exclude<HookEffect['status'], 'keep' | 'clear'> | 'blocked';
 
 export interface HookState {
   status: HookStatus;
@@ -13,6 +14,8 @@ export interface HookState {
   at: number;
   /** `hook:<event>` or `hook:<event>/<subtype>`, for `explain`. */
   rule: string;
+  /** How long this opinion decides alone (default HOOK_STALE_MS): a program's own report holds longer. */
+  holdMs?: number;
 }
 
 export function findHookRule(adapter: AgentAdapter, event: HookEvent): HookRule | undefined {

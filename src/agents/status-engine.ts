@@ -133,8 +133,9 @@ function choose(input: EngineInput, previous: PaneStatus | null, rechecks: numbe
   const hook = input.hook;
   // SessionStart fires before the input box listens; once the box was seen, the screen decides.
   const hookStarting = hook !== null && hook.status === 'starting' && input.readySeen;
-  if (hook !== null && !hookStarting && now - hook.at < HOOK_STALE_MS) {
-    rechecks.push(HOOK_STALE_MS - (now - hook.at));
+  const hookHold = hook?.holdMs ?? HOOK_STALE_MS;
+  if (hook !== null && !hookStarting && now - hook.at < hookHold) {
+    rechecks.push(hookHold - (now - hook.at));
     const fromHook = decision(hook.status, 'hook', hook.rule, { tool: hook.tool, detail: hook.detail, reason: hook.reason });
     // Waiting outranks working: a dialog on screen beats a hook that still says busy or idle.
     if (screenWait !== undefined && hook.status !== 'needs-input' && hook.status !== 'error') return screenWait;

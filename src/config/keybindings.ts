@@ -31,6 +31,7 @@ export const ACTION_DESCRIPTIONS = {
   scheduled_tasks: 'Open the Scheduled Tasks manager.',
   answer_yes: 'Answer "yes" to the question the selected agent asks.',
   answer_no: 'Answer "no" to the question the selected agent asks.',
+  next_waiting: 'Type into the next pane, in any tab, that needs input or is blocked (oldest first).',
 } as const;
 
 export type Action = keyof typeof ACTION_DESCRIPTIONS;
@@ -60,6 +61,7 @@ export const DEFAULT_KEYBINDINGS: Keybindings = {
   scheduled_tasks: ['s'],
   answer_yes: ['y'],
   answer_no: ['n'],
+  next_waiting: ['w'],
 };
 
 /** Ctrl+c must always reach the quit dialog, so nobody can lock themselves into the deck. */

@@ -99,6 +99,7 @@ export class DeliveryService implements Disposable {
     if (!agentId || !activity) return failed(`the ${label} pane is closed or not running`);
     try {
       const host = this.options.registry.host(paneId);
+      this.options.registry.statusTracker(paneId).noteDeckLine(line);
       beforeTyping();
       return await deliverLine(
         deliveryPane(host, activity, this.options.writers, this.options.clock, () => this.hookFacts(paneId)),

@@ -401,8 +401,10 @@ export class OrchestrationGroup implements Disposable {
     const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
     const role = this.config.get(commission.role);
     if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
+    let taskText: string | null = null;
     try {
       const task = readFileSync(join(this.projectDir, taskSourceFile(this.id, commission.id)), 'utf8');
+      taskText = task;
       const again = commission.redelivery
         ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
         : undefined;
@@ -432,6 +434,13 @@ export class OrchestrationGroup implements Disposable {
         this.respawning.delete(commission.paneId);
       }
       this.dispatch({ type: 'spawned', at: this.host.clock.now(), commissionId: commission.id, agentId });
+    }
+    if (agentId !== null && taskText !== null) {
+      try {
+        this.host.registry.statusTracker(commission.paneId).noteCommission(agentId, taskText);
+      } catch {
+        // A pane that never started has no card to show the task on; delivery says why below.
+      }
     }
     return this.host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
       this.journal({

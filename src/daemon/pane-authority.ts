@@ -43,6 +43,8 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'lock-acquire':
     case 'lock-release':
       return; // a pane takes and frees locks for its own commands only
+    case 'agent-event':
+      return; // names no pane: it reports for the caller's own, which its credential proves
     case 'hook':
       if (request.paneId === authority.paneId) return;
       throw new UserError(`Pane ${authority.paneId} (role ${role}) sent a hook event for pane ${request.paneId}; a pane reports only for itself.`);

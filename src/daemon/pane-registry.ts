@@ -343,6 +343,7 @@ export class PaneRegistry implements Disposable {
       journalProblem: record.journalProblem,
       mode: record.mode,
       statusDetail: record.statusDetail,
+      ...(record.status ? { activity: record.status.activity } : {}),
     };
   }
 

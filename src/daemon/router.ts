@@ -18,6 +18,7 @@ import { delegate } from './handlers/delegate.js';
 import { workDone } from './handlers/work-done.js';
 import { timeline } from './handlers/timeline.js';
 import { hook } from './handlers/hook.js';
+import { agentEvent } from './handlers/agent-event.js';
 import { explain } from './handlers/explain.js';
 import { answer } from './handlers/answer.js';
 import { generateConfig } from './handlers/generate-config.js';
@@ -43,6 +44,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   delegate,
   'work-done': workDone,
   hook,
+  'agent-event': agentEvent,
   explain,
   answer,
   timeline,

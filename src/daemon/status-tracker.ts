@@ -5,6 +5,8 @@
 import { adapterFor } from '../agents/adapters.js';
 import { detectAgentFromSignals, detectAgentType } from '../agents/detect-agent.js';
 import { applyHookEvent, type HookState } from '../agents/hook-state.js';
+import { reportState } from '../agents/agent-report-state.js';
+import type { AgentReport } from '../protocol/agent-report.js';
 import { decideStatus, type LimitMemory } from '../agents/status-engine.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
@@ -12,6 +14,9 @@ import type { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from '../pr
 import type { PaneHost } from './pane-host.js';
 import type { PaneOutput } from './pane-output.js';
 import { TranscriptTokens } from './status-tokens.js';
+import { ReportRate } from './report-rate.js';
+import { PaneWork } from './pane-work.js';
+import type { PaneActivity } from '../protocol/pane-activity.js';
 
 /** 250 ms: at most 4 screen reads per second per pane (rendering text costs a full screen walk);
  *  wall time, since it bounds CPU, not a fact about the pane. */
@@ -43,8 +48,11 @@ export class StatusTracker implements Disposable {
   /** The limit screen on show and the reset time first read from it. */
   private limit: LimitMemory | null = null;
   private tokens: TranscriptTokens | null = null;
+  private reportRate: ReportRate | null = null;
+  private work = new PaneWork();
 
-  /** Fires when kind, tool, detail, reason, layer, rule or reset time changes, or the token count grows. */
+  /** Fires when kind, tool, detail, reason, layer, rule or reset time changes, the token count
+   *  grows, or the activity (task, tools) changes. */
   readonly onDidChange: Event<PaneStatus> = this.changeEmitter.event;
 
   /** `output` is the pane's output record (the registry's): the tracker reads the quiet time
@@ -97,6 +105,25 @@ export class StatusTracker implements Disposable {
     return this.tokens?.usage ?? null;
   }
 
+  get activity(): PaneActivity {
+    return this.work.view;
+  }
+
+  /** A commission's task, typed into `agentId` (the run the deck just started or found there). */
+  noteCommission(agentId: string, text: string): void {
+    this.syncAgent();
+    if (agentId !== this.agentId) return;
+    const activityBefore = this.work.key;
+    this.work.commission(text, this.now());
+    this.fireIfActivityChanged(activityBefore);
+  }
+
+  /** A line the deck is about to type: its echo is not a new task. */
+  noteDeckLine(line: string): void {
+    this.syncAgent();
+    this.work.deckLine(line);
+  }
+
   get lastHook(): string | null {
     return this.lastHookEvent;
   }
@@ -126,9 +153,16 @@ export class StatusTracker implements Disposable {
     // The first hook names the agent, even when the command did not (a wrapper script); only a
     // role's explicit `agent` outranks it.
     if (this.declared() === null && this.agent !== event.agent && adapterFor(event.agent).type === event.agent) this.setAgent(event.agent, 'its hook events');
+    const activityBefore = this.work.key;
+    const previous = this.hook;
     this.hook = applyHookEvent(adapterFor(this.agent), this.hook, event, this.now());
+    if (this.hook !== previous && this.hook?.status === 'working' && this.hook.tool !== null) this.work.tool(this.hook.tool);
     this.lastHookEvent = event.event;
-    if (PROMPT_HOOKS.has(event.event)) this.promptAt = this.now();
+    if (PROMPT_HOOKS.has(event.event)) {
+      this.promptAt = this.now();
+      if (event.message !== null) this.work.prompt(event.message, this.now());
+    }
+
     const extra = [event.subtype, event.tool, event.detail].filter((part) => part !== null).join(' ');
     this.record('hook', extra === '' ? event.event : `${event.event} ${extra}`);
     if (event.transcriptPath !== null && this.agent === 'claude-code') {
@@ -139,8 +173,30 @@ export class StatusTracker implements Disposable {
         if (tokens === this.tokens && tokens.usage !== before) this.changeEmitter.fire(this.current);
       });
     }
-    this.evaluate();
+    const fired = this.evaluate();
+    if (!fired) this.fireIfActivityChanged(activityBefore);
     return true;
+  }
+
+  /** The program's own report (`agent-event`): 'stale' when it comes from an earlier agent of the
+   *  pane, 'too-fast' when the pane reports faster than REPORTS_PER_SECOND. */
+  applyReport(agentId: string, report: AgentReport): 'applied' | 'stale' | 'too-fast' {
+    this.syncAgent();
+    if (agentId !== this.agentId) {
+      this.record('hook', `ignored agent-event ${report.status} from earlier agent ${agentId}`);
+      return 'stale';
+    }
+    this.reportRate ??= new ReportRate(this.now());
+    if (!this.reportRate.take(this.now())) return 'too-fast';
+    const activityBefore = this.work.key;
+    this.hook = reportState(report, this.now());
+    if (report.status === 'working' && report.tool !== null) this.work.tool(report.tool);
+    this.lastHookEvent = 'agent-event';
+    const extra = [report.tool, report.detail].filter((part) => part !== null).join(' ');
+    this.record('hook', `agent-event ${report.status}${extra === '' ? '' : ` ${extra}`}`);
+    const fired = this.evaluate();
+    if (!fired) this.fireIfActivityChanged(activityBefore);
+    return 'applied';
   }
 
   dispose(): void {
@@ -159,6 +215,8 @@ export class StatusTracker implements Disposable {
     this.readySeen = false;
     this.limit = null;
     this.tokens = null;
+    this.reportRate = null;
+    this.work = new PaneWork();
     this.record('start', `agent ${this.agentId}, type ${this.agent ?? 'unknown'}`);
   }
 
@@ -179,6 +237,11 @@ export class StatusTracker implements Disposable {
     this.agent = agent;
     this.readySeen = false;
     this.record('start', `agent ${this.agentId} is ${agent} (from ${source})`);
+  }
+
+  /** The card shows the activity: a change is news even when the status word stays. */
+  private fireIfActivityChanged(before: string): void {
+    if (this.work.key !== before) this.changeEmitter.fire(this.current);
   }
 
   private scheduleScreenRead(): void {
@@ -219,7 +282,8 @@ export class StatusTracker implements Disposable {
     };
   }
 
-  private evaluate(): void {
+  /** True when it fired a change. */
+  private evaluate(): boolean {
     this.syncAgent();
     if (this.now() - this.lastScreenRead >= SCREEN_READ_INTERVAL_MS) this.readScreen();
     else if (this.screenDirty) this.scheduleScreenRead();
@@ -235,6 +299,7 @@ export class StatusTracker implements Disposable {
       this.record('status', `${status.kind} (${status.layer}: ${status.rule})${status.reason === null ? '' : ` — ${status.reason}`}`);
       this.changeEmitter.fire(status);
     }
+    return changed;
   }
 
   private now(): number {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
 import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-status.js';
 import { Overlap, Schedule, ScheduleAction, ScheduleRun, ScheduleSpec } from '../config/schedule-schema.js';
+import { AgentReport } from './agent-report.js';
+import { PaneActivity } from './pane-activity.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -74,6 +76,8 @@ export const PaneInfo = z.object({
   /** What the pane waits on that its status does not say, for its card: `waiting for lock build
    *  (held by coder, 2m)` while its `dot-agent-deck lock` waits (ARCHITECTURE.md §3.6). */
   statusDetail: z.string().nullable().optional(),
+  /** What the agent works on, for its card; absent from a daemon that predates it. */
+  activity: PaneActivity.optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -209,6 +213,8 @@ export const Request = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
+  /** `agent-event`, from inside a pane: the caller's own status (its credential names the pane). */
+  z.object({ kind: z.literal('agent-event'), report: AgentReport }),
   z.object({ kind: z.literal('explain'), pane: PaneRef }),
   z.object({ kind: z.literal('answer'), pane: PaneRef, answer: z.enum(['yes', 'no']) }),
   z.object({ kind: z.literal('timeline'), tab: z.string().min(1).max(200) }),
@@ -293,6 +299,7 @@ export const Responses = {
   }),
   'work-done': z.object({ recorded: z.enum(['completion', 'unrequested', 'done']), file: z.string().nullable() }),
   hook: z.object({ accepted: z.boolean() }),
+  'agent-event': z.object({ paneId: PaneId, status: PaneStatus }),
   explain: z.object({ pane: PaneInfo, lastHookEvent: z.string().nullable(), events: z.array(StatusEventRecord) }),
   answer: z.object({ paneId: PaneId, sent: z.boolean() }),
   /** `summary`: the top of the morning report for the tab (what waits, the per-role table);

@@ -44,7 +44,9 @@ describe('the deck', () => {
       const rows = s.split('\n');
       return (
         /^ Dashboard +1 │▌1 alpha — bash/.test(rows[0] ?? '') &&
-        /^▌1 alpha +running│deck\$/.test(rows[1] ?? '') &&
+        // Row 2 is the stats bar, the card below it.
+        /^ 1 running +│deck\$/.test(rows[1] ?? '') &&
+        /^▌1 alpha +running│/.test(rows[2] ?? '') &&
         /^ COMMAND /.test(rows[28] ?? '') &&
         (rows[29] ?? '').trim() === '' &&
         rows.every((row) => [...row].length <= 100)
@@ -55,7 +57,9 @@ describe('the deck', () => {
     deck.resize(120, 36);
     await deck.waitForScreen('the deck comes back with its pane', (s) => {
       const rows = s.split('\n');
-      return /^▌1 alpha +running│deck\$/.test(rows[1] ?? '') && /^ COMMAND /.test(rows[34] ?? '') && !/too small/.test(s);
+      return (
+        /^ 1 running +│deck\$/.test(rows[1] ?? '') && /^▌1 alpha +running│/.test(rows[2] ?? '') && /^ COMMAND /.test(rows[34] ?? '') && !/too small/.test(s)
+      );
     });
   });
 });

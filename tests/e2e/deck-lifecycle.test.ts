@@ -36,7 +36,7 @@ describe('leaving the deck', () => {
     await deck.waitForScreen('the first pane still shows the marker', (s) => paneArea(s).some((l) => l.trimEnd() === 'marker-42'));
   });
 
-  it('stops the daemon and every pane with Ctrl+c then s', async () => {
+  it('stops the daemon and every pane with Ctrl+c, s and y (asked once more)', async () => {
     session = await openDeckSession();
     await session.newPane('alpha');
     const { deck } = session;
@@ -44,19 +44,21 @@ describe('leaving the deck', () => {
     deck.type('\x03');
     await deck.waitForScreen('the quit dialog', /Leave the deck\?/);
     deck.type('s');
+    await deck.waitForScreen('Stop all asks once more', /Stop every agent\?/);
+    deck.type('y');
     const exit = await deck.exited;
     expect(exit.exitCode).toBe(0);
     expect(deck.output()).toContain('Stopped the deck and every pane.');
     await waitFor('the daemon process is gone', () => isProcessGone(daemon));
   });
 
-  it('leaves the terminal as it found it: modes off, main screen back', async () => {
-    session = await openDeckSession();
+  it('leaves the terminal as it found it: modes off, the kitty keyboard flags popped, main screen back', async () => {
+    session = await openDeckSession({ env: { TMUX: '' } });
     const { deck } = session;
     deck.type('\x03\r');
     await deck.exited;
     const tail = deck.output().slice(deck.output().lastIndexOf('\x1b[?2026l\x1b[0m'));
-    for (const off of ['\x1b[?1004l', '\x1b[?1006l', '\x1b[?1002l', '\x1b[?1000l', '\x1b[?2004l', '\x1b[?25h', '\x1b[?1049l']) {
+    for (const off of ['\x1b[<u', '\x1b[?1004l', '\x1b[?1006l', '\x1b[?1002l', '\x1b[?1000l', '\x1b[?2004l', '\x1b[?25h', '\x1b[?1049l']) {
       expect(tail).toContain(off);
     }
     expect(deck.term.buffer.active.type).toBe('normal');

@@ -14,6 +14,7 @@ import { registerValidate } from './validate.js';
 import { registerUp } from './up.js';
 import { registerDelegate } from './delegate.js';
 import { registerWorkDone } from './work-done.js';
+import { registerAgentEvent } from './agent-event.js';
 import { registerLog } from './log.js';
 import { registerReport } from './report.js';
 import { registerHook } from './hook.js';
@@ -43,6 +44,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerUp,
   registerDelegate,
   registerWorkDone,
+  registerAgentEvent,
   registerLog,
   registerReport,
   registerExplain,

@@ -48,7 +48,7 @@ export interface DeckControllerOptions {
 export function sceneOf(layout: DeckLayout, state: DeckState): Scene {
   const typing = typingPane(state);
   return {
-    placements: layout.panes.map((slot) => ({ paneId: slot.paneId, rect: slot.content, dim: state.mode === 'command' })),
+    placements: layout.panes.map((slot) => ({ paneId: slot.paneId, rect: slot.content, dim: state.mode === 'command' || state.dialog !== null })),
     covered: layout.dialog ? [layout.dialog] : [],
     cursorPane: typing && !state.dialog ? typing.id : null,
   };

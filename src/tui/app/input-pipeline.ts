@@ -13,6 +13,7 @@ import type { PaneScreens } from '../painter/pane-screens.js';
 import { typingPane } from '../state/selectors.js';
 import type { DeckStore } from './deck-store.js';
 import { PointerInterpreter } from './pointer.js';
+import { chromeClick } from './chrome-buttons.js';
 
 const PLAIN_MODES: PaneModes = PLAIN_PANE_MODES;
 
@@ -86,6 +87,11 @@ export class InputPipeline implements Disposable {
           break;
         case 'pointer': {
           const state = store.getState();
+          const clicked = chromeClick(outcome.event, state, this.options.keyMap, this.options.layout());
+          if (clicked) {
+            for (const msg of clicked) store.dispatch(msg);
+            break;
+          }
           const intent = this.pointer.interpret(outcome.event, this.options.layout(), state.dialog !== null);
           if (intent?.type === 'wheel') this.options.scroll(intent.paneId, intent.to, 3);
           else if (intent) store.dispatch(intent);

@@ -27,7 +27,7 @@ import { DeckStore } from './deck-store.js';
 import type { DeckExit } from './effect-runner.js';
 import { InkOutput } from './ink-output.js';
 import { startupMessage } from './startup-message.js';
-import { TerminalSession } from './terminal-session.js';
+import { kittyKeyboardWanted, TerminalSession } from './terminal-session.js';
 import { ViewMemory } from './view-memory.js';
 
 export type { DeckExit } from './effect-runner.js';
@@ -89,7 +89,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     );
     const configGen = new ConfigGenMemory(configGenNeverFile(env));
     const painter = new PanePainter();
-    const terminal = disposables.add(new TerminalSession({ stdin, stdout }));
+    const terminal = disposables.add(new TerminalSession({ stdin, stdout, kittyKeyboard: kittyKeyboardWanted(env) }));
     terminal.enter();
     let controller: DeckController | null = null;
     const output = disposables.add(new InkOutput({ stdout, paintAll: () => controller?.paintAfterInk() ?? '' }));

@@ -15,17 +15,34 @@ const MOUSE_ON = '\x1b[?1000h\x1b[?1002h\x1b[?1006h';
 const MOUSE_OFF = '\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?1003l';
 const FOCUS_ON = '\x1b[?1004h';
 const FOCUS_OFF = '\x1b[?1004l';
+/** The kitty keyboard protocol's "disambiguate" flag, pushed on the terminal's flag stack and
+ *  popped again: Shift+Enter then arrives as CSI 13;2u instead of a bare CR. Terminals without
+ *  the protocol ignore both (an unknown CSI); input/kitty-keys.ts decodes what the others send. */
+const KITTY_ON = '\x1b[>1u';
+const KITTY_OFF = '\x1b[<u';
 /** Ends a synchronized update a crash may have left open, and resets colours. */
 const SYNC_OFF = '\x1b[?2026l\x1b[0m';
 
 export const ENTER_SEQUENCE = ALT_SCREEN_ON + HIDE_CURSOR + PASTE_ON + MOUSE_ON + FOCUS_ON;
-export const LEAVE_SEQUENCE = SYNC_OFF + FOCUS_OFF + MOUSE_OFF + PASTE_OFF + SHOW_CURSOR + ALT_SCREEN_OFF;
+const MODES_OFF = FOCUS_OFF + MOUSE_OFF + PASTE_OFF + SHOW_CURSOR + ALT_SCREEN_OFF;
+export const LEAVE_SEQUENCE = SYNC_OFF + MODES_OFF;
+/** Popped while still on the alternate screen: kitty keeps one flag stack per screen. */
+const LEAVE_WITH_KITTY = SYNC_OFF + KITTY_OFF + MODES_OFF;
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
 
 export interface TerminalStreams {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
+  /** Ask for the kitty keyboard protocol (see kittyKeyboardWanted). */
+  kittyKeyboard?: boolean;
+}
+
+/** Not under tmux or screen: they pass CSI u on to the real terminal but not its answers in a
+ *  form their panes expect, and tmux has its own extended-keys setting for this. */
+export function kittyKeyboardWanted(env: NodeJS.ProcessEnv): boolean {
+  if (env.TMUX || env.STY) return false;
+  return !/^(screen|tmux)/.test(env.TERM ?? '');
 }
 
 export class TerminalSession implements Disposable {
@@ -46,7 +63,7 @@ export class TerminalSession implements Disposable {
     this.active = true;
     this.streams.stdin.setRawMode(true);
     this.streams.stdin.resume();
-    this.write(ENTER_SEQUENCE);
+    this.write(ENTER_SEQUENCE + (this.streams.kittyKeyboard ? KITTY_ON : ''));
     process.on('exit', this.onExit);
     // The monitor runs before Node prints an uncaught error, so the error lands on the normal screen.
     process.on('uncaughtExceptionMonitor', this.onExit);
@@ -56,7 +73,7 @@ export class TerminalSession implements Disposable {
   restore(): void {
     if (!this.active) return;
     this.active = false;
-    this.write(LEAVE_SEQUENCE);
+    this.write(this.streams.kittyKeyboard ? LEAVE_WITH_KITTY : LEAVE_SEQUENCE);
     try {
       this.streams.stdin.setRawMode(false);
     } catch {

@@ -1,8 +1,9 @@
-// One pane in the sidebar: number, name and status on the first line, then as much detail as the
-// density allows (command, directory, time since activity, title).
+// One pane in the sidebar. First line: number, name, agent badge and status word. Then, as the
+// density allows: why it waits (whole, wrapped, never cut for anything else), the task and how
+// long it has run, the tool with its count and tokens, and the place (directory · program · age).
 import { Box, Text } from 'ink';
-import type { CardDensity } from '../layout/card-density.js';
-import { fit, pad, textWidth } from '../view/format.js';
+import { CARD_HEIGHT, type CardDensity } from '../layout/card-density.js';
+import { fit, pad, textWidth, wrapText } from '../view/format.js';
 import type { StatusLabel } from '../view/status-label.js';
 import { theme, toneColour } from '../view/theme.js';
 
@@ -10,12 +11,25 @@ export interface CardView {
   paneId: string;
   number: number;
   name: string;
+  /** The agent CLI ("claude", "codex"), or null for any other program. */
+  badge: string | null;
   status: StatusLabel;
-  /** What runs in the pane: the role and command. */
+  /** Why the pane waits, is blocked or failed; shown whole. */
+  reason: string | null;
+  /** The current task's first line, and how long it has run ("12m"). */
+  task: string | null;
+  taskFor: string | null;
+  /** The current or last tool with its count ("Bash ×12"), and what it runs now. */
+  tool: string | null;
+  toolDetail: string | null;
+  tokens: string | null;
+  /** The role and program ("coder · node sim-agent.mjs"). */
   command: string;
+  /** The directory relative to the tab's project, or with `~`. */
   dir: string;
+  /** Since the last output ("3m ago"). */
   age: string;
-  /** The pane's window title, which agents use for their current task or tool. */
+  /** The pane's window title (agents put their task or tool there), or why it failed to start. */
   title: string;
   /** What the pane waits on (`waiting for lock build (held by coder, 2m)`): shown in place of
    *  the card's last detail line, so a card keeps its height. */
@@ -29,33 +43,86 @@ export interface CardProps {
   selected: boolean;
 }
 
+interface DetailLine {
+  text: string;
+  colour: string | undefined;
+}
+
+/** The card's detail lines, most telling first; the density keeps as many as it has rows. */
+export function cardDetails(card: CardView, inner: number, rows: number): DetailLine[] {
+  if (rows <= 0) return [];
+  const join = (...parts: Array<string | null>) => parts.filter((p): p is string => p !== null && p !== '').join(' · ');
+  const reason = card.reason === null ? [] : wrapWhole(`⚠ ${card.reason}`, inner);
+  const rest: DetailLine[] = [];
+  // What the pane waits on (a heavy-work lock) says why nothing moves: right after the reason.
+  if (card.detail !== null) rest.push({ text: fit(card.detail, inner), colour: toneColour.attention });
+  if (card.task !== null) {
+    // The time on the task stays in view: the task text is what gets cut.
+    const time = card.taskFor === null ? '' : ` · ${card.taskFor}`;
+    rest.push({ text: `▸ ${fit(card.task, Math.max(1, inner - 2 - textWidth(time)))}${time}`, colour: undefined });
+  }
+  const tool = join(card.tool, card.toolDetail, card.tokens);
+  if (tool !== '') rest.push({ text: tool, colour: theme.muted });
+  // The command comes last: it is what gets cut.
+  rest.push({ text: join(card.dir, card.age, card.command), colour: theme.muted });
+  if (card.title !== '' && card.title !== card.task) rest.push({ text: card.title, colour: theme.muted });
+  // The reason outranks everything else; only past all the card's rows is its last line cut.
+  const shown = reason.length <= rows ? reason : [...reason.slice(0, rows - 1), fit(reason.slice(rows - 1).join(' '), inner)];
+  const reasonLines = shown.map((text) => ({ text, colour: toneColour[card.status.tone] }));
+  const lines = [...reasonLines, ...rest].slice(0, rows);
+  // Every card is exactly its density's height, so the cards below stay where the layout put them.
+  while (lines.length < rows) lines.push({ text: '', colour: undefined });
+  return lines;
+}
+
+/** Text wrapped at spaces, a word longer than a line broken across lines instead of cut. */
+function wrapWhole(text: string, width: number): string[] {
+  return wrapText(text, width).flatMap((line) => (textWidth(line) <= width ? [line] : chunks(line, width)));
+}
+
+function chunks(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const char of text) {
+    if (textWidth(line + char) > width) {
+      out.push(line);
+      line = '';
+    }
+    line += char;
+  }
+  return line === '' ? out : [...out, line];
+}
+
 export function Card({ card, density, width, selected }: CardProps) {
   const inner = width - 3;
-  const statusWord = fit(card.status.word, Math.max(4, Math.floor(inner / 2)));
-  const nameWidth = Math.max(1, inner - textWidth(statusWord) - 1);
-  const detail = (text: string) => (
-    <Text color={theme.muted}>
-      {selected ? <Text color={theme.selection}>▌</Text> : ' '}
-      {'  '}
-      {pad(text, inner)}
-    </Text>
-  );
-  const ageAndTitle = card.detail ?? (card.title ? `${card.age} · ${card.title}` : card.age);
-  const dirAndAge = card.detail ?? `${card.dir} · ${card.age}`;
+  const badge = card.badge === null ? '' : ` ${card.badge}`;
+  // One line only: the reason rides on the status word, and the name gives way first.
+  const word =
+    density === 'line' && card.reason !== null ? `${card.status.short ?? card.status.word}: ${card.reason}` : (card.status.short ?? card.status.word);
+  // The name keeps at least 8 cells, the status word the rest; the badge shows only whole.
+  const name = fit(card.name, Math.max(Math.min(textWidth(card.name), 8), inner - textWidth(word) - 1));
+  const shownBadge = textWidth(name) + textWidth(badge) + 1 + textWidth(word) <= inner ? badge : '';
+  const statusWord = fit(word, Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - 1));
+  const gap = Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - textWidth(statusWord));
+  const mark = selected ? <Text color={theme.selection}>▌</Text> : ' ';
+  const detailRows = density === 'roomy' ? CARD_HEIGHT.roomy - 2 : CARD_HEIGHT[density] - 1;
   return (
     <Box flexDirection="column" width={width}>
       <Text>
-        {selected ? <Text color={theme.selection}>▌</Text> : ' '}
-        <Text color={selected ? theme.selection : theme.muted}>{card.number <= 9 ? card.number : ' '}</Text>{' '}
-        <Text bold={selected}>{pad(card.name, nameWidth)}</Text> <Text color={toneColour[card.status.tone]}>{statusWord}</Text>
+        {mark}
+        <Text color={selected ? theme.selection : theme.muted}>{card.number <= 9 ? card.number : ' '}</Text> <Text bold={selected}>{name}</Text>
+        <Text color={theme.accent}>{shownBadge}</Text>
+        {' '.repeat(gap)}
+        <Text color={toneColour[card.status.tone]}>{statusWord}</Text>
       </Text>
-      {density === 'roomy' && detail(card.command)}
-      {density === 'roomy' && detail(card.dir)}
-      {density === 'roomy' && detail(ageAndTitle)}
+      {cardDetails(card, inner, detailRows).map((line, i) => (
+        <Text key={i} color={line.colour}>
+          {mark}
+          {'  '}
+          {pad(line.text, inner)}
+        </Text>
+      ))}
       {density === 'roomy' && <Text> </Text>}
-      {density === 'normal' && detail(card.command)}
-      {density === 'normal' && detail(dirAndAge)}
-      {density === 'compact' && detail(dirAndAge)}
     </Box>
   );
 }

@@ -6,6 +6,8 @@ import { useDeckState, useHome, useKeyMap, useMinuteClock, useTerminalSize } fro
 import { computeLayout, type Rect } from '../layout/deck-layout.js';
 import { cardsOf, paneById, panesInTab, selectedPane, tabsOf } from '../state/selectors.js';
 import { cardView } from '../view/card-view.js';
+import { programName, tabRoot } from '../view/pane-place.js';
+import { statsLine } from '../view/stats-line.js';
 import { shortenPath } from '../view/format.js';
 import { journalStatus } from '../view/journal-status.js';
 import { mostUrgent } from '../view/status-label.js';
@@ -50,7 +52,12 @@ export function DeckScreen() {
   const tabs = tabsOf(state.panes);
   const selected = selectedPane(state);
   const key = (action: Parameters<typeof keyMap.keysOf>[0]) => keyMap.keysOf(action)[0] ?? action;
-  const cards = layout.cards.map((slot) => cardView(paneById(state, slot.paneId)!, slot.number, now, home));
+  const tabPanes = panesInTab(state.panes, state.tab);
+  const root = tabRoot(
+    tabPanes.map((pane) => pane.cwd),
+    state.tab,
+  );
+  const cards = layout.cards.map((slot) => cardView(paneById(state, slot.paneId)!, slot.number, now, home, root));
   const numberOf = new Map(cardsOf(state).map((pane, i) => [pane.id, i + 1]));
   const tabLabel = tabs.find((t) => t.tab === state.tab)?.label ?? 'Dashboard';
   const offline = linkNotice(state.link);
@@ -61,9 +68,10 @@ export function DeckScreen() {
         <Place rect={layout.tabBar}>
           <TabBar
             width={layout.tabBar.cols}
-            tabs={tabs.map((t) => {
+            tabs={layout.tabs.map((t) => {
               const urgent = mostUrgent(panesInTab(state.panes, t.tab));
-              return { label: t.label, active: t.tab === state.tab, colour: urgent && urgent.urgency >= 2 ? toneColour[urgent.tone] : null };
+              const colour = urgent && urgent.urgency >= 2 ? toneColour[urgent.tone] : null;
+              return { label: t.label, active: t.tab === state.tab, colour, closable: t.close !== null };
             })}
           />
         </Place>
@@ -72,7 +80,8 @@ export function DeckScreen() {
         <Sidebar
           title={tabLabel}
           cards={cards}
-          total={panesInTab(state.panes, state.tab).length}
+          total={tabPanes.length}
+          stats={statsLine(tabPanes)}
           density={layout.density}
           selectedId={selected?.id ?? null}
           filter={state.filter}
@@ -82,7 +91,8 @@ export function DeckScreen() {
         />
       </Place>
       <Rule rect={{ x: layout.main.x - 1, y: layout.main.y, cols: 1, rows: layout.main.rows }} />
-      {layout.panes.length === 0 && (
+      {/* Under a dialog the empty state is hidden: its sentences would show as fragments around the box. */}
+      {layout.panes.length === 0 && !layout.dialog && (
         <Place rect={layout.main}>
           <EmptyState
             newKey={key('new_pane')}
@@ -112,7 +122,7 @@ export function DeckScreen() {
             <PaneTitle
               number={numberOf.get(pane.id) ?? null}
               name={pane.name}
-              detail={`${pane.command} · ${shortenPath(pane.cwd, home)}`}
+              detail={`${programName(pane.command)} · ${shortenPath(pane.cwd, home)}`}
               state={!isSelected ? 'idle' : state.mode === 'typing' ? 'typing' : 'command'}
               scrolled={state.scroll[pane.id] ?? 0}
               typeKey={key('focus_selected')}

@@ -4,7 +4,7 @@ import type { Rect } from '../layout/deck-layout.js';
 import type { DeckState } from '../state/deck-state.js';
 import { paneById } from '../state/selectors.js';
 import { helpSections } from '../view/help-lines.js';
-import { CloseDialog, ConfigGenDialog, QuitDialog } from './dialogs/ChoiceDialogs.js';
+import { CloseDialog, CloseTabDialog, ConfigGenDialog, QuitDialog } from './dialogs/ChoiceDialogs.js';
 import { HelpDialog } from './dialogs/HelpDialog.js';
 import { MismatchDialog } from './dialogs/MismatchDialog.js';
 import { NewPaneDialog } from './dialogs/NewPaneDialog.js';
@@ -24,15 +24,10 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
   const size = { width: rect.cols, height: rect.rows };
   switch (dialog?.kind) {
     case 'quit':
-      return <QuitDialog choice={dialog.choice} panes={state.panes.length} {...size} />;
+      return <QuitDialog choice={dialog.choice} panes={state.panes.length} confirmStop={dialog.confirmStop === true} {...size} />;
     case 'close': {
       const pane = paneById(state, dialog.paneId);
-      if (dialog.tab !== undefined && dialog.panes !== undefined) {
-        const names = dialog.panes.map((id) => paneById(state, id)?.name ?? id);
-        return (
-          <CloseDialog tab={dialog.tab} name={dialog.tab} command={`its ${names.length} panes (${names.join(', ')})`} confirm={dialog.confirm} {...size} />
-        );
-      }
+      if (dialog.tab !== undefined) return <CloseTabDialog tab={dialog.tab} panes={(dialog.paneIds ?? []).length} confirm={dialog.confirm} {...size} />;
       return <CloseDialog name={pane?.name ?? dialog.paneId} command={pane?.command ?? 'its command'} confirm={dialog.confirm} {...size} />;
     }
     case 'generate-config':

@@ -6,11 +6,18 @@ import type { DeckMode } from '../input/key-router.js';
 import type { DeckMessage } from '../state/deck-state.js';
 import { fit, pad } from '../view/format.js';
 import type { LinkNotice } from '../view/link-text.js';
-import { messageColour, theme } from '../view/theme.js';
+import { placeHints } from '../view/hint-line.js';
+import type { StatusTone } from '../view/status-label.js';
+import { messageColour, theme, toneColour } from '../view/theme.js';
+import type { TuiAction } from '../input/key-map.js';
 
 export interface Hint {
   keys: string;
   label: string;
+  /** Drawn in the status colour instead of muted: the "needs you" count. */
+  tone?: StatusTone;
+  /** What a click on the hint does (the same as its key). */
+  action?: TuiAction;
 }
 
 export interface StatusBarProps {
@@ -43,7 +50,6 @@ export function StatusBar({ mode, hints, message, link, warning, width }: Status
       </Box>
     );
   }
-  const hintText = hints.map((hint) => `${hint.keys} ${hint.label}`).join('  ');
   return (
     <Box width={width} height={1}>
       <Text>
@@ -55,9 +61,25 @@ export function StatusBar({ mode, hints, message, link, warning, width }: Status
         ) : warning ? (
           <Text color={messageColour.warn}>{pad(fit(warning, rest), rest)}</Text>
         ) : (
-          <Text color={theme.muted}>{pad(fit(hintText, rest), rest)}</Text>
+          <HintRow hints={hints} x={chip.length + 2} width={rest} />
         )}
       </Text>
     </Box>
+  );
+}
+
+function HintRow({ hints, x, width }: { hints: readonly Hint[]; x: number; width: number }) {
+  const placed = placeHints(hints, x, width);
+  const end = placed.length === 0 ? x : placed.at(-1)!.x + placed.at(-1)!.cols;
+  return (
+    <Text>
+      {placed.map((p, i) => (
+        <Text key={i} color={p.hint.tone ? toneColour[p.hint.tone] : theme.muted} bold={p.hint.tone !== undefined}>
+          {i === 0 ? '' : ' '.repeat(p.x - (placed[i - 1]!.x + placed[i - 1]!.cols))}
+          {p.text}
+        </Text>
+      ))}
+      {' '.repeat(Math.max(0, x + width - end))}
+    </Text>
   );
 }

@@ -1,7 +1,8 @@
 // The tab bar, shown when there is more than one tab: the Dashboard, then one tab per
-// orchestration. A background tab takes the colour of its most urgent pane.
+// orchestration, each with a × that closes it. Labels come cut to their fair share of the bar
+// (layout/tab-widths.ts). A background tab takes the colour of its most urgent pane.
 import { Box, Text } from 'ink';
-import { pad } from '../view/format.js';
+import { pad, textWidth } from '../view/format.js';
 import { theme } from '../view/theme.js';
 
 export interface TabView {
@@ -9,19 +10,24 @@ export interface TabView {
   active: boolean;
   /** Colour of the most urgent pane in a background tab, if any needs attention. */
   colour: string | null;
+  /** Shows the × (every tab but the Dashboard). */
+  closable?: boolean;
 }
 
 export function TabBar({ tabs, width }: { tabs: readonly TabView[]; width: number }) {
-  const used = tabs.reduce((sum, tab) => sum + tab.label.length + 3, 0);
+  const cells = (tab: TabView) => ` ${tab.label} ${tab.closable ? '× ' : ''}`;
+  const used = tabs.reduce((sum, tab) => sum + textWidth(cells(tab)) + 1, 0);
   return (
     <Box width={width} height={1}>
       <Text>
         {tabs.map((tab, i) => (
           <Text key={`${i}-${tab.label}`}>
             {tab.active ? (
-              <Text bold inverse color={theme.accent}>{` ${tab.label} `}</Text>
+              <Text bold inverse color={theme.accent}>
+                {cells(tab)}
+              </Text>
             ) : (
-              <Text color={tab.colour ?? theme.muted}>{` ${tab.label} `}</Text>
+              <Text color={tab.colour ?? theme.muted}>{cells(tab)}</Text>
             )}{' '}
           </Text>
         ))}

@@ -2,6 +2,7 @@
 // fully arrived yet (the caller prepends them to the next chunk). It never waits and never drops
 // a byte: what it cannot name becomes an "unknown" key that still carries its bytes.
 // Modelled on Ink's parseKeypresses; the timeout for a lone ESC lives in the stateful wrapper.
+import { decodeKittyKey } from './kitty-keys.js';
 import { PASTE_END as PASTE_END_TEXT, PASTE_START as PASTE_START_TEXT } from '../../protocol/bracketed-paste.js';
 import type { InputEvent, KeyEvent } from './input-event.js';
 import { controlKeyName, csiKeyName, ss3KeyName, withAlt } from './key-names.js';
@@ -149,7 +150,19 @@ function parseCsi(input: Buffer, index: number): Step {
     const mouse = decodeSgrMouse(params, final, raw);
     return { events: [mouse ?? key('unknown', raw)], next };
   }
+  if (final === 'u' && /^[?\d:;]*$/.test(params)) return { events: kittyEvents(params, raw), next };
   return { events: [key(csiKeyName(params, final), raw)], next };
+}
+
+/** A kitty-protocol key as the key the legacy bytes would have been (kitty-keys.ts). */
+function kittyEvents(params: string, raw: Buffer): InputEvent[] {
+  const decoded = decodeKittyKey(params);
+  if (decoded.kind === 'none') return [];
+  if (decoded.kind === 'kitty') return [key(decoded.name, raw)];
+  // A lone ESC would wait for more bytes: it is the Escape key, whole.
+  if (decoded.bytes.length === 1 && decoded.bytes[0] === ESC) return [key('escape', decoded.bytes)];
+  const step = parseAt(decoded.bytes, 0);
+  return step === 'pending' ? [key('unknown', raw)] : step.events;
 }
 
 function parsePaste(input: Buffer, index: number, contentStart: number): Step {

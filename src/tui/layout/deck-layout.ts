@@ -4,7 +4,9 @@
 import type { PaneRect } from '../input/pane-encoding.js';
 import type { DeckState } from '../state/deck-state.js';
 import { cardsOf, selectedPane, tabsOf, visiblePanes } from '../state/selectors.js';
-import { CARD_HEIGHT, chooseDensity, type CardDensity } from './card-density.js';
+import { CARD_HEIGHT, chooseDensity, SIDEBAR_HEADER_ROWS, type CardDensity } from './card-density.js';
+import { fit, textWidth } from '../view/format.js';
+import { tabLabelWidths, tabOverhead } from './tab-widths.js';
 import { isModeTab, modeOrder, modeSlots } from './mode-layout.js';
 
 /** 1-based top-left cell and size. */
@@ -31,8 +33,11 @@ export interface CardSlot {
 
 export interface TabSlot {
   tab: string | null;
+  /** The label as drawn: cut to the tab's fair share of the bar. */
   label: string;
   rect: Rect;
+  /** The tab's × (closes the whole tab); none on the Dashboard. */
+  close: Rect | null;
 }
 
 export interface DeckLayout {
@@ -72,8 +77,8 @@ export function computeLayout(termCols: number, termRows: number, state: DeckSta
   const base = { cols, rows, tooSmall, tabBar, status, sidebar, main };
   if (tooSmall) return { ...base, tabs: [], density: 'line', cards: [], panes: [], dialog: null };
 
-  const tabs = tabSlots(tabList);
-  const cardRows = sidebar.rows - 1;
+  const tabs = tabSlots(tabList, cols);
+  const cardRows = sidebar.rows - SIDEBAR_HEADER_ROWS;
   const cardList = cardsOf(state);
   const density = chooseDensity(cardList.length, cardRows);
   const cards = cardSlots(
@@ -91,26 +96,32 @@ export function computeLayout(termCols: number, termRows: number, state: DeckSta
   return { ...base, tabs, density, cards, panes, dialog: dialogRect(state, cols, rows) };
 }
 
-function tabSlots(tabList: ReturnType<typeof tabsOf>): TabSlot[] {
+function tabSlots(tabList: ReturnType<typeof tabsOf>, cols: number): TabSlot[] {
+  const widths = tabLabelWidths(
+    tabList.map(({ tab, label }) => ({ length: textWidth(label), closable: tab !== null })),
+    cols,
+  );
   let x = 1;
-  return tabList.map(({ tab, label }) => {
-    const slot = { tab, label, rect: rect(x, 1, label.length + 2, 1) };
-    x += label.length + 3;
+  return tabList.map(({ tab, label }, i) => {
+    const shown = fit(label, widths[i]!);
+    const cols = textWidth(shown) + tabOverhead(tab !== null) - 1;
+    const slot = { tab, label: shown, rect: rect(x, 1, cols, 1), close: tab === null ? null : rect(x + cols - 2, 1, 1, 1) };
+    x += cols + 1;
     return slot;
   });
 }
 
-/** Cards below the sidebar's header row; a window around the selection when they do not fit. */
+/** Cards below the sidebar's header rows; a window around the selection when they do not fit. */
 function cardSlots(state: DeckState, ids: string[], density: CardDensity, sidebar: Rect): CardSlot[] {
   const height = CARD_HEIGHT[density];
-  const capacity = Math.max(1, Math.floor((sidebar.rows - 1) / height));
+  const capacity = Math.max(1, Math.floor((sidebar.rows - SIDEBAR_HEADER_ROWS) / height));
   const selected = selectedPane(state);
   const selectedIndex = Math.max(0, ids.indexOf(selected?.id ?? ''));
   const first = Math.min(Math.max(0, selectedIndex - capacity + 1), Math.max(0, ids.length - capacity));
   return ids.slice(first, first + capacity).map((paneId, i) => ({
     paneId,
     number: first + i + 1,
-    rect: rect(sidebar.x, sidebar.y + 1 + i * height, sidebar.cols, height),
+    rect: rect(sidebar.x, sidebar.y + SIDEBAR_HEADER_ROWS + i * height, sidebar.cols, height),
   }));
 }
 

@@ -13,11 +13,13 @@ import { mismatchDialogKey, mismatchRestartFailed, openMismatch } from './dialog
 import { quitDialogKey } from './dialogs/quit-dialog.js';
 import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js';
 import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
-import { backToAgent, closeDialogFor } from './mode-focus.js';
+import { backToAgent } from './mode-focus.js';
 import { openSchedules, schedulesKey, schedulesLoaded } from './dialogs/schedules-dialog.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
 import { statusLabel } from '../view/status-label.js';
+import { nextWaiting } from './needs-you.js';
+import { closeTabDialog } from './dialogs/close-dialog.js';
 
 /** How the reducer names keys in its messages ("press ctrl+n"); from the active key map. */
 export type KeyNamer = Pick<KeyMap, 'keysOf'>;
@@ -182,7 +184,8 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
     case 'toggle_layout':
       return done({ ...state, layout: state.layout === 'stacked' ? 'tiled' : 'stacked' });
     case 'close_pane':
-      return selected ? openDialog(state, closeDialogFor(state, selected)) : needPane();
+      if (state.tab !== null) return openDialog(state, closeTabDialog(state, state.tab));
+      return selected ? openDialog(state, { kind: 'close', paneId: selected.id, confirm: false }) : needPane();
     case 'rename_pane':
       return selected ? openDialog(state, { kind: 'rename', paneId: selected.id, field: emptyField(selected.name) }) : needPane();
     case 'filter':
@@ -215,6 +218,12 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
       if (!selected) return needPane();
       if (selected.state !== 'running') return done(withMessage(state, `${selected.name} is not running: start your agent in a pane first`));
       return openDialog(state, openConfigGen(selected));
+    case 'next_waiting': {
+      const next = nextWaiting(state);
+      return next === null
+        ? done(withMessage(state, 'No pane needs you'))
+        : typeInto({ ...state, filter: matchesFilter(next, state.filter) ? state.filter : '' }, next);
+    }
     case 'timeline': {
       const opened = openTimeline(state);
       return 'message' in opened ? done(withMessage(state, opened.message)) : done({ ...state, dialog: opened.dialog }, opened.effects);

@@ -37,9 +37,10 @@ export type LinkStatus =
   | { kind: 'refused' };
 
 export type Dialog =
-  | { kind: 'quit'; choice: QuitChoice }
-  /** `tab`/`panes`: closing a pane of a mode's tab closes every pane of the tab. */
-  | { kind: 'close'; paneId: string; confirm: boolean; tab?: string; panes?: readonly string[] }
+  /** `confirmStop`: Stop all was chosen and is asked once more (choice is then stop or cancel). */
+  | { kind: 'quit'; choice: QuitChoice; confirmStop?: boolean }
+  /** With `tab`, the whole tab closes: every pane of `paneIds` (the tab's panes when it opened). */
+  | { kind: 'close'; paneId: string; confirm: boolean; tab?: string; paneIds?: readonly string[] }
   | { kind: 'rename'; paneId: string; field: TextField }
   | { kind: 'help' }
   | { kind: 'filter'; field: TextField }

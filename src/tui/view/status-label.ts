@@ -6,7 +6,11 @@ import type { PaneInfo } from '../../protocol/messages.js';
 export type StatusTone = 'ok' | 'quiet' | 'error' | 'busy' | 'attention';
 
 export interface StatusLabel {
+  /** The word with its reason ("needs input: permission"), for places with one short slot. */
   word: string;
+  /** The word alone ("needs input") and the reason alone, for a card that keeps the reason whole. */
+  short?: string;
+  reason?: string | null;
   tone: StatusTone;
   /** Higher is more urgent: error > needs input > working > thinking > the rest. */
   urgency: number;
@@ -29,11 +33,11 @@ function engineStatus(pane: PaneInfo): StatusLabel {
   const { kind, tool, reason } = pane.status;
   switch (kind) {
     case 'needs-input':
-      return { word: reason ? `needs input: ${reason}` : 'needs input', tone: 'attention', urgency: 3 };
+      return withReason('needs input', reason, 'attention', 3);
     case 'blocked':
-      return { word: reason ? `blocked: ${reason}` : 'blocked', tone: 'attention', urgency: 3 };
+      return withReason('blocked', reason, 'attention', 3);
     case 'error':
-      return { word: reason ? `error: ${reason}` : 'error', tone: 'error', urgency: 4 };
+      return withReason('error', reason, 'error', 4);
     case 'starting':
     case 'idle':
     case 'thinking':
@@ -41,11 +45,16 @@ function engineStatus(pane: PaneInfo): StatusLabel {
     case 'exited':
       break; // decided below, by whether the pane runs a known agent
   }
-  if (pane.agentType === null) return { word: 'running', tone: 'ok', urgency: 1 };
+  // The hook layer of a plain command is its own report (`agent-event`): believe it.
+  if (pane.agentType === null && pane.status.layer !== 'hook') return { word: 'running', tone: 'ok', urgency: 1 };
   if (kind === 'working') return { word: tool ? `working: ${tool}` : 'working', tone: 'busy', urgency: 2 };
   if (kind === 'thinking') return { word: 'thinking', tone: 'busy', urgency: 2 };
   if (kind === 'idle') return { word: 'idle', tone: 'ok', urgency: 1 };
   return { word: kind, tone: 'quiet', urgency: 1 };
+}
+
+function withReason(short: string, reason: string | null, tone: StatusTone, urgency: number): StatusLabel {
+  return { word: reason ? `${short}: ${reason}` : short, short, reason, tone, urgency };
 }
 
 /** The most urgent status among panes, for colouring a tab label. */

@@ -17,6 +17,12 @@ describe('parseHookPayload', () => {
       { hook_event_name: 'Notification', notification_type: 'permission_prompt', message: 'Claude needs your permission' },
       { event: 'Notification', subtype: 'permission_prompt', message: 'Claude needs your permission' },
     ],
+    [
+      'claude UserPromptSubmit, its first line',
+      'claude-code',
+      { hook_event_name: 'UserPromptSubmit', prompt: '\n  Fix the flaky test\nin tests/list.test.ts' },
+      { event: 'UserPromptSubmit', message: 'Fix the flaky test' },
+    ],
     ['claude StopFailure', 'claude-code', { hook_event_name: 'StopFailure', error: 'API Error: 500' }, { event: 'StopFailure', message: 'API Error: 500' }],
     [
       'gemini BeforeTool with a file',

@@ -15,7 +15,31 @@ export function buttons(options: ReadonlyArray<[label: string, selected: boolean
 
 const QUIT_LABELS: Record<QuitChoice, string> = { detach: 'Detach', stop: 'Stop all', cancel: 'Cancel' };
 
-export function QuitDialog({ choice, panes, width, height }: { choice: QuitChoice; panes: number; width: number; height: number }) {
+export function QuitDialog({
+  choice,
+  panes,
+  confirmStop,
+  width,
+  height,
+}: {
+  choice: QuitChoice;
+  panes: number;
+  confirmStop?: boolean;
+  width: number;
+  height: number;
+}) {
+  if (confirmStop) {
+    const what = panes === 1 ? 'the pane' : `all ${panes} panes`;
+    const lines = [
+      line(`This ends ${what} and every agent in them; their work in progress is lost.`, { color: 'yellow' }),
+      [],
+      buttons([
+        ['Stop all', choice === 'stop'],
+        ['Cancel', choice !== 'stop'],
+      ]),
+    ];
+    return <DialogFrame title="Stop every agent?" lines={lines} footer="←/→ choose · Enter confirm · y stop · n cancel" width={width} height={height} />;
+  }
   const lines = [
     line(`Detach: ${panes === 1 ? 'the pane keeps' : `the ${panes} panes keep`} running. Stop all: end them.`),
     [],
@@ -52,6 +76,18 @@ export function CloseDialog({ name, command, confirm, tab, width, height }: Clos
       height={height}
     />
   );
+}
+
+export function CloseTabDialog({ tab, panes, confirm, width, height }: { tab: string; panes: number; confirm: boolean; width: number; height: number }) {
+  const lines = [
+    line(`This stops ${panes === 1 ? 'its pane' : `its ${panes} panes`} and everything they started.`),
+    [],
+    buttons([
+      ['Close tab', confirm],
+      ['Cancel', !confirm],
+    ]),
+  ];
+  return <DialogFrame title={`Close tab "${tab}"?`} lines={lines} footer="←/→ choose · Enter confirm · y close · n cancel" width={width} height={height} />;
 }
 
 const CONFIG_GEN_LABELS: Record<ConfigGenChoice, string> = { yes: 'Yes', no: 'No', never: 'Never' };

@@ -162,8 +162,9 @@ describe('pointer', () => {
   const layout = computeLayout(120, 36, deck());
 
   it.each<[string, number, number, string | null]>([
-    ['a card', 5, 3, 'card:p1'],
-    ['the second card', 5, 8, 'card:p2'],
+    // Below the tab bar, the sidebar's header and its stats bar.
+    ['a card', 5, 4, 'card:p1'],
+    ['the second card', 5, 9, 'card:p2'],
     ['a tab', 16, 1, 'tab:dev-flow'],
     ['the pane', 60, 10, 'pane:p1'],
     ['the status bar', 60, 35, null],
@@ -175,16 +176,16 @@ describe('pointer', () => {
   it('selects on a click and focuses on a double click', () => {
     let now = 1000;
     const pointer = new PointerInterpreter(() => now);
-    expect(pointer.interpret(mouse('press', 5, 8), layout, false)).toEqual({ type: 'select', paneId: 'p2' });
+    expect(pointer.interpret(mouse('press', 5, 9), layout, false)).toEqual({ type: 'select', paneId: 'p2' });
     now += 200;
-    expect(pointer.interpret(mouse('press', 5, 8), layout, false)).toEqual({ type: 'focus', paneId: 'p2' });
+    expect(pointer.interpret(mouse('press', 5, 9), layout, false)).toEqual({ type: 'focus', paneId: 'p2' });
     now += 1000;
-    expect(pointer.interpret(mouse('press', 5, 8), layout, false)).toEqual({ type: 'select', paneId: 'p2' });
+    expect(pointer.interpret(mouse('press', 5, 9), layout, false)).toEqual({ type: 'select', paneId: 'p2' });
   });
 
   it('scrolls the pane under the wheel and ignores the chrome while a dialog is open', () => {
     const pointer = new PointerInterpreter();
     expect(pointer.interpret(mouse('wheel', 60, 10, 64), layout, false)).toEqual({ type: 'wheel', paneId: 'p1', to: 'up' });
-    expect(pointer.interpret(mouse('press', 5, 8), layout, true)).toBeNull();
+    expect(pointer.interpret(mouse('press', 5, 9), layout, true)).toBeNull();
   });
 });

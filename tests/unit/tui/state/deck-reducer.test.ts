@@ -149,12 +149,40 @@ describe('deck reducer: dialogs', () => {
   it.each<[string, string, Effect[]]>([
     ['Enter takes the default, Detach', '\r', [{ type: 'detach' }]],
     ['ctrl+c twice detaches', '\x03', [{ type: 'detach' }]],
-    ['right then Enter stops everything', '\x1b[C\r', [{ type: 'stop-all' }]],
-    ['s stops everything', 's', [{ type: 'stop-all' }]],
+    ['right, Enter, then y stops everything', '\x1b[C\ry', [{ type: 'stop-all' }]],
+    ['s, then s once more, stops everything', 'ss', [{ type: 'stop-all' }]],
+    ['s, then Enter on the default Cancel, stops nothing', 's\r', []],
+    ['s, then left to Stop all and Enter, stops everything', 's\x1b[D\r', [{ type: 'stop-all' }]],
+    ['s, then Escape, stops nothing', 's\x1b', []],
+    ['s, then ctrl+c, detaches at once', 's\x03', [{ type: 'detach' }]],
     ['Escape cancels', '\x1b', []],
     ['left from Detach wraps to Cancel', '\x1b[D\r', []],
   ])('quit: %s', (_name, input, effects) => {
     const result = typeKeys(deck({ dialog: { kind: 'quit', choice: 'detach' } }), input);
+    expect(result.effects).toEqual(effects);
+    expect(result.state.dialog).toBeNull();
+  });
+
+  it('quit: Stop all asks once more, Cancel by default', () => {
+    const result = typeKeys(deck({ dialog: { kind: 'quit', choice: 'detach' } }), 's');
+    expect(result.effects).toEqual([]);
+    expect(result.state.dialog).toEqual({ kind: 'quit', choice: 'cancel', confirmStop: true });
+  });
+
+  it.each<[string, string, Effect[]]>([
+    [
+      'y closes every pane of the tab',
+      'y',
+      [
+        { type: 'kill', paneId: 'p4' },
+        { type: 'kill', paneId: 'p5' },
+      ],
+    ],
+    ['Enter takes the default, Cancel', '\r', []],
+  ])('ctrl+w in a tab: %s', (_name, input, effects) => {
+    const opened = update(deck({ tab: 'dev-flow', selection: { 'dev-flow': 'p5' } }), { type: 'action', action: 'close_pane' }, keys).state;
+    expect(opened.dialog).toMatchObject({ kind: 'close', tab: 'dev-flow', paneIds: ['p4', 'p5'] });
+    const result = typeKeys(opened, input);
     expect(result.effects).toEqual(effects);
     expect(result.state.dialog).toBeNull();
   });

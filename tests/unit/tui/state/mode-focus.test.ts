@@ -47,7 +47,7 @@ describe('focus in a mode tab', () => {
 describe('closing a mode tab', () => {
   it('asks once for the whole tab and closes every pane of it', () => {
     const { state } = act(inDev('p8'), 'close_pane');
-    expect(state.dialog).toEqual({ kind: 'close', paneId: 'p8', confirm: false, tab: 'dev', panes: ['p7', 'p8', 'p9'] });
+    expect(state.dialog).toMatchObject({ kind: 'close', confirm: false, tab: 'dev', paneIds: ['p7', 'p8', 'p9'] });
     const dialog = state.dialog as Extract<DeckState['dialog'], { kind: 'close' }>;
     expect(closeDialogKey(dialog, { kind: 'key', key: 'y', raw: Buffer.from('y') }).effects).toEqual(
       ['p7', 'p8', 'p9'].map((paneId) => ({ type: 'kill', paneId })),
