@@ -20,7 +20,7 @@ import {
 } from '../orchestration/broker.js';
 import { evidenceText, reportSummary, reportText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
-import type { JournalDraft, QueuedDelegation } from '../orchestration/journal-entry.js';
+import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
 import { evidenceFile, nudgeLine, resumeLine, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import type { DeliveryService } from './delivery-service.js';
@@ -206,9 +206,14 @@ export class OrchestrationGroup implements Disposable {
     return result;
   }
 
-  workDone(caller: { paneId: string; agentId: string }, role: string, report: string, done: boolean): WorkDoneResult {
+  workDone(caller: { paneId: string; agentId: string }, role: string, report: string, done: boolean, outcome: Outcome = 'done'): WorkDoneResult {
     if (role === this.orchestratorRole) {
       if (!done) throw new UserError('The orchestrator finishes the run with `dot-agent-deck work-done --done`; work-done without --done is for workers.');
+      if (outcome !== 'done') {
+        throw new UserError(`--outcome ${outcome} is how a worker says its task ended; the orchestrator closes the run with --done alone.`, {
+          hint: 'say in the summary what was not done',
+        });
+      }
       const file = workDoneFile(this.id, role);
       writeCoordinationFile(this.projectDir, file, reportText(role, report, true));
       this.dispatch({ type: 'done', at: this.host.clock.now(), from: role });
@@ -230,8 +235,10 @@ export class OrchestrationGroup implements Disposable {
       agentId: caller.agentId,
       file,
       summary: reportSummary(report),
+      outcome,
       ...(tokens !== undefined ? { tokens } : {}),
     });
+    if (commissioned) this.host.registry.setOutcome(caller.paneId, { outcome, at: iso(this.host.clock.now()), commission: commission.id, file });
     return { recorded: commissioned ? 'completion' : 'unrequested', file };
   }
 
@@ -315,6 +322,8 @@ export class OrchestrationGroup implements Disposable {
         return;
       case 'deliver': {
         const { commission } = effect;
+        // A new task: the outcome of the last one is no longer what the card should say.
+        if (!commission.redelivery) this.host.registry.setOutcome(commission.paneId, null);
         const delivery = this.deliverCommission(commission, effect.line);
         this.deliveries.set(commission.id, delivery);
         void delivery.then((outcome) => {

@@ -101,8 +101,8 @@ export async function delegate(
 export function workDone(
   service: OrchestrationService,
   caller: PaneCaller,
-  request: Pick<RequestOf<'work-done'>, 'report' | 'done'>,
+  request: Pick<RequestOf<'work-done'>, 'report' | 'done' | 'outcome'>,
 ): ResponseMap['work-done'] {
   const { group, role } = callerGroup(service, caller);
-  return group.workDone(caller, role, request.report, request.done);
+  return group.workDone(caller, role, request.report, request.done, request.outcome);
 }

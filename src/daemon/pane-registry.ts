@@ -41,7 +41,11 @@ interface PaneRecord {
   status: StatusTracker | null;
   /** Why its orchestration's journal could not be written, for the deck to warn about. */
   journalProblem: string | null;
+  /** How the role's last task ended, until its next task. */
+  outcome: PaneOutcome | null;
 }
+
+export type PaneOutcome = NonNullable<PaneInfo['outcome']>;
 
 export interface PaneChange {
   persist: boolean;
@@ -108,6 +112,7 @@ export class PaneRegistry implements Disposable {
       output: null,
       status: null,
       journalProblem: null,
+      outcome: null,
     };
     try {
       record.host = this.options.factory({
@@ -211,6 +216,14 @@ export class PaneRegistry implements Disposable {
     this.changeEmitter.fire({ persist: false });
   }
 
+  /** The outcome a worker reported for its task (null: its next task started). */
+  setOutcome(ref: string, outcome: PaneOutcome | null): void {
+    const record = this.panes.get(ref);
+    if (!record || JSON.stringify(record.outcome) === JSON.stringify(outcome)) return;
+    record.outcome = outcome;
+    this.changeEmitter.fire({ persist: false });
+  }
+
   /** Restarts the pane's program with `command` and a new agent id, and saves it: a pane
    *  re-created for a task must come back after a daemon restart like any other. */
   async respawn(ref: string, command: string): Promise<string> {
@@ -299,6 +312,7 @@ export class PaneRegistry implements Disposable {
       status: record.status?.status ?? neverStarted(record),
       tokens: record.status?.tokenUsage ?? null,
       journalProblem: record.journalProblem,
+      outcome: record.outcome,
     };
   }
 

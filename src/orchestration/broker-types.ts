@@ -1,6 +1,6 @@
 // The broker's vocabulary: commissions, notices, settings, state, the events it takes and the
 // effects it asks for, and the state it starts from. Types and constants only, no rules.
-import type { JournalDraft, PendingNotice, QueuedDelegation, WatchKind } from './journal-entry.js';
+import type { JournalDraft, Outcome, PendingNotice, QueuedDelegation, WatchKind } from './journal-entry.js';
 
 export interface Commission {
   id: string;
@@ -80,7 +80,7 @@ export type BrokerEvent =
   /** The pane was (re)started for the commission: the task goes to this agent. */
   | { type: 'spawned'; at: number; commissionId: string; agentId: string }
   | { type: 'delivery-result'; at: number; commissionId: string; role: string; ok: boolean; ms: number; attempts: number; reason?: string }
-  | { type: 'work-done'; at: number; role: string; paneId: string; agentId: string; file: string; summary: string; tokens?: number }
+  | { type: 'work-done'; at: number; role: string; paneId: string; agentId: string; file: string; summary: string; outcome?: Outcome; tokens?: number }
   | { type: 'activity'; at: number; role: string; agentId: string }
   | { type: 'observed'; at: number; role: string; agentId: string; seen: Observation; jitterMs: number }
   | { type: 'exited'; at: number; role: string; agentId: string; exit: string }

@@ -27,7 +27,7 @@ export function isWatch(kind: PendingNotice['kind']): kind is WatchKind {
 /** The line of a notice told again after a restart (a watch's resume promise is not repeated:
  *  the restarted daemon has no resume planned). */
 export function pendingNoticeLine(group: string, notice: PendingNotice, timeoutMinutes: number): string {
-  if (notice.kind === 'completed') return completionLine(group, notice.role);
+  if (notice.kind === 'completed') return completionLine(group, notice.role, notice.outcome);
   if (notice.kind === 'undelivered') return deliveryFailedLine(group, notice.role, notice.detail ?? 'no confirmation');
   const facts: WatchFacts =
     notice.kind === 'exited' ? { ...(notice.detail ? { exit: notice.detail } : {}) } : { ...(notice.detail ? { reason: notice.detail } : {}) };
@@ -153,11 +153,17 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
           ms: event.at - commission.delegatedAt,
           ...(event.summary ? { summary: event.summary } : {}),
           ...(event.tokens !== undefined ? { tokens: event.tokens } : {}),
+          ...(event.outcome && event.outcome !== 'done' ? { outcome: event.outcome } : {}),
         });
         s.enqueue({
           role: event.role,
-          line: completionLine(s.next.group, event.role),
-          about: { role: event.role, commission: commission.id, kind: 'completed' },
+          line: completionLine(s.next.group, event.role, event.outcome),
+          about: {
+            role: event.role,
+            commission: commission.id,
+            kind: 'completed',
+            ...(event.outcome && event.outcome !== 'done' ? { outcome: event.outcome } : {}),
+          },
         });
         s.close(event.role);
       } else {

@@ -1,6 +1,9 @@
 // One line of `<project>/.dot-agent-deck/journal.jsonl`: what happened in an orchestration, when,
 // to which role, agent and file. Never the task text itself (that lives in the task file).
 import { z } from 'zod';
+import { Outcome } from '../protocol/outcome.js';
+
+export { Outcome };
 
 export const JournalEvent = z.enum([
   'open',
@@ -83,6 +86,8 @@ export const PendingNotice = z.object({
   /** The exit, the blocked reason or why the task was not delivered (deck-written). */
   detail: z.string().max(1000).optional(),
   until: z.string().optional(),
+  /** A completion's outcome (absent: done). */
+  outcome: Outcome.optional(),
 });
 export type PendingNotice = z.infer<typeof PendingNotice>;
 
@@ -119,6 +124,8 @@ export const JournalEntry = z.object({
   summary: z.string().max(200).optional(),
   /** When a blocked agent's screen says its limit resets (ISO 8601). */
   until: z.string().optional(),
+  /** How the worker said its task ended (completed entries; absent: done). */
+  outcome: Outcome.optional(),
   /** Tokens the agent reported for the task, where it reports them. */
   tokens: z.number().int().nonnegative().optional(),
   /** Queue position of a queued delegation (1 = next). */

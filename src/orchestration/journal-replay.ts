@@ -139,7 +139,7 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
         for (const n of entry.snapshot?.notices ?? []) pending.set(key(n.commission, isWatch(n.kind) ? n.kind : undefined), n);
         break;
       case 'completed':
-        if (role && commission) pending.set(key(commission), { role, commission, kind: 'completed' });
+        if (role && commission) pending.set(key(commission), { role, commission, kind: 'completed', ...(entry.outcome ? { outcome: entry.outcome } : {}) });
         break;
       case 'watch':
         // A worker that never became ready is told by its undelivered task's notice.

@@ -4,7 +4,7 @@
 // list (null when no daemon runs) and `now` in, a report out. The text lives in
 // morning-report-text.ts.
 import type { PaneInfo } from '../protocol/messages.js';
-import type { JournalEntry, WatchKind } from './journal-entry.js';
+import type { JournalEntry, Outcome, WatchKind } from './journal-entry.js';
 
 export interface ReportInput {
   entries: readonly JournalEntry[];
@@ -36,6 +36,8 @@ export interface WorkReport {
   role: string;
   /** The first line of the worker's report: the worker's words, not the deck's. */
   summary: string;
+  /** How the worker said the task ended (done unless it said otherwise). */
+  outcome: Outcome;
 }
 
 export interface RoleReport extends TaskCounts {
@@ -62,6 +64,8 @@ export type WaitingItem =
   | { kind: 'needs-input'; group: string | null; role: string | null; pane: string; reason: string | null; since: string }
   | { kind: 'blocked'; group: string | null; role: string | null; pane: string; reason: string | null; since: string; until: string | null }
   | { kind: 'failed'; group: string; role: string; at: string; detail: string }
+  /** A worker ended its task with work-done --outcome blocked or needs-human. */
+  | { kind: 'outcome'; outcome: 'blocked' | 'needs-human'; group: string; role: string; at: string }
   /** Without a daemon: a task that was open when the journal ends, which nothing continues now. */
   | { kind: 'unfinished'; group: string; role: string; since: string; delivered: boolean };
 
@@ -237,14 +241,18 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
         }
         break;
       }
-      case 'completed':
+      case 'completed': {
         if (!role) break;
         close(taskId(entry), at);
         if (!inWindow) break;
-        tally(role).done += 1;
+        const outcome = entry.outcome ?? 'done';
+        if (outcome === 'done') tally(role).done += 1;
+        else if (outcome === 'failed') fail(role, taskId(entry), entry.at, 'reported its task failed');
+        else failures.push({ kind: 'outcome', outcome, group, role, at: entry.at });
         if (entry.tokens !== undefined) tally(role).tokens = (tally(role).tokens ?? 0) + entry.tokens;
-        if (entry.summary) reports.push({ at: entry.at, role, summary: entry.summary });
+        if (entry.summary) reports.push({ at: entry.at, role, summary: entry.summary, outcome });
         break;
+      }
       case 'superseded':
         close(taskId(entry), at);
         break;
@@ -313,7 +321,7 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
   // A failure the orchestrator already answered with a new task for the role waits for no one.
   const lastDelegate = new Map<string, number>();
   for (const entry of entries) if (entry.event === 'delegate' && entry.role) lastDelegate.set(entry.role, Date.parse(entry.at));
-  const pending = failures.filter((item) => item.kind === 'failed' && (lastDelegate.get(item.role) ?? 0) <= Date.parse(item.at));
+  const pending = failures.filter((item) => (item.kind === 'failed' || item.kind === 'outcome') && (lastDelegate.get(item.role) ?? 0) <= Date.parse(item.at));
   const unfinished: WaitingItem[] = [...open.values()].map((task) => ({
     kind: 'unfinished',
     group,

@@ -8,7 +8,7 @@
 // `.dot-agent-deck/<group>/…`, so two tabs of one orchestration in one directory never read each
 // other's tasks and reports. Group and role names are safe identifiers (config/project-fields.ts).
 import { PROJECT_STATE_DIR } from '../config/paths.js';
-import type { WatchKind } from './journal-entry.js';
+import type { Outcome, WatchKind } from './journal-entry.js';
 
 export function groupDir(group: string): string {
   return `${PROJECT_STATE_DIR}/${group}`;
@@ -81,8 +81,19 @@ export function orchestratorRestartLine(group: string): string {
   return `The deck restarted and so did you. Read ${contextFile(group)} again: it lists your role, the workers, the protocol and the tasks still open.`;
 }
 
-export function completionLine(group: string, role: string): string {
-  return `Worker ${role} has completed their task. Read ${workDoneFile(group, role)} for their full report.`;
+/** A worker's work-done, named by its outcome: only `done` reads as a finished task. */
+export function completionLine(group: string, role: string, outcome: Outcome = 'done'): string {
+  const report = workDoneFile(group, role);
+  switch (outcome) {
+    case 'done':
+      return `Worker ${role} has completed their task. Read ${report} for their full report.`;
+    case 'blocked':
+      return `Worker ${role} stopped its task as BLOCKED: it is not done. Read ${report} for what blocks it, then decide: unblock it and delegate again, or work around it.`;
+    case 'failed':
+      return `Worker ${role} reports its task FAILED: it is not done. Read ${report} for why before you delegate again.`;
+    case 'needs-human':
+      return `Worker ${role} stopped its task because it NEEDS A PERSON: it is not done. Read ${report} for what it needs. The person at the deck has been told.`;
+  }
 }
 
 /** A report nobody commissioned: never quoted inline, only pointed at (its text is the worker's). */

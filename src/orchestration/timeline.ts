@@ -47,7 +47,7 @@ function describe(entry: JournalEntry, boss: string): string | null {
     case 'delivery-failed':
       return `${boss} → ${role}  NOT delivered${took}: ${entry.detail ?? 'no confirmation'}`;
     case 'completed':
-      return `${role} → ${boss}  completed${entry.ms !== undefined ? ` after ${formatDuration(entry.ms)}` : ''}${file}`;
+      return `${role} → ${boss}  ${entry.outcome && entry.outcome !== 'done' ? `reported ${entry.outcome.toUpperCase()}` : 'completed'}${entry.ms !== undefined ? ` after ${formatDuration(entry.ms)}` : ''}${file}`;
     case 'unsolicited':
       return `${role} → ${boss}  unrequested report${file}`;
     case 'notice-delivered':

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PaneExit, PaneFrame, PaneModes, CursorPosition } from './pane-types.js';
 import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-status.js';
+import { Outcome } from './outcome.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -51,6 +52,9 @@ export const PaneInfo = z.object({
   /** Set on the role panes of an orchestration whose journal could not be written, with why
    *  (`.dot-agent-deck/journal.jsonl is a directory, …`); cleared by the next append that lands. */
   journalProblem: z.string().nullable().optional(),
+  /** How the role's last task ended, as its worker said with `work-done --outcome`, until the
+   *  role gets its next task: a card shows it, and `needs-human` asks for the person. */
+  outcome: z.object({ outcome: Outcome, at: z.string(), commission: z.string(), file: z.string() }).nullable().optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -114,7 +118,8 @@ export const Request = z.discriminatedUnion('kind', [
     task: z.string().max(MAX_TASK_TEXT),
     again: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
+  /** `outcome`: how a worker's task ended (default done); the orchestrator's `done` ends the run. */
+  z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean(), outcome: Outcome.optional() }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
   z.object({ kind: z.literal('explain'), pane: PaneRef }),
   z.object({ kind: z.literal('answer'), pane: PaneRef, answer: z.enum(['yes', 'no']) }),

@@ -118,6 +118,30 @@ describe('broker', () => {
       open: [],
     },
     {
+      name: 'work-done --outcome blocked closes the task and names the outcome',
+      state: state([commission('coder')]),
+      events: [{ type: 'work-done', at: T0 + 60_000, role: 'coder', paneId: 'p-coder', agentId: 'a-coder', file: 'f', summary: 'no', outcome: 'blocked' }],
+      journal: ['completed'],
+      notices: [/^Worker coder stopped its task as BLOCKED: it is not done\. Read \.dot-agent-deck\/dev\/work-done-coder\.md/],
+      open: [],
+    },
+    {
+      name: 'work-done --outcome failed closes the task and names the outcome',
+      state: state([commission('coder')]),
+      events: [{ type: 'work-done', at: T0 + 60_000, role: 'coder', paneId: 'p-coder', agentId: 'a-coder', file: 'f', summary: 'no', outcome: 'failed' }],
+      journal: ['completed'],
+      notices: [/^Worker coder reports its task FAILED: it is not done\./],
+      open: [],
+    },
+    {
+      name: 'work-done --outcome needs-human closes the task and names the outcome',
+      state: state([commission('coder')]),
+      events: [{ type: 'work-done', at: T0 + 60_000, role: 'coder', paneId: 'p-coder', agentId: 'a-coder', file: 'f', summary: 'no', outcome: 'needs-human' }],
+      journal: ['completed'],
+      notices: [/^Worker coder stopped its task because it NEEDS A PERSON: it is not done\..*The person at the deck has been told\.$/],
+      open: [],
+    },
+    {
       name: 'work-done from another agent of the pane is unrequested and keeps the commission',
       state: state([commission('coder')]),
       events: [
