@@ -14,7 +14,8 @@
 //           "crashAfterCheckpoint": true (exit mid-task once, unless the task names a checkpoint),
 //           "byTask": [{ "match": "regex on the task file", "steps": [...], "report": "...", "question": "..." }],
 //           "turns": [{ "after": ["regex", ...], "actions": [{ "write": "path", "text": "..." },
-//                                                           { "run": ["dot-agent-deck", "delegate", ...] }] }] }
+//                                                           { "run": ["dot-agent-deck", "delegate", ...] },
+//                                                           { "waitMs": 2000 }] }] }
 // Turns fire in order, each once every pattern of `after` matched a prompt received since the
 // previous turn fired. The first `byTask` entry whose `match` finds the task file's text replaces
 // steps, report, question and limit for that task. `limit` is a usage-limit line shown instead of
@@ -238,6 +239,7 @@ async function runTurn() {
   turnIndex += 1;
   seen = [];
   for (const action of turn.actions ?? []) {
+    if (action.waitMs) await wait(Number(action.waitMs));
     if (action.write) writeFile(action.write, action.text ?? '');
     if (action.run) await run(action.run);
   }

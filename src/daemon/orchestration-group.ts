@@ -1,27 +1,17 @@
 // One opened orchestration tab (a routing group): it owns its broker state, its role panes, the
 // commissions' deliveries and the watches, and performs the broker's effects — journal lines,
-// task files, respawns, typed lines, evidence files. Requests (`delegate`, `work-done`) enter
+// task files, respawns, typed lines, evidence files (orchestration-effects.ts). Requests enter
 // through its methods; everything is checked before anything changes.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
-import { UserError, assertNever, errorMessage } from '../common/errors.js';
+import { performEffect } from './orchestration-effects.js';
+import { UserError } from '../common/errors.js';
 import type { Role } from '../config/project-schema.js';
-import {
-  admit,
-  step,
-  type BrokerEffect,
-  type BrokerEvent,
-  type BrokerSettings,
-  type BrokerState,
-  type Commission,
-  type Observation,
-} from '../orchestration/broker.js';
-import { evidenceText, reportSummary, reportText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
+import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, type Observation } from '../orchestration/broker.js';
+import { reportSummary, reportText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
-import { evidenceFile, nudgeLine, resumeLine, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
+import { taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import type { DeliveryService } from './delivery-service.js';
 import { resolveWorker, type LoadedOrchestration } from './orchestration-config.js';
@@ -75,19 +65,19 @@ export class OrchestrationGroup implements Disposable {
   readonly roles: Map<string, string>;
   state: BrokerState;
   /** The roles as the project file last said (refreshed by every delegation). */
-  private config = new Map<string, Role>();
-  private readonly subscriptions = new DisposableStore();
+  config = new Map<string, Role>();
+  readonly subscriptions = new DisposableStore();
   /** Panes being restarted on purpose: their exit is not a watch. */
-  private readonly respawning = new Set<string>();
+  readonly respawning = new Set<string>();
   /** Deliveries in flight, by commission id: a `delegate` request waits for its own. */
-  private readonly deliveries = new Map<string, Promise<DeliveryOutcome>>();
+  readonly deliveries = new Map<string, Promise<DeliveryOutcome>>();
   /** The workers' response timeout in minutes, as the project file last said. */
-  private timeoutMinutes: number;
+  timeoutMinutes: number;
   /** The last journal write failure, for the next `delegate` to report. */
   journalFailure: string | null = null;
 
   constructor(
-    private readonly host: GroupHost,
+    readonly host: GroupHost,
     init: GroupInit,
   ) {
     this.id = init.id;
@@ -115,7 +105,7 @@ export class OrchestrationGroup implements Disposable {
   dispatch(event: BrokerEvent): void {
     const { state, effects } = step(this.state, event);
     this.state = state;
-    for (const effect of effects) this.perform(effect);
+    for (const effect of effects) performEffect(this, effect);
   }
 
   journal(entry: JournalDraft): void {
@@ -297,7 +287,7 @@ export class OrchestrationGroup implements Disposable {
 
   // ── effects ─────────────────────────────────────────────────────────────────────────────
 
-  private startCommission(id: string, role: string, paneId: string, digest: string, from: string, timeoutMinutes: number): Promise<DeliveryOutcome> {
+  startCommission(id: string, role: string, paneId: string, digest: string, from: string, timeoutMinutes: number): Promise<DeliveryOutcome> {
     this.dispatch({
       type: 'delegated',
       at: this.host.clock.now(),
@@ -313,144 +303,6 @@ export class OrchestrationGroup implements Disposable {
       },
     });
     return this.deliveries.get(id) ?? Promise.resolve({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason: 'the delegation was replaced at once' });
-  }
-
-  private perform(effect: BrokerEffect): void {
-    switch (effect.type) {
-      case 'journal':
-        this.journal(effect.entry);
-        return;
-      case 'deliver': {
-        const { commission } = effect;
-        // A new task: the outcome of the last one is no longer what the card should say.
-        if (!commission.redelivery) this.host.registry.setOutcome(commission.paneId, null);
-        const delivery = this.deliverCommission(commission, effect.line);
-        this.deliveries.set(commission.id, delivery);
-        void delivery.then((outcome) => {
-          this.deliveries.delete(commission.id);
-          this.dispatch({
-            type: 'delivery-result',
-            at: this.host.clock.now(),
-            commissionId: commission.id,
-            role: commission.role,
-            ok: outcome.ok,
-            ms: outcome.ms,
-            attempts: outcome.textAttempts + outcome.enterPresses,
-            ...(outcome.ok ? {} : { reason: outcome.reason }),
-          });
-        });
-        return;
-      }
-      case 'dequeue': {
-        const { delegation } = effect;
-        const paneId = this.roles.get(delegation.role);
-        if (!paneId) return;
-        void this.startCommission(delegation.id, delegation.role, paneId, delegation.digest, delegation.from, this.timeoutMinutes);
-        return;
-      }
-      case 'type': {
-        const { commission, purpose } = effect;
-        const line = purpose === 'nudge' ? nudgeLine(this.id, commission.role) : resumeLine(this.id, commission.role);
-        void this.host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
-          if (!outcome.ok)
-            this.journal({
-              at: iso(this.host.clock.now()),
-              event: 'error',
-              role: commission.role,
-              commission: commission.id,
-              detail: `the ${purpose === 'nudge' ? 'reminder' : 'continue line'} could not be typed: ${outcome.reason}`,
-            });
-        });
-        return;
-      }
-      case 'evidence':
-        try {
-          writeCoordinationFile(
-            this.projectDir,
-            evidenceFile(this.id, effect.commission.role),
-            evidenceText(effect.commission.role, effect.what, this.host.delivery.screenTail(effect.commission.paneId)),
-          );
-        } catch (error) {
-          this.host.logError('could not write a watch evidence file', { group: this.id, error: errorMessage(error) });
-        }
-        return;
-      case 'notify': {
-        const paneId = this.roles.get(this.orchestratorRole);
-        const agentId = paneId ? this.host.delivery.currentAgent(paneId) : null;
-        void this.host.delivery
-          .deliver(paneId ?? '', agentId, effect.notice.line, this.orchestratorRole, () =>
-            this.journal({ at: iso(this.host.clock.now()), event: 'delivery-attempt', role: this.orchestratorRole, paneId, ...(agentId ? { agentId } : {}) }),
-          )
-          .then((outcome) => {
-            // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
-            const retry =
-              !outcome.ok &&
-              outcome.textAttempts === 0 &&
-              paneId !== undefined &&
-              this.host.delivery.currentAgent(paneId) !== null &&
-              !this.subscriptions.isDisposed;
-            this.dispatch({
-              type: 'notice-result',
-              at: this.host.clock.now(),
-              ok: outcome.ok,
-              ms: outcome.ms,
-              ...(outcome.ok ? {} : { reason: outcome.reason, retry }),
-            });
-          });
-        return;
-      }
-      default:
-        assertNever(effect);
-    }
-  }
-
-  /** Writes the role's task file, restarts the pane when the role wants a fresh context (or its
-   *  program ended), then types the task line and confirms it. */
-  private async deliverCommission(commission: Commission, line: string): Promise<DeliveryOutcome> {
-    const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
-    const role = this.config.get(commission.role);
-    if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
-    try {
-      const task = readFileSync(join(this.projectDir, taskSourceFile(this.id, commission.id)), 'utf8');
-      const again = commission.redelivery
-        ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
-        : undefined;
-      writeCoordinationFile(this.projectDir, commission.taskFile, workerTaskText(this.id, role, task, again ? { again } : {}));
-    } catch (error) {
-      // A commission from before task sources were kept: its task file is still the one to read.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);
-    }
-    let agentId = commission.agentId;
-    const running = this.host.delivery.currentAgent(commission.paneId) !== null;
-    if ((role.clear && !commission.redelivery) || !running) {
-      this.respawning.add(commission.paneId);
-      try {
-        agentId = await this.host.registry.respawn(commission.paneId, role.command);
-      } catch (error) {
-        const reason = `could not restart it: ${errorMessage(error)}`;
-        this.journal({
-          at: iso(this.host.clock.now()),
-          event: 'error',
-          role: commission.role,
-          paneId: commission.paneId,
-          file: commission.taskFile,
-          detail: reason,
-        });
-        return failed(reason);
-      } finally {
-        this.respawning.delete(commission.paneId);
-      }
-      this.dispatch({ type: 'spawned', at: this.host.clock.now(), commissionId: commission.id, agentId });
-    }
-    return this.host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
-      this.journal({
-        at: iso(this.host.clock.now()),
-        event: 'delivery-attempt',
-        role: commission.role,
-        paneId: commission.paneId,
-        ...(agentId ? { agentId } : {}),
-      }),
-    );
   }
 }
 

@@ -1,4 +1,4 @@
-// What `up`, `delegate` and `work-done` do in the daemon. Everything is checked before anything
+// What `up`, `delegate`, `work-done`, `ask` and `reply` do in the daemon. Everything is checked before anything
 // changes, so a refused request leaves panes, files and the journal as they were. The caller of
 // `delegate`/`work-done` is the pane whose credential the connection presented.
 import { isAbsolute } from 'node:path';
@@ -9,6 +9,7 @@ import { contextFile, orchestratorOpenLine } from '../orchestration/prompt-lines
 import type { PaneInfo, RequestOf, ResponseMap } from '../protocol/messages.js';
 import { loadOrchestration } from './orchestration-config.js';
 import { settingsOf, type OrchestrationGroup } from './orchestration-group.js';
+import { askQuestion, replyToWorker } from './orchestration-questions.js';
 import type { OrchestrationService } from './orchestration-service.js';
 
 /** A pane proven by its credential: its id and the agent now running in it. */
@@ -105,4 +106,14 @@ export function workDone(
 ): ResponseMap['work-done'] {
   const { group, role } = callerGroup(service, caller);
   return group.workDone(caller, role, request.report, request.done, request.outcome);
+}
+
+export function ask(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'ask'>, 'question'>): ResponseMap['ask'] {
+  const { group, role } = callerGroup(service, caller);
+  return askQuestion(group, caller, role, request.question);
+}
+
+export function reply(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'reply'>, 'role' | 'text'>): Promise<ResponseMap['reply']> {
+  const { group, role } = callerGroup(service, caller);
+  return replyToWorker(group, role, request.role, request.text);
 }

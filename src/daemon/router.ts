@@ -15,6 +15,8 @@ import { subscribe, unsubscribe } from './handlers/subscribe.js';
 import { up } from './handlers/up.js';
 import { delegate } from './handlers/delegate.js';
 import { workDone } from './handlers/work-done.js';
+import { ask } from './handlers/ask.js';
+import { reply } from './handlers/reply.js';
 import { timeline } from './handlers/timeline.js';
 import { hook } from './handlers/hook.js';
 import { explain } from './handlers/explain.js';
@@ -37,6 +39,8 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   up,
   delegate,
   'work-done': workDone,
+  ask,
+  reply,
   hook,
   explain,
   answer,

@@ -29,6 +29,13 @@ export interface Commission {
   episode: 'blocked' | 'needs-input' | null;
   /** When the deck types the agent's continue input (a usage limit's reset time + jitter). */
   resumeAt: number | null;
+  /** The worker's question waiting for the orchestrator's reply (the stall, no-activity and
+   *  response-timeout watches pause meanwhile). */
+  question: { n: number; since: number; file: string } | null;
+  /** Questions asked on this task so far (they are numbered from 1). */
+  asked: number;
+  /** Time spent waiting for replies: the response timeout does not count it. */
+  waitedMs: number;
 }
 
 export interface Notice {
@@ -82,6 +89,10 @@ export type BrokerEvent =
   | { type: 'delivery-result'; at: number; commissionId: string; role: string; ok: boolean; ms: number; attempts: number; reason?: string }
   | { type: 'work-done'; at: number; role: string; paneId: string; agentId: string; file: string; summary: string; outcome?: Outcome; tokens?: number }
   | { type: 'activity'; at: number; role: string; agentId: string }
+  /** The worker asked the orchestrator question `n` (written to `file`); its task stays open. */
+  | { type: 'asked'; at: number; role: string; agentId: string; n: number; file: string }
+  /** The orchestrator's reply (in `file`) was typed into the worker. */
+  | { type: 'replied'; at: number; role: string; file: string; ms: number }
   | { type: 'observed'; at: number; role: string; agentId: string; seen: Observation; jitterMs: number }
   | { type: 'exited'; at: number; role: string; agentId: string; exit: string }
   /** After a daemon restart: the role's pane runs a fresh agent; its open task is typed again. */
@@ -114,6 +125,9 @@ export interface StepResult {
   state: BrokerState;
   effects: BrokerEffect[];
 }
+
+/** Questions one task may ask; more is a loop, not a conversation. */
+export const MAX_QUESTIONS = 50;
 
 /** 30 s: an agent that shows nothing for this long after a prompt probably never got it. */
 export const NO_ACTIVITY_MS = 30_000;
@@ -163,5 +177,8 @@ export function freshCommission(
     nudged: false,
     episode: null,
     resumeAt: null,
+    question: null,
+    asked: 0,
+    waitedMs: 0,
   };
 }

@@ -10,11 +10,13 @@ import type { Step } from './broker-step.js';
 export function tickWatches(s: Step): void {
   for (const commission of Object.values(s.next.commissions)) {
     if (commission.deliveredAt === null) continue;
-    const since = s.at - commission.deliveredAt;
+    if (commission.resumeAt !== null && s.at >= commission.resumeAt) resume(s, commission);
+    // A worker waiting for the orchestrator's reply is not silent on its own account.
+    if (commission.question !== null) continue;
+    const since = s.at - commission.deliveredAt - commission.waitedMs;
     const quiet = commission.lastActivityAt === null || commission.lastActivityAt <= commission.deliveredAt;
     if (quiet && since >= NO_ACTIVITY_MS) s.watch(commission, 'no-activity');
     if (commission.responseTimeoutMs > 0 && since >= commission.responseTimeoutMs) s.watch(commission, 'response-timeout');
-    if (commission.resumeAt !== null && s.at >= commission.resumeAt) resume(s, commission);
   }
 }
 
@@ -55,7 +57,8 @@ function stallWatch(s: Step, commission: Commission, event: Extract<BrokerEvent,
   const grace = s.next.settings.stallGraceMs;
   if (grace <= 0) return;
   const { seen } = event;
-  if (seen.status !== 'idle' || !seen.atPrompt) {
+  // Idle at its prompt is what a worker waiting for a reply should be: no reminder, no notice.
+  if (seen.status !== 'idle' || !seen.atPrompt || commission.question !== null) {
     if (commission.idleSince !== null) s.update(commission.role, { idleSince: null });
     return;
   }

@@ -14,20 +14,22 @@ import { assertNever } from '../common/errors.js';
 import { Step } from './broker-step.js';
 import type { BrokerEvent, BrokerState, Commission, StepResult } from './broker-types.js';
 import { freshCommission, MAX_QUEUE_PER_ROLE } from './broker-types.js';
+import { asked, replied } from './broker-questions.js';
 import { observe, tickWatches } from './broker-watches.js';
 import type { PendingNotice, WatchKind } from './journal-entry.js';
-import { completionLine, deliveryFailedLine, unsolicitedLine, watchLine, workerTaskLine, type WatchFacts } from './prompt-lines.js';
+import { completionLine, deliveryFailedLine, questionLine, unsolicitedLine, watchLine, workerTaskLine, type WatchFacts } from './prompt-lines.js';
 
 export * from './broker-types.js';
 
 export function isWatch(kind: PendingNotice['kind']): kind is WatchKind {
-  return kind !== 'completed' && kind !== 'undelivered';
+  return kind !== 'completed' && kind !== 'undelivered' && kind !== 'question';
 }
 
 /** The line of a notice told again after a restart (a watch's resume promise is not repeated:
  *  the restarted daemon has no resume planned). */
 export function pendingNoticeLine(group: string, notice: PendingNotice, timeoutMinutes: number): string {
   if (notice.kind === 'completed') return completionLine(group, notice.role, notice.outcome);
+  if (notice.kind === 'question') return questionLine(group, notice.role, notice.file ?? '');
   if (notice.kind === 'undelivered') return deliveryFailedLine(group, notice.role, notice.detail ?? 'no confirmation');
   const facts: WatchFacts =
     notice.kind === 'exited' ? { ...(notice.detail ? { exit: notice.detail } : {}) } : { ...(notice.detail ? { reason: notice.detail } : {}) };
@@ -184,6 +186,12 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       if (commission && commission.deliveredAt !== null && commission.agentId === event.agentId) s.update(event.role, { lastActivityAt: event.at });
       break;
     }
+    case 'asked':
+      asked(s, event);
+      break;
+    case 'replied':
+      replied(s, event);
+      break;
     case 'observed':
       observe(s, event);
       break;
@@ -211,6 +219,8 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         nudged: false,
         episode: null,
         resumeAt: null,
+        // The fresh agent never asked it: a reply would answer nobody.
+        question: null,
       };
       s.next.commissions[event.role] = fresh;
       s.effects.push({ type: 'deliver', commission: fresh, line: workerTaskLine(s.next.group, fresh.role) });
@@ -224,7 +234,13 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       s.next.notifying = null;
       if (notice) {
         const detail = event.reason ? `${event.reason}${event.retry ? '; will try again' : ''}` : undefined;
-        const about = notice.about ? { commission: notice.about.commission, ...(isWatch(notice.about.kind) ? { watch: notice.about.kind } : {}) } : {};
+        const about = notice.about
+          ? {
+              commission: notice.about.commission,
+              ...(isWatch(notice.about.kind) ? { watch: notice.about.kind } : {}),
+              ...(notice.about.kind === 'question' && notice.about.file ? { file: notice.about.file } : {}),
+            }
+          : {};
         s.journal({ event: event.ok ? 'notice-delivered' : 'notice-failed', role: notice.role, ms: event.ms, ...about, ...(detail ? { detail } : {}) });
         if (!event.ok && event.retry) s.next.queue.unshift(notice);
       }

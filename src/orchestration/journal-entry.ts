@@ -29,6 +29,10 @@ export const JournalEvent = z.enum([
   'nudge',
   /** The deck typed an agent's continue input after its usage limit reset. */
   'resume',
+  /** A worker asked the orchestrator a question (`file`); its task stays open. */
+  'question',
+  /** The orchestrator's reply (`file`) was typed into the worker. */
+  'reply',
   /** Open commissions and queues, written before the journal rotates (restore starts here). */
   'snapshot',
   'error',
@@ -82,7 +86,9 @@ export type QueuedDelegation = z.infer<typeof QueuedDelegation>;
 export const PendingNotice = z.object({
   role: z.string(),
   commission: z.string(),
-  kind: z.union([z.enum(['completed', 'undelivered']), WatchKind]),
+  kind: z.union([z.enum(['completed', 'undelivered', 'question']), WatchKind]),
+  /** A question's file. */
+  file: z.string().max(1000).optional(),
   /** The exit, the blocked reason or why the task was not delivered (deck-written). */
   detail: z.string().max(1000).optional(),
   until: z.string().optional(),

@@ -71,6 +71,8 @@ function waitingLine(item: WaitingItem, now: string, zone: string | undefined): 
     }
     case 'failed':
       return line('failed', item.at, who(item.group, item.role), item.detail);
+    case 'question':
+      return line('question', item.at, who(item.group, item.role), 'asked the orchestrator, no reply yet');
     case 'outcome':
       return item.outcome === 'needs-human'
         ? line('needs you', item.at, who(item.group, item.role), 'stopped: it needs a person, see its report')

@@ -64,6 +64,8 @@ export type WaitingItem =
   | { kind: 'needs-input'; group: string | null; role: string | null; pane: string; reason: string | null; since: string }
   | { kind: 'blocked'; group: string | null; role: string | null; pane: string; reason: string | null; since: string; until: string | null }
   | { kind: 'failed'; group: string; role: string; at: string; detail: string }
+  /** A worker's question to the orchestrator that has no reply yet. */
+  | { kind: 'question'; group: string; role: string; at: string }
   /** A worker ended its task with work-done --outcome blocked or needs-human. */
   | { kind: 'outcome'; outcome: 'blocked' | 'needs-human'; group: string; role: string; at: string }
   /** Without a daemon: a task that was open when the journal ends, which nothing continues now. */
@@ -172,7 +174,10 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
     else t.waitingMs += ms;
     task.phaseStart = to;
   };
+  /** Questions without a reply yet, by commission. */
+  const questions = new Map<string, { role: string; at: string }>();
   const close = (id: string, at: number) => {
+    questions.delete(id);
     const task = open.get(id);
     if (!task) return;
     spend(task, at);
@@ -277,6 +282,12 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
         }
         break;
       }
+      case 'question':
+        if (role && open.has(taskId(entry))) questions.set(taskId(entry), { role, at: entry.at });
+        break;
+      case 'reply':
+        questions.delete(taskId(entry));
+        break;
       // Steps that change no count and no task's phase.
       case 'delivery-attempt':
       case 'error':
@@ -329,7 +340,8 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
     since: iso(task.since),
     delivered: task.delivered,
   }));
-  return { report: { group, orchestration, orchestrator, finishedAt, roles, reports }, failures: pending, unfinished };
+  const asking: WaitingItem[] = [...questions.values()].map(({ role, at }) => ({ kind: 'question', group, role, at }));
+  return { report: { group, orchestration, orchestrator, finishedAt, roles, reports }, failures: [...asking, ...pending], unfinished };
 }
 
 const iso = (at: number) => new Date(at).toISOString();

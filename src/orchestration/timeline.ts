@@ -70,6 +70,10 @@ function describe(entry: JournalEntry, boss: string): string | null {
       return `deck → ${role}  reminded to run work-done`;
     case 'resume':
       return `deck → ${role}  resumed after its usage limit${entry.detail ? ` (${entry.detail})` : ''}`;
+    case 'question':
+      return `${role} → ${boss}  asked a question${file}`;
+    case 'reply':
+      return `${boss} → ${role}  replied${took}${file}`;
     case 'snapshot':
       return null;
     case 'error':

@@ -120,6 +120,10 @@ export const Request = z.discriminatedUnion('kind', [
   }),
   /** `outcome`: how a worker's task ended (default done); the orchestrator's `done` ends the run. */
   z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean(), outcome: Outcome.optional() }),
+  /** From a worker's pane: a question for the orchestrator; the task stays open. */
+  z.object({ kind: z.literal('ask'), question: z.string().max(MAX_TASK_TEXT) }),
+  /** From the orchestrator's pane: the answer to the worker's waiting question. */
+  z.object({ kind: z.literal('reply'), role: z.string().max(200), text: z.string().max(MAX_TASK_TEXT) }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
   z.object({ kind: z.literal('explain'), pane: PaneRef }),
   z.object({ kind: z.literal('answer'), pane: PaneRef, answer: z.enum(['yes', 'no']) }),
@@ -171,6 +175,10 @@ export const Responses = {
     warnings: z.array(z.string()),
   }),
   'work-done': z.object({ recorded: z.enum(['completion', 'unrequested', 'done']), file: z.string().nullable() }),
+  /** `file`: where the question was written; `question`: its number on the task. */
+  ask: z.object({ file: z.string(), question: Count }),
+  /** `file`: where the reply was written; `ms`: how long typing it took. */
+  reply: z.object({ file: z.string(), ms: z.number() }),
   hook: z.object({ accepted: z.boolean() }),
   explain: z.object({ pane: PaneInfo, lastHookEvent: z.string().nullable(), events: z.array(StatusEventRecord) }),
   answer: z.object({ paneId: PaneId, sent: z.boolean() }),

@@ -14,6 +14,8 @@ import { registerValidate } from './validate.js';
 import { registerUp } from './up.js';
 import { registerDelegate } from './delegate.js';
 import { registerWorkDone } from './work-done.js';
+import { registerAsk } from './ask.js';
+import { registerReply } from './reply.js';
 import { registerLog } from './log.js';
 import { registerReport } from './report.js';
 import { registerHook } from './hook.js';
@@ -37,6 +39,8 @@ export const registrars: readonly CommandRegistrar[] = [
   registerUp,
   registerDelegate,
   registerWorkDone,
+  registerAsk,
+  registerReply,
   registerLog,
   registerReport,
   registerExplain,

@@ -142,6 +142,45 @@ describe('broker', () => {
       open: [],
     },
     {
+      name: 'a question keeps the task open and tells the orchestrator where it is',
+      state: state([commission('coder')]),
+      events: [{ type: 'asked', at: T0 + 2000, role: 'coder', agentId: 'a-coder', n: 1, file: 'q1.md' }],
+      journal: ['question'],
+      notices: [/^Worker coder asks you a question and waits with its task open\. It is in q1\.md, written by the worker/],
+      open: ['coder'],
+    },
+    {
+      name: 'while a question waits, neither silence nor the response timeout is reported',
+      state: state([commission('coder', { responseTimeoutMs: 60_000 })]),
+      events: [
+        { type: 'asked', at: T0 + 2000, role: 'coder', agentId: 'a-coder', n: 1, file: 'q1.md' },
+        { type: 'tick', at: T0 + 600_000 },
+      ],
+      journal: ['question'],
+      notices: [/asks you a question/],
+      open: ['coder'],
+    },
+    {
+      name: 'after the reply, the response timeout does not count the wait',
+      state: state([commission('coder', { responseTimeoutMs: 60_000 })]),
+      events: [
+        { type: 'asked', at: T0 + 2000, role: 'coder', agentId: 'a-coder', n: 1, file: 'q1.md' },
+        { type: 'replied', at: T0 + 600_000, role: 'coder', file: 'r1.md', ms: 300 },
+        { type: 'tick', at: T0 + 630_000 },
+      ],
+      journal: ['question', 'reply'],
+      notices: [/asks you a question/],
+      open: ['coder'],
+    },
+    {
+      name: 'a question from an earlier agent of the pane is not taken',
+      state: state([commission('coder')]),
+      events: [{ type: 'asked', at: T0 + 2000, role: 'coder', agentId: 'a-old', n: 1, file: 'q1.md' }],
+      journal: [],
+      notices: [],
+      open: ['coder'],
+    },
+    {
       name: 'work-done from another agent of the pane is unrequested and keeps the commission',
       state: state([commission('coder')]),
       events: [

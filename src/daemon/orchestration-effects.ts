@@ -1,0 +1,149 @@
+// What an orchestration group does for the broker's effects: journal lines, task files,
+// respawns for a fresh context, typed task lines and their confirmations, reminders and continue
+// lines, watch evidence, and the orchestrator's notices one at a time.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertNever, errorMessage } from '../common/errors.js';
+import type { BrokerEffect, Commission } from '../orchestration/broker.js';
+import { evidenceText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
+import type { DeliveryOutcome } from '../orchestration/delivery.js';
+import { evidenceFile, nudgeLine, resumeLine, taskSourceFile } from '../orchestration/prompt-lines.js';
+import type { OrchestrationGroup } from './orchestration-group.js';
+
+const iso = (at: number) => new Date(at).toISOString();
+
+export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): void {
+  const host = group.host;
+  switch (effect.type) {
+    case 'journal':
+      group.journal(effect.entry);
+      return;
+    case 'deliver': {
+      const { commission } = effect;
+      // A new task: the outcome of the last one is no longer what the card should say.
+      if (!commission.redelivery) host.registry.setOutcome(commission.paneId, null);
+      const delivery = deliverCommission(group, commission, effect.line);
+      group.deliveries.set(commission.id, delivery);
+      void delivery.then((outcome) => {
+        group.deliveries.delete(commission.id);
+        group.dispatch({
+          type: 'delivery-result',
+          at: host.clock.now(),
+          commissionId: commission.id,
+          role: commission.role,
+          ok: outcome.ok,
+          ms: outcome.ms,
+          attempts: outcome.textAttempts + outcome.enterPresses,
+          ...(outcome.ok ? {} : { reason: outcome.reason }),
+        });
+      });
+      return;
+    }
+    case 'dequeue': {
+      const { delegation } = effect;
+      const paneId = group.roles.get(delegation.role);
+      if (!paneId) return;
+      void group.startCommission(delegation.id, delegation.role, paneId, delegation.digest, delegation.from, group.timeoutMinutes);
+      return;
+    }
+    case 'type': {
+      const { commission, purpose } = effect;
+      const line = purpose === 'nudge' ? nudgeLine(group.id, commission.role) : resumeLine(group.id, commission.role);
+      void host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
+        if (!outcome.ok)
+          group.journal({
+            at: iso(host.clock.now()),
+            event: 'error',
+            role: commission.role,
+            commission: commission.id,
+            detail: `the ${purpose === 'nudge' ? 'reminder' : 'continue line'} could not be typed: ${outcome.reason}`,
+          });
+      });
+      return;
+    }
+    case 'evidence':
+      try {
+        writeCoordinationFile(
+          group.projectDir,
+          evidenceFile(group.id, effect.commission.role),
+          evidenceText(effect.commission.role, effect.what, host.delivery.screenTail(effect.commission.paneId)),
+        );
+      } catch (error) {
+        host.logError('could not write a watch evidence file', { group: group.id, error: errorMessage(error) });
+      }
+      return;
+    case 'notify': {
+      const paneId = group.roles.get(group.orchestratorRole);
+      const agentId = paneId ? host.delivery.currentAgent(paneId) : null;
+      void host.delivery
+        .deliver(paneId ?? '', agentId, effect.notice.line, group.orchestratorRole, () =>
+          group.journal({ at: iso(host.clock.now()), event: 'delivery-attempt', role: group.orchestratorRole, paneId, ...(agentId ? { agentId } : {}) }),
+        )
+        .then((outcome) => {
+          // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
+          const retry =
+            !outcome.ok && outcome.textAttempts === 0 && paneId !== undefined && host.delivery.currentAgent(paneId) !== null && !group.subscriptions.isDisposed;
+          group.dispatch({
+            type: 'notice-result',
+            at: host.clock.now(),
+            ok: outcome.ok,
+            ms: outcome.ms,
+            ...(outcome.ok ? {} : { reason: outcome.reason, retry }),
+          });
+        });
+      return;
+    }
+    default:
+      assertNever(effect);
+  }
+}
+
+/** Writes the role's task file, restarts the pane when the role wants a fresh context (or its
+ *  program ended), then types the task line and confirms it. */
+async function deliverCommission(group: OrchestrationGroup, commission: Commission, line: string): Promise<DeliveryOutcome> {
+  const host = group.host;
+  const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
+  const role = group.config.get(commission.role);
+  if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
+  try {
+    const task = readFileSync(join(group.projectDir, taskSourceFile(group.id, commission.id)), 'utf8');
+    const again = commission.redelivery
+      ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
+      : undefined;
+    writeCoordinationFile(group.projectDir, commission.taskFile, workerTaskText(group.id, role, task, again ? { again } : {}));
+  } catch (error) {
+    // A commission from before task sources were kept: its task file is still the one to read.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);
+  }
+  let agentId = commission.agentId;
+  const running = host.delivery.currentAgent(commission.paneId) !== null;
+  if ((role.clear && !commission.redelivery) || !running) {
+    group.respawning.add(commission.paneId);
+    try {
+      agentId = await host.registry.respawn(commission.paneId, role.command);
+    } catch (error) {
+      const reason = `could not restart it: ${errorMessage(error)}`;
+      group.journal({
+        at: iso(host.clock.now()),
+        event: 'error',
+        role: commission.role,
+        paneId: commission.paneId,
+        file: commission.taskFile,
+        detail: reason,
+      });
+      return failed(reason);
+    } finally {
+      group.respawning.delete(commission.paneId);
+    }
+    group.dispatch({ type: 'spawned', at: host.clock.now(), commissionId: commission.id, agentId });
+  }
+  return host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
+    group.journal({
+      at: iso(host.clock.now()),
+      event: 'delivery-attempt',
+      role: commission.role,
+      paneId: commission.paneId,
+      ...(agentId ? { agentId } : {}),
+    }),
+  );
+}
