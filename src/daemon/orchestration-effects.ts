@@ -7,7 +7,8 @@ import { assertNever, errorMessage } from '../common/errors.js';
 import type { BrokerEffect, Commission } from '../orchestration/broker.js';
 import { evidenceText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { DeliveryOutcome } from '../orchestration/delivery.js';
-import { evidenceFile, nudgeLine, resumeLine, taskSourceFile } from '../orchestration/prompt-lines.js';
+import { evidenceFile, nudgeLine, resumeLine, taskSourceFile, taskStatusFile } from '../orchestration/prompt-lines.js';
+import type { TaskStatus } from '../orchestration/task-status.js';
 import type { OrchestrationGroup } from './orchestration-group.js';
 
 const iso = (at: number) => new Date(at).toISOString();
@@ -91,6 +92,22 @@ export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): 
             ...(outcome.ok ? {} : { reason: outcome.reason, retry }),
           });
         });
+      return;
+    }
+    case 'status': {
+      const status: TaskStatus = {
+        id: effect.commission,
+        group: group.id,
+        role: effect.role,
+        state: effect.state,
+        ...(effect.outcome ? { outcome: effect.outcome } : {}),
+        updatedAt: iso(host.clock.now()),
+      };
+      try {
+        writeCoordinationFile(group.projectDir, taskStatusFile(group.id, effect.commission), `${JSON.stringify(status)}\n`);
+      } catch (error) {
+        host.logError('could not write a task status file', { group: group.id, commission: effect.commission, error: errorMessage(error) });
+      }
       return;
     }
     default:

@@ -11,7 +11,7 @@ import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, t
 import { reportSummary, reportText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
-import { taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
+import { taskReportFile, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import type { DeliveryService } from './delivery-service.js';
 import { resolveWorker, type LoadedOrchestration } from './orchestration-config.js';
@@ -216,6 +216,8 @@ export class OrchestrationGroup implements Disposable {
     // An unrequested report never overwrites the last commissioned one.
     const file = commissioned ? workDoneFile(this.id, role) : unsolicitedFile(this.id, role);
     writeCoordinationFile(this.projectDir, file, reportText(role, report, commissioned));
+    // The task's directory keeps its own report: the role's file holds only the latest.
+    if (commissioned) writeCoordinationFile(this.projectDir, taskReportFile(this.id, commission.id), reportText(role, report, true));
     const tokens = this.tokensOf(caller.paneId);
     this.dispatch({
       type: 'work-done',

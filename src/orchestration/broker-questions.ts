@@ -12,6 +12,7 @@ export function asked(s: Step, event: Extract<BrokerEvent, { type: 'asked' }>): 
   const since = commission.question?.since ?? event.at;
   s.update(event.role, { question: { n: event.n, since, file: event.file }, asked: event.n, idleSince: null });
   s.journal({ event: 'question', role: event.role, agentId: event.agentId, commission: commission.id, file: event.file });
+  s.status(commission.id, event.role, 'question');
   s.enqueue({
     role: event.role,
     line: questionLine(s.next.group, event.role, event.file),

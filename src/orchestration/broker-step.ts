@@ -1,7 +1,8 @@
 // One step of the broker in the making: the next state (copied on write), the effects gathered so
 // far, and the moves every rule shares — journal a line, queue a notice, change a commission,
 // close a role's commission (the next queued task goes), raise a watch once. Pure.
-import type { PendingNotice, WatchKind, JournalDraft } from './journal-entry.js';
+import type { JournalDraft, Outcome, PendingNotice, WatchKind } from './journal-entry.js';
+import type { TaskState } from './task-status.js';
 import { watchLine, type WatchFacts } from './prompt-lines.js';
 import { MAX_EPISODES, MAX_QUEUED_NOTICES, type BrokerEffect, type BrokerState, type Commission, type Notice } from './broker-types.js';
 
@@ -26,6 +27,11 @@ export class Step {
 
   journal(entry: Omit<JournalDraft, 'at'>): void {
     this.effects.push({ type: 'journal', entry: { at: iso(this.at), ...entry } });
+  }
+
+  /** The task's status file says `state` now. */
+  status(commission: string, role: string, state: TaskState, outcome?: Outcome): void {
+    this.effects.push({ type: 'status', commission, role, state, ...(outcome ? { outcome } : {}) });
   }
 
   enqueue(notice: Notice): void {

@@ -1,6 +1,7 @@
 // The broker's vocabulary: commissions, notices, settings, state, the events it takes and the
 // effects it asks for, and the state it starts from. Types and constants only, no rules.
 import type { JournalDraft, Outcome, PendingNotice, QueuedDelegation, WatchKind } from './journal-entry.js';
+import type { TaskState } from './task-status.js';
 
 export interface Commission {
   id: string;
@@ -119,7 +120,9 @@ export type BrokerEffect =
   | { type: 'type'; commission: Commission; purpose: 'nudge' | 'resume' }
   /** Write what the worker's screen shows to the watch's evidence file, before the notice. */
   | { type: 'evidence'; commission: Commission; what: string }
-  | { type: 'notify'; notice: Notice };
+  | { type: 'notify'; notice: Notice }
+  /** Rewrite the task's `status` file (its directory under tasks/). */
+  | { type: 'status'; commission: string; role: string; state: TaskState; outcome?: Outcome };
 
 export interface StepResult {
   state: BrokerState;

@@ -71,7 +71,10 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
   switch (event.type) {
     case 'delegated': {
       const previous = s.next.commissions[event.commission.role];
-      if (previous) s.journal({ event: 'superseded', role: previous.role, commission: previous.id, agentId: previous.agentId ?? undefined });
+      if (previous) {
+        s.journal({ event: 'superseded', role: previous.role, commission: previous.id, agentId: previous.agentId ?? undefined });
+        s.status(previous.id, previous.role, 'superseded');
+      }
       const commission = freshCommission(event.commission, event.at);
       s.next.commissions[commission.role] = commission;
       s.journal({
@@ -83,6 +86,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         commission: commission.id,
         file: commission.taskFile,
       });
+      s.status(commission.id, commission.role, 'delivering');
       s.effects.push({ type: 'deliver', commission, line: workerTaskLine(s.next.group, commission.role) });
       break;
     }
@@ -100,6 +104,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         position: waiting.length + 1,
         ...(behind ? { behind } : {}),
       });
+      s.status(delegation.id, delegation.role, 'queued');
       break;
     }
     case 'spawned': {
@@ -126,6 +131,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         s.update(commission.role, { deliveredAt: event.at, lastActivityAt: null, idleSince: null });
         s.journal({ event: commission.redelivery ? 'redelivery' : 'delivered', ...base });
         if (commission.redelivery) s.watch(commission, 'restarted');
+        s.status(commission.id, commission.role, 'working');
       } else {
         s.journal({ event: 'delivery-failed', ...base, detail: event.reason });
         // One event, one notice, whatever else was seen meanwhile (an exit during the delivery
@@ -138,6 +144,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
           line: deliveryFailedLine(s.next.group, commission.role, reason),
           about: { role: commission.role, commission: commission.id, kind: 'undelivered', detail: reason },
         });
+        s.status(commission.id, commission.role, 'undelivered');
         s.close(commission.role);
       }
       break;
@@ -167,6 +174,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
             ...(event.outcome && event.outcome !== 'done' ? { outcome: event.outcome } : {}),
           },
         });
+        s.status(commission.id, event.role, 'ended', event.outcome ?? 'done');
         s.close(event.role);
       } else {
         s.journal({
@@ -202,6 +210,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       if (commission.deliveredAt === null) break;
       s.watch(commission, 'exited', { exit: event.exit }, `exited (${event.exit}) before running work-done`);
       s.journal({ event: 'error', role: commission.role, commission: commission.id, detail: `the task is closed: the worker exited (${event.exit})` });
+      s.status(commission.id, commission.role, 'exited');
       s.close(commission.role);
       break;
     }
@@ -223,6 +232,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         question: null,
       };
       s.next.commissions[event.role] = fresh;
+      s.status(fresh.id, fresh.role, 'delivering');
       s.effects.push({ type: 'deliver', commission: fresh, line: workerTaskLine(s.next.group, fresh.role) });
       break;
     }
@@ -264,6 +274,8 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
           .map((d) => `${d.role} (queued)`),
       ];
       s.journal({ event: 'done', from: event.from, ...(open.length > 0 ? { detail: `abandoned: ${open.join(', ')}` } : {}) });
+      for (const c of Object.values(s.next.commissions)) s.status(c.id, c.role, 'abandoned');
+      for (const d of Object.values(s.next.queues).flat()) s.status(d.id, d.role, 'abandoned');
       s.next.commissions = {};
       s.next.queues = {};
       break;

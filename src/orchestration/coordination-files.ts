@@ -110,6 +110,12 @@ export function orchestratorContextText(input: ContextInput): string {
     '7. When the whole job is finished, run `dot-agent-deck work-done --done --task "summary"` (or `--task-file PATH`).',
     '',
   ];
+  lines.push(
+    '## Task files',
+    '',
+    `Every task has a directory \`.dot-agent-deck/${input.group}/tasks/<id>/\`: \`task.md\` (what you delegated), \`status\` (its state, one JSON line the deck keeps), \`checkpoint.md\` (how far its worker got), \`question-N.md\` and \`reply-N.md\`, and \`report.md\`. To see where things stand, run \`dot-agent-deck tasks --open\` (add \`--json\` for the fields) or read these small files; do not read the workers' panes or transcripts.`,
+    '',
+  );
   if (input.open !== undefined) {
     lines.push('## Open after the restart', '');
     if (input.open.length === 0) lines.push('Nothing was open: decide the next step from the reports you have.', '');

@@ -40,10 +40,25 @@ export function evidenceFile(group: string, role: string): string {
   return `${groupDir(group)}/watch-${role}.md`;
 }
 
-/** A delegation's task text as the orchestrator gave it, one file per commission: a queued
+/** A delegation's task text as the orchestrator gave it, in the commission's directory: a queued
  *  task waits here, and a restarted worker's task is rebuilt from it. */
 export function taskSourceFile(group: string, id: string): string {
-  return `${groupDir(group)}/tasks/${id}.md`;
+  return `${taskDir(group, id)}/task.md`;
+}
+
+/** The task's state as the deck last wrote it (task-status.ts). */
+export function taskStatusFile(group: string, id: string): string {
+  return `${taskDir(group, id)}/status`;
+}
+
+/** The worker's own notes on how far it got: a fresh agent on the same task continues from it. */
+export function checkpointFile(group: string, id: string): string {
+  return `${taskDir(group, id)}/checkpoint.md`;
+}
+
+/** The worker's report on this task, kept with the task. */
+export function taskReportFile(group: string, id: string): string {
+  return `${taskDir(group, id)}/report.md`;
 }
 
 /** Characters a typed line may hold: none that bash, zsh or fish treat specially. */

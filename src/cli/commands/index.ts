@@ -16,6 +16,7 @@ import { registerDelegate } from './delegate.js';
 import { registerWorkDone } from './work-done.js';
 import { registerAsk } from './ask.js';
 import { registerReply } from './reply.js';
+import { registerTasks } from './tasks.js';
 import { registerLog } from './log.js';
 import { registerReport } from './report.js';
 import { registerHook } from './hook.js';
@@ -41,6 +42,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerWorkDone,
   registerAsk,
   registerReply,
+  registerTasks,
   registerLog,
   registerReport,
   registerExplain,
