@@ -1,13 +1,13 @@
 // What an orchestration group does for the broker's effects: journal lines, task files,
 // respawns for a fresh context, typed task lines and their confirmations, reminders and continue
 // lines, watch evidence, and the orchestrator's notices one at a time.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNever, errorMessage } from '../common/errors.js';
 import type { BrokerEffect, Commission } from '../orchestration/broker.js';
 import { evidenceText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { DeliveryOutcome } from '../orchestration/delivery.js';
-import { evidenceFile, nudgeLine, resumeLine, taskSourceFile, taskStatusFile } from '../orchestration/prompt-lines.js';
+import { checkpointFile, evidenceFile, nudgeLine, resumeLine, taskSourceFile, taskStatusFile } from '../orchestration/prompt-lines.js';
 import type { TaskStatus } from '../orchestration/task-status.js';
 import type { OrchestrationGroup } from './orchestration-group.js';
 
@@ -49,7 +49,11 @@ export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): 
     }
     case 'type': {
       const { commission, purpose } = effect;
-      const line = purpose === 'nudge' ? nudgeLine(group.id, commission.role) : resumeLine(group.id, commission.role);
+      const checkpoint = checkpointFile(group.id, commission.id);
+      const line =
+        purpose === 'nudge'
+          ? nudgeLine(group.id, commission.role)
+          : resumeLine(group.id, commission.role, existsSync(join(group.projectDir, checkpoint)) ? checkpoint : undefined);
       void host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
         if (!outcome.ok)
           group.journal({
@@ -124,10 +128,15 @@ async function deliverCommission(group: OrchestrationGroup, commission: Commissi
   if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
   try {
     const task = readFileSync(join(group.projectDir, taskSourceFile(group.id, commission.id)), 'utf8');
-    const again = commission.redelivery
-      ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
-      : undefined;
-    writeCoordinationFile(group.projectDir, commission.taskFile, workerTaskText(group.id, role, task, again ? { again } : {}));
+    const again = [
+      commission.redelivery
+        ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
+        : null,
+      continueFrom(group, commission),
+    ]
+      .filter((part) => part !== null)
+      .join(' ');
+    writeCoordinationFile(group.projectDir, commission.taskFile, workerTaskText(group.id, role, task, again !== '' ? { again } : {}));
   } catch (error) {
     // A commission from before task sources were kept: its task file is still the one to read.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);
@@ -163,4 +172,26 @@ async function deliverCommission(group: OrchestrationGroup, commission: Commissi
       ...(agentId ? { agentId } : {}),
     }),
   );
+}
+
+/**
+ * The note that sends a fresh agent to the task's checkpoint, or null when there is none. The
+ * same task handed over again (a clear = true respawn after a crash, a restart's re-delivery, the
+ * orchestrator delegating it again) finds the checkpoint its earlier agent left; one from an
+ * earlier commission is copied into this task's directory first, so the task keeps its own state.
+ */
+function continueFrom(group: OrchestrationGroup, commission: Commission): string | null {
+  const own = checkpointFile(group.id, commission.id);
+  const ownPath = join(group.projectDir, own);
+  const source = group.checkpointSource(commission);
+  if (!existsSync(ownPath) && source !== null && source !== commission.id) {
+    try {
+      writeCoordinationFile(group.projectDir, own, readFileSync(join(group.projectDir, checkpointFile(group.id, source)), 'utf8'));
+    } catch (error) {
+      group.host.logError('could not carry a checkpoint over', { group: group.id, from: source, error: errorMessage(error) });
+    }
+  }
+  if (!existsSync(ownPath)) return null;
+  group.rememberCheckpoint(commission);
+  return `An earlier agent worked on this task and left a checkpoint: read \`${own}\` first, continue from where it stopped, and skip the steps it lists as done.`;
 }

@@ -7,7 +7,7 @@ import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { performEffect } from './orchestration-effects.js';
 import { UserError } from '../common/errors.js';
 import type { Role } from '../config/project-schema.js';
-import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, type Observation } from '../orchestration/broker.js';
+import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
 import { reportSummary, reportText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
@@ -73,6 +73,9 @@ export class OrchestrationGroup implements Disposable {
   readonly deliveries = new Map<string, Promise<DeliveryOutcome>>();
   /** The workers' response timeout in minutes, as the project file last said. */
   timeoutMinutes: number;
+  /** The newest checkpointed commission per role and task digest: the same task handed to a
+   *  fresh agent later (after its worker crashed) continues from that checkpoint. */
+  private readonly checkpoints = new Map<string, string>();
   /** The last journal write failure, for the next `delegate` to report. */
   journalFailure: string | null = null;
 
@@ -230,8 +233,30 @@ export class OrchestrationGroup implements Disposable {
       outcome,
       ...(tokens !== undefined ? { tokens } : {}),
     });
+    // A task done is done: the same task delegated again later starts from scratch.
+    if (commissioned && outcome === 'done') this.forgetCheckpoint(commission);
     if (commissioned) this.host.registry.setOutcome(caller.paneId, { outcome, at: iso(this.host.clock.now()), commission: commission.id, file });
     return { recorded: commissioned ? 'completion' : 'unrequested', file };
+  }
+
+  // ── checkpoints ─────────────────────────────────────────────────────────────────────────
+
+  rememberCheckpoint(commission: Commission): void {
+    const key = `${commission.role}\0${commission.digest}`;
+    this.checkpoints.delete(key);
+    this.checkpoints.set(key, commission.id);
+    // Bounded: the oldest tasks' checkpoints are forgotten first (their files stay).
+    while (this.checkpoints.size > MAX_REMEMBERED_CHECKPOINTS) this.checkpoints.delete(this.checkpoints.keys().next().value!);
+  }
+
+  /** The commission whose checkpoint a delivery of `commission` continues from: its own, or the
+   *  last one of the same task on the same role that ended unfinished. */
+  checkpointSource(commission: Commission): string | null {
+    return this.checkpoints.get(`${commission.role}\0${commission.digest}`) ?? null;
+  }
+
+  private forgetCheckpoint(commission: Commission): void {
+    this.checkpoints.delete(`${commission.role}\0${commission.digest}`);
   }
 
   // ── watches ─────────────────────────────────────────────────────────────────────────────
@@ -307,6 +332,9 @@ export class OrchestrationGroup implements Disposable {
     return this.deliveries.get(id) ?? Promise.resolve({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason: 'the delegation was replaced at once' });
   }
 }
+
+/** Checkpointed tasks remembered per group for a later re-delegation. */
+const MAX_REMEMBERED_CHECKPOINTS = 200;
 
 export function settingsOf(loaded: LoadedOrchestration): BrokerSettings {
   const top = loaded.config;

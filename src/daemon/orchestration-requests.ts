@@ -1,4 +1,4 @@
-// What `up`, `delegate`, `work-done`, `ask` and `reply` do in the daemon. Everything is checked before anything
+// What `up`, `delegate`, `work-done`, `ask`, `reply` and `checkpoint` do in the daemon. Everything is checked before anything
 // changes, so a refused request leaves panes, files and the journal as they were. The caller of
 // `delegate`/`work-done` is the pane whose credential the connection presented.
 import { isAbsolute } from 'node:path';
@@ -9,7 +9,7 @@ import { contextFile, orchestratorOpenLine } from '../orchestration/prompt-lines
 import type { PaneInfo, RequestOf, ResponseMap } from '../protocol/messages.js';
 import { loadOrchestration } from './orchestration-config.js';
 import { settingsOf, type OrchestrationGroup } from './orchestration-group.js';
-import { askQuestion, replyToWorker } from './orchestration-questions.js';
+import { askQuestion, replyToWorker, saveCheckpoint } from './orchestration-protocol.js';
 import type { OrchestrationService } from './orchestration-service.js';
 
 /** A pane proven by its credential: its id and the agent now running in it. */
@@ -116,4 +116,9 @@ export function ask(service: OrchestrationService, caller: PaneCaller, request: 
 export function reply(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'reply'>, 'role' | 'text'>): Promise<ResponseMap['reply']> {
   const { group, role } = callerGroup(service, caller);
   return replyToWorker(group, role, request.role, request.text);
+}
+
+export function checkpoint(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'checkpoint'>, 'notes'>): ResponseMap['checkpoint'] {
+  const { group, role } = callerGroup(service, caller);
+  return saveCheckpoint(group, caller, role, request.notes);
 }

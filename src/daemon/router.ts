@@ -17,6 +17,7 @@ import { delegate } from './handlers/delegate.js';
 import { workDone } from './handlers/work-done.js';
 import { ask } from './handlers/ask.js';
 import { reply } from './handlers/reply.js';
+import { checkpoint } from './handlers/checkpoint.js';
 import { timeline } from './handlers/timeline.js';
 import { hook } from './handlers/hook.js';
 import { explain } from './handlers/explain.js';
@@ -41,6 +42,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   'work-done': workDone,
   ask,
   reply,
+  checkpoint,
   hook,
   explain,
   answer,

@@ -1,6 +1,6 @@
-// The broker's question rules: a worker asks the orchestrator without ending its task, the
+// The broker's question and checkpoint rules: a worker asks the orchestrator without ending its task, the
 // orchestrator's reply is typed back, and meanwhile the watches that read silence as trouble
-// (no activity, response timeout, the stall watch) are paused. Pure.
+// (no activity, response timeout, the stall watch) are paused. A checkpoint is journaled. Pure.
 import type { BrokerEvent } from './broker-types.js';
 import type { Step } from './broker-step.js';
 import { questionLine } from './prompt-lines.js';
@@ -18,6 +18,12 @@ export function asked(s: Step, event: Extract<BrokerEvent, { type: 'asked' }>): 
     line: questionLine(s.next.group, event.role, event.file),
     about: { role: event.role, commission: commission.id, kind: 'question', file: event.file },
   });
+}
+
+export function checkpointed(s: Step, event: Extract<BrokerEvent, { type: 'checkpointed' }>): void {
+  const commission = s.next.commissions[event.role];
+  if (!commission || (commission.agentId !== null && commission.agentId !== event.agentId)) return;
+  s.journal({ event: 'checkpoint', role: event.role, agentId: event.agentId, commission: commission.id, file: event.file });
 }
 
 export function replied(s: Step, event: Extract<BrokerEvent, { type: 'replied' }>): void {

@@ -92,6 +92,8 @@ export type BrokerEvent =
   | { type: 'activity'; at: number; role: string; agentId: string }
   /** The worker asked the orchestrator question `n` (written to `file`); its task stays open. */
   | { type: 'asked'; at: number; role: string; agentId: string; n: number; file: string }
+  /** The worker replaced its task's checkpoint (`file`). */
+  | { type: 'checkpointed'; at: number; role: string; agentId: string; file: string }
   /** The orchestrator's reply (in `file`) was typed into the worker. */
   | { type: 'replied'; at: number; role: string; file: string; ms: number }
   | { type: 'observed'; at: number; role: string; agentId: string; seen: Observation; jitterMs: number }

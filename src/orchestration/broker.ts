@@ -14,7 +14,7 @@ import { assertNever } from '../common/errors.js';
 import { Step } from './broker-step.js';
 import type { BrokerEvent, BrokerState, Commission, StepResult } from './broker-types.js';
 import { freshCommission, MAX_QUEUE_PER_ROLE } from './broker-types.js';
-import { asked, replied } from './broker-questions.js';
+import { asked, checkpointed, replied } from './broker-questions.js';
 import { observe, tickWatches } from './broker-watches.js';
 import type { PendingNotice, WatchKind } from './journal-entry.js';
 import { completionLine, deliveryFailedLine, questionLine, unsolicitedLine, watchLine, workerTaskLine, type WatchFacts } from './prompt-lines.js';
@@ -199,6 +199,9 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
       break;
     case 'replied':
       replied(s, event);
+      break;
+    case 'checkpointed':
+      checkpointed(s, event);
       break;
     case 'observed':
       observe(s, event);

@@ -33,6 +33,8 @@ export const JournalEvent = z.enum([
   'question',
   /** The orchestrator's reply (`file`) was typed into the worker. */
   'reply',
+  /** A worker saved how far it got (`file`): a fresh agent on the same task continues from it. */
+  'checkpoint',
   /** Open commissions and queues, written before the journal rotates (restore starts here). */
   'snapshot',
   'error',

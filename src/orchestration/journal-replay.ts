@@ -113,6 +113,7 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
       case 'error':
       case 'question':
       case 'reply':
+      case 'checkpoint':
         break; // they open or close nothing
       default:
         assertNever(entry.event, 'journal event');
@@ -179,6 +180,7 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
       case 'nudge':
       case 'resume':
       case 'reply':
+      case 'checkpoint':
         break;
       default:
         assertNever(entry.event, 'journal event');

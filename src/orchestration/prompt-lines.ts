@@ -145,8 +145,9 @@ export function nudgeLine(group: string, role: string): string {
 }
 
 /** Typed after a usage limit's stated reset time, when the person opted in. */
-export function resumeLine(group: string, role: string): string {
-  return `Your usage limit has reset. Continue the task in ${workerTaskFile(group, role)} where you left off.`;
+export function resumeLine(group: string, role: string, checkpoint?: string): string {
+  const notes = checkpoint ? ` Your checkpoint is in ${checkpoint}.` : '';
+  return `Your usage limit has reset. Continue the task in ${workerTaskFile(group, role)} where you left off.${notes}`;
 }
 
 function plural(n: number, word: string): string {

@@ -72,6 +72,8 @@ function describe(entry: JournalEntry, boss: string): string | null {
       return `deck → ${role}  resumed after its usage limit${entry.detail ? ` (${entry.detail})` : ''}`;
     case 'question':
       return `${role} → ${boss}  asked a question${file}`;
+    case 'checkpoint':
+      return `${role}  saved a checkpoint${file}`;
     case 'reply':
       return `${boss} → ${role}  replied${took}${file}`;
     case 'snapshot':

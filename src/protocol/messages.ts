@@ -124,6 +124,8 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ask'), question: z.string().max(MAX_TASK_TEXT) }),
   /** From the orchestrator's pane: the answer to the worker's waiting question. */
   z.object({ kind: z.literal('reply'), role: z.string().max(200), text: z.string().max(MAX_TASK_TEXT) }),
+  /** From a worker's pane: how far it got, replacing its task's checkpoint. */
+  z.object({ kind: z.literal('checkpoint'), notes: z.string().max(MAX_TASK_TEXT) }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
   z.object({ kind: z.literal('explain'), pane: PaneRef }),
   z.object({ kind: z.literal('answer'), pane: PaneRef, answer: z.enum(['yes', 'no']) }),
@@ -179,6 +181,7 @@ export const Responses = {
   ask: z.object({ file: z.string(), question: Count }),
   /** `file`: where the reply was written; `ms`: how long typing it took. */
   reply: z.object({ file: z.string(), ms: z.number() }),
+  checkpoint: z.object({ file: z.string() }),
   hook: z.object({ accepted: z.boolean() }),
   explain: z.object({ pane: PaneInfo, lastHookEvent: z.string().nullable(), events: z.array(StatusEventRecord) }),
   answer: z.object({ paneId: PaneId, sent: z.boolean() }),

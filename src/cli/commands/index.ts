@@ -17,6 +17,7 @@ import { registerWorkDone } from './work-done.js';
 import { registerAsk } from './ask.js';
 import { registerReply } from './reply.js';
 import { registerTasks } from './tasks.js';
+import { registerCheckpoint } from './checkpoint.js';
 import { registerLog } from './log.js';
 import { registerReport } from './report.js';
 import { registerHook } from './hook.js';
@@ -42,6 +43,7 @@ export const registrars: readonly CommandRegistrar[] = [
   registerWorkDone,
   registerAsk,
   registerReply,
+  registerCheckpoint,
   registerTasks,
   registerLog,
   registerReport,

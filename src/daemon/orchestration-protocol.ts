@@ -1,24 +1,45 @@
-// `ask` and `reply` in the daemon: a worker's question goes to a file in its task's directory
-// and the orchestrator is told with one deck-written line that points at it; the orchestrator's
-// reply goes to a file beside it and is typed into the worker through the confirmed delivery.
-// The commission stays open throughout. Everything is checked before anything is written.
+// `ask`, `reply` and `checkpoint` in the daemon. A worker's question goes to a file in its task's
+// directory and the orchestrator is told with one deck-written line that points at it; the
+// orchestrator's reply goes to a file beside it and is typed into the worker through the
+// confirmed delivery; the commission stays open throughout. A checkpoint replaces the task's
+// checkpoint.md. Everything is checked before anything is written.
 import { UserError } from '../common/errors.js';
-import { MAX_QUESTIONS } from '../orchestration/broker.js';
-import { questionText, replyText, writeCoordinationFile } from '../orchestration/coordination-files.js';
-import { questionFile, replyFile, replyLine } from '../orchestration/prompt-lines.js';
+import { MAX_QUESTIONS, type Commission } from '../orchestration/broker.js';
+import { checkpointText, questionText, replyText, writeCoordinationFile } from '../orchestration/coordination-files.js';
+import { checkpointFile, questionFile, replyFile, replyLine } from '../orchestration/prompt-lines.js';
 import type { OrchestrationGroup } from './orchestration-group.js';
 import type { PaneCaller } from './orchestration-requests.js';
 
-export function askQuestion(group: OrchestrationGroup, caller: PaneCaller, role: string, text: string): { file: string; question: number } {
+/** The caller's open commission, or a sentence saying why there is none. */
+function ownTask(group: OrchestrationGroup, caller: PaneCaller, role: string, verb: 'ask' | 'checkpoint'): Commission {
   if (role === group.orchestratorRole) {
-    throw new UserError('`ask` is for workers: the orchestrator asks the person in its own pane.', { hint: 'write the question in your reply to the person' });
+    throw new UserError(
+      verb === 'ask'
+        ? '`ask` is for workers: the orchestrator asks the person in its own pane.'
+        : '`checkpoint` is for workers: the orchestrator keeps its notes in its own files.',
+      { hint: verb === 'ask' ? 'write the question in your reply to the person' : 'read `dot-agent-deck tasks --open` to see where the team stands' },
+    );
   }
   const commission = group.state.commissions[role];
   if (!commission || commission.paneId !== caller.paneId || (commission.agentId !== null && commission.agentId !== caller.agentId)) {
-    throw new UserError(`Worker ${role} has no open task, so there is nobody to ask.`, {
-      hint: 'ask about a task you were delegated; report unrequested work with work-done',
+    throw new UserError(`Worker ${role} has no open task, so there is ${verb === 'ask' ? 'nobody to ask' : 'no task to save a checkpoint for'}.`, {
+      hint: verb === 'ask' ? 'ask about a task you were delegated; report unrequested work with work-done' : 'checkpoints belong to a delegated task',
     });
   }
+  return commission;
+}
+
+export function saveCheckpoint(group: OrchestrationGroup, caller: PaneCaller, role: string, notes: string): { file: string } {
+  const commission = ownTask(group, caller, role, 'checkpoint');
+  const file = checkpointFile(group.id, commission.id);
+  writeCoordinationFile(group.projectDir, file, checkpointText(role, commission.id, notes));
+  group.rememberCheckpoint(commission);
+  group.dispatch({ type: 'checkpointed', at: group.host.clock.now(), role, agentId: caller.agentId, file });
+  return { file };
+}
+
+export function askQuestion(group: OrchestrationGroup, caller: PaneCaller, role: string, text: string): { file: string; question: number } {
+  const commission = ownTask(group, caller, role, 'ask');
   if (commission.asked >= MAX_QUESTIONS) {
     throw new UserError(`This task has already asked ${MAX_QUESTIONS} questions; no more are sent.`, {
       hint: 'finish with `dot-agent-deck work-done --outcome blocked` and say in the report what you need',
