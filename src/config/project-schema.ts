@@ -124,6 +124,15 @@ export const Orchestration = z
       .default(false)
       .describe('The orchestration `up` opens without --orchestration and the new-pane form preselects, when the file has several.'),
     roles: z.array(Role).default([]).describe('The roles of this orchestration: one start role and at least one worker.'),
+    rules_file: z
+      .string()
+      .min(1, { error: 'must name a file, e.g. "docs/agents.md"' })
+      .optional()
+      .describe('A file of rules every agent of this team reads before its own instructions (relative to the project directory); `validate` checks it exists.'),
+    shared_prompt: z
+      .string()
+      .optional()
+      .describe('Rules every agent of this team reads before its own instructions, written inline (with or instead of rules_file).'),
   })
   .superRefine((orchestration, ctx) => {
     if (!Array.isArray(orchestration.roles)) return;

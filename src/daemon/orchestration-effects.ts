@@ -136,7 +136,11 @@ async function deliverCommission(group: OrchestrationGroup, commission: Commissi
     ]
       .filter((part) => part !== null)
       .join(' ');
-    writeCoordinationFile(group.projectDir, commission.taskFile, workerTaskText(group.id, role, task, again !== '' ? { again } : {}));
+    writeCoordinationFile(
+      group.projectDir,
+      commission.taskFile,
+      workerTaskText(group.id, role, task, { shared: group.shared, ...(again !== '' ? { again } : {}) }),
+    );
   } catch (error) {
     // A commission from before task sources were kept: its task file is still the one to read.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);

@@ -8,7 +8,7 @@ import { performEffect } from './orchestration-effects.js';
 import { UserError } from '../common/errors.js';
 import type { Role } from '../config/project-schema.js';
 import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
-import { reportSummary, reportText, writeCoordinationFile } from '../orchestration/coordination-files.js';
+import { reportSummary, reportText, writeCoordinationFile, type SharedRules } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
 import { taskReportFile, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
@@ -37,6 +37,7 @@ export interface GroupInit {
   state: BrokerState;
   config: readonly Role[];
   timeoutMinutes: number;
+  shared?: SharedRules;
 }
 
 export interface DelegateRequest {
@@ -73,6 +74,8 @@ export class OrchestrationGroup implements Disposable {
   readonly deliveries = new Map<string, Promise<DeliveryOutcome>>();
   /** The workers' response timeout in minutes, as the project file last said. */
   timeoutMinutes: number;
+  /** The team's shared rules, as the project file last said. */
+  shared: SharedRules;
   /** The newest checkpointed commission per role and task digest: the same task handed to a
    *  fresh agent later (after its worker crashed) continues from that checkpoint. */
   private readonly checkpoints = new Map<string, string>();
@@ -90,6 +93,7 @@ export class OrchestrationGroup implements Disposable {
     this.roles = init.roles;
     this.state = init.state;
     this.timeoutMinutes = init.timeoutMinutes;
+    this.shared = init.shared ?? {};
     this.setConfig(init.config);
     for (const [role, paneId] of this.roles) this.watchPane(role, paneId);
   }
@@ -135,6 +139,7 @@ export class OrchestrationGroup implements Disposable {
       );
     }
     this.setConfig(loaded.roles, settingsOf(loaded), loaded.config.worker_response_timeout_minutes);
+    this.shared = loaded.shared;
     const digest = createHash('sha256').update(request.task.trim()).digest('hex');
     // Every target is checked before anything is written, typed or journaled.
     const plans = [...new Set(request.roles)].map((name) => {

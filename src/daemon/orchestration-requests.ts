@@ -42,6 +42,7 @@ export async function openOrchestration(service: OrchestrationService, request: 
       orchestration: loaded.name,
       orchestrator: loaded.orchestrator,
       workers: loaded.workers,
+      shared: loaded.shared,
       ...(request.task !== undefined ? { task: request.task } : {}),
     }),
   );
@@ -55,6 +56,7 @@ export async function openOrchestration(service: OrchestrationService, request: 
     state: initialBrokerState(id, { settings: settingsOf(loaded) }),
     config: loaded.roles,
     timeoutMinutes: loaded.config.worker_response_timeout_minutes,
+    shared: loaded.shared,
   });
   group.journal({
     at: service.now(),

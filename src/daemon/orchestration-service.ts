@@ -180,6 +180,7 @@ export class OrchestrationService implements Disposable {
       state: initialBrokerState(tab, { commissions, queued, ...(loaded ? { settings: settingsOf(loaded) } : {}) }),
       config: loaded?.roles ?? [],
       timeoutMinutes,
+      ...(loaded ? { shared: loaded.shared } : {}),
     });
     group.journal({
       at: this.now(),
@@ -198,7 +199,14 @@ export class OrchestrationService implements Disposable {
       writeCoordinationFile(
         projectDir,
         contextFile(tab),
-        orchestratorContextText({ group: tab, orchestration: loaded.name, orchestrator: loaded.orchestrator, workers: loaded.workers, open }),
+        orchestratorContextText({
+          group: tab,
+          orchestration: loaded.name,
+          orchestrator: loaded.orchestrator,
+          workers: loaded.workers,
+          open,
+          shared: loaded.shared,
+        }),
       );
     }
     const at = this.clock.now();

@@ -43,7 +43,27 @@ export function untrustedBlock(label: string, text: string): string {
   return [label, '', `${fence}text`, clean, fence].join('\n');
 }
 
+/** The team's shared rules (`rules_file`, `shared_prompt`), read before any role's own template. */
+export interface SharedRules {
+  rulesFile?: string;
+  prompt?: string;
+}
+
+function sharedRulesLines(shared: SharedRules | undefined): string[] {
+  const prompt = shared?.prompt?.trim();
+  if (!shared || (!shared.rulesFile && !prompt)) return [];
+  return [
+    '## Shared rules',
+    '',
+    ...(shared.rulesFile
+      ? [`Before anything else, read \`${shared.rulesFile}\`: the rules every agent of this team follows. They come before your own instructions below.`, '']
+      : []),
+    ...(prompt ? [prompt, ''] : []),
+  ];
+}
+
 export interface TaskTextOptions {
+  shared?: SharedRules;
   /** Why the same task is handed over again (a restart), said before the task. */
   again?: string;
 }
@@ -51,6 +71,7 @@ export interface TaskTextOptions {
 export function workerTaskText(group: string, role: Role, task: string, options: TaskTextOptions = {}): string {
   const parts = role.prompt_template?.trim() ? [role.prompt_template.trim(), ''] : [];
   return [
+    ...sharedRulesLines(options.shared),
     ...parts,
     ...(options.again ? ['## Note', '', options.again, ''] : []),
     '## Task',
@@ -90,12 +111,14 @@ export interface ContextInput {
   task?: string;
   /** After a daemon restart: the commissions and queued delegations still open. */
   open?: readonly OpenTask[];
+  shared?: SharedRules;
 }
 
 export function orchestratorContextText(input: ContextInput): string {
   const lines = [
     `# Orchestration ${input.orchestration}: you are ${input.orchestrator.name}`,
     '',
+    ...sharedRulesLines(input.shared),
     ...(input.orchestrator.prompt_template?.trim() ? [input.orchestrator.prompt_template.trim(), ''] : []),
     '## Available workers',
     '',
