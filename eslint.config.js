@@ -54,6 +54,8 @@ const layering = [
 // PTY. node:path stays allowed: string functions only. Types from @xterm are only types.
 const PURE_CORES = [
   'src/orchestration/broker*.ts',
+  'src/orchestration/stages.ts',
+  'src/orchestration/task-status.ts',
   'src/orchestration/prompt-lines.ts',
   'src/orchestration/journal-replay.ts',
   'src/orchestration/timeline.ts',

@@ -64,7 +64,7 @@ export async function loadOrchestration(projectDir: string, wanted: string | und
     orchestrator,
     workers: roles.filter((role) => role !== orchestrator),
     shared: { ...(rules_file !== undefined ? { rulesFile: rules_file } : {}), ...(shared_prompt !== undefined ? { prompt: shared_prompt } : {}) },
-    enforceStages: false,
+    enforceStages: chosen!.orchestration.enforce_stages,
   };
 }
 

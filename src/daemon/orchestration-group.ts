@@ -7,6 +7,7 @@ import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { performEffect } from './orchestration-effects.js';
 import { UserError } from '../common/errors.js';
 import type { Role } from '../config/project-schema.js';
+import { describeOpenWork, earlierOpenWork } from '../orchestration/stages.js';
 import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
 import { reportSummary, reportText, writeCoordinationFile, type SharedRules } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
@@ -155,6 +156,13 @@ export class OrchestrationGroup implements Disposable {
           hint: 'open the orchestration again with `dot-agent-deck up`',
         });
       }
+      const earlier = earlierOpenWork(this.state, loaded.roles, role.name);
+      if (earlier.length > 0 && loaded.enforceStages) {
+        throw new UserError(
+          `Worker ${role.name} is in stage ${role.stage}, and earlier stages still have open work: ${describeOpenWork(earlier)}. Nothing was delegated (enforce_stages = true).`,
+          { hint: 'wait for those reports, or delegate to the earlier stage first' },
+        );
+      }
       const admission = admit(this.state, role.name, digest, request.again);
       if (admission.kind === 'duplicate') {
         throw new UserError(
@@ -169,7 +177,7 @@ export class OrchestrationGroup implements Disposable {
           hint: 'wait for the worker to work through its queue',
         });
       }
-      return { role, paneId, admission };
+      return { role, paneId, admission, earlier };
     });
 
     const failuresBefore = this.journalFailure;
@@ -177,7 +185,12 @@ export class OrchestrationGroup implements Disposable {
     const result: DelegateResult = { delivered: [], failed: [], queued: [], warnings: [] };
     // Answered in the order the roles were named, whichever delivery finishes first.
     const outcomes = await Promise.all(
-      plans.map(async ({ role, paneId, admission }) => {
+      plans.map(async ({ role, paneId, admission, earlier }) => {
+        if (earlier.length > 0) {
+          const detail = `stage ${role.stage} while earlier stages have open work: ${describeOpenWork(earlier)}`;
+          result.warnings.push(`${role.name} was delegated to in ${detail}`);
+          this.journal({ at: iso(this.host.clock.now()), event: 'out-of-order', from: request.from, role: role.name, detail });
+        }
         const id = `c-${randomBytes(4).toString('hex')}`;
         const source = taskSourceFile(this.id, id);
         writeCoordinationFile(this.projectDir, source, request.task);

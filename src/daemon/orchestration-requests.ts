@@ -43,6 +43,7 @@ export async function openOrchestration(service: OrchestrationService, request: 
       orchestrator: loaded.orchestrator,
       workers: loaded.workers,
       shared: loaded.shared,
+      enforceStages: loaded.enforceStages,
       ...(request.task !== undefined ? { task: request.task } : {}),
     }),
   );

@@ -206,6 +206,7 @@ export class OrchestrationService implements Disposable {
           workers: loaded.workers,
           open,
           shared: loaded.shared,
+          enforceStages: loaded.enforceStages,
         }),
       );
     }

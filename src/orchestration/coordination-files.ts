@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { writeFileAtomicSync } from '../common/fs-atomic.js';
 import type { Role } from '../config/project-schema.js';
 import { reportFile } from './prompt-lines.js';
+import { stageLines } from './stages.js';
 
 export function workDoneCommand(group: string, role: string): string {
   return `dot-agent-deck work-done --task-file ${reportFile(group, role)}`;
@@ -112,6 +113,8 @@ export interface ContextInput {
   /** After a daemon restart: the commissions and queued delegations still open. */
   open?: readonly OpenTask[];
   shared?: SharedRules;
+  /** enforce_stages: the context says a jump ahead is refused, not only warned about. */
+  enforceStages?: boolean;
 }
 
 export function orchestratorContextText(input: ContextInput): string {
@@ -123,9 +126,13 @@ export function orchestratorContextText(input: ContextInput): string {
     '## Available workers',
     '',
     ...(input.workers.length > 0
-      ? input.workers.map((worker) => `- \`${worker.name}\`${worker.description ? `: ${worker.description}` : ''}`)
+      ? input.workers.map(
+          (worker) =>
+            `- \`${worker.name}\`${worker.stage !== undefined ? ` (stage ${worker.stage})` : ''}${worker.description ? `: ${worker.description}` : ''}`,
+        )
       : ['None: this orchestration has only you. Add worker roles to .dot-agent-deck.toml and open it again to delegate.']),
     '',
+    ...stageLines(input.workers, input.enforceStages ?? false),
     '## Delegation protocol',
     '',
     `1. Write the task to a file under \`.dot-agent-deck/${input.group}/\` with your file-writing tool (never a shell heredoc or redirection). The worker knows only what the file says.`,

@@ -33,6 +33,8 @@ export const JournalEvent = z.enum([
   'question',
   /** The orchestrator's reply (`file`) was typed into the worker. */
   'reply',
+  /** A delegation to a later stage while an earlier stage had open work (`detail` names it). */
+  'out-of-order',
   /** A worker saved how far it got (`file`): a fresh agent on the same task continues from it. */
   'checkpoint',
   /** Open commissions and queues, written before the journal rotates (restore starts here). */

@@ -114,6 +114,7 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
       case 'question':
       case 'reply':
       case 'checkpoint':
+      case 'out-of-order':
         break; // they open or close nothing
       default:
         assertNever(entry.event, 'journal event');
@@ -181,6 +182,7 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
       case 'resume':
       case 'reply':
       case 'checkpoint':
+      case 'out-of-order':
         break;
       default:
         assertNever(entry.event, 'journal event');

@@ -72,6 +72,8 @@ function describe(entry: JournalEntry, boss: string): string | null {
       return `deck → ${role}  resumed after its usage limit${entry.detail ? ` (${entry.detail})` : ''}`;
     case 'question':
       return `${role} → ${boss}  asked a question${file}`;
+    case 'out-of-order':
+      return `${entry.from ?? boss} → ${role}  delegated out of stage order: ${entry.detail ?? ''}`;
     case 'checkpoint':
       return `${role}  saved a checkpoint${file}`;
     case 'reply':
