@@ -296,6 +296,8 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
       case 'nudge':
       case 'restored':
       case 'unsolicited':
+      case 'checkpoint':
+      case 'out-of-order':
         break;
     }
   }
