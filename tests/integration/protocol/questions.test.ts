@@ -65,8 +65,13 @@ describe('ask and reply', () => {
     // While it waits, the coder's task is open and `report` names the question.
     const waiting = await h.ok(['report', '-p', project]);
     expect(waiting).toMatch(/question +\d\d:\d\d {2}dev\/coder: asked the orchestrator, no reply yet/);
-    const coder = (await panesByRole(h)).get('coder')!;
-    const statusWhileWaiting = coder.status.kind;
+    // The coder sits idle at its prompt while its question waits (the orchestrator takes 3 s).
+    let idleBeforeReply = false;
+    await waitFor('the coder waits idle at its prompt', async () => {
+      const idle = (await panesByRole(h)).get('coder')!.status.kind === 'idle';
+      idleBeforeReply = idle && !journal(project).some((e) => e.event === 'reply');
+      return idle;
+    });
 
     await waitFor('the run finished', () => journal(project).some((e) => e.event === 'done'), {
       timeoutMs: 30_000,
@@ -83,7 +88,7 @@ describe('ask and reply', () => {
     expect(new Set(entries.filter((e) => e.role === 'coder' && e.commission).map((e) => e.commission)).size).toBe(1);
     // The coder waited longer than the stall grace, at its prompt: no reminder, no watch.
     expect(entries.filter((e) => e.event === 'nudge' || e.event === 'watch')).toEqual([]);
-    expect(statusWhileWaiting).toBe('idle');
+    expect(idleBeforeReply).toBe(true);
 
     const reply = entries.find((e) => e.event === 'reply')!;
     expect(reply.file).toBe(question.file!.replace('question-1', 'reply-1'));
