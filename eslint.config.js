@@ -53,7 +53,9 @@ const layering = [
 // The pure cores take values and return values (ARCHITECTURE.md §2): no I/O, no terminal, no
 // PTY. node:path stays allowed: string functions only. Types from @xterm are only types.
 const PURE_CORES = [
-  'src/orchestration/broker.ts',
+  'src/orchestration/broker*.ts',
+  'src/orchestration/stages.ts',
+  'src/orchestration/task-status.ts',
   'src/orchestration/prompt-lines.ts',
   'src/orchestration/journal-replay.ts',
   'src/orchestration/timeline.ts',

@@ -8,10 +8,15 @@
 // script: { "startDelayMs": 0 (or [min, max]), "workMs": 100, "question": "Run the tests too? [y/n]",
 //           "report": "text", "steps": ["lines shown one by one while working"], "exitAfterTasks": 0,
 //           "limit": "You've hit your limit · try again in 5 seconds",
+//           "ask": "a question for the orchestrator (dot-agent-deck ask), answered before the report",
+//           "outcome": "done | blocked | failed | needs-human (work-done --outcome)",
+//           "checkpoint": "progress saved with dot-agent-deck checkpoint before working",
+//           "crashAfterCheckpoint": true (exit mid-task once, unless the task names a checkpoint),
 //           "byTask": [{ "match": "regex on the task file", "steps": [...], "report": "...", "question": "..." }],
 //           "turns": [{ "after": ["regex", ...], "actions": [{ "write": "path", "text": "..." },
 //                                                           { "run": ["dot-agent-deck", "delegate", ...] },
-//                                                           { "hook": { "agent": "claude-code", "payload": {...} } }] }] }
+//                                                           { "hook": { "agent": "claude-code", "payload": {...} } },
+//                                                           { "waitMs": 2000 }] }] }
 // With "reportStatus": true the agent tells the deck what it does (`dot-agent-deck agent-event`),
 // as an agent without hooks would: thinking on a prompt, working with a tool per step, needs-input
 // on a question, blocked on a limit, idle at its prompt.
@@ -54,6 +59,8 @@ let tasksSeen = 0;
 let turnIndex = 0;
 let seen = [];
 let pendingAnswer = null;
+/** Waits for the orchestrator's reply line after an `ask`. */
+let pendingReply = null;
 /** The task file whose work waits for the usage limit to reset. */
 let limitedTask = null;
 let limitShown = false;
@@ -113,6 +120,10 @@ function taskPlan(taskText) {
     report: special.report ?? script.report,
     question: special.question ?? script.question,
     limit: special.limit ?? script.limit,
+    ask: special.ask ?? script.ask,
+    outcome: special.outcome ?? script.outcome,
+    checkpoint: special.checkpoint ?? script.checkpoint,
+    crashAfterCheckpoint: special.crashAfterCheckpoint ?? script.crashAfterCheckpoint,
   };
 }
 
@@ -162,6 +173,22 @@ function sendHook({ agent, payload }) {
   });
 }
 
+function readText(path) {
+  try {
+    return readFileSync(resolve(process.cwd(), path), 'utf8');
+  } catch (error) {
+    return `cannot read ${path}: ${error.message}`;
+  }
+}
+
+/** The first line of a deck-written file that is neither a heading, a label nor a fence. */
+function firstTextLine(text) {
+  const lines = text.split('\n').map((line) => line.trim());
+  const fence = lines.findIndex((line) => /^~~~+text$/.test(line));
+  const body = fence >= 0 ? lines.slice(fence + 1) : lines;
+  return body.find((line) => line !== '' && !line.startsWith('#') && !/^~~~+/.test(line)) ?? '';
+}
+
 function writeFile(path, text) {
   const target = resolve(process.cwd(), path);
   mkdirSync(dirname(target), { recursive: true });
@@ -197,9 +224,31 @@ async function doTask(taskFile) {
     return;
   }
   tasksSeen += 1;
+  // A task handed over again names the checkpoint an earlier agent left: continue from it.
+  const checkpointed = /checkpoint[^`\n]*`([^`\n]+checkpoint\.md)`/.exec(taskText);
+  const resumedFrom = checkpointed ? firstTextLine(readText(checkpointed[1])) : '';
+  if (typeof plan.checkpoint === 'string' && !checkpointed) {
+    await run(['dot-agent-deck', 'checkpoint', '--text', plan.checkpoint]);
+    if (plan.crashAfterCheckpoint) {
+      say('crashing mid-task');
+      process.exit(3);
+    }
+  }
   await work(plan.steps);
   let answer = '';
   if (typeof plan.question === 'string') answer = await ask(plan.question);
+  let reply = '';
+  if (typeof plan.ask === 'string') {
+    const code = await run(['dot-agent-deck', 'ask', '--text', plan.ask]);
+    if (code === 0) {
+      const line = await new Promise((resolve) => {
+        pendingReply = resolve;
+        showPrompt();
+      });
+      const file = /read (\S+reply-\d+\.md)/.exec(line);
+      reply = file ? firstTextLine(readText(file[1])) : `unreadable reply line: ${line}`;
+    }
+  }
   const command = workDoneCommand(taskText);
   if (command.error) {
     say(command.error);
@@ -214,11 +263,13 @@ async function doTask(taskFile) {
       `agent: ${process.env.DOT_AGENT_DECK_AGENT_ID ?? 'unknown'}`,
       `session-tasks: ${tasksSeen}`,
       ...(answer ? [`answer: ${answer}`] : []),
+      ...(reply ? [`reply: ${reply}`] : []),
+      ...(resumedFrom ? [`resumed-from: ${resumedFrom}`] : []),
       '',
     ].join('\n');
     writeFile(command.reportFile, report);
   }
-  await run(command.argv);
+  await run(typeof plan.outcome === 'string' ? [...command.argv, '--outcome', plan.outcome] : command.argv);
   if (script.exitAfterTasks && tasksSeen >= script.exitAfterTasks) {
     say('exiting');
     process.exit(0);
@@ -233,6 +284,7 @@ async function runTurn() {
   turnIndex += 1;
   seen = [];
   for (const action of turn.actions ?? []) {
+    if (action.waitMs) await wait(Number(action.waitMs));
     if (action.write) writeFile(action.write, action.text ?? '');
     if (action.run) await run(action.run);
     if (action.hook) await sendHook(action.hook);
@@ -240,6 +292,14 @@ async function runTurn() {
 }
 
 async function handlePrompt(prompt) {
+  if (pendingReply) {
+    const reply = pendingReply;
+    pendingReply = null;
+    startWorking();
+    say(`» ${prompt}`);
+    reply(prompt);
+    return;
+  }
   if (pendingAnswer) {
     const answer = pendingAnswer;
     pendingAnswer = null;

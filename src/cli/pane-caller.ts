@@ -68,6 +68,19 @@ export async function readTaskText(
   return text;
 }
 
+/** Text from `--text TEXT` or `--file PATH` (`-` for standard input), as `ask`, `reply` and
+ *  `checkpoint` take it; the same limits as a task. */
+export function readTextOrFile(source: { text?: string; file?: string }, io: { cwd: string; stdin: NodeJS.ReadableStream }, what: string): Promise<string> {
+  if ((source.text === undefined) === (source.file === undefined)) {
+    throw new UserError(`Give the ${what} exactly once: --text TEXT, --file PATH, or --file - for standard input.`, { exitCode: 2 });
+  }
+  return readTaskText(
+    { ...(source.text !== undefined ? { task: source.text } : {}), ...(source.file !== undefined ? { taskFile: source.file } : {}) },
+    io,
+    what,
+  );
+}
+
 /** A task or report file: a plain file, at most MAX_TASK_TEXT, text. `shown` is how the caller named it. */
 export function readTaskFile(path: string, shown: string, what: string): string {
   let size: number;

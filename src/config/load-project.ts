@@ -1,5 +1,6 @@
 // Finds, reads and validates a project's `.dot-agent-deck.toml`. Bad user input never throws:
 // it comes back as located issues. Only a missing or unreadable file is reported separately.
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { PROJECT_FILE } from './paths.js';
@@ -14,12 +15,17 @@ export { resolveOrchestrationName } from './project-checks.js';
 export interface ValidateProjectOptions {
   /** Unnamed orchestrations are named after this (the project directory's name). */
   projectName?: string;
+  /** Paths the file names (rules_file) are checked against this directory (absent: not checked). */
+  projectDir?: string;
 }
 
 /** Validates project-file text; `file` is the label used in every issue. */
 export function validateProjectText(text: string, file: string, options: ValidateProjectOptions = {}): ValidationResult<ProjectConfig> {
   const projectName = options.projectName ?? 'project';
-  return validateTomlText(text, file, ProjectConfig, (raw) => projectChecks(raw, projectName));
+  const { projectDir } = options;
+  const isFile =
+    projectDir === undefined ? undefined : (relative: string) => statSync(resolve(projectDir, relative), { throwIfNoEntry: false })?.isFile() === true;
+  return validateTomlText(text, file, ProjectConfig, (raw) => projectChecks(raw, projectName, isFile));
 }
 
 export interface LoadedProject {
@@ -52,7 +58,7 @@ export async function loadProjectConfig(dir: string, options: LoadProjectOptions
   const label = displayPath(file, cwd);
   const text = await readConfigFile(file, label);
   if (text === undefined) return { errors: [], warnings: [], file, label, exists: false };
-  const { value, errors, warnings } = validateProjectText(text, label, { projectName: basename(projectDir) });
+  const { value, errors, warnings } = validateProjectText(text, label, { projectName: basename(projectDir), projectDir });
   return { ...(value ? { config: value } : {}), errors, warnings, file, label, exists: true };
 }
 

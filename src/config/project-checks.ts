@@ -103,8 +103,26 @@ function severalDefaults(raw: Loose): PathIssue[] {
   }));
 }
 
-export function projectChecks(raw: Loose, projectName: string): PathIssue[] {
+/** `rules_file` must name a file that is there: every agent is told to read it. */
+function missingRulesFiles(raw: Loose, isFile: ((relative: string) => boolean) | undefined): PathIssue[] {
+  if (!isFile) return [];
+  return tables(raw.orchestrations).flatMap((orchestration, index): PathIssue[] => {
+    const file = orchestration.rules_file;
+    if (typeof file !== 'string' || file === '' || isFile(file)) return [];
+    return [
+      {
+        path: ['orchestrations', index, 'rules_file'],
+        message: `names ${JSON.stringify(file)}, which is not a file in the project directory: create it, or fix the path (it is relative to the project directory)`,
+        severity: 'error',
+      },
+    ];
+  });
+}
+
+/** `isFile`: whether a path relative to the project directory is a file (absent: not checked). */
+export function projectChecks(raw: Loose, projectName: string, isFile?: (relative: string) => boolean): PathIssue[] {
   return [
+    ...missingRulesFiles(raw, isFile),
     ...duplicateOrchestrations(raw, projectName),
     ...severalDefaults(raw),
     ...lonelyStartRoles(raw),

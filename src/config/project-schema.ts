@@ -108,6 +108,14 @@ export const Role = z
       .boolean()
       .optional()
       .describe("When this role's agent hits a usage limit that states its reset time, type its continue input then (overrides the top-level setting)."),
+    stage: z
+      .int()
+      .min(1, { error: 'must be 1 or more (stage 1 works first)' })
+      .max(99, { error: 'must be at most 99' })
+      .optional()
+      .describe(
+        "The role's echelon: stage 1 works first; the orchestrator is warned (or refused, with enforce_stages) when it delegates to a later stage while an earlier one has open work.",
+      ),
     control: PaneControl.optional().describe(
       'What deck commands run from inside this pane may act on: "own" (its own pane; the default), "group" (every pane of its tab) or "all" (like you at your own terminal).',
     ),
@@ -128,6 +136,19 @@ export const Orchestration = z
       .default(false)
       .describe('The orchestration `up` opens without --orchestration and the new-pane form preselects, when the file has several.'),
     roles: z.array(Role).default([]).describe('The roles of this orchestration: one start role and at least one worker.'),
+    rules_file: z
+      .string()
+      .min(1, { error: 'must name a file, e.g. "docs/agents.md"' })
+      .optional()
+      .describe('A file of rules every agent of this team reads before its own instructions (relative to the project directory); `validate` checks it exists.'),
+    enforce_stages: z
+      .boolean()
+      .default(false)
+      .describe('Refuse a delegation to a later stage while an earlier stage has open or queued work (default false: a warning).'),
+    shared_prompt: z
+      .string()
+      .optional()
+      .describe('Rules every agent of this team reads before its own instructions, written inline (with or instead of rules_file).'),
   })
   .superRefine((orchestration, ctx) => {
     if (!Array.isArray(orchestration.roles)) return;

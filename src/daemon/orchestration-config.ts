@@ -5,6 +5,7 @@ import { loadProjectConfig } from '../config/load-project.js';
 import { resolveOrchestrationName } from '../config/project-checks.js';
 import { nameProblem } from '../config/project-fields.js';
 import type { Orchestration, ProjectConfig, Role } from '../config/project-schema.js';
+import type { SharedRules } from '../orchestration/coordination-files.js';
 import { basename } from 'node:path';
 
 export interface LoadedOrchestration {
@@ -13,6 +14,10 @@ export interface LoadedOrchestration {
   roles: Role[];
   orchestrator: Role;
   workers: Role[];
+  /** The team's rules file and inline rules, as the project file says. */
+  shared: SharedRules;
+  /** Refuse a delegation to a later stage while an earlier one has open work. */
+  enforceStages: boolean;
 }
 
 /** The project file of `projectDir`, valid, or an error that says what to do. */
@@ -57,7 +62,16 @@ export async function loadOrchestration(projectDir: string, wanted: string | und
   }
   const roles = chosen!.orchestration.roles;
   const orchestrator = roles.find((role) => role.start)!;
-  return { name: chosen!.name, config, roles, orchestrator, workers: roles.filter((role) => role !== orchestrator) };
+  const { rules_file, shared_prompt } = chosen!.orchestration;
+  return {
+    name: chosen!.name,
+    config,
+    roles,
+    orchestrator,
+    workers: roles.filter((role) => role !== orchestrator),
+    shared: { ...(rules_file !== undefined ? { rulesFile: rules_file } : {}), ...(shared_prompt !== undefined ? { prompt: shared_prompt } : {}) },
+    enforceStages: chosen!.orchestration.enforce_stages,
+  };
 }
 
 /** The worker role `name` names, or an error that says why not and lists the valid ones. */

@@ -1,27 +1,18 @@
 // One opened orchestration tab (a routing group): it owns its broker state, its role panes, the
 // commissions' deliveries and the watches, and performs the broker's effects — journal lines,
-// task files, respawns, typed lines, evidence files. Requests (`delegate`, `work-done`) enter
+// task files, respawns, typed lines, evidence files (orchestration-effects.ts). Requests enter
 // through its methods; everything is checked before anything changes.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
-import { UserError, assertNever, errorMessage } from '../common/errors.js';
+import { performEffect } from './orchestration-effects.js';
+import { UserError } from '../common/errors.js';
 import type { Role } from '../config/project-schema.js';
-import {
-  admit,
-  step,
-  type BrokerEffect,
-  type BrokerEvent,
-  type BrokerSettings,
-  type BrokerState,
-  type Commission,
-  type Observation,
-} from '../orchestration/broker.js';
-import { evidenceText, reportSummary, reportText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
+import { describeOpenWork, earlierOpenWork } from '../orchestration/stages.js';
+import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
+import { reportSummary, reportText, writeCoordinationFile, type SharedRules } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
-import type { JournalDraft, QueuedDelegation } from '../orchestration/journal-entry.js';
-import { evidenceFile, nudgeLine, resumeLine, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
+import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
+import { taskReportFile, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import type { DeliveryService } from './delivery-service.js';
 import { resolveWorker, type LoadedOrchestration } from './orchestration-config.js';
@@ -47,6 +38,7 @@ export interface GroupInit {
   state: BrokerState;
   config: readonly Role[];
   timeoutMinutes: number;
+  shared?: SharedRules;
 }
 
 export interface DelegateRequest {
@@ -75,19 +67,24 @@ export class OrchestrationGroup implements Disposable {
   readonly roles: Map<string, string>;
   state: BrokerState;
   /** The roles as the project file last said (refreshed by every delegation). */
-  private config = new Map<string, Role>();
-  private readonly subscriptions = new DisposableStore();
+  config = new Map<string, Role>();
+  readonly subscriptions = new DisposableStore();
   /** Panes being restarted on purpose: their exit is not a watch. */
-  private readonly respawning = new Set<string>();
+  readonly respawning = new Set<string>();
   /** Deliveries in flight, by commission id: a `delegate` request waits for its own. */
-  private readonly deliveries = new Map<string, Promise<DeliveryOutcome>>();
+  readonly deliveries = new Map<string, Promise<DeliveryOutcome>>();
   /** The workers' response timeout in minutes, as the project file last said. */
-  private timeoutMinutes: number;
+  timeoutMinutes: number;
+  /** The team's shared rules, as the project file last said. */
+  shared: SharedRules;
+  /** The newest checkpointed commission per role and task digest: the same task handed to a
+   *  fresh agent later (after its worker crashed) continues from that checkpoint. */
+  private readonly checkpoints = new Map<string, string>();
   /** The last journal write failure, for the next `delegate` to report. */
   journalFailure: string | null = null;
 
   constructor(
-    private readonly host: GroupHost,
+    readonly host: GroupHost,
     init: GroupInit,
   ) {
     this.id = init.id;
@@ -97,6 +94,7 @@ export class OrchestrationGroup implements Disposable {
     this.roles = init.roles;
     this.state = init.state;
     this.timeoutMinutes = init.timeoutMinutes;
+    this.shared = init.shared ?? {};
     this.setConfig(init.config);
     for (const [role, paneId] of this.roles) this.watchPane(role, paneId);
   }
@@ -115,7 +113,7 @@ export class OrchestrationGroup implements Disposable {
   dispatch(event: BrokerEvent): void {
     const { state, effects } = step(this.state, event);
     this.state = state;
-    for (const effect of effects) this.perform(effect);
+    for (const effect of effects) performEffect(this, effect);
   }
 
   journal(entry: JournalDraft): void {
@@ -142,6 +140,7 @@ export class OrchestrationGroup implements Disposable {
       );
     }
     this.setConfig(loaded.roles, settingsOf(loaded), loaded.config.worker_response_timeout_minutes);
+    this.shared = loaded.shared;
     const digest = createHash('sha256').update(request.task.trim()).digest('hex');
     // Every target is checked before anything is written, typed or journaled.
     const plans = [...new Set(request.roles)].map((name) => {
@@ -157,6 +156,13 @@ export class OrchestrationGroup implements Disposable {
           hint: 'open the orchestration again with `dot-agent-deck up`',
         });
       }
+      const earlier = earlierOpenWork(this.state, loaded.roles, role.name);
+      if (earlier.length > 0 && loaded.enforceStages) {
+        throw new UserError(
+          `Worker ${role.name} is in stage ${role.stage}, and earlier stages still have open work: ${describeOpenWork(earlier)}. Nothing was delegated (enforce_stages = true).`,
+          { hint: 'wait for those reports, or delegate to the earlier stage first' },
+        );
+      }
       const admission = admit(this.state, role.name, digest, request.again);
       if (admission.kind === 'duplicate') {
         throw new UserError(
@@ -171,7 +177,7 @@ export class OrchestrationGroup implements Disposable {
           hint: 'wait for the worker to work through its queue',
         });
       }
-      return { role, paneId, admission };
+      return { role, paneId, admission, earlier };
     });
 
     const failuresBefore = this.journalFailure;
@@ -179,7 +185,12 @@ export class OrchestrationGroup implements Disposable {
     const result: DelegateResult = { delivered: [], failed: [], queued: [], warnings: [] };
     // Answered in the order the roles were named, whichever delivery finishes first.
     const outcomes = await Promise.all(
-      plans.map(async ({ role, paneId, admission }) => {
+      plans.map(async ({ role, paneId, admission, earlier }) => {
+        if (earlier.length > 0) {
+          const detail = `stage ${role.stage} while earlier stages have open work: ${describeOpenWork(earlier)}`;
+          result.warnings.push(`${role.name} was delegated to in ${detail}`);
+          this.journal({ at: iso(this.host.clock.now()), event: 'out-of-order', from: request.from, role: role.name, detail });
+        }
         const id = `c-${randomBytes(4).toString('hex')}`;
         const source = taskSourceFile(this.id, id);
         writeCoordinationFile(this.projectDir, source, request.task);
@@ -206,9 +217,14 @@ export class OrchestrationGroup implements Disposable {
     return result;
   }
 
-  workDone(caller: { paneId: string; agentId: string }, role: string, report: string, done: boolean): WorkDoneResult {
+  workDone(caller: { paneId: string; agentId: string }, role: string, report: string, done: boolean, outcome: Outcome = 'done'): WorkDoneResult {
     if (role === this.orchestratorRole) {
       if (!done) throw new UserError('The orchestrator finishes the run with `dot-agent-deck work-done --done`; work-done without --done is for workers.');
+      if (outcome !== 'done') {
+        throw new UserError(`--outcome ${outcome} is how a worker says its task ended; the orchestrator closes the run with --done alone.`, {
+          hint: 'say in the summary what was not done',
+        });
+      }
       const file = workDoneFile(this.id, role);
       writeCoordinationFile(this.projectDir, file, reportText(role, report, true));
       this.dispatch({ type: 'done', at: this.host.clock.now(), from: role });
@@ -221,6 +237,8 @@ export class OrchestrationGroup implements Disposable {
     // An unrequested report never overwrites the last commissioned one.
     const file = commissioned ? workDoneFile(this.id, role) : unsolicitedFile(this.id, role);
     writeCoordinationFile(this.projectDir, file, reportText(role, report, commissioned));
+    // The task's directory keeps its own report: the role's file holds only the latest.
+    if (commissioned) writeCoordinationFile(this.projectDir, taskReportFile(this.id, commission.id), reportText(role, report, true));
     const tokens = this.tokensOf(caller.paneId);
     this.dispatch({
       type: 'work-done',
@@ -230,9 +248,33 @@ export class OrchestrationGroup implements Disposable {
       agentId: caller.agentId,
       file,
       summary: reportSummary(report),
+      outcome,
       ...(tokens !== undefined ? { tokens } : {}),
     });
+    // A task done is done: the same task delegated again later starts from scratch.
+    if (commissioned && outcome === 'done') this.forgetCheckpoint(commission);
+    if (commissioned) this.host.registry.setOutcome(caller.paneId, { outcome, at: iso(this.host.clock.now()), commission: commission.id, file });
     return { recorded: commissioned ? 'completion' : 'unrequested', file };
+  }
+
+  // ── checkpoints ─────────────────────────────────────────────────────────────────────────
+
+  rememberCheckpoint(commission: Commission): void {
+    const key = `${commission.role}\0${commission.digest}`;
+    this.checkpoints.delete(key);
+    this.checkpoints.set(key, commission.id);
+    // Bounded: the oldest tasks' checkpoints are forgotten first (their files stay).
+    while (this.checkpoints.size > MAX_REMEMBERED_CHECKPOINTS) this.checkpoints.delete(this.checkpoints.keys().next().value!);
+  }
+
+  /** The commission whose checkpoint a delivery of `commission` continues from: its own, or the
+   *  last one of the same task on the same role that ended unfinished. */
+  checkpointSource(commission: Commission): string | null {
+    return this.checkpoints.get(`${commission.role}\0${commission.digest}`) ?? null;
+  }
+
+  private forgetCheckpoint(commission: Commission): void {
+    this.checkpoints.delete(`${commission.role}\0${commission.digest}`);
   }
 
   // ── watches ─────────────────────────────────────────────────────────────────────────────
@@ -290,7 +332,7 @@ export class OrchestrationGroup implements Disposable {
 
   // ── effects ─────────────────────────────────────────────────────────────────────────────
 
-  private startCommission(id: string, role: string, paneId: string, digest: string, from: string, timeoutMinutes: number): Promise<DeliveryOutcome> {
+  startCommission(id: string, role: string, paneId: string, digest: string, from: string, timeoutMinutes: number): Promise<DeliveryOutcome> {
     this.dispatch({
       type: 'delegated',
       at: this.host.clock.now(),
@@ -307,152 +349,10 @@ export class OrchestrationGroup implements Disposable {
     });
     return this.deliveries.get(id) ?? Promise.resolve({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason: 'the delegation was replaced at once' });
   }
-
-  private perform(effect: BrokerEffect): void {
-    switch (effect.type) {
-      case 'journal':
-        this.journal(effect.entry);
-        return;
-      case 'deliver': {
-        const { commission } = effect;
-        const delivery = this.deliverCommission(commission, effect.line);
-        this.deliveries.set(commission.id, delivery);
-        void delivery.then((outcome) => {
-          this.deliveries.delete(commission.id);
-          this.dispatch({
-            type: 'delivery-result',
-            at: this.host.clock.now(),
-            commissionId: commission.id,
-            role: commission.role,
-            ok: outcome.ok,
-            ms: outcome.ms,
-            attempts: outcome.textAttempts + outcome.enterPresses,
-            ...(outcome.ok ? {} : { reason: outcome.reason }),
-          });
-        });
-        return;
-      }
-      case 'dequeue': {
-        const { delegation } = effect;
-        const paneId = this.roles.get(delegation.role);
-        if (!paneId) return;
-        void this.startCommission(delegation.id, delegation.role, paneId, delegation.digest, delegation.from, this.timeoutMinutes);
-        return;
-      }
-      case 'type': {
-        const { commission, purpose } = effect;
-        const line = purpose === 'nudge' ? nudgeLine(this.id, commission.role) : resumeLine(this.id, commission.role);
-        void this.host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
-          if (!outcome.ok)
-            this.journal({
-              at: iso(this.host.clock.now()),
-              event: 'error',
-              role: commission.role,
-              commission: commission.id,
-              detail: `the ${purpose === 'nudge' ? 'reminder' : 'continue line'} could not be typed: ${outcome.reason}`,
-            });
-        });
-        return;
-      }
-      case 'evidence':
-        try {
-          writeCoordinationFile(
-            this.projectDir,
-            evidenceFile(this.id, effect.commission.role),
-            evidenceText(effect.commission.role, effect.what, this.host.delivery.screenTail(effect.commission.paneId)),
-          );
-        } catch (error) {
-          this.host.logError('could not write a watch evidence file', { group: this.id, error: errorMessage(error) });
-        }
-        return;
-      case 'notify': {
-        const paneId = this.roles.get(this.orchestratorRole);
-        const agentId = paneId ? this.host.delivery.currentAgent(paneId) : null;
-        void this.host.delivery
-          .deliver(paneId ?? '', agentId, effect.notice.line, this.orchestratorRole, () =>
-            this.journal({ at: iso(this.host.clock.now()), event: 'delivery-attempt', role: this.orchestratorRole, paneId, ...(agentId ? { agentId } : {}) }),
-          )
-          .then((outcome) => {
-            // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
-            const retry =
-              !outcome.ok &&
-              outcome.textAttempts === 0 &&
-              paneId !== undefined &&
-              this.host.delivery.currentAgent(paneId) !== null &&
-              !this.subscriptions.isDisposed;
-            this.dispatch({
-              type: 'notice-result',
-              at: this.host.clock.now(),
-              ok: outcome.ok,
-              ms: outcome.ms,
-              ...(outcome.ok ? {} : { reason: outcome.reason, retry }),
-            });
-          });
-        return;
-      }
-      default:
-        assertNever(effect);
-    }
-  }
-
-  /** Writes the role's task file, restarts the pane when the role wants a fresh context (or its
-   *  program ended), then types the task line and confirms it. */
-  private async deliverCommission(commission: Commission, line: string): Promise<DeliveryOutcome> {
-    const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
-    const role = this.config.get(commission.role);
-    if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
-    let taskText: string | null = null;
-    try {
-      const task = readFileSync(join(this.projectDir, taskSourceFile(this.id, commission.id)), 'utf8');
-      taskText = task;
-      const again = commission.redelivery
-        ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
-        : undefined;
-      writeCoordinationFile(this.projectDir, commission.taskFile, workerTaskText(this.id, role, task, again ? { again } : {}));
-    } catch (error) {
-      // A commission from before task sources were kept: its task file is still the one to read.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);
-    }
-    let agentId = commission.agentId;
-    const running = this.host.delivery.currentAgent(commission.paneId) !== null;
-    if ((role.clear && !commission.redelivery) || !running) {
-      this.respawning.add(commission.paneId);
-      try {
-        agentId = await this.host.registry.respawn(commission.paneId, role.command);
-      } catch (error) {
-        const reason = `could not restart it: ${errorMessage(error)}`;
-        this.journal({
-          at: iso(this.host.clock.now()),
-          event: 'error',
-          role: commission.role,
-          paneId: commission.paneId,
-          file: commission.taskFile,
-          detail: reason,
-        });
-        return failed(reason);
-      } finally {
-        this.respawning.delete(commission.paneId);
-      }
-      this.dispatch({ type: 'spawned', at: this.host.clock.now(), commissionId: commission.id, agentId });
-    }
-    if (agentId !== null && taskText !== null) {
-      try {
-        this.host.registry.statusTracker(commission.paneId).noteCommission(agentId, taskText);
-      } catch {
-        // A pane that never started has no card to show the task on; delivery says why below.
-      }
-    }
-    return this.host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
-      this.journal({
-        at: iso(this.host.clock.now()),
-        event: 'delivery-attempt',
-        role: commission.role,
-        paneId: commission.paneId,
-        ...(agentId ? { agentId } : {}),
-      }),
-    );
-  }
 }
+
+/** Checkpointed tasks remembered per group for a later re-delegation. */
+const MAX_REMEMBERED_CHECKPOINTS = 200;
 
 export function settingsOf(loaded: LoadedOrchestration): BrokerSettings {
   const top = loaded.config;

@@ -1,4 +1,4 @@
-// What `up`, `delegate` and `work-done` do in the daemon. Everything is checked before anything
+// What `up`, `delegate`, `work-done`, `ask`, `reply` and `checkpoint` do in the daemon. Everything is checked before anything
 // changes, so a refused request leaves panes, files and the journal as they were. The caller of
 // `delegate`/`work-done` is the pane whose credential the connection presented.
 import { isAbsolute } from 'node:path';
@@ -9,6 +9,7 @@ import { contextFile, orchestratorOpenLine } from '../orchestration/prompt-lines
 import type { PaneInfo, RequestOf, ResponseMap } from '../protocol/messages.js';
 import { loadOrchestration } from './orchestration-config.js';
 import { settingsOf, type OrchestrationGroup } from './orchestration-group.js';
+import { askQuestion, replyToWorker, saveCheckpoint } from './orchestration-protocol.js';
 import type { OrchestrationService } from './orchestration-service.js';
 
 /** A pane proven by its credential: its id and the agent now running in it. */
@@ -50,6 +51,8 @@ export async function openOrchestration(service: OrchestrationService, request: 
       orchestration: loaded.name,
       orchestrator: loaded.orchestrator,
       workers: loaded.workers,
+      shared: loaded.shared,
+      enforceStages: loaded.enforceStages,
       ...(request.task !== undefined ? { task: request.task } : {}),
     }),
   );
@@ -63,6 +66,7 @@ export async function openOrchestration(service: OrchestrationService, request: 
     state: initialBrokerState(id, { settings: settingsOf(loaded) }),
     config: loaded.roles,
     timeoutMinutes: loaded.config.worker_response_timeout_minutes,
+    shared: loaded.shared,
   });
   group.journal({
     at: service.now(),
@@ -110,8 +114,23 @@ export async function delegate(
 export function workDone(
   service: OrchestrationService,
   caller: PaneCaller,
-  request: Pick<RequestOf<'work-done'>, 'report' | 'done'>,
+  request: Pick<RequestOf<'work-done'>, 'report' | 'done' | 'outcome'>,
 ): ResponseMap['work-done'] {
   const { group, role } = callerGroup(service, caller);
-  return group.workDone(caller, role, request.report, request.done);
+  return group.workDone(caller, role, request.report, request.done, request.outcome);
+}
+
+export function ask(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'ask'>, 'question'>): ResponseMap['ask'] {
+  const { group, role } = callerGroup(service, caller);
+  return askQuestion(group, caller, role, request.question);
+}
+
+export function reply(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'reply'>, 'role' | 'text'>): Promise<ResponseMap['reply']> {
+  const { group, role } = callerGroup(service, caller);
+  return replyToWorker(group, role, request.role, request.text);
+}
+
+export function checkpoint(service: OrchestrationService, caller: PaneCaller, request: Pick<RequestOf<'checkpoint'>, 'notes'>): ResponseMap['checkpoint'] {
+  const { group, role } = callerGroup(service, caller);
+  return saveCheckpoint(group, caller, role, request.notes);
 }

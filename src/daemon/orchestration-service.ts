@@ -2,7 +2,7 @@
 // the journal (appends, write failures told to the caller, rotation with a snapshot), the watch
 // clock, and the restore after a daemon restart that hands every open task back to its worker.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Emitter } from '../common/event.js';
 import { errorMessage } from '../common/errors.js';
@@ -16,6 +16,7 @@ import { appendJournal, JournalFileError, readJournal, rotateJournal, ROTATE_JOU
 import { openedGroups, openWork, unheardNotices } from '../orchestration/journal-replay.js';
 import { contextFile, groupDir, orchestratorRestartLine, taskSourceFile } from '../orchestration/prompt-lines.js';
 import type { ReadinessCheck } from '../orchestration/readiness-check.js';
+import { tasksToPrune, type TaskEntry } from '../orchestration/task-status.js';
 import { DeliveryService } from './delivery-service.js';
 import { loadOrchestration } from './orchestration-config.js';
 import { OrchestrationGroup, settingsOf, type GroupInit } from './orchestration-group.js';
@@ -40,7 +41,7 @@ export interface OrchestrationOptions {
   rotateBytes?: number;
 }
 
-/** Task texts kept per group beyond the open ones; older ones go when the journal rotates. */
+/** Task directories kept per group beyond the open ones; older ones go when the journal rotates. */
 const KEEP_TASK_SOURCES = 200;
 
 export class OrchestrationService implements Disposable {
@@ -179,6 +180,7 @@ export class OrchestrationService implements Disposable {
       state: initialBrokerState(tab, { commissions, queued, ...(loaded ? { settings: settingsOf(loaded) } : {}) }),
       config: loaded?.roles ?? [],
       timeoutMinutes,
+      ...(loaded ? { shared: loaded.shared } : {}),
     });
     group.journal({
       at: this.now(),
@@ -197,7 +199,15 @@ export class OrchestrationService implements Disposable {
       writeCoordinationFile(
         projectDir,
         contextFile(tab),
-        orchestratorContextText({ group: tab, orchestration: loaded.name, orchestrator: loaded.orchestrator, workers: loaded.workers, open }),
+        orchestratorContextText({
+          group: tab,
+          orchestration: loaded.name,
+          orchestrator: loaded.orchestrator,
+          workers: loaded.workers,
+          open,
+          shared: loaded.shared,
+          enforceStages: loaded.enforceStages,
+        }),
       );
     }
     const at = this.clock.now();
@@ -264,27 +274,29 @@ export class OrchestrationService implements Disposable {
     }
   }
 
-  /** Keeps the task texts of open and queued work and the newest others; deletes the rest. */
+  /** Keeps the task directories of open and queued work and the newest others; deletes the
+   *  rest (and task texts from before tasks had directories). Never follows a symlink. */
   private pruneTaskSources(group: OrchestrationGroup): void {
     const dir = join(group.projectDir, groupDir(group.id), 'tasks');
-    const keep = new Set([
-      ...Object.values(group.state.commissions).map((c) => `${c.id}.md`),
-      ...Object.values(group.state.queues)
-        .flat()
-        .map((q) => `${q.id}.md`),
-    ]);
-    let names: string[];
+    const keep = new Set([...Object.values(group.state.commissions).map((c) => c.id), ...Object.values(group.state.queues).flatMap((q) => q.map((d) => d.id))]);
+    let entries: TaskEntry[];
     try {
-      names = readdirSync(dir).filter((name) => name.endsWith('.md') && !keep.has(name));
+      entries = readdirSync(dir).flatMap((name) => {
+        try {
+          const info = lstatSync(join(dir, name));
+          return info.isDirectory() || info.isFile() ? [{ name, mtime: info.mtimeMs }] : [];
+        } catch {
+          return [];
+        }
+      });
     } catch {
       return;
     }
-    const aged = names.map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
-    for (const { name } of aged.slice(KEEP_TASK_SOURCES)) {
+    for (const name of tasksToPrune(entries, keep, KEEP_TASK_SOURCES)) {
       try {
-        unlinkSync(join(dir, name));
-      } catch {
-        // Already gone.
+        rmSync(join(dir, name), { recursive: true, force: true });
+      } catch (error) {
+        this.options.logger.warn('could not prune a task directory', { group: group.id, name, error: errorMessage(error) });
       }
     }
   }

@@ -1,7 +1,7 @@
 // Who is asking, and may they? A client that presents no pane credential is the person at their
 // own terminal (or the TUI) and has full control. A deck command run inside a pane presents that
 // pane's credential; inside an orchestration its role decides what it may touch: by default only
-// its own pane (and `work-done`; the orchestrator also `delegate` to its group), more only where
+// its own pane (and `work-done`, `ask`, `checkpoint`; the orchestrator also `delegate` and `reply` to its group), more only where
 // the person allowed it with `control = "group" | "all"` on the role. A plain pane outside any
 // orchestration is the person's own agent and keeps full control. A credential that does not
 // match (another run of the pane, a forgery) may only read.
@@ -39,7 +39,10 @@ export function authorize(authority: Authority, request: Request, registry: Pane
   switch (request.kind) {
     case 'delegate':
     case 'work-done':
-      return; // the orchestration decides who may delegate and report
+    case 'ask':
+    case 'reply':
+    case 'checkpoint':
+      return; // the orchestration decides who may delegate, report, ask, reply and checkpoint
     case 'lock-acquire':
     case 'lock-release':
       return; // a pane takes and frees locks for its own commands only

@@ -49,7 +49,11 @@ interface PaneRecord {
   mode: PaneModePart | null;
   /** What the pane waits on beyond its status (a heavy-work lock), for its card. */
   statusDetail: string | null;
+  /** How the role's last task ended, until its next task. */
+  outcome: PaneOutcome | null;
 }
+
+export type PaneOutcome = NonNullable<PaneInfo['outcome']>;
 
 export interface PaneChange {
   persist: boolean;
@@ -119,6 +123,7 @@ export class PaneRegistry implements Disposable {
       journalProblem: null,
       mode: spec.mode ?? null,
       statusDetail: null,
+      outcome: null,
     };
     try {
       record.host = this.options.factory({
@@ -246,6 +251,14 @@ export class PaneRegistry implements Disposable {
     return !!host && host.state.kind === 'running' && (agentId === null || host.agentId === agentId);
   }
 
+  /** The outcome a worker reported for its task (null: its next task started). */
+  setOutcome(ref: string, outcome: PaneOutcome | null): void {
+    const record = this.panes.get(ref);
+    if (!record || JSON.stringify(record.outcome) === JSON.stringify(outcome)) return;
+    record.outcome = outcome;
+    this.changeEmitter.fire({ persist: false });
+  }
+
   /** Restarts the pane's program with `command` and a new agent id, and saves it: a pane
    *  re-created for a task must come back after a daemon restart like any other. */
   async respawn(ref: string, command: string): Promise<string> {
@@ -344,6 +357,7 @@ export class PaneRegistry implements Disposable {
       mode: record.mode,
       statusDetail: record.statusDetail,
       ...(record.status ? { activity: record.status.activity } : {}),
+      outcome: record.outcome,
     };
   }
 

@@ -16,6 +16,9 @@ import { up } from './handlers/up.js';
 import { openMode } from './handlers/open-mode.js';
 import { delegate } from './handlers/delegate.js';
 import { workDone } from './handlers/work-done.js';
+import { ask } from './handlers/ask.js';
+import { reply } from './handlers/reply.js';
+import { checkpoint } from './handlers/checkpoint.js';
 import { timeline } from './handlers/timeline.js';
 import { hook } from './handlers/hook.js';
 import { agentEvent } from './handlers/agent-event.js';
@@ -43,6 +46,9 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   'open-mode': openMode,
   delegate,
   'work-done': workDone,
+  ask,
+  reply,
+  checkpoint,
   hook,
   'agent-event': agentEvent,
   explain,

@@ -1,6 +1,9 @@
 // One line of `<project>/.dot-agent-deck/journal.jsonl`: what happened in an orchestration, when,
 // to which role, agent and file. Never the task text itself (that lives in the task file).
 import { z } from 'zod';
+import { Outcome } from '../protocol/outcome.js';
+
+export { Outcome };
 
 export const JournalEvent = z.enum([
   'open',
@@ -26,6 +29,14 @@ export const JournalEvent = z.enum([
   'nudge',
   /** The deck typed an agent's continue input after its usage limit reset. */
   'resume',
+  /** A worker asked the orchestrator a question (`file`); its task stays open. */
+  'question',
+  /** The orchestrator's reply (`file`) was typed into the worker. */
+  'reply',
+  /** A delegation to a later stage while an earlier stage had open work (`detail` names it). */
+  'out-of-order',
+  /** A worker saved how far it got (`file`): a fresh agent on the same task continues from it. */
+  'checkpoint',
   /** Open commissions and queues, written before the journal rotates (restore starts here). */
   'snapshot',
   /** A scheduled run fired (`dot-agent-deck schedule`): started, reused, skipped or failed. */
@@ -81,10 +92,14 @@ export type QueuedDelegation = z.infer<typeof QueuedDelegation>;
 export const PendingNotice = z.object({
   role: z.string(),
   commission: z.string(),
-  kind: z.union([z.enum(['completed', 'undelivered']), WatchKind]),
+  kind: z.union([z.enum(['completed', 'undelivered', 'question']), WatchKind]),
+  /** A question's file. */
+  file: z.string().max(1000).optional(),
   /** The exit, the blocked reason or why the task was not delivered (deck-written). */
   detail: z.string().max(1000).optional(),
   until: z.string().optional(),
+  /** A completion's outcome (absent: done). */
+  outcome: Outcome.optional(),
 });
 export type PendingNotice = z.infer<typeof PendingNotice>;
 
@@ -121,6 +136,8 @@ export const JournalEntry = z.object({
   summary: z.string().max(200).optional(),
   /** When a blocked agent's screen says its limit resets (ISO 8601). */
   until: z.string().optional(),
+  /** How the worker said its task ended (completed entries; absent: done). */
+  outcome: Outcome.optional(),
   /** Tokens the agent reported for the task, where it reports them. */
   tokens: z.number().int().nonnegative().optional(),
   /** Queue position of a queued delegation (1 = next). */

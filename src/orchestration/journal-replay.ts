@@ -112,6 +112,10 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
       case 'restored':
       case 'scheduled':
       case 'error':
+      case 'question':
+      case 'reply':
+      case 'checkpoint':
+      case 'out-of-order':
         break; // they open or close nothing
       default:
         assertNever(entry.event, 'journal event');
@@ -139,8 +143,11 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
         pending.clear();
         for (const n of entry.snapshot?.notices ?? []) pending.set(key(n.commission, isWatch(n.kind) ? n.kind : undefined), n);
         break;
+      case 'question':
+        if (role && commission && entry.file) pending.set(key(commission, `q:${entry.file}`), { role, commission, kind: 'question', file: entry.file });
+        break;
       case 'completed':
-        if (role && commission) pending.set(key(commission), { role, commission, kind: 'completed' });
+        if (role && commission) pending.set(key(commission), { role, commission, kind: 'completed', ...(entry.outcome ? { outcome: entry.outcome } : {}) });
         break;
       case 'watch':
         // A worker that never became ready is told by its undelivered task's notice.
@@ -157,7 +164,8 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
       case 'notice-delivered':
       case 'notice-failed':
         // A notice that failed and waits to be tried again is still owed.
-        if (commission && !(entry.event === 'notice-failed' && entry.detail?.endsWith('will try again'))) pending.delete(key(commission, entry.watch));
+        if (commission && !(entry.event === 'notice-failed' && entry.detail?.endsWith('will try again')))
+          pending.delete(key(commission, entry.file ? `q:${entry.file}` : entry.watch));
         break;
       // Steps of a task's own life: no notice is owed for them.
       case 'delegate':
@@ -174,6 +182,9 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
       case 'redelivery':
       case 'nudge':
       case 'resume':
+      case 'reply':
+      case 'checkpoint':
+      case 'out-of-order':
         break;
       default:
         assertNever(entry.event, 'journal event');

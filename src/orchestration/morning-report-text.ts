@@ -71,6 +71,12 @@ function waitingLine(item: WaitingItem, now: string, zone: string | undefined): 
     }
     case 'failed':
       return line('failed', item.at, who(item.group, item.role), item.detail);
+    case 'question':
+      return line('question', item.at, who(item.group, item.role), 'asked the orchestrator, no reply yet');
+    case 'outcome':
+      return item.outcome === 'needs-human'
+        ? line('needs you', item.at, who(item.group, item.role), 'stopped: it needs a person, see its report')
+        : line('blocked', item.at, who(item.group, item.role), 'stopped: blocked, see its report');
     case 'unfinished':
       return line('unfinished', item.since, who(item.group, item.role), `open, ${item.delivered ? 'delivered' : 'never delivered'}; nothing continues it`);
   }
@@ -87,7 +93,8 @@ function groupLines(group: GroupReport, report: MorningReport, options: TextOpti
   if (group.reports.length > 0) {
     lines.push('  Reports');
     for (const report of group.reports) {
-      lines.push(`    ${clock(report.at, now, options.timeZone)} ${pad(report.role, ROLE_WIDTH)} ${oneLine(report.summary)}`);
+      const tag = report.outcome === 'done' ? '' : `[${report.outcome.toUpperCase()}] `;
+      lines.push(`    ${clock(report.at, now, options.timeZone)} ${pad(report.role, ROLE_WIDTH)} ${tag}${oneLine(report.summary)}`);
     }
   }
   return lines;

@@ -4,7 +4,7 @@
 // list (null when no daemon runs) and `now` in, a report out. The text lives in
 // morning-report-text.ts.
 import type { PaneInfo } from '../protocol/messages.js';
-import type { JournalEntry, WatchKind } from './journal-entry.js';
+import type { JournalEntry, Outcome, WatchKind } from './journal-entry.js';
 
 export interface ReportInput {
   entries: readonly JournalEntry[];
@@ -36,6 +36,8 @@ export interface WorkReport {
   role: string;
   /** The first line of the worker's report: the worker's words, not the deck's. */
   summary: string;
+  /** How the worker said the task ended (done unless it said otherwise). */
+  outcome: Outcome;
 }
 
 export interface RoleReport extends TaskCounts {
@@ -62,6 +64,10 @@ export type WaitingItem =
   | { kind: 'needs-input'; group: string | null; role: string | null; pane: string; reason: string | null; since: string }
   | { kind: 'blocked'; group: string | null; role: string | null; pane: string; reason: string | null; since: string; until: string | null }
   | { kind: 'failed'; group: string; role: string; at: string; detail: string }
+  /** A worker's question to the orchestrator that has no reply yet. */
+  | { kind: 'question'; group: string; role: string; at: string }
+  /** A worker ended its task with work-done --outcome blocked or needs-human. */
+  | { kind: 'outcome'; outcome: 'blocked' | 'needs-human'; group: string; role: string; at: string }
   /** Without a daemon: a task that was open when the journal ends, which nothing continues now. */
   | { kind: 'unfinished'; group: string; role: string; since: string; delivered: boolean };
 
@@ -168,7 +174,10 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
     else t.waitingMs += ms;
     task.phaseStart = to;
   };
+  /** Questions without a reply yet, by commission. */
+  const questions = new Map<string, { role: string; at: string }>();
   const close = (id: string, at: number) => {
+    questions.delete(id);
     const task = open.get(id);
     if (!task) return;
     spend(task, at);
@@ -237,14 +246,18 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
         }
         break;
       }
-      case 'completed':
+      case 'completed': {
         if (!role) break;
         close(taskId(entry), at);
         if (!inWindow) break;
-        tally(role).done += 1;
+        const outcome = entry.outcome ?? 'done';
+        if (outcome === 'done') tally(role).done += 1;
+        else if (outcome === 'failed') fail(role, taskId(entry), entry.at, 'reported its task failed');
+        else failures.push({ kind: 'outcome', outcome, group, role, at: entry.at });
         if (entry.tokens !== undefined) tally(role).tokens = (tally(role).tokens ?? 0) + entry.tokens;
-        if (entry.summary) reports.push({ at: entry.at, role, summary: entry.summary });
+        if (entry.summary) reports.push({ at: entry.at, role, summary: entry.summary, outcome });
         break;
+      }
       case 'superseded':
         close(taskId(entry), at);
         break;
@@ -269,6 +282,12 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
         }
         break;
       }
+      case 'question':
+        if (role && open.has(taskId(entry))) questions.set(taskId(entry), { role, at: entry.at });
+        break;
+      case 'reply':
+        questions.delete(taskId(entry));
+        break;
       // Steps that change no count and no task's phase.
       case 'delivery-attempt':
       case 'error':
@@ -278,6 +297,8 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
       case 'restored':
       case 'scheduled':
       case 'unsolicited':
+      case 'checkpoint':
+      case 'out-of-order':
         break;
     }
   }
@@ -314,7 +335,7 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
   // A failure the orchestrator already answered with a new task for the role waits for no one.
   const lastDelegate = new Map<string, number>();
   for (const entry of entries) if (entry.event === 'delegate' && entry.role) lastDelegate.set(entry.role, Date.parse(entry.at));
-  const pending = failures.filter((item) => item.kind === 'failed' && (lastDelegate.get(item.role) ?? 0) <= Date.parse(item.at));
+  const pending = failures.filter((item) => (item.kind === 'failed' || item.kind === 'outcome') && (lastDelegate.get(item.role) ?? 0) <= Date.parse(item.at));
   const unfinished: WaitingItem[] = [...open.values()].map((task) => ({
     kind: 'unfinished',
     group,
@@ -322,7 +343,8 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
     since: iso(task.since),
     delivered: task.delivered,
   }));
-  return { report: { group, orchestration, orchestrator, finishedAt, roles, reports }, failures: pending, unfinished };
+  const asking: WaitingItem[] = [...questions.values()].map(({ role, at }) => ({ kind: 'question', group, role, at }));
+  return { report: { group, orchestration, orchestrator, finishedAt, roles, reports }, failures: [...asking, ...pending], unfinished };
 }
 
 const iso = (at: number) => new Date(at).toISOString();

@@ -47,7 +47,7 @@ function describe(entry: JournalEntry, boss: string): string | null {
     case 'delivery-failed':
       return `${boss} → ${role}  NOT delivered${took}: ${entry.detail ?? 'no confirmation'}`;
     case 'completed':
-      return `${role} → ${boss}  completed${entry.ms !== undefined ? ` after ${formatDuration(entry.ms)}` : ''}${file}`;
+      return `${role} → ${boss}  ${entry.outcome && entry.outcome !== 'done' ? `reported ${entry.outcome.toUpperCase()}` : 'completed'}${entry.ms !== undefined ? ` after ${formatDuration(entry.ms)}` : ''}${file}`;
     case 'unsolicited':
       return `${role} → ${boss}  unrequested report${file}`;
     case 'notice-delivered':
@@ -72,6 +72,14 @@ function describe(entry: JournalEntry, boss: string): string | null {
       return `deck → ${role}  reminded to run work-done`;
     case 'resume':
       return `deck → ${role}  resumed after its usage limit${entry.detail ? ` (${entry.detail})` : ''}`;
+    case 'question':
+      return `${role} → ${boss}  asked a question${file}`;
+    case 'out-of-order':
+      return `${entry.from ?? boss} → ${role}  delegated out of stage order: ${entry.detail ?? ''}`;
+    case 'checkpoint':
+      return `${role}  saved a checkpoint${file}`;
+    case 'reply':
+      return `${boss} → ${role}  replied${took}${file}`;
     case 'snapshot':
       return null;
     case 'error':

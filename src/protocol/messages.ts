@@ -6,6 +6,7 @@ import { HookEvent, PaneStatus, StatusEventRecord, TokenUsage } from './pane-sta
 import { Overlap, Schedule, ScheduleAction, ScheduleRun, ScheduleSpec } from '../config/schedule-schema.js';
 import { AgentReport } from './agent-report.js';
 import { PaneActivity } from './pane-activity.js';
+import { Outcome } from './outcome.js';
 
 export { PROTOCOL_VERSION } from './protocol-version.js';
 
@@ -78,6 +79,9 @@ export const PaneInfo = z.object({
   statusDetail: z.string().nullable().optional(),
   /** What the agent works on, for its card; absent from a daemon that predates it. */
   activity: PaneActivity.optional(),
+  /** How the role's last task ended, as its worker said with `work-done --outcome`, until the
+   *  role gets its next task: a card shows it, and `needs-human` asks for the person. */
+  outcome: z.object({ outcome: Outcome, at: z.string(), commission: z.string(), file: z.string() }).nullable().optional(),
 });
 export type PaneInfo = z.infer<typeof PaneInfo>;
 
@@ -211,7 +215,14 @@ export const Request = z.discriminatedUnion('kind', [
     task: z.string().max(MAX_TASK_TEXT),
     again: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean() }),
+  /** `outcome`: how a worker's task ended (default done); the orchestrator's `done` ends the run. */
+  z.object({ kind: z.literal('work-done'), report: z.string().max(MAX_TASK_TEXT), done: z.boolean(), outcome: Outcome.optional() }),
+  /** From a worker's pane: a question for the orchestrator; the task stays open. */
+  z.object({ kind: z.literal('ask'), question: z.string().max(MAX_TASK_TEXT) }),
+  /** From the orchestrator's pane: the answer to the worker's waiting question. */
+  z.object({ kind: z.literal('reply'), role: z.string().max(200), text: z.string().max(MAX_TASK_TEXT) }),
+  /** From a worker's pane: how far it got, replacing its task's checkpoint. */
+  z.object({ kind: z.literal('checkpoint'), notes: z.string().max(MAX_TASK_TEXT) }),
   z.object({ kind: z.literal('hook'), paneId: PaneRef, agentId: z.string().min(1).max(200), event: HookEvent }),
   /** `agent-event`, from inside a pane: the caller's own status (its credential names the pane). */
   z.object({ kind: z.literal('agent-event'), report: AgentReport }),
@@ -298,6 +309,11 @@ export const Responses = {
     warnings: z.array(z.string()),
   }),
   'work-done': z.object({ recorded: z.enum(['completion', 'unrequested', 'done']), file: z.string().nullable() }),
+  /** `file`: where the question was written; `question`: its number on the task. */
+  ask: z.object({ file: z.string(), question: Count }),
+  /** `file`: where the reply was written; `ms`: how long typing it took. */
+  reply: z.object({ file: z.string(), ms: z.number() }),
+  checkpoint: z.object({ file: z.string() }),
   hook: z.object({ accepted: z.boolean() }),
   'agent-event': z.object({ paneId: PaneId, status: PaneStatus }),
   explain: z.object({ pane: PaneInfo, lastHookEvent: z.string().nullable(), events: z.array(StatusEventRecord) }),

@@ -12,6 +12,9 @@ export interface Attention {
 
 function attentionOf(pane: PaneInfo): AttentionEvent | null {
   const { kind } = pane.status;
+  // A worker that ended its task with `work-done --outcome needs-human` waits for the person
+  // as surely as a permission dialog does.
+  if (pane.outcome?.outcome === 'needs-human') return 'needs_input';
   if (kind === 'needs-input') return 'needs_input';
   if (kind === 'blocked') return 'blocked';
   if (kind === 'error') return 'error';
@@ -46,6 +49,12 @@ export function attentionText({ event, pane }: Attention): { title: string; body
   if (event === 'finished') {
     const team = pane.tab ?? pane.name;
     return { title: `dot-agent-deck: ${team} finished`, body: `${team}: the orchestrator (${pane.name}, ${pane.id}) finished the run` };
+  }
+  if (event === 'needs_input' && pane.outcome?.outcome === 'needs-human') {
+    return {
+      title: `dot-agent-deck: ${pane.name} needs you`,
+      body: `${pane.name} (${pane.id}) stopped its task: it needs a person (its report: ${pane.outcome.file})`,
+    };
   }
   const what = event === 'needs_input' ? 'needs input' : event === 'blocked' ? 'is blocked' : 'failed';
   const why = [reason, tool === null ? null : `(${tool})`].filter((part) => part !== null).join(' ');

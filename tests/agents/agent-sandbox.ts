@@ -78,9 +78,11 @@ export interface SandboxOptions {
   trusted?: boolean;
   /** Claude: always ask before tools (default true). */
   askPermissions?: boolean;
+  /** A mock rules file (`--script`): `[{"match", "shell", "then"}]`, tried before the keywords. */
+  mockScript?: string;
 }
 
-async function startMock(root: string): Promise<{ child: ChildProcess; port: number }> {
+async function startMock(root: string, mockScript?: string): Promise<{ child: ChildProcess; port: number }> {
   const portFile = join(root, 'mock.port');
   const script = join(MOCK_DIR, 'mock-llm.mjs');
   if (!existsSync(script)) {
@@ -88,7 +90,8 @@ async function startMock(root: string): Promise<{ child: ChildProcess; port: num
       `The mock model is not at ${script}: put the team's shared/ folder beside the repository, or set DECK_MOCK_LLM_DIR to its tools/mock-llm directory.`,
     );
   }
-  const child = spawn(process.execPath, [script, '--port', '0', '--port-file', portFile, '--log', join(root, 'mock.jsonl')], {
+  const args = [script, '--port', '0', '--port-file', portFile, '--log', join(root, 'mock.jsonl'), ...(mockScript ? ['--script', mockScript] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: 'ignore',
   });
   await waitFor('the mock model writes its port file', () => existsSync(portFile) && readFileSync(portFile, 'utf8').trim() !== '');
@@ -100,7 +103,7 @@ export async function createSandbox(agent: RealAgent, bin: string, options: Sand
   const home = join(root, 'home');
   const project = join(root, 'proj');
   for (const dir of [home, project, join(root, 'tmp')]) mkdirSync(dir, { recursive: true });
-  const mock = await startMock(root);
+  const mock = await startMock(root, options.mockScript);
   const base = `http://127.0.0.1:${mock.port}`;
   const env: Record<string, string> = { HOME: home, TMPDIR: join(root, 'tmp'), TERM: 'xterm-256color', LANG: 'C.UTF-8' };
   let argv: string[];

@@ -15,6 +15,10 @@ import { registerUp } from './up.js';
 import { registerDelegate } from './delegate.js';
 import { registerWorkDone } from './work-done.js';
 import { registerAgentEvent } from './agent-event.js';
+import { registerAsk } from './ask.js';
+import { registerReply } from './reply.js';
+import { registerTasks } from './tasks.js';
+import { registerCheckpoint } from './checkpoint.js';
 import { registerLog } from './log.js';
 import { registerReport } from './report.js';
 import { registerHook } from './hook.js';
@@ -45,6 +49,10 @@ export const registrars: readonly CommandRegistrar[] = [
   registerDelegate,
   registerWorkDone,
   registerAgentEvent,
+  registerAsk,
+  registerReply,
+  registerCheckpoint,
+  registerTasks,
   registerLog,
   registerReport,
   registerExplain,

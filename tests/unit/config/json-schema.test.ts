@@ -45,6 +45,7 @@ describe('JSON Schema', () => {
       'prompt_template',
       'clear',
       'resume_after_limit',
+      'stage',
       'control',
     ]);
     for (const [key, field] of Object.entries(role?.properties ?? {})) expect(field.description, key).toMatch(/\w/);

@@ -72,6 +72,7 @@ describe('validated config', () => {
       orchestrations: [
         {
           default: false,
+          enforce_stages: false,
           roles: [
             { name: 'lead', command: 'claude', start: true, clear: true },
             { name: 'coder', command: 'codex', start: false, clear: true, description: 'Writes code' },

@@ -93,4 +93,21 @@ describe('StatusNotifier', () => {
     await vi.runOnlyPendingTimersAsync();
     expect(runs).toEqual([]);
   });
+
+  it('tells notify_command when a worker ends its task with work-done --outcome needs-human, once', async () => {
+    const { registry, runs } = setup({ notify_command: 'notify', min_interval_seconds: 0 });
+    const pane = registry.create({ command: 'claude', cwd: '/shop', name: 'signer', tab: 'dev', role: 'signer' });
+    registry.setOutcome(pane.id, { outcome: 'blocked', at: '2026-01-01T02:00:00Z', commission: 'c-1', file: '.dot-agent-deck/dev/work-done-signer.md' });
+    await vi.runOnlyPendingTimersAsync();
+    expect(runs).toHaveLength(0);
+    registry.setOutcome(pane.id, { outcome: 'needs-human', at: '2026-01-01T02:01:00Z', commission: 'c-2', file: '.dot-agent-deck/dev/work-done-signer.md' });
+    await vi.runOnlyPendingTimersAsync();
+    expect(runs.map((run) => run.argv.slice(1))).toEqual([
+      ['dot-agent-deck: signer needs you', 'signer (p1) stopped its task: it needs a person (its report: .dot-agent-deck/dev/work-done-signer.md)'],
+    ]);
+    expect(JSON.parse(runs[0]!.stdin)).toMatchObject({ event: 'needs_input' });
+    registry.setOutcome(pane.id, { outcome: 'needs-human', at: '2026-01-01T02:01:00Z', commission: 'c-2', file: 'x' });
+    await vi.runOnlyPendingTimersAsync();
+    expect(runs).toHaveLength(1);
+  });
 });

@@ -1,0 +1,210 @@
+// What an orchestration group does for the broker's effects: journal lines, task files,
+// respawns for a fresh context, typed task lines and their confirmations, reminders and continue
+// lines, watch evidence, and the orchestrator's notices one at a time.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertNever, errorMessage } from '../common/errors.js';
+import type { BrokerEffect, Commission } from '../orchestration/broker.js';
+import { evidenceText, workerTaskText, writeCoordinationFile } from '../orchestration/coordination-files.js';
+import type { DeliveryOutcome } from '../orchestration/delivery.js';
+import { checkpointFile, evidenceFile, nudgeLine, resumeLine, taskSourceFile, taskStatusFile } from '../orchestration/prompt-lines.js';
+import type { TaskStatus } from '../orchestration/task-status.js';
+import type { OrchestrationGroup } from './orchestration-group.js';
+
+const iso = (at: number) => new Date(at).toISOString();
+
+export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): void {
+  const host = group.host;
+  switch (effect.type) {
+    case 'journal':
+      group.journal(effect.entry);
+      return;
+    case 'deliver': {
+      const { commission } = effect;
+      // A new task: the outcome of the last one is no longer what the card should say.
+      if (!commission.redelivery) host.registry.setOutcome(commission.paneId, null);
+      const delivery = deliverCommission(group, commission, effect.line);
+      group.deliveries.set(commission.id, delivery);
+      void delivery.then((outcome) => {
+        group.deliveries.delete(commission.id);
+        group.dispatch({
+          type: 'delivery-result',
+          at: host.clock.now(),
+          commissionId: commission.id,
+          role: commission.role,
+          ok: outcome.ok,
+          ms: outcome.ms,
+          attempts: outcome.textAttempts + outcome.enterPresses,
+          ...(outcome.ok ? {} : { reason: outcome.reason }),
+        });
+      });
+      return;
+    }
+    case 'dequeue': {
+      const { delegation } = effect;
+      const paneId = group.roles.get(delegation.role);
+      if (!paneId) return;
+      void group.startCommission(delegation.id, delegation.role, paneId, delegation.digest, delegation.from, group.timeoutMinutes);
+      return;
+    }
+    case 'type': {
+      const { commission, purpose } = effect;
+      const checkpoint = checkpointFile(group.id, commission.id);
+      const line =
+        purpose === 'nudge'
+          ? nudgeLine(group.id, commission.role)
+          : resumeLine(group.id, commission.role, existsSync(join(group.projectDir, checkpoint)) ? checkpoint : undefined);
+      void host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
+        if (!outcome.ok)
+          group.journal({
+            at: iso(host.clock.now()),
+            event: 'error',
+            role: commission.role,
+            commission: commission.id,
+            detail: `the ${purpose === 'nudge' ? 'reminder' : 'continue line'} could not be typed: ${outcome.reason}`,
+          });
+      });
+      return;
+    }
+    case 'evidence':
+      try {
+        writeCoordinationFile(
+          group.projectDir,
+          evidenceFile(group.id, effect.commission.role),
+          evidenceText(effect.commission.role, effect.what, host.delivery.screenTail(effect.commission.paneId)),
+        );
+      } catch (error) {
+        host.logError('could not write a watch evidence file', { group: group.id, error: errorMessage(error) });
+      }
+      return;
+    case 'notify': {
+      const paneId = group.roles.get(group.orchestratorRole);
+      const agentId = paneId ? host.delivery.currentAgent(paneId) : null;
+      void host.delivery
+        .deliver(paneId ?? '', agentId, effect.notice.line, group.orchestratorRole, () =>
+          group.journal({ at: iso(host.clock.now()), event: 'delivery-attempt', role: group.orchestratorRole, paneId, ...(agentId ? { agentId } : {}) }),
+        )
+        .then((outcome) => {
+          // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
+          const retry =
+            !outcome.ok && outcome.textAttempts === 0 && paneId !== undefined && host.delivery.currentAgent(paneId) !== null && !group.subscriptions.isDisposed;
+          group.dispatch({
+            type: 'notice-result',
+            at: host.clock.now(),
+            ok: outcome.ok,
+            ms: outcome.ms,
+            ...(outcome.ok ? {} : { reason: outcome.reason, retry }),
+          });
+        });
+      return;
+    }
+    case 'status': {
+      const status: TaskStatus = {
+        id: effect.commission,
+        group: group.id,
+        role: effect.role,
+        state: effect.state,
+        ...(effect.outcome ? { outcome: effect.outcome } : {}),
+        updatedAt: iso(host.clock.now()),
+      };
+      try {
+        writeCoordinationFile(group.projectDir, taskStatusFile(group.id, effect.commission), `${JSON.stringify(status)}\n`);
+      } catch (error) {
+        host.logError('could not write a task status file', { group: group.id, commission: effect.commission, error: errorMessage(error) });
+      }
+      return;
+    }
+    default:
+      assertNever(effect);
+  }
+}
+
+/** Writes the role's task file, restarts the pane when the role wants a fresh context (or its
+ *  program ended), then types the task line and confirms it. */
+async function deliverCommission(group: OrchestrationGroup, commission: Commission, line: string): Promise<DeliveryOutcome> {
+  const host = group.host;
+  const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
+  const role = group.config.get(commission.role);
+  if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
+  let taskText: string | null = null;
+  try {
+    const task = readFileSync(join(group.projectDir, taskSourceFile(group.id, commission.id)), 'utf8');
+    taskText = task;
+    const again = [
+      commission.redelivery
+        ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
+        : null,
+      continueFrom(group, commission),
+    ]
+      .filter((part) => part !== null)
+      .join(' ');
+    writeCoordinationFile(
+      group.projectDir,
+      commission.taskFile,
+      workerTaskText(group.id, role, task, { shared: group.shared, ...(again !== '' ? { again } : {}) }),
+    );
+  } catch (error) {
+    // A commission from before task sources were kept: its task file is still the one to read.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);
+  }
+  let agentId = commission.agentId;
+  const running = host.delivery.currentAgent(commission.paneId) !== null;
+  if ((role.clear && !commission.redelivery) || !running) {
+    group.respawning.add(commission.paneId);
+    try {
+      agentId = await host.registry.respawn(commission.paneId, role.command);
+    } catch (error) {
+      const reason = `could not restart it: ${errorMessage(error)}`;
+      group.journal({
+        at: iso(host.clock.now()),
+        event: 'error',
+        role: commission.role,
+        paneId: commission.paneId,
+        file: commission.taskFile,
+        detail: reason,
+      });
+      return failed(reason);
+    } finally {
+      group.respawning.delete(commission.paneId);
+    }
+    group.dispatch({ type: 'spawned', at: host.clock.now(), commissionId: commission.id, agentId });
+  }
+  if (agentId !== null && taskText !== null) {
+    try {
+      host.registry.statusTracker(commission.paneId).noteCommission(agentId, taskText);
+    } catch {
+      // A pane that never started has no card to show the task on; delivery says why below.
+    }
+  }
+  return host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
+    group.journal({
+      at: iso(host.clock.now()),
+      event: 'delivery-attempt',
+      role: commission.role,
+      paneId: commission.paneId,
+      ...(agentId ? { agentId } : {}),
+    }),
+  );
+}
+
+/**
+ * The note that sends a fresh agent to the task's checkpoint, or null when there is none. The
+ * same task handed over again (a clear = true respawn after a crash, a restart's re-delivery, the
+ * orchestrator delegating it again) finds the checkpoint its earlier agent left; one from an
+ * earlier commission is copied into this task's directory first, so the task keeps its own state.
+ */
+function continueFrom(group: OrchestrationGroup, commission: Commission): string | null {
+  const own = checkpointFile(group.id, commission.id);
+  const ownPath = join(group.projectDir, own);
+  const source = group.checkpointSource(commission);
+  if (!existsSync(ownPath) && source !== null && source !== commission.id) {
+    try {
+      writeCoordinationFile(group.projectDir, own, readFileSync(join(group.projectDir, checkpointFile(group.id, source)), 'utf8'));
+    } catch (error) {
+      group.host.logError('could not carry a checkpoint over', { group: group.id, from: source, error: errorMessage(error) });
+    }
+  }
+  if (!existsSync(ownPath)) return null;
+  group.rememberCheckpoint(commission);
+  return `An earlier agent worked on this task and left a checkpoint: read \`${own}\` first, continue from where it stopped, and skip the steps it lists as done.`;
+}
