@@ -1,21 +1,27 @@
-// The "needs you" queue: panes in any tab whose agent waits for a person (needs input or is
-// blocked — a worker's needs-human outcome arrives as one of these), oldest wait first. Pure.
+// The "needs you" queue: panes in any tab whose agent waits for a person (needs input, blocked,
+// or a worker that ended its task with `work-done --outcome needs-human`), oldest wait first. Pure.
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { DeckState } from './deck-state.js';
 import { selectedPane } from './selectors.js';
 
 export function isWaiting(pane: PaneInfo): boolean {
+  return pane.outcome?.outcome === 'needs-human' || isAgentWaiting(pane);
+}
+
+/** Since when the pane waits: its status, or the report that asked for a person. */
+function waitingSince(pane: PaneInfo): number {
+  const at = Date.parse(pane.outcome?.outcome === 'needs-human' && !isAgentWaiting(pane) ? pane.outcome.at : pane.status.since);
+  return Number.isNaN(at) ? Number.POSITIVE_INFINITY : at;
+}
+
+function isAgentWaiting(pane: PaneInfo): boolean {
   return pane.state === 'running' && (pane.status.kind === 'needs-input' || pane.status.kind === 'blocked');
 }
 
 /** Every waiting pane, the longest waiting first (ties in deck order). */
 export function waitingPanes(panes: readonly PaneInfo[]): PaneInfo[] {
   const order = new Map(panes.map((pane, i) => [pane.id, i]));
-  const since = (pane: PaneInfo) => {
-    const at = Date.parse(pane.status.since);
-    return Number.isNaN(at) ? Number.POSITIVE_INFINITY : at;
-  };
-  return panes.filter(isWaiting).sort((a, b) => since(a) - since(b) || order.get(a.id)! - order.get(b.id)!);
+  return panes.filter(isWaiting).sort((a, b) => waitingSince(a) - waitingSince(b) || order.get(a.id)! - order.get(b.id)!);
 }
 
 /** Where the queue key goes: the oldest waiting pane, or, from a waiting pane not yet answered,

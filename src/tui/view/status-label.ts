@@ -24,7 +24,18 @@ export function statusLabel(pane: PaneInfo): StatusLabel {
     if (exit && exit.exitCode !== 0 && exit.exitCode !== null) return { word: `exited ${exit.exitCode}`, tone: 'error', urgency: 4 };
     return { word: 'exited', tone: 'quiet', urgency: 0 };
   }
-  return engineStatus(pane);
+  const engine = engineStatus(pane);
+  // A worker that ended its task as not done says so until its next task, unless its agent has
+  // something more urgent to say (it waits, is blocked or failed).
+  const ended = pane.outcome?.outcome;
+  if (ended !== undefined && ended !== 'done' && engine.urgency < 3) return outcomeLabel(ended, pane.outcome!.file);
+  return engine;
+}
+
+const OUTCOME_WORDS = { blocked: 'task blocked', failed: 'task failed', 'needs-human': 'needs you' } as const;
+
+function outcomeLabel(outcome: keyof typeof OUTCOME_WORDS, file: string): StatusLabel {
+  return withReason(OUTCOME_WORDS[outcome], `its report: ${file}`, outcome === 'failed' ? 'error' : 'attention', 3);
 }
 
 // The status engine's verdict (#6). For a plain command (no known agent) idle/working is only

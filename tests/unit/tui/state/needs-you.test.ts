@@ -26,6 +26,12 @@ describe('the needs-you queue', () => {
     expect(waitingPanes(PANES).map((p) => p.id)).toEqual(['p4', 'p5', 'p1']);
   });
 
+  it('holds a worker whose task ended needing a person, from the time it reported', () => {
+    const outcome = (kind: 'needs-human' | 'blocked', minute: number) => ({ outcome: kind, at: at(minute), commission: 'c-1', file: 'r.md' });
+    const panes = [...PANES, pane('p8', { outcome: outcome('needs-human', 1) }), pane('p9', { outcome: outcome('blocked', 1) })];
+    expect(waitingPanes(panes).map((p) => p.id)).toEqual(['p8', 'p4', 'p5', 'p1']);
+  });
+
   it.each<[string, string | null, string]>([
     ['from a pane that does not wait, the oldest', 'p2', 'p4'],
     ['from the oldest, the next', 'p4', 'p5'],

@@ -26,6 +26,27 @@ describe('statusLabel', () => {
     ['starting', agentPane('starting'), 'starting', 'quiet'],
     ['a plain command at work says running', agentPane('working', {}, null), 'running', 'ok'],
     ['a plain command asking y/n', agentPane('needs-input', { reason: 'question' }, null), 'needs input: question', 'attention'],
+    ...(['needs-human', 'blocked', 'failed'] as const).map((outcome): [string, PaneInfo, string, string] => [
+      `a worker idle after ending its task ${outcome}`,
+      { ...agentPane('idle'), outcome: { outcome, at: '2026-12-02T15:30:00.000Z', commission: 'c-1', file: '.dot-agent-deck/t/r.md' } },
+      `${{ 'needs-human': 'needs you', blocked: 'task blocked', failed: 'task failed' }[outcome]}: its report: .dot-agent-deck/t/r.md`,
+      outcome === 'failed' ? 'error' : 'attention',
+    ]),
+    [
+      'a done task says nothing more',
+      { ...agentPane('idle'), outcome: { outcome: 'done', at: '2026-12-02T15:30:00.000Z', commission: 'c-1', file: 'r.md' } },
+      'idle',
+      'ok',
+    ],
+    [
+      'a permission the agent waits on outranks the ended task',
+      {
+        ...agentPane('needs-input', { reason: 'permission' }),
+        outcome: { outcome: 'blocked', at: '2026-12-02T15:30:00.000Z', commission: 'c-1', file: 'r.md' },
+      },
+      'needs input: permission',
+      'attention',
+    ],
     ['an exited pane keeps its exit word', { ...agentPane('exited'), state: 'exited', exit: { exitCode: 3, signal: null } }, 'exited 3', 'error'],
   ])('%s', (_name, info, word, tone) => {
     expect(statusLabel(info)).toMatchObject({ word, tone });
