@@ -46,12 +46,14 @@ describe('real Claude Code asks the orchestrator', () => {
       ]),
     );
     sandbox = await createSandbox('claude-code', found.bin, { askPermissions: false, mockScript: rules });
+    // The deck never answers a permission dialog: the user's settings allow the shell tool up
+    // front (written before the deck's hooks are merged into the same file).
+    const config = sandbox.env.CLAUDE_CONFIG_DIR!;
+    mkdirSync(config, { recursive: true });
+    writeFileSync(join(config, 'settings.json'), `${JSON.stringify({ permissions: { allow: ['Bash'] } }, null, 2)}\n`);
     h = createDaemonHarness(sandbox.env);
     expect(await h.ok(['hooks', 'install', '--agent', 'claude-code'])).toContain('installed deck hooks');
     const project = sandbox.project;
-    // The deck never answers a permission dialog: the project allows the shell tool up front.
-    mkdirSync(join(project, '.claude'), { recursive: true });
-    writeFileSync(join(project, '.claude', 'settings.json'), JSON.stringify({ permissions: { allow: ['Bash'] } }));
     writeFileSync(
       join(project, 'orchestrator.json'),
       JSON.stringify({
