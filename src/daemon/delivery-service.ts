@@ -94,7 +94,13 @@ export class DeliveryService implements Disposable {
    */
   async deliver(paneId: string, agentId: string | null, line: string, label: string, beforeTyping: () => void = () => undefined): Promise<DeliveryOutcome> {
     const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
-    safeTypedLine(line);
+    try {
+      safeTypedLine(line);
+    } catch (error) {
+      // A deck bug, never an agent's doing: the caller journals the reason and goes on, rather
+      // than wait on a rejected promise (a notice queue that never hears back stalls for good).
+      return { ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason: errorMessage(error), final: true };
+    }
     const activity = this.activity(paneId);
     if (!agentId || !activity) return failed(`the ${label} pane is closed or not running`);
     try {

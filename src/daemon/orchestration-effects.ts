@@ -87,7 +87,12 @@ export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): 
         .then((outcome) => {
           // Retried only when nothing was typed and the orchestrator still runs: never a duplicate.
           const retry =
-            !outcome.ok && outcome.textAttempts === 0 && paneId !== undefined && host.delivery.currentAgent(paneId) !== null && !group.subscriptions.isDisposed;
+            !outcome.ok &&
+            outcome.final !== true &&
+            outcome.textAttempts === 0 &&
+            paneId !== undefined &&
+            host.delivery.currentAgent(paneId) !== null &&
+            !group.subscriptions.isDisposed;
           group.dispatch({
             type: 'notice-result',
             at: host.clock.now(),

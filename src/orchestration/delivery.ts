@@ -75,7 +75,8 @@ export interface DeliveryOptions {
 
 export type DeliveryOutcome =
   | { ok: true; ms: number; textAttempts: number; enterPresses: number; confirmedBy: string }
-  | { ok: false; ms: number; textAttempts: number; enterPresses: number; reason: string };
+  /** `final`: trying again cannot help (the line itself was refused). */
+  | { ok: false; ms: number; textAttempts: number; enterPresses: number; reason: string; final?: true };
 
 class Abort extends Error {}
 
