@@ -1,7 +1,7 @@
 // The protocol version alone, without the schemas: `dot-agent-deck hook` runs in every agent hook
 // and must not pay for loading zod just to say hello (issue #6: a hook exits in ~50 ms).
 // Bump it on any incompatible change; peers refuse a mismatch in the handshake.
-const RELEASED_PROTOCOL_VERSION = 1;
+const RELEASED_PROTOCOL_VERSION = 2;
 
 /**
  * For tests only: a deck world whose processes all set DOT_AGENT_DECK_TEST_PROTOCOL_VERSION

@@ -136,7 +136,7 @@ describe('re-attaching after Detach', () => {
 
 describe('a daemon of another protocol version', () => {
   /** Stands for "this deck was upgraded": every process of the new deck speaks protocol 2. */
-  const UPGRADED = { DOT_AGENT_DECK_TEST_PROTOCOL_VERSION: '2' };
+  const UPGRADED = { DOT_AGENT_DECK_TEST_PROTOCOL_VERSION: '99' };
 
   async function refusedDeck() {
     session = await openDeckSession();
@@ -150,8 +150,8 @@ describe('a daemon of another protocol version', () => {
       'the mismatch dialog names the saved panes and offers both ways',
       (s) =>
         /This deck cannot use the running daemon/.test(s) &&
-        /daemon is version \S+ \(protocol 1\)/.test(s) &&
-        /\(protocol 2\)\./.test(s) &&
+        /daemon is version \S+ \(protocol 2\)/.test(s) &&
+        /\(protocol 99\)\./.test(s) &&
         /session file holds 2 panes: alpha, beta\./.test(s) &&
         /\[ Restart the daemon and restore the panes \] {2}\[ Keep the running daemon \(quit\) \]/.test(s) &&
         / NOT CONNECTED /.test(s),

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
 import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { waitFor } from '../../helpers/wait.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/protocol-version.js';
 
 describe('daemon lifecycle', () => {
   let h: DaemonHarness;
@@ -77,7 +78,7 @@ describe('daemon lifecycle', () => {
     await raw('{"type":"hello", this is not json}\n');
     await raw(`${JSON.stringify({ type: 'request', id: 1, body: { kind: 'list' } })}\n`); // no handshake
     await raw(
-      `${JSON.stringify({ type: 'hello', protocol: 1, client: 'cli', version: 'x', pid: 1 })}\n${JSON.stringify({ type: 'request', id: 1, body: { kind: 'launch-missiles' } })}\n`,
+      `${JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, client: 'cli', version: 'x', pid: 1 })}\n${JSON.stringify({ type: 'request', id: 1, body: { kind: 'launch-missiles' } })}\n`,
     );
     const refused = await raw(`${JSON.stringify({ type: 'hello', protocol: 999, client: 'cli', version: '9.9.9', pid: 1 })}\n`);
     expect(refused).toContain('"type":"refused"');

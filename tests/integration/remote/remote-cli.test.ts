@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 import { hasSshd, startSshd, type RemoteLogin, type Sshd } from '../../helpers/sshd.js';
 import { waitFor } from '../../helpers/wait.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/protocol-version.js';
 
 let sshd: Sshd;
 let box: RemoteLogin;
@@ -137,6 +138,6 @@ describe.skipIf(!hasSshd)('remotes over ssh', () => {
   it('check says what to install when the remote speaks another protocol', async () => {
     const result = await local(['remote', 'check', 'old']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/protocol 0, this deck 1: install .* with `npm install --global dot-agent-deck@/);
+    expect(result.stdout).toMatch(new RegExp(`protocol 0, this deck ${PROTOCOL_VERSION}: install .* with \`npm install --global dot-agent-deck@`));
   }, 30_000);
 });

@@ -10,6 +10,7 @@ import { Connection, isDaemonRefusal } from '../../../src/protocol/connection.js
 import { encodeFrame } from '../../../src/protocol/framing.js';
 import type { ClientMessage, DaemonMessage } from '../../../src/protocol/messages.js';
 import { pane } from '../tui/state/fixtures.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/protocol-version.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -43,7 +44,7 @@ async function scriptedDaemon(reply: (message: ClientMessage) => DaemonMessage[]
   return socketPath;
 }
 
-const welcome: DaemonMessage = { type: 'welcome', protocol: 1, version: 'test', pid: 4242 };
+const welcome: DaemonMessage = { type: 'welcome', protocol: PROTOCOL_VERSION, version: 'test', pid: 4242 };
 
 describe('Connection', () => {
   it('reports a refusing daemon as a refusal that is still a user error', async () => {
