@@ -32,7 +32,7 @@ describe('the new-pane form', () => {
     deck.type('\x1b[Z\x1b[Z\x1b[C\x1b[C'); // up to Agent (past Mode), then two CLIs on
     await deck.waitForScreen('codex is chosen and set as the Command', /Command\s+codex[\s\S]*Agent\s+‹ codex ›/);
     deck.type('\x1b[Z\x15bash --norc --noprofile\r'); // back to Command, which a person can still edit
-    await deck.waitForScreen('the pane runs the command', /bash --norc --noprofile · ~/);
+    await deck.waitForScreen('the pane runs the command', /~ · [^\n│]* · bash +│/);
 
     deck.type('\x04\x03');
     await deck.waitForScreen('the quit dialog', /Leave the deck\?/);

@@ -59,8 +59,15 @@ describe('stages', () => {
       from: 'orchestrator',
       detail: expect.stringMatching(/^stage 2 while earlier stages have open work: coder \(stage 1, c-[0-9a-f]+ open\)$/),
     });
-    const screen = await h.capture((await panesByRole(h)).get('orchestrator')!.id);
-    expect(screen).toMatch(/delegate --to reviewer --task Review it\. → exit 0: warning: reviewer was delegated to in stage 2/);
+    // The journal has the delegation before the orchestrator's `delegate` has printed what it said.
+    const orchestrator = (await panesByRole(h)).get('orchestrator')!.id;
+    let screen = '';
+    await waitFor(
+      'the orchestrator saw the warning',
+      async () =>
+        /delegate --to reviewer --task Review it\. → exit 0: warning: reviewer was delegated to in stage 2/.test((screen = await h.capture(orchestrator))),
+      { describe: () => screen },
+    );
     expect(await h.ok(['log', '-p', project])).toMatch(/orchestrator → reviewer {2}delegated out of stage order: stage 2/);
   }, 30_000);
 
