@@ -1,6 +1,8 @@
 // The mouse where people expect it, in the built deck: a drag inside a pane selects text, draws
 // the selection and copies it to the outer terminal's clipboard (OSC 52); the new-pane dialog's
 // directory picker answers clicks and the wheel.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDeckSession, type DeckSession } from '../helpers/deck-session.js';
 
@@ -57,5 +59,35 @@ describe('drag to copy', () => {
     await deck.waitForScreen('the status bar says Copied', /Copied 4 characters to the clipboard/);
     expect(deck.output()).toContain(`\x1b]52;c;${Buffer.from('here').toString('base64')}\x07`);
     expect(deck.screen()).not.toMatch(/GOT .*\[<36;/);
+  });
+});
+
+describe('the directory picker', () => {
+  it('a double click opens a directory, the wheel moves the cursor, a click on the cursor row chooses', async () => {
+    session = await openDeckSession();
+    const project = session.dir('proj');
+    for (const sub of ['alpha/inner', 'beta']) mkdirSync(join(project, sub), { recursive: true });
+    session.deck.dispose();
+    const deck = await session.reopen({ cwd: project });
+    /** The 1-based cell of `text` on the screen (the picker's rows hold no wide characters). */
+    const where = (screen: string, text: string) => {
+      const rows = screen.split('\n');
+      const y = rows.findIndex((row) => row.includes(text));
+      return { x: rows[y]!.indexOf(text) + 2, y: y + 1 };
+    };
+    const click = ({ x, y }: { x: number; y: number }) => press(x, y) + release(x, y);
+
+    deck.type('\x0e');
+    const picker = await deck.waitForScreen('the picker lists the project', /› \.\/ {2}\(this directory\)[\s\S]*alpha\/[\s\S]*beta\//);
+    const alpha = where(picker, 'alpha/');
+    deck.type(click(alpha) + click(alpha));
+    const inside = await deck.waitForScreen('the double click opened alpha', /~\/proj\/alpha\s[\s\S]*› \.\/ {2}\(this directory\)[\s\S]*inner\//);
+    deck.type(`\x1b[<65;${alpha.x};${alpha.y}M`);
+    await deck.waitForScreen('the wheel moved the cursor to inner', /› inner\//);
+    const here = where(inside, './  (this directory)');
+    deck.type(click(here));
+    await deck.waitForScreen('the click moved the cursor back', /› \.\/ {2}\(this directory\)/);
+    deck.type(click(here));
+    await deck.waitForScreen('the second click chose alpha', /New pane in ~\/proj\/alpha/);
   });
 });
