@@ -1,6 +1,7 @@
-// The deck's buttons under the mouse: a dialog's buttons, the status bar's key hints and a tab's
-// ×. Each is found with the same arithmetic that draws it, and a click does what its key does:
-// dialog buttons become the keys that move to them and press Enter, hints run their action.
+// The deck's buttons under the mouse: a dialog's buttons, the status bar's key hints, a tab's ×
+// and the directory picker's rows (picker-mouse.ts). Each is found with the same arithmetic that
+// draws it, and a click does what its key does: dialog buttons become the keys that move to them
+// and press Enter, hints run their action.
 import type { KeyEvent, MouseEvent } from '../input/input-event.js';
 import type { DeckMsg } from '../state/deck-msg.js';
 import type { KeyMap, TuiAction } from '../input/key-map.js';
@@ -10,6 +11,7 @@ import { tabsOf } from '../state/selectors.js';
 import { placeHints } from '../view/hint-line.js';
 import { journalStatus } from '../view/journal-status.js';
 import { statusHints } from '../view/status-hints.js';
+import { pickerMouse } from './picker-mouse.js';
 
 interface ButtonRow {
   /** Rows below the dialog's top border. */
@@ -73,6 +75,10 @@ export function tabCloseClick(layout: DeckLayout, x: number, y: number): string 
 
 /** What a left click on one of these buttons does, as deck messages; null when it hit none. */
 export function chromeClick(event: MouseEvent, state: DeckState, keyMap: KeyMap, layout: DeckLayout): DeckMsg[] | null {
+  if (state.dialog?.kind === 'new-pane' && layout.dialog) {
+    const keys = pickerMouse(state.dialog, layout.dialog, event);
+    if (keys) return keys.map((key) => ({ type: 'dialog-input', event: key }));
+  }
   if (event.action !== 'press' || event.button !== 0) return null;
   if (state.dialog) {
     if (!layout.dialog) return null;

@@ -17,6 +17,7 @@ import type { DeckStore } from './deck-store.js';
 import { EffectRunner, type DeckExit } from './effect-runner.js';
 import type { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { InputPipeline } from './input-pipeline.js';
+import { clipboardSequence } from './terminal-session.js';
 import { PaneSubscriptions } from './pane-subscriptions.js';
 
 const BSU = '\x1b[?2026h';
@@ -122,6 +123,15 @@ export class DeckController implements Disposable {
         layout: () => this.layout(),
         send: (paneId, bytes) => link.sendInput(paneId, bytes),
         scroll: (paneId, to, lines) => effects.scroll(paneId, to, lines),
+        select: (selection) => {
+          const out = painter.setSelection(selection);
+          if (out) options.write(BSU + out + ESU);
+        },
+        copy: (text) => {
+          options.write(clipboardSequence(text));
+          const lines = text.split('\n').length;
+          store.dispatch({ type: 'message', text: `Copied ${lines === 1 ? `${text.length} characters` : `${lines} lines`} to the clipboard`, tone: 'info' });
+        },
       }),
     );
     this.disposables.add(toDisposable(() => this.paintTimer && clearImmediate(this.paintTimer)));

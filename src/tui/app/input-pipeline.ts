@@ -9,7 +9,10 @@ import type { InputEvent } from '../input/input-event.js';
 import type { KeyMap } from '../input/key-map.js';
 import { routeInput, type RouteContext } from '../input/key-router.js';
 import type { DeckLayout } from '../layout/deck-layout.js';
+import type { DrawnSelection } from '../painter/pane-painter.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
+import { rowChars } from '../painter/slice-row.js';
+import { selectionRanges, selectionText, type PaneSelection } from '../state/pane-selection.js';
 import { typingPane } from '../state/selectors.js';
 import type { DeckStore } from './deck-store.js';
 import { PointerInterpreter } from './pointer.js';
@@ -28,11 +31,16 @@ export interface InputPipelineOptions {
   layout(): DeckLayout;
   send(paneId: string, bytes: Buffer): void;
   scroll(paneId: string, to: 'up' | 'down' | 'live', lines?: number): void;
+  /** Draws the selection of a drag inside a pane, or clears it (null). */
+  select(selection: DrawnSelection | null): void;
+  /** Puts text on the clipboard of the outer terminal. */
+  copy(text: string): void;
 }
 
 export class InputPipeline implements Disposable {
   private readonly decoder = createInputDecoder();
   private readonly pointer = new PointerInterpreter();
+  private selected = false;
   private escapeTimer: NodeJS.Timeout | null = null;
   private readonly onData = (chunk: Buffer | string) => {
     this.clearTimer();
@@ -86,6 +94,7 @@ export class InputPipeline implements Disposable {
           store.dispatch({ type: 'unbound', key: outcome.key });
           break;
         case 'pointer': {
+          if (outcome.event.action === 'press') this.clearSelection();
           const state = store.getState();
           const clicked = chromeClick(outcome.event, state, this.options.keyMap, this.options.layout());
           if (clicked) {
@@ -94,6 +103,8 @@ export class InputPipeline implements Disposable {
           }
           const intent = this.pointer.interpret(outcome.event, this.options.layout(), state.dialog !== null);
           if (intent?.type === 'wheel') this.options.scroll(intent.paneId, intent.to, 3);
+          else if (intent?.type === 'select-text') this.drawSelection(intent.selection);
+          else if (intent?.type === 'copy-text') this.copySelection(intent.selection);
           else if (intent) store.dispatch(intent);
           break;
         }
@@ -106,7 +117,30 @@ export class InputPipeline implements Disposable {
     flush();
   }
 
+  private ranges(selection: PaneSelection) {
+    const slot = this.options.layout().panes.find((s) => s.paneId === selection.paneId);
+    return slot ? selectionRanges(selection.anchor, selection.head, slot.content.cols) : [];
+  }
+
+  private drawSelection(selection: PaneSelection): void {
+    this.selected = true;
+    this.options.select({ paneId: selection.paneId, ranges: this.ranges(selection) });
+  }
+
+  private copySelection(selection: PaneSelection): void {
+    const lines = this.options.screens.get(selection.paneId)?.lines ?? [];
+    const text = selectionText(this.ranges(selection), lines.map(rowChars));
+    if (text.trim() !== '') this.options.copy(text);
+  }
+
+  private clearSelection(): void {
+    if (!this.selected) return;
+    this.selected = false;
+    this.options.select(null);
+  }
+
   private send(paneId: string, bytes: Buffer): void {
+    this.clearSelection();
     // Typing into a pane that shows its history brings it back to the live screen, as in tmux.
     if (this.options.store.getState().scroll[paneId]) this.options.scroll(paneId, 'live');
     for (let start = 0; start < bytes.length; start += MAX_INPUT_BYTES) {

@@ -29,6 +29,12 @@ export const LEAVE_SEQUENCE = SYNC_OFF + MODES_OFF;
 /** Popped while still on the alternate screen: kitty keeps one flag stack per screen. */
 const LEAVE_WITH_KITTY = SYNC_OFF + KITTY_OFF + MODES_OFF;
 
+/** OSC 52: asks the outer terminal to put text on the system clipboard ("c"). Terminals that
+ *  do not support it (or refuse it) ignore the sequence; tmux passes it on with set-clipboard. */
+export function clipboardSequence(text: string): string {
+  return `\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`;
+}
+
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
 
 export interface TerminalStreams {

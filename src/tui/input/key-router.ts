@@ -50,6 +50,9 @@ function routeTyping(event: InputEvent, ctx: RouteContext): RouteOutcome {
     const action = ctx.keyMap.typing.get(event.key);
     if (action) return { kind: 'action', action };
   }
+  // Shift with the left button selects text even over a program that reads the mouse, as in
+  // terminals (the program never sees the shifted press, drag or release).
+  if (event.kind === 'mouse' && event.shift && event.button === 0 && event.action !== 'move') return { kind: 'pointer', event };
   const target = ctx.target;
   if (!target) return event.kind === 'mouse' ? { kind: 'pointer', event } : IGNORED;
   const bytes = encodeForPane(event, target.modes, target.rect);

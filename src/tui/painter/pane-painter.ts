@@ -5,6 +5,7 @@
 import type { PaneFrame } from '../../protocol/pane-types.js';
 import type { PaneRect } from '../input/pane-encoding.js';
 import { PaneScreens } from './pane-screens.js';
+import type { RowRange } from '../state/pane-selection.js';
 import { sliceRow } from './slice-row.js';
 
 /** A rectangle on the terminal: 1-based top-left cell and size. */
@@ -15,6 +16,12 @@ export interface Placement {
   rect: Rect;
   /** Drawn faint: the deck is in COMMAND mode. */
   dim: boolean;
+}
+
+/** The cells a drag selected in one pane, drawn in reverse video. */
+export interface DrawnSelection {
+  paneId: string;
+  ranges: readonly RowRange[];
 }
 
 export interface Scene {
@@ -34,9 +41,29 @@ const moveTo = (x: number, y: number): string => `\x1b[${y};${x}H`;
 export class PanePainter {
   readonly screens = new PaneScreens();
   private scene: Scene = { placements: [], covered: [], cursorPane: null };
+  private selection: DrawnSelection | null = null;
 
   setScene(scene: Scene): void {
     this.scene = scene;
+  }
+
+  /** Draws a new selection (or none) and answers the bytes that repaint the rows it changes. */
+  setSelection(selection: DrawnSelection | null): string {
+    const rows = new Map<string, Set<number>>();
+    for (const drawn of [this.selection, selection]) {
+      if (!drawn) continue;
+      const set = rows.get(drawn.paneId) ?? new Set<number>();
+      for (const range of drawn.ranges) set.add(range.row);
+      rows.set(drawn.paneId, set);
+    }
+    this.selection = selection;
+    let out = '';
+    for (const [paneId, set] of rows) {
+      const placement = this.scene.placements.find((p) => p.paneId === paneId);
+      if (!placement) continue;
+      for (const row of set) if (row < placement.rect.rows) out += this.paintRow(placement, row);
+    }
+    return out === '' ? '' : HIDE_CURSOR + out + this.placeCursor();
   }
 
   /** Every row of every placed pane, then the cursor: after an Ink frame, a resize or a focus change. */
@@ -70,8 +97,10 @@ export class PanePainter {
     const y = rect.y + row;
     const line = this.screens.get(placement.paneId)?.lines[row] ?? '';
     let out = '';
+    const selected = this.selection?.paneId === placement.paneId ? this.selection.ranges.find((r) => r.row === row) : undefined;
     for (const [from, to] of this.visibleSpans(rect, y)) {
-      out += moveTo(rect.x + from, y) + sliceRow(line, from, to, placement.dim) + RESET;
+      out += moveTo(rect.x + from, y);
+      for (const [a, b, reverse] of splitSpan(from, to, selected)) out += sliceRow(line, a, b, placement.dim, reverse) + RESET;
     }
     return out;
   }
@@ -113,4 +142,16 @@ export class PanePainter {
     const covered = this.scene.covered.some((c) => x >= c.x && x < c.x + c.cols && y >= c.y && y < c.y + c.rows);
     return covered ? null : { x, y };
   }
+}
+
+/** A visible span cut where the selection on its row starts and ends. */
+function splitSpan(from: number, to: number, selected: RowRange | undefined): Array<[number, number, boolean]> {
+  if (!selected || selected.to <= from || selected.from >= to) return [[from, to, false]];
+  const a = Math.max(from, selected.from);
+  const b = Math.min(to, selected.to);
+  const parts: Array<[number, number, boolean]> = [];
+  if (a > from) parts.push([from, a, false]);
+  parts.push([a, b, true]);
+  if (b < to) parts.push([b, to, false]);
+  return parts;
 }

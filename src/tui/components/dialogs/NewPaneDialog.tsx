@@ -3,6 +3,7 @@ import {
   chosenOrchestration,
   chosenWorkspaceMode,
   pickerRows,
+  pickerView,
   type DirPicker,
   type NewPaneDialog as NewPaneState,
   type NewPaneForm,
@@ -50,9 +51,8 @@ export function pickerLines(picker: DirPicker, home: string | undefined, width: 
   if (picker.error) lines.push(line(picker.error, { color: 'red' }));
   if (picker.entries === null) return [...lines, line('reading…', { color: theme.muted })];
   const names = ['./  (this directory)', ...pickerRows(picker).map((name) => `${name}/`)];
-  const room = Math.max(1, rows - lines.length);
-  const first = Math.min(Math.max(0, picker.index - room + 1), Math.max(0, names.length - room));
-  names.slice(first, first + room).forEach((name, i) => {
+  const { first, shown } = pickerView(picker, rows);
+  names.slice(first, first + shown).forEach((name, i) => {
     const selected = first + i === picker.index;
     lines.push(line(`${selected ? '›' : ' '} ${name}`, { inverse: selected, color: selected ? theme.accent : undefined }));
   });

@@ -61,6 +61,18 @@ export function pickerRows(picker: DirPicker): string[] {
   return (picker.entries ?? []).filter((name) => (name.startsWith('.') ? needle.startsWith('.') : true) && name.toLowerCase().includes(needle));
 }
 
+/** Which picker rows a body of `rows` lines shows: `header` lines (the directory, the filter,
+ *  an error) come first, then `shown` rows from row `first` (0 is "./", then the entries), scrolled
+ *  so the cursor's row is always in view. The component draws it and the mouse hit-tests it. */
+export function pickerView(picker: DirPicker, rows: number): { header: number; first: number; shown: number } {
+  const header = 1 + (picker.filterField || picker.filter ? 1 : 0) + (picker.error ? 1 : 0);
+  if (picker.entries === null) return { header, first: 0, shown: 0 };
+  const total = pickerRows(picker).length + 1;
+  const room = Math.max(1, rows - header);
+  const first = Math.min(Math.max(0, picker.index - room + 1), Math.max(0, total - room));
+  return { header, first, shown: Math.min(room, total - first) };
+}
+
 /** The directory Space or Enter on the current row would choose. */
 function rowDir(picker: DirPicker): string {
   const entry = pickerRows(picker)[picker.index - 1];

@@ -1,7 +1,7 @@
 // The I/O shell around the pure core, with fakes for stdin and the daemon connection.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { PaneFrame } from '../../../../src/protocol/pane-types.js';
+import type { PaneFrame, PaneModes } from '../../../../src/protocol/pane-types.js';
 import { DeckStore } from '../../../../src/tui/app/deck-store.js';
 import { EffectRunner } from '../../../../src/tui/app/effect-runner.js';
 import { InputPipeline } from '../../../../src/tui/app/input-pipeline.js';
@@ -9,6 +9,7 @@ import { PaneSubscriptions } from '../../../../src/tui/app/pane-subscriptions.js
 import { PointerInterpreter, hitTest } from '../../../../src/tui/app/pointer.js';
 import type { MouseEvent } from '../../../../src/tui/input/input-event.js';
 import { computeLayout } from '../../../../src/tui/layout/deck-layout.js';
+import type { DrawnSelection } from '../../../../src/tui/painter/pane-painter.js';
 import { PaneScreens } from '../../../../src/tui/painter/pane-screens.js';
 import type { DeckState } from '../../../../src/tui/state/deck-state.js';
 import { MODES } from '../painter/painter-fixtures.js';
@@ -43,6 +44,8 @@ describe('InputPipeline', () => {
     const connection = fakeConnection();
     const screens = new PaneScreens();
     const layout = () => computeLayout(120, 36, store.getState());
+    const drawn: Array<DrawnSelection | null> = [];
+    const copied: string[] = [];
     new InputPipeline({
       stdin: stdin as unknown as NodeJS.ReadStream,
       store,
@@ -51,8 +54,10 @@ describe('InputPipeline', () => {
       layout,
       send: (pane, bytes) => connection.sendInput(pane, bytes),
       scroll: () => undefined,
+      select: (selection) => void drawn.push(selection),
+      copy: (text) => void copied.push(text),
     });
-    return { stdin, store, connection, screens };
+    return { stdin, store, connection, screens, drawn, copied, content: layout().panes.find((p) => p.paneId === 'p1')!.content };
   }
 
   it('applies a mode switch to the very next byte of the same chunk', () => {
@@ -74,6 +79,45 @@ describe('InputPipeline', () => {
     screens.apply({ ...frame('p1', 24, 0), modes: { ...MODES, applicationCursor: true } });
     stdin.emit('data', Buffer.from('\x1b[A'));
     expect(connection.inputs).toEqual([['p1', '\x1bOA']]);
+  });
+
+  const sgr = (code: number, x: number, y: number, release = false) => `\x1b[<${code};${x};${y}${release ? 'm' : 'M'}`;
+
+  it.each<[string, PaneModes, number, string[]]>([
+    ['a pane that does not read the mouse', MODES, 0, []],
+    ['a pane that reads the mouse, with Shift held', { ...MODES, mouseTracking: 'drag', mouseSgr: true }, 4, []],
+  ])('a drag over %s selects and copies its text', (_name, modes, shift, forwarded) => {
+    const { stdin, connection, screens, drawn, copied, content } = pipeline(deck({ mode: 'typing' }));
+    screens.apply({
+      ...frame('p1', 24, 0),
+      modes,
+      lines: [
+        [0, '\x1b[1mhello\x1b[0m world   '],
+        [1, 'second line'],
+      ],
+    });
+    const x = content.x;
+    const y = content.y;
+    stdin.emit('data', Buffer.from(sgr(shift, x + 6, y) + sgr(32 + shift, x + 3, y + 1) + sgr(shift, x + 3, y + 1, true)));
+    expect(drawn.at(-1)).toEqual({
+      paneId: 'p1',
+      ranges: [
+        { row: 0, from: 6, to: content.cols },
+        { row: 1, from: 0, to: 4 },
+      ],
+    });
+    expect(copied).toEqual(['world\nseco']);
+    expect(connection.inputs).toEqual(forwarded);
+    stdin.emit('data', Buffer.from('x'));
+    expect(drawn.at(-1)).toBeNull();
+  });
+
+  it('a drag over a pane that reads the mouse goes to the program, and copies nothing', () => {
+    const { stdin, connection, screens, copied, content } = pipeline(deck({ mode: 'typing' }));
+    screens.apply({ ...frame('p1', 24, 0), modes: { ...MODES, mouseTracking: 'drag', mouseSgr: true }, lines: [[0, 'hello']] });
+    stdin.emit('data', Buffer.from(sgr(0, content.x, content.y) + sgr(32, content.x + 3, content.y) + sgr(0, content.x + 3, content.y, true)));
+    expect(copied).toEqual([]);
+    expect(connection.inputs).toEqual([['p1', '\x1b[<0;1;1M\x1b[<32;4;1M\x1b[<0;4;1m']]);
   });
 
   it('gives keys to an open dialog, not to the pane', () => {

@@ -43,6 +43,36 @@ describe('PanePainter', () => {
     expect(cellsOf(screen, 10, 2, 40, 8)).toEqual(cellsOf(model, 0, 0, 40, 8));
   });
 
+  it('draws a selection in reverse video over exactly its cells, colours kept, and clears it again', async () => {
+    const model = await modelPane(40, 8, RICH);
+    const painter = new PanePainter();
+    painter.setScene(scene());
+    const screen = await filledScreen();
+    await writeAsync(screen, painter.paintFrame(frameOf(model, 'p1')));
+    const ranges = [
+      { row: 0, from: 5, to: 40 },
+      { row: 1, from: 0, to: 9 },
+    ];
+    await writeAsync(screen, painter.setSelection({ paneId: 'p1', ranges }));
+    const inverse = (y: number) =>
+      Array.from(
+        { length: 40 },
+        (_, x) =>
+          screen.buffer.active
+            .getLine(y)!
+            .getCell(10 + x)!
+            .isInverse() !== 0,
+      );
+    expect(inverse(2)).toEqual(Array.from({ length: 40 }, (_, x) => x >= 5));
+    // Row 1 of the model has its own inverse word at cells 10..16: selection and model agree outside the range.
+    expect(inverse(3).slice(0, 9)).toEqual(Array(9).fill(true));
+    expect(inverse(3).slice(9, 10)).toEqual([false]);
+    const red = screen.buffer.active.getLine(2)!.getCell(10 + 5)!;
+    expect(red.getFgColor()).toBe(1);
+    await writeAsync(screen, painter.setSelection(null));
+    expect(cellsOf(screen, 10, 2, 40, 8)).toEqual(cellsOf(model, 0, 0, 40, 8));
+  });
+
   it('writes nothing outside the rectangle', async () => {
     const model = await modelPane(40, 8, RICH);
     const painter = new PanePainter();
