@@ -85,7 +85,7 @@ export class EffectRunner {
         if (effect.type === 'schedule-add') await connection.request({ kind: 'schedule-add', schedule: effect.schedule });
         else await connection.request({ kind: 'schedule-update', name: effect.name, patch: effect.patch });
       } catch (error) {
-        store.dispatch({ type: 'schedule-saved', error: errorMessage(error) });
+        store.dispatch({ type: 'schedule-saved', error: withHint(error) });
         return;
       }
       store.dispatch({ type: 'schedule-saved', error: null });

@@ -1,7 +1,7 @@
 // Adding or editing a schedule on screen: the Ctrl+n directory picker, then the form with the
 // daemon's refusal (a bad cron, a missing directory) under it.
 import { formFields, type ScheduleEditor, type ScheduleForm, type ScheduleFormField } from '../../state/dialogs/schedule-form.js';
-import { shortenPath } from '../../view/format.js';
+import { shortenPath, wrapText } from '../../view/format.js';
 import { theme } from '../../view/theme.js';
 import { DialogFrame, line, type DialogLine, type Segment } from './DialogFrame.js';
 import { fieldSegments } from './field-line.js';
@@ -85,7 +85,7 @@ export function scheduleFormLines(form: ScheduleForm, width: number): DialogLine
   ]);
   lines.push([]);
   if (form.saving) lines.push(line('saving…', { color: theme.muted }));
-  else if (form.error) lines.push(line(form.error, { color: 'red' }));
+  else if (form.error) for (const part of wrapText(form.error, width).slice(0, 4)) lines.push(line(part, { color: 'red' }));
   else lines.push(line('Cron: minute hour day-of-month month day-of-week, e.g. 0 3 * * 1-5 (03:00 on weekdays)', { color: theme.muted }));
   return lines;
 }
