@@ -111,7 +111,9 @@ describe('Scheduled Tasks manager', () => {
     await deck.waitForScreen(
       "the daemon's sentence under the form, which stays open",
       (s) =>
-        /New schedule in ~\/sched-bad/.test(s) && /The schedule "every day" is not a schedule croner accepts/.test(s) && /five[\s│]+fields: minute hour/.test(s),
+        /New schedule in ~\/sched-bad/.test(s) &&
+        /The schedule "every day" is not a schedule croner accepts/.test(s) &&
+        /five[\s│]+fields: minute hour/.test(s),
     );
     expect(schedules(await session.harness.ok(['schedule', 'list', '--json']))).toEqual([]);
     deck.type('\x1b');
