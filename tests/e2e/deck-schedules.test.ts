@@ -1,5 +1,6 @@
 // The Scheduled Tasks manager (`s`) in the built deck: the daemon's schedules with their next
-// fire time, run now, disable, and delete after a confirmation.
+// fire time, run now, disable, delete after a confirmation, and the add/edit form (directory
+// picker, then name, cron, what to start) saved through the daemon, which refuses a bad cron.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,4 +43,85 @@ describe('Scheduled Tasks manager', () => {
     deck.type('\x1b');
     await deck.waitForScreen('the manager closes', (s) => !/Scheduled Tasks/.test(s));
   });
+
+  it('adds a schedule through the form and edits its cron', { timeout: 60_000 }, async () => {
+    session = await openDeckSession();
+    const dir = session.dir('sched-add');
+    const { deck } = session;
+    deck.type('s');
+    await deck.waitForScreen('the empty manager', /No schedules yet: a adds one/);
+    deck.type('a');
+    await deck.waitForScreen('the directory picker', /New schedule: choose its directory[\s\S]*sched-add\//);
+    deck.type('/sched-add');
+    await deck.waitForScreen('the filter narrows the picker', /\/sched-add/);
+    deck.type('\r');
+    deck.type(' ');
+    await deck.waitForScreen('the form in the chosen directory', /New schedule in ~\/sched-add[\s\S]*Name[\s\S]*Cron +0 3 \* \* \*/);
+    deck.type('tick\t\t');
+    await deck.waitForScreen('on the Start field', /› Start +‹ orchestration ›/);
+    deck.type('l\t');
+    await deck.waitForScreen('on the Command field', /Start +‹ one command ›[\s\S]*› Command/);
+    deck.type("sh -c 'echo hi'");
+    await deck.waitForScreen('the command typed', /› Command +sh -c 'echo hi'/);
+    deck.type('\r');
+    await deck.waitForScreen(
+      'the list shows the new schedule with its next fire time',
+      (s) => /tick {2}0 3 \* \* \* {2}next in \d+h(\d+m)? {2}not run yet {2}command sh -c 'echo hi'/.test(s) && /tick added/.test(s),
+    );
+    expect(schedules(await session.harness.ok(['schedule', 'list', '--json']))).toEqual([
+      expect.objectContaining({
+        name: 'tick',
+        cron: '0 3 * * *',
+        dir,
+        action: { kind: 'command', command: "sh -c 'echo hi'" },
+        overlap: 'skip',
+        enabled: true,
+      }),
+    ]);
+    deck.type('u');
+    await deck.waitForScreen('the picker starts in its directory', /Edit schedule tick: choose its directory[\s\S]*~\/sched-add/);
+    deck.type('\r');
+    await deck.waitForScreen('the form is prefilled', /Edit schedule tick in ~\/sched-add[\s\S]*› Cron +0 3 \* \* \*[\s\S]*Command +sh -c 'echo hi'/);
+    deck.type('\x15*/5 * * * *');
+    await deck.waitForScreen('the new cron typed', /› Cron +\*\/5 \* \* \* \*/);
+    deck.type('\r');
+    await deck.waitForScreen(
+      'the row shows the new cron and a fire time within five minutes',
+      (s) => /tick {2}\*\/5 \* \* \* \* {2}next in ([1-5]m|<1m) {2}not run yet {2}command sh -c/.test(s) && /tick updated/.test(s),
+    );
+    expect(schedules(await session.harness.ok(['schedule', 'list', '--json']))).toEqual([expect.objectContaining({ name: 'tick', cron: '*/5 * * * *', dir })]);
+  });
+
+  it('shows the daemon refusing a bad cron in the form and adds nothing', { timeout: 60_000 }, async () => {
+    session = await openDeckSession();
+    session.dir('sched-bad');
+    const { deck } = session;
+    deck.type('s');
+    await deck.waitForScreen('the empty manager', /No schedules yet/);
+    deck.type('a');
+    await deck.waitForScreen('the directory picker', /New schedule: choose its directory[\s\S]*sched-bad\//);
+    deck.type('/sched-bad');
+    await deck.waitForScreen('the filter narrows the picker', /\/sched-bad/);
+    deck.type('\r');
+    deck.type(' ');
+    await deck.waitForScreen('the form', /New schedule in ~\/sched-bad/);
+    deck.type('bad\t\x15every day\tl\ttrue');
+    await deck.waitForScreen('the bad cron typed, running one command', /Cron +every day[\s\S]*› Command +true/);
+    deck.type('\r');
+    await deck.waitForScreen(
+      "the daemon's sentence under the form, which stays open",
+      (s) =>
+        /New schedule in ~\/sched-bad/.test(s) &&
+        /The schedule "every day" is not a schedule croner accepts/.test(s) &&
+        /five[\s│]+fields: minute hour/.test(s),
+    );
+    expect(schedules(await session.harness.ok(['schedule', 'list', '--json']))).toEqual([]);
+    deck.type('\x1b');
+    await deck.waitForScreen('Esc cancels back to the empty list', (s) => /No schedules yet/.test(s) && !/New schedule in/.test(s));
+    expect(schedules(await session.harness.ok(['schedule', 'list', '--json']))).toEqual([]);
+  });
 });
+
+function schedules(json: string): unknown[] {
+  return (JSON.parse(json) as { schedules: unknown[] }).schedules;
+}

@@ -73,10 +73,24 @@ export class EffectRunner {
       .catch(() => this.ctx.store.dispatch({ type: 'scrolled', paneId, offset: 0 }));
   }
 
-  /** Runs a Scheduled Tasks request, then reloads the list with what it did as the note. */
-  private async schedules(effect: Extract<Effect, { type: 'load-schedules' | 'schedule-run' | 'schedule-enable' | 'schedule-remove' }>): Promise<void> {
+  /** Runs a Scheduled Tasks request, then reloads the list with what it did as the note. A save
+   *  the daemon refuses leaves the list alone: its sentence goes to the form, which stays open. */
+  private async schedules(
+    effect: Extract<Effect, { type: 'load-schedules' | 'schedule-run' | 'schedule-enable' | 'schedule-remove' | 'schedule-add' | 'schedule-update' }>,
+  ): Promise<void> {
     const { connection, store } = this.ctx;
     let note: string | null = null;
+    if (effect.type === 'schedule-add' || effect.type === 'schedule-update') {
+      try {
+        if (effect.type === 'schedule-add') await connection.request({ kind: 'schedule-add', schedule: effect.schedule });
+        else await connection.request({ kind: 'schedule-update', name: effect.name, patch: effect.patch });
+      } catch (error) {
+        store.dispatch({ type: 'schedule-saved', error: withHint(error) });
+        return;
+      }
+      store.dispatch({ type: 'schedule-saved', error: null });
+      note = effect.type === 'schedule-add' ? `${effect.schedule.name} added` : `${effect.name} updated`;
+    }
     try {
       if (effect.type === 'schedule-run') {
         const { run } = await connection.request({ kind: 'schedule-run', name: effect.name });
@@ -210,6 +224,8 @@ export class EffectRunner {
       case 'schedule-run':
       case 'schedule-enable':
       case 'schedule-remove':
+      case 'schedule-add':
+      case 'schedule-update':
         void this.schedules(effect);
         return;
       case 'restart-daemon':

@@ -41,7 +41,7 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
     case 'timeline':
       return <TimelineDialog tab={dialog.tab} lines={dialog.lines} error={dialog.error} summary={dialog.summary ?? []} {...size} />;
     case 'schedules':
-      return <SchedulesDialog dialog={dialog} now={Date.now()} {...size} />;
+      return <SchedulesDialog dialog={dialog} now={Date.now()} home={home} {...size} />;
     case 'daemon-mismatch':
       return <MismatchDialog dialog={dialog} {...size} />;
     case 'filter':

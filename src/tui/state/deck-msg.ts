@@ -42,6 +42,8 @@ export type DeckMsg =
   /** The daemon answered a `timeline` request. */
   /** The daemon's schedules, with what the last schedule request did (or why it failed). */
   | { type: 'schedules-loaded'; items: readonly ScheduleView[]; note: string | null }
+  /** The daemon's answer to the manager's form: null saved, else its sentence for why not. */
+  | { type: 'schedule-saved'; error: string | null }
   | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null; summary?: readonly string[] }
   /** The connection to the daemon dropped, is being retried, or is back. */
   | { type: 'link'; status: LinkStatus }

@@ -14,7 +14,7 @@ import { quitDialogKey } from './dialogs/quit-dialog.js';
 import { filterDialogInput, renameDialogInput } from './dialogs/text-dialogs.js';
 import { openTimeline, timelineLoaded } from './dialogs/timeline-dialog.js';
 import { backToAgent } from './mode-focus.js';
-import { openSchedules, schedulesKey, schedulesLoaded } from './dialogs/schedules-dialog.js';
+import { openSchedules, scheduleSaved, schedulesDirListed, schedulesInput, schedulesLoaded } from './dialogs/schedules-dialog.js';
 import { cardsOf, matchesFilter, panesInTab, selectedPane, tabsOf } from './selectors.js';
 import { emptyField } from './text-field.js';
 import { statusLabel } from '../view/status-label.js';
@@ -64,6 +64,7 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
       return done({ ...next, selection: { ...next.selection, [tabKey(msg.pane.tab)]: msg.pane.id }, mode: 'typing' });
     }
     case 'dir-listed':
+      if (state.dialog?.kind === 'schedules') return done({ ...state, dialog: schedulesDirListed(state.dialog, msg.dir, msg.entries, msg.error) });
       if (state.dialog?.kind !== 'new-pane') return done(state);
       return done({ ...state, dialog: dirListed(state.dialog, msg.dir, msg.entries, msg.error) });
     case 'dir-inspected': {
@@ -83,6 +84,8 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
       return done({ ...state, dialog: timelineLoaded(state.dialog, msg.tab, msg.lines, msg.error, msg.summary) });
     case 'schedules-loaded':
       return done({ ...state, dialog: schedulesLoaded(state.dialog, msg.items, msg.note) });
+    case 'schedule-saved':
+      return done({ ...state, dialog: scheduleSaved(state.dialog, msg.error) });
     case 'link':
       return done(linkChanged(state, msg.status));
     case 'daemon-refused':
@@ -301,8 +304,7 @@ function dialogInput(state: DeckState, event: KeyEvent | PasteEvent): Update {
     case 'timeline':
       return done(event.kind === 'key' ? { ...state, dialog: null } : state);
     case 'schedules': {
-      if (event.kind !== 'key') return done(state);
-      const step = schedulesKey(dialog, event);
+      const step = schedulesInput(dialog, event, state.cwd);
       return done({ ...state, dialog: step.dialog }, step.effects);
     }
     case 'new-pane': {

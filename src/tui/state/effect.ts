@@ -1,5 +1,9 @@
 // What the deck's reducer asks the outside world to do; the effect runner performs each one
-// against the daemon or the disk. A leaf: dialogs and the reducer import it, it imports nothing.
+// against the daemon or the disk. A leaf: dialogs and the reducer import it, it imports only the
+// protocol's types.
+import type { ScheduleSpec } from '../../config/schedule-schema.js';
+import type { SchedulePatch } from '../../protocol/messages.js';
+
 export type Effect =
   | { type: 'detach' }
   | { type: 'stop-all' }
@@ -22,6 +26,9 @@ export type Effect =
   | { type: 'schedule-run'; name: string }
   | { type: 'schedule-enable'; name: string; enabled: boolean }
   | { type: 'schedule-remove'; name: string }
+  /** The manager's form: add a schedule, or change one (the daemon checks the cron and the directory). */
+  | { type: 'schedule-add'; schedule: ScheduleSpec }
+  | { type: 'schedule-update'; name: string; patch: SchedulePatch }
   /** Ask the pane's agent to write the project file (the daemon writes the prompt and types the line). */
   | { type: 'generate-config'; paneId: string }
   /** Remember "Never" for the directory. */

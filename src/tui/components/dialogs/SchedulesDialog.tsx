@@ -1,22 +1,25 @@
 // The Scheduled Tasks manager: one row per schedule (name, when it fires next, how its last run
-// went, what it starts), the selected one highlighted, and the delete question when one is open.
+// went, what it starts), the selected one highlighted, and the delete question when one is open;
+// the add/edit flow draws over it while it is open.
 import type { ScheduleView } from '../../../protocol/messages.js';
 import type { SchedulesDialog as SchedulesDialogState } from '../../state/dialogs/schedules-dialog.js';
 import { theme } from '../../view/theme.js';
 import { DialogFrame, line, type DialogLine } from './DialogFrame.js';
+import { ScheduleEditorDialog } from './ScheduleEditorDialog.js';
 
 export interface SchedulesDialogProps {
   dialog: SchedulesDialogState;
   now: number;
+  home: string | undefined;
   width: number;
   height: number;
 }
 
-export function SchedulesDialog({ dialog, now, width, height }: SchedulesDialogProps) {
+export function SchedulesDialog({ dialog, now, home, width, height }: SchedulesDialogProps) {
+  if (dialog.editor) return <ScheduleEditorDialog editor={dialog.editor} home={home} width={width} height={height} />;
   const body: DialogLine[] = [];
   if (dialog.items === null) body.push(line('loading…', { color: theme.muted }));
-  else if (dialog.items.length === 0)
-    body.push(line('No schedules yet: add one with dot-agent-deck schedule add NAME --cron "0 3 * * *" …', { color: theme.muted }));
+  else if (dialog.items.length === 0) body.push(line('No schedules yet: a adds one', { color: theme.muted }));
   else dialog.items.forEach((item, index) => body.push(line(scheduleRow(item, now), index === dialog.selected ? { inverse: true } : {})));
   if (dialog.confirmDelete !== null)
     body.push(line(''), line(`Delete schedule ${dialog.confirmDelete}? What its runs started stays.  y delete · any other key keeps it`, { bold: true }));
@@ -25,7 +28,7 @@ export function SchedulesDialog({ dialog, now, width, height }: SchedulesDialogP
     <DialogFrame
       title="Scheduled Tasks"
       lines={body}
-      footer="↑/↓ select · r run now · e enable/disable · d delete · esc close · add/edit: dot-agent-deck schedule add|update"
+      footer="↑/↓ select · a add · Enter/u edit · r run now · e enable/disable · d delete · esc close"
       width={width}
       height={height}
     />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleView } from '../../../../src/protocol/messages.js';
-import { openSchedules, schedulesKey, schedulesLoaded, type SchedulesDialog } from '../../../../src/tui/state/dialogs/schedules-dialog.js';
+import { openSchedules, schedulesInput, schedulesLoaded, type SchedulesDialog } from '../../../../src/tui/state/dialogs/schedules-dialog.js';
 import { scheduleRow } from '../../../../src/tui/components/dialogs/SchedulesDialog.js';
 
 const item = (name: string, over: Partial<ScheduleView> = {}): ScheduleView => ({
@@ -23,12 +23,12 @@ const loaded = (): SchedulesDialog => schedulesLoaded(openSchedules().dialog, [i
 describe('Scheduled Tasks dialog', () => {
   it('opens empty and asks the daemon for the schedules', () => {
     expect(openSchedules()).toEqual({
-      dialog: { kind: 'schedules', items: null, selected: 0, confirmDelete: null, note: null },
+      dialog: { kind: 'schedules', items: null, selected: 0, confirmDelete: null, note: null, editor: null },
       effects: [{ type: 'load-schedules' }],
     });
   });
 
-  it.each<[string, string[], Partial<SchedulesDialog> | null, unknown[]]>([
+  it.each<[string, string[], Record<string, unknown> | null, unknown[]]>([
     ['moves down and wraps', ['down', 'down'], { selected: 0 }, []],
     ['moves up from the top to the bottom', ['k'], { selected: 1 }, []],
     ['runs the selected schedule now', ['r'], { note: 'running nightly…' }, [{ type: 'schedule-run', name: 'nightly' }]],
@@ -38,11 +38,25 @@ describe('Scheduled Tasks dialog', () => {
     ['deletes on y', ['d', 'y'], { confirmDelete: null, note: 'deleting nightly…' }, [{ type: 'schedule-remove', name: 'nightly' }]],
     ['keeps it on any other key', ['d', 'n'], { confirmDelete: null }, []],
     ['closes on escape', ['escape'], null, []],
+    [
+      'a opens the directory picker for a new schedule',
+      ['a'],
+      { editor: { step: 'pick', picker: { dir: '/home/u' }, editing: null } },
+      [{ type: 'list-dir', dir: '/home/u' }],
+    ],
+    [
+      'Enter edits the selected one, starting in its directory',
+      ['enter'],
+      { editor: { step: 'pick', picker: { dir: '/src/app' }, editing: { name: 'nightly' } } },
+      [{ type: 'list-dir', dir: '/src/app' }],
+    ],
+    ['u edits too', ['j', 'u'], { editor: { step: 'pick', editing: { name: 'weekly' } } }, [{ type: 'list-dir', dir: '/src/app' }]],
+    ['Esc in the picker goes back to the list', ['a', 'escape'], { editor: null, items: [{ name: 'nightly' }, { name: 'weekly' }] }, []],
   ])('%s', (_name, keys, expected, effects) => {
     let dialog: SchedulesDialog | null = loaded();
     let last: unknown[] = [];
     for (const k of keys) {
-      const step = schedulesKey(dialog!, key(k));
+      const step = schedulesInput(dialog!, key(k), '/home/u');
       dialog = step.dialog as SchedulesDialog | null;
       last = step.effects;
     }
