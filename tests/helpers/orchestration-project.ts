@@ -31,6 +31,12 @@ export function standIn(dir: string, name: 'claude' | 'codex' | 'gemini' | 'open
   return `./${name}`;
 }
 
+/** The simulated orchestrator most tests start with: ready at once, quick to answer, running `turns`
+ *  (`{ after: [regex…], actions: [{ run: argv }…] }`) as prompts reach it. */
+export function simOrchestrator(turns: unknown[], extra: Omit<SimRole, 'name' | 'script'> = {}): SimRole {
+  return { name: 'orchestrator', start: true, ...extra, script: { startDelayMs: 100, workMs: 10, turns } };
+}
+
 /** Writes `.dot-agent-deck.toml` and one script per role into `dir`. */
 export function writeSimProject(dir: string, name: string, roles: SimRole[], top: string[] = []): void {
   mkdirSync(dir, { recursive: true });

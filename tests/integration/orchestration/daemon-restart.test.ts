@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../src/common/process-alive.js';
 import { runCli } from '../../helpers/cli.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, paneEnv, panesByRole, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, paneEnv, panesByRole, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 describe('orchestration across a daemon crash', () => {
@@ -18,20 +18,12 @@ describe('orchestration across a daemon crash', () => {
     project = join(h.deck.root, 'project');
     mkdirSync(project);
     writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
-        script: {
-          startDelayMs: 100,
-          workMs: 10,
-          turns: [
-            {
-              after: ['^Read \\S+orchestrator-context'],
-              actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }],
-            },
-          ],
+      simOrchestrator([
+        {
+          after: ['^Read \\S+orchestrator-context'],
+          actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }],
         },
-      },
+      ]),
       // The coder asks a question and waits for an answer that never comes: its commission stays open.
       { name: 'coder', script: { startDelayMs: 100, workMs: 10, question: 'Run the slow tests too? [y/n]' } },
     ]);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../src/common/process-alive.js';
 import type { MorningReport } from '../../../src/orchestration/morning-report.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, panesByRole, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, panesByRole, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const delegate = (role: string, task: string) => ({ run: ['dot-agent-deck', 'delegate', '--to', role, '--task', task] });
@@ -20,18 +20,10 @@ describe('dot-agent-deck report', () => {
     project = join(h.deck.root, 'project');
     mkdirSync(project);
     writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
-        script: {
-          startDelayMs: 100,
-          workMs: 10,
-          turns: [
-            { after: ['^Read \\S+orchestrator-context'], actions: [delegate('coder', 'Refactor the parser.')] },
-            { after: ['Worker coder has completed'], actions: [delegate('reviewer', 'Review the parser.')] },
-          ],
-        },
-      },
+      simOrchestrator([
+        { after: ['^Read \\S+orchestrator-context'], actions: [delegate('coder', 'Refactor the parser.')] },
+        { after: ['Worker coder has completed'], actions: [delegate('reviewer', 'Review the parser.')] },
+      ]),
       { name: 'coder', script: { startDelayMs: 100, workMs: 50, report: 'Parser refactored.' } },
       // The reviewer asks and waits for an answer no one gives: it waits for a person.
       { name: 'reviewer', script: { startDelayMs: 100, workMs: 50, question: 'Run the slow tests too? [y/n]' } },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaneInfo } from '../../../src/protocol/messages.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, panesByRole, standIn, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, panesByRole, standIn, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const LIMIT = "You've hit your limit · try again in 6 seconds";
@@ -30,20 +30,12 @@ describe('a worker blocked on a usage limit', () => {
       project,
       'dev',
       [
-        {
-          name: 'orchestrator',
-          start: true,
-          script: {
-            startDelayMs: 100,
-            workMs: 10,
-            turns: [
-              {
-                after: ['^Read \\S+orchestrator-context'],
-                actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }],
-              },
-            ],
+        simOrchestrator([
+          {
+            after: ['^Read \\S+orchestrator-context'],
+            actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Refactor the parser.'] }],
           },
-        },
+        ]),
         { name: 'coder', program: standIn(project, 'claude'), script: { startDelayMs: 100, workMs: 50, limit: LIMIT, report: 'Parser refactored.' } },
       ],
       ['resume_after_limit = true'],

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, readProjectFile, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, readProjectFile, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const task = ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Write the parser and the printer.'];
@@ -19,19 +19,11 @@ describe('checkpoints', () => {
     project = join(h.deck.root, 'project');
     mkdirSync(project);
     writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
-        script: {
-          startDelayMs: 100,
-          workMs: 10,
-          turns: [
-            { after: ['orchestrator-context'], actions: [{ run: task }] },
-            { after: ['^Worker coder exited before running work-done'], actions: [{ run: task }] },
-            { after: ['Worker coder has completed'], actions: [{ run: ['dot-agent-deck', 'work-done', '--done', '--task', 'Done.'] }] },
-          ],
-        },
-      },
+      simOrchestrator([
+        { after: ['orchestrator-context'], actions: [{ run: task }] },
+        { after: ['^Worker coder exited before running work-done'], actions: [{ run: task }] },
+        { after: ['Worker coder has completed'], actions: [{ run: ['dot-agent-deck', 'work-done', '--done', '--task', 'Done.'] }] },
+      ]),
       {
         name: 'coder',
         description: 'writes code',

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, panesByRole, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, panesByRole, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const workers = [
@@ -24,20 +24,12 @@ describe('work-done outcomes', () => {
     project = join(h.deck.root, 'project');
     mkdirSync(project);
     writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
-        script: {
-          startDelayMs: 100,
-          workMs: 10,
-          turns: [
-            {
-              after: ['orchestrator-context'],
-              actions: [{ run: ['dot-agent-deck', 'delegate', ...workers.flatMap((w) => ['--to', w.name]), '--task', 'Do your part of the release.'] }],
-            },
-          ],
+      simOrchestrator([
+        {
+          after: ['orchestrator-context'],
+          actions: [{ run: ['dot-agent-deck', 'delegate', ...workers.flatMap((w) => ['--to', w.name]), '--task', 'Do your part of the release.'] }],
         },
-      },
+      ]),
       ...workers.map((w) => ({ name: w.name, description: w.name, script: { startDelayMs: 100, workMs: 50, report: w.report, outcome: w.outcome } })),
     ]);
   });

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, panesByRole, readProjectFile, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, panesByRole, readProjectFile, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 describe('ask and reply', () => {
@@ -20,26 +20,18 @@ describe('ask and reply', () => {
       project,
       'dev',
       [
-        {
-          name: 'orchestrator',
-          start: true,
-          script: {
-            startDelayMs: 100,
-            workMs: 10,
-            turns: [
-              { after: ['orchestrator-context'], actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Store the passwords.'] }] },
-              {
-                after: ['^Worker coder asks you a question and waits with its task open\\. It is in \\.dot-agent-deck/dev/tasks/c-[0-9a-f]+/question-1\\.md'],
-                actions: [
-                  { waitMs: 3000 },
-                  { write: '.dot-agent-deck/answer.md', text: 'Use bcrypt with cost 12.' },
-                  { run: ['dot-agent-deck', 'reply', '--to', 'coder', '--file', '.dot-agent-deck/answer.md'] },
-                ],
-              },
-              { after: ['Worker coder has completed'], actions: [{ run: ['dot-agent-deck', 'work-done', '--done', '--task', 'Stored.'] }] },
+        simOrchestrator([
+          { after: ['orchestrator-context'], actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Store the passwords.'] }] },
+          {
+            after: ['^Worker coder asks you a question and waits with its task open\\. It is in \\.dot-agent-deck/dev/tasks/c-[0-9a-f]+/question-1\\.md'],
+            actions: [
+              { waitMs: 3000 },
+              { write: '.dot-agent-deck/answer.md', text: 'Use bcrypt with cost 12.' },
+              { run: ['dot-agent-deck', 'reply', '--to', 'coder', '--file', '.dot-agent-deck/answer.md'] },
             ],
           },
-        },
+          { after: ['Worker coder has completed'], actions: [{ run: ['dot-agent-deck', 'work-done', '--done', '--task', 'Stored.'] }] },
+        ]),
         {
           name: 'coder',
           description: 'writes code',

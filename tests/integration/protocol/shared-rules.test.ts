@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, readProjectFile, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, readProjectFile, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 describe('shared rules', () => {
@@ -16,16 +16,9 @@ describe('shared rules', () => {
     project = join(h.deck.root, 'project');
     mkdirSync(project);
     writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
+      simOrchestrator([{ after: ['orchestrator-context'], actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Fix it.'] }] }], {
         promptTemplate: 'You lead the team.',
-        script: {
-          startDelayMs: 100,
-          workMs: 10,
-          turns: [{ after: ['orchestrator-context'], actions: [{ run: ['dot-agent-deck', 'delegate', '--to', 'coder', '--task', 'Fix it.'] }] }],
-        },
-      },
+      }),
       { name: 'coder', description: 'writes code', promptTemplate: 'You write code.', script: { startDelayMs: 100, workMs: 20 } },
     ]);
     // The orchestration's settings go right under its [[orchestrations]] header.

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, panesByRole, readProjectFile, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, panesByRole, readProjectFile, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const delegate = (role: string, task: string) => ({ run: ['dot-agent-deck', 'delegate', '--to', role, '--task', task] });
@@ -25,15 +25,7 @@ describe('stages', () => {
 
   function writeProject(enforce: boolean): void {
     writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
-        script: {
-          startDelayMs: 100,
-          workMs: 10,
-          turns: [{ after: ['orchestrator-context'], actions: [delegate('coder', 'Write it.'), delegate('reviewer', 'Review it.')] }],
-        },
-      },
+      simOrchestrator([{ after: ['orchestrator-context'], actions: [delegate('coder', 'Write it.'), delegate('reviewer', 'Review it.')] }]),
       { name: 'coder', description: 'writes code', script: { startDelayMs: 100, workMs: 4000 } },
       { name: 'reviewer', description: 'reviews', script: { startDelayMs: 100, workMs: 20 } },
       { name: 'docs', description: 'writes docs', script: { startDelayMs: 100, workMs: 20 } },

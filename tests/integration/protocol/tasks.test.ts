@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskListing } from '../../../src/orchestration/task-list.js';
 import { createDaemonHarness, type DaemonHarness } from '../../helpers/daemon-harness.js';
-import { journal, readProjectFile, writeSimProject } from '../../helpers/orchestration-project.js';
+import { journal, readProjectFile, writeSimProject, simOrchestrator } from '../../helpers/orchestration-project.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const delegate = (role: string, task: string) => ({ run: ['dot-agent-deck', 'delegate', '--to', role, '--task', task] });
@@ -19,20 +19,12 @@ describe('task directories', () => {
     project = join(h.deck.root, 'project');
     mkdirSync(project);
     writeSimProject(project, 'dev', [
-      {
-        name: 'orchestrator',
-        start: true,
-        script: {
-          startDelayMs: 100,
-          workMs: 10,
-          turns: [
-            {
-              after: ['orchestrator-context'],
-              actions: [delegate('coder', 'Write the parser.'), delegate('coder', 'Write the printer.'), delegate('reviewer', 'Review.')],
-            },
-          ],
+      simOrchestrator([
+        {
+          after: ['orchestrator-context'],
+          actions: [delegate('coder', 'Write the parser.'), delegate('coder', 'Write the printer.'), delegate('reviewer', 'Review.')],
         },
-      },
+      ]),
       { name: 'coder', description: 'writes code', script: { startDelayMs: 100, workMs: 300, report: 'Written.' } },
       { name: 'reviewer', description: 'reviews', script: { startDelayMs: 100, workMs: 50, ask: 'Review against which branch?' } },
     ]);
