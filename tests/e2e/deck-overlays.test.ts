@@ -47,8 +47,12 @@ describe('dialog overlays', () => {
     const { deck } = session;
     await deck.waitForScreen('the empty dashboard', /ctrl\+n/);
     deck.type('?');
-    const screen = await deck.waitForScreen('the help dialog', /COMMAND mode/);
     const rect = dialogRect(cols, rows, { kind: 'help' });
+    // The whole box painted: a frame read mid-paint shows its right edge not drawn yet.
+    const screen = await deck.waitForScreen(
+      'the help dialog, painted whole',
+      (s) => /COMMAND mode/.test(s) && box(s, rect).every((row) => /[╮│╯]/.test(row.at(-1) ?? '')),
+    );
     expectBordered(box(screen, rect));
     // Right of the box, over the main area, nothing of the empty page is left.
     const lines = screen.split('\n');
