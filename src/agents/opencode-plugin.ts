@@ -5,7 +5,16 @@
 export const OPENCODE_PLUGIN_HEADER = '// dot-agent-deck opencode plugin — written by `dot-agent-deck hooks install`, removed by `hooks uninstall`.';
 export const OPENCODE_PLUGIN_FILE = 'dot-agent-deck.js';
 
-const FORWARDED = ['session.status', 'session.idle', 'session.error', 'permission.asked', 'permission.replied'];
+const FORWARDED = [
+  'session.status',
+  'session.idle',
+  'session.error',
+  'permission.asked',
+  'permission.replied',
+  'question.asked',
+  'question.replied',
+  'question.rejected',
+];
 
 export function opencodePluginSource(bin: string): string {
   return `${OPENCODE_PLUGIN_HEADER}

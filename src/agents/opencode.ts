@@ -18,7 +18,7 @@ export const opencode: AgentAdapter = {
       name: 'quota',
       status: 'blocked',
       region: 'bottom',
-      all: [/(quota exceeded|insufficient_quota|credit balance is too low)/i],
+      all: [/(quota exceeded|exceeded your current quota|insufficient_quota|credit balance is too low)/i],
       reason: 'quota exceeded',
       resets: 'quota',
     },
@@ -32,6 +32,8 @@ export const opencode: AgentAdapter = {
     },
     { name: 'login-expired', status: 'blocked', region: 'bottom', all: [/(token (has )?expired|opencode auth login|unauthorized)/i], reason: 'login expired' },
     { name: 'permission-required', status: 'needs-input', region: 'bottom', all: [/Permission required/i], reason: 'permission' },
+    // Its question tool's footer (1.18.33, tests/fixtures/agents/opencode/question.ansi).
+    { name: 'question', status: 'needs-input', region: 'bottom', all: [/↑↓ select\s+enter submit/i], reason: 'question' },
     { name: 'esc-interrupt', status: 'working', region: 'bottom', all: [/esc interrupt/i] },
   ],
   // opencode emits idle/error while booting, so idle here never proves a delivered prompt.
@@ -42,6 +44,9 @@ export const opencode: AgentAdapter = {
     { event: 'session.error', effect: { status: 'error' } },
     { event: 'permission.asked', effect: { status: 'needs-input', reason: 'permission' } },
     { event: 'permission.replied', effect: { status: 'working' } },
+    { event: 'question.asked', effect: { status: 'needs-input', reason: 'question' } },
+    { event: 'question.replied', effect: { status: 'thinking' } },
+    { event: 'question.rejected', effect: { status: 'thinking' } },
     { event: 'tool.execute.before', effect: { status: 'working' } },
     { event: 'tool.execute.after', effect: { status: 'thinking' } },
   ],

@@ -18,7 +18,7 @@ export const pi: AgentAdapter = {
       name: 'quota',
       status: 'blocked',
       region: 'bottom',
-      all: [/(quota exceeded|insufficient_quota|credit balance is too low)/i],
+      all: [/(quota exceeded|exceeded your current quota|insufficient_quota|credit balance is too low)/i],
       reason: 'quota exceeded',
       resets: 'quota',
     },

@@ -56,10 +56,32 @@ export class PtyRecorder {
 
   /** Types one line the way the deck does: the text, a pause, then a lone CR (AGENT-NOTES.md). */
   async submit(text: string): Promise<void> {
-    this.pty.write(text);
-    await this.waitForScreen(`the typed text "${text.slice(0, 30)}" shows`, (s) => s.includes(text.slice(0, 30)));
+    const head = text.slice(0, 30);
+    // Typed again (after DELs) when it never shows: opencode drops keys typed in its first second.
+    for (let attempt = 1; ; attempt++) {
+      this.pty.write(text);
+      try {
+        await this.waitForScreen(`the typed text "${head}" shows (attempt ${attempt})`, (s) => s.includes(head), 10_000);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        this.pty.write('\x7f'.repeat(text.length * 2));
+        await this.waitForScreen('the input box is empty again', (s) => !s.includes(text.slice(0, 12)), 10_000);
+      }
+    }
     await new Promise((resolve) => setTimeout(resolve, 150)); // 150 ms: a CR fused to text is a newline
-    this.pty.write('\r');
+    // Enter again while nothing changed, as delivery does: opencode once ignored the first Enter
+    // after a three-row line (docs/AGENT-NOTES.md).
+    for (let press = 1; ; press++) {
+      const before = this.screen().join('\n');
+      this.pty.write('\r');
+      try {
+        await this.waitForScreen(`the screen answers Enter (press ${press})`, (s) => s !== before, 5_000);
+        return;
+      } catch (error) {
+        if (press === 3) throw error;
+      }
+    }
   }
 
   async waitForScreen(what: string, test: (screen: string) => boolean, timeoutMs = 30_000): Promise<void> {

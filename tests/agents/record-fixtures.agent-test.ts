@@ -25,7 +25,7 @@ function saveFixture(agent: string, entry: FixtureEntry, bytes: string): void {
   writeFileSync(manifestPath, `${JSON.stringify(next, null, 2)}\n`);
 }
 
-describe.each(['claude-code', 'codex', 'gemini', 'pi'] as const)('%s screens', (agent) => {
+describe.each(['claude-code', 'codex', 'gemini', 'opencode', 'pi'] as const)('%s screens', (agent) => {
   it.for(SCENARIOS.filter((s) => s.agent === agent).map((s) => [s.name, s] as const))('%s', async ([, scenario], ctx) => {
     const found = await ensureAgent(agent);
     if ('skip' in found) {

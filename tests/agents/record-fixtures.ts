@@ -18,6 +18,10 @@ export interface Scenario {
 const QUESTION =
   'CALL: AskUserQuestion {"questions":[{"question":"Which colour do you want?","header":"Colour","multiSelect":false,"options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
 
+// opencode's own question tool (the TUI offers it): one question, no multiple choice.
+const OPENCODE_QUESTION =
+  'CALL: question {"questions":[{"question":"Which colour do you want?","header":"Colour","options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
+
 async function claudeReady(rec: PtyRecorder): Promise<void> {
   await rec.waitForScreen('the Claude input box', (s) => /^\s*❯(?!\s*\d\.)/m.test(s));
   await rec.waitForQuiet(800);
@@ -38,7 +42,49 @@ async function piReady(rec: PtyRecorder): Promise<void> {
   await rec.waitForQuiet(800);
 }
 
+async function opencodeReady(rec: PtyRecorder): Promise<void> {
+  await rec.waitForScreen('the opencode input box', (s) => s.includes('Ask anything'), 90_000);
+  await rec.waitForQuiet(1500);
+}
+
 export const SCENARIOS: Scenario[] = [
+  // opencode has no folder-trust dialog.
+  { name: 'idle', agent: 'opencode', readySeen: true, expect: { kind: 'idle' }, drive: opencodeReady },
+  {
+    name: 'busy',
+    agent: 'opencode',
+    readySeen: true,
+    expect: { kind: 'working' },
+    async drive(rec) {
+      await opencodeReady(rec);
+      await rec.submit('SLEEP:8 hello');
+      await rec.waitForScreen('the busy footer', (s) => /esc interrupt/i.test(s));
+    },
+  },
+  {
+    name: 'permission-prompt',
+    agent: 'opencode',
+    readySeen: true,
+    expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await opencodeReady(rec);
+      await rec.submit('TASK: RUN: echo fixture > out.txt');
+      await rec.waitForScreen('the permission prompt', (s) => /Permission required/i.test(s));
+      await rec.waitForQuiet(500);
+    },
+  },
+  {
+    name: 'question',
+    agent: 'opencode',
+    readySeen: true,
+    expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await opencodeReady(rec);
+      await rec.submit(OPENCODE_QUESTION);
+      await rec.waitForScreen('the question', (s) => /↑↓ select\s+enter submit/.test(s), 60_000);
+      await rec.waitForQuiet(500);
+    },
+  },
   // Pi has no permission, question or trust dialogs of its own: idle and busy are all it shows.
   { name: 'idle', agent: 'pi', readySeen: true, expect: { kind: 'idle' }, drive: piReady },
   {

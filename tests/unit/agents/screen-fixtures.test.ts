@@ -8,12 +8,13 @@ import { readiness } from '../../../src/agents/readiness.js';
 import { FIXTURE_ROOT, loadManifest, replay, statusOfScreen } from './fixture-manifest.js';
 import { DEFAULT_MODES } from '../../helpers/fake-pane.js';
 
-// Pi has no permission, question or trust dialogs of its own, so idle and busy are its screens.
+// Pi has no permission, question or trust dialogs of its own; opencode has no folder-trust dialog.
 const COVERAGE: Record<string, string[]> = {
   'claude-code': ['idle', 'busy', 'permission-prompt', 'trust-dialog', 'usage-limit'],
   codex: ['idle', 'busy', 'permission-prompt', 'trust-dialog', 'usage-limit'],
   gemini: ['idle', 'busy', 'permission-prompt', 'trust-dialog', 'usage-limit'],
-  pi: ['idle', 'busy'],
+  opencode: ['idle', 'busy', 'permission-prompt', 'question', 'usage-limit'],
+  pi: ['idle', 'busy', 'usage-limit'],
 };
 
 describe.each(Object.keys(COVERAGE))('%s screen fixtures', (agent) => {
