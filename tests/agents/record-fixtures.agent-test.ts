@@ -1,11 +1,14 @@
-// Drives real CLIs into each fixture's screen and checks the engine's verdict on the live screen;
-// with DECK_RECORD_FIXTURES=1 it also rewrites tests/fixtures/agents (see record-fixtures.ts).
+// Drives real CLIs into each fixture's screen and checks the engine's verdict on the live screen
+// against the committed fixture (see record-fixtures.ts): a CLI version whose screen another rule
+// now decides is drift, reported at the end and failed. With DECK_RECORD_FIXTURES=1 it also
+// rewrites tests/fixtures/agents — every screen without drift, never one with it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURE_ROOT, type FixtureEntry, statusOfScreen } from '../unit/agents/fixture-manifest.js';
-import { createSandbox, ensureAgent } from './agent-sandbox.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type DriftCheck, driftReport, fixtureDrift } from '../unit/agents/fixture-drift.js';
+import { FIXTURE_ROOT, type FixtureEntry, loadManifest, statusOfScreen } from '../unit/agents/fixture-manifest.js';
+import { createSandbox, ensureAgent, type RealAgent } from './agent-sandbox.js';
 import { PtyRecorder } from './pty-recorder.js';
 import { SCENARIOS } from './record-fixtures.js';
 
@@ -14,6 +17,7 @@ const ROWS = 30;
 // Fixtures stay small (issue #6); a stream past this is a sign the scenario does too much.
 const MAX_FIXTURE_BYTES = 64 * 1024;
 const RECORD = process.env.DECK_RECORD_FIXTURES === '1';
+const AGENTS: readonly RealAgent[] = ['claude-code', 'codex', 'gemini', 'opencode', 'pi'];
 
 function saveFixture(agent: string, entry: FixtureEntry, bytes: string): void {
   const dir = join(FIXTURE_ROOT, agent);
@@ -25,7 +29,30 @@ function saveFixture(agent: string, entry: FixtureEntry, bytes: string): void {
   writeFileSync(manifestPath, `${JSON.stringify(next, null, 2)}\n`);
 }
 
-describe.each(['claude-code', 'codex', 'gemini', 'opencode', 'pi'] as const)('%s screens', (agent) => {
+function committedEntry(agent: string, name: string): FixtureEntry | undefined {
+  if (!existsSync(join(FIXTURE_ROOT, agent, 'fixtures.json'))) return undefined;
+  return loadManifest(agent).find((e) => e.name === name && e.source === 'recorded');
+}
+
+function cliVersion(bin: string, env: Record<string, string>): string {
+  return (
+    execFileSync(bin, ['--version'], { env: { ...process.env, ...env } })
+      .toString()
+      .trim()
+      .split('\n')
+      .pop() ?? ''
+  );
+}
+
+const checks: DriftCheck[] = [];
+afterAll(() => {
+  if (checks.length === 0) return;
+  const report = driftReport(checks);
+  console.log(report);
+  if (process.env.DECK_DRIFT_REPORT) writeFileSync(process.env.DECK_DRIFT_REPORT, `${report}\n`);
+});
+
+describe.each(AGENTS)('%s screens', (agent) => {
   it.for(SCENARIOS.filter((s) => s.agent === agent).map((s) => [s.name, s] as const))('%s', async ([, scenario], ctx) => {
     const found = await ensureAgent(agent);
     if ('skip' in found) {
@@ -40,16 +67,14 @@ describe.each(['claude-code', 'codex', 'gemini', 'opencode', 'pi'] as const)('%s
       const quietMs = Math.min(rec.quietMs, 60_000);
       const status = statusOfScreen(agent, { screen: rec.screen(), title: rec.terminal.title }, quietMs, scenario.readySeen);
       const seen = `${status.kind} by ${status.layer}:${status.rule}, title ${JSON.stringify(rec.terminal.title)}, quiet ${quietMs} ms\n${rec.screen().join('\n')}`;
+      const version = cliVersion(sandbox.argv[0] ?? '', sandbox.env);
+      const check = fixtureDrift(agent, scenario.name, committedEntry(agent, scenario.name), { kind: status.kind, rule: status.rule, version });
+      checks.push(check);
+      expect(check.verdict, `${check.line}\n${seen}`).not.toBe('drift');
       expect(status.kind, seen).toBe(scenario.expect.kind);
       const bytes = rec.bytes;
       expect(bytes.length).toBeLessThan(MAX_FIXTURE_BYTES);
       if (RECORD) {
-        const version =
-          execFileSync(sandbox.argv[0] ?? '', ['--version'], { env: { ...process.env, ...sandbox.env } })
-            .toString()
-            .trim()
-            .split('\n')
-            .pop() ?? '';
         saveFixture(
           agent,
           {
