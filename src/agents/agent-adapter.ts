@@ -64,4 +64,7 @@ export interface AgentAdapter {
   hookRules: HookRule[];
   /** Bytes that answer a permission prompt with yes / no. */
   answerKeys: { yes: string; no: string };
+  /** `paste`: a typed line goes in as a bracketed paste when the program has that mode on, so
+   *  no character of it is taken as a key binding (Gemini CLI's `?`). Default: typed as keys. */
+  typeLineAs?: 'keys' | 'paste';
 }

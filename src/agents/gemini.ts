@@ -60,4 +60,6 @@ export const gemini: AgentAdapter = {
     { event: 'SessionEnd', effect: { status: 'clear' } },
   ],
   answerKeys: { yes: '1', no: '\x1b' },
+  // 0.61.0 takes a typed `?` as "show shortcuts", even mid-line: `is it? yes` shows as `is it yes`.
+  typeLineAs: 'paste',
 };

@@ -11,6 +11,9 @@ export interface TypeOptions {
   /** Write only while the pane still runs this agent; defaults to the current one. */
   agentId?: string;
   pauseMs?: number;
+  /** Type even one line as a bracketed paste (when the program has the mode on): the agent
+   *  would take some typed characters as key bindings (agents/agent-adapter.ts `typeLineAs`). */
+  asPaste?: boolean;
 }
 
 export interface TypeResult {
@@ -43,7 +46,7 @@ export class PaneWriters {
     return this.withLock(host.paneId, async () => {
       assertSameAgent(host, agentId);
       const multiline = /[\r\n]/.test(text);
-      const bracketedPaste = multiline && host.modes.bracketedPaste;
+      const bracketedPaste = (multiline || (options.asPaste === true && text.length > 0)) && host.modes.bracketedPaste;
       // Without bracketed paste a newline is typed as Enter, as a person typing would.
       const payload = bracketedPaste ? `${PASTE_START}${text}${PASTE_END}` : text.replace(/\r?\n/g, '\r');
       const bytes = Buffer.byteLength(payload);

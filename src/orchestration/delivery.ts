@@ -10,7 +10,7 @@ import { adapterFor } from '../agents/adapters.js';
 import { holdsOneCopy, readInputBox, type InputBoxReading } from '../agents/input-region.js';
 import { matchScreenRules } from '../agents/screen-rules.js';
 import type { CursorPosition, PaneModes } from '../protocol/pane-types.js';
-import { typeAndSubmit } from '../pty/submit-line.js';
+import { lineBytes, typeAndSubmit } from '../pty/submit-line.js';
 import type { ReadinessCheck } from './readiness-check.js';
 
 export interface PaneObservation {
@@ -191,7 +191,7 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
               return true;
             },
           },
-          line,
+          lineBytes(line, adapterFor(agentType()).typeLineAs === 'paste', pane.observe().modes.bracketedPaste),
           options.pauseMs,
         );
       });

@@ -44,7 +44,8 @@ const CASES: Case[] = [
   },
   {
     agent: 'gemini',
-    prompt: 'TASK: RUN: echo deck-ok > out.txt',
+    // The `?` is Gemini's shortcuts key when typed; the deck pastes the line so it stays.
+    prompt: 'TASK: RUN: echo deck-ok > out.txt # ok?',
     waitingRule: /^hook:Notification\/ToolPermission$/,
     promptText: /Allow execution/,
     installed: 'installed deck hooks',

@@ -1,6 +1,6 @@
 // The submit sequence every typed line goes through: text, pause, a lone Enter.
 import { describe, expect, it } from 'vitest';
-import { SUBMIT_PAUSE_MS, typeAndSubmit } from '../../../src/pty/submit-line.js';
+import { lineBytes, SUBMIT_PAUSE_MS, typeAndSubmit } from '../../../src/pty/submit-line.js';
 
 function recorder() {
   const steps: string[] = [];
@@ -42,5 +42,15 @@ describe('typeAndSubmit', () => {
     const pressed = await typeAndSubmit({ ...r, beforeEnter: async () => false }, 'task');
     expect(pressed).toBe(false);
     expect(r.steps).toEqual(['write "task"', `sleep ${SUBMIT_PAUSE_MS}`]);
+  });
+});
+
+describe('lineBytes', () => {
+  it.each([
+    ['an agent that takes pastes, mode on: wrapped', true, true, '\x1b[200~is it? yes\x1b[201~'],
+    ['mode off: typed as keys', true, false, 'is it? yes'],
+    ['an agent that takes keys: as is', false, true, 'is it? yes'],
+  ])('%s', (_name, asPaste, bracketedPaste, expected) => {
+    expect(lineBytes('is it? yes', asPaste, bracketedPaste)).toBe(expected);
   });
 });
