@@ -1,10 +1,7 @@
 // The link's reconnect machine against fake connections and virtual time: no socket, no sleep.
 import { describe, expect, it } from 'vitest';
-import { Emitter } from '../../../../src/common/event.js';
 import { UserError } from '../../../../src/common/errors.js';
 import { DaemonRefusedError } from '../../../../src/protocol/connection.js';
-import type { PaneInfo } from '../../../../src/protocol/messages.js';
-import type { PaneFrame } from '../../../../src/protocol/pane-types.js';
 import { DaemonLink, type LinkConnection, type LinkState } from '../../../../src/tui/link/daemon-link.js';
 import { RECONNECT_GIVE_UP_MS } from '../../../../src/tui/link/reconnect-backoff.js';
 import { FakeClock } from '../../../helpers/fake-clock.js';
