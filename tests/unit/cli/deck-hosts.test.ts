@@ -27,8 +27,8 @@ describe('resolveDeckHosts', () => {
   it.each<[string, string[], RegExp]>([
     [
       'an unknown name',
-      ['local', 'gpu'],
-      /^--hosts names "gpu", which is neither local nor a remote \(did you mean gpu-box\?\): run `dot-agent-deck remote list`/,
+      ['local', 'gpu-bx'],
+      /^--hosts names "gpu-bx", which is neither local nor a remote \(did you mean gpu-box\?\): run `dot-agent-deck remote list`/,
     ],
     ['a name twice', ['vm', 'vm'], /^--hosts names vm twice\.$/],
     ['no name at all', [' ', ''], /^--hosts names no host\.$/],
