@@ -2,7 +2,8 @@
 // loopback: both hosts' panes on the cards with their host, typing into each echoes, the link to
 // box cut (its sshd paused, its ssh client killed) greys out only box's cards with "reconnecting
 // to box…" while the local pane keeps echoing, and box comes back; Ctrl+n's Host field opens a
-// pane on box; an unknown host name is refused before anything opens.
+// pane on box; Stop all names the hosts and detach leaves both running; an unknown host name is
+// refused before anything opens.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ let sshdPaused: number | null = null;
 
 const CTRL_D = '\x04';
 const CTRL_N = '\x0e';
+const CTRL_C = '\x03';
 
 const paneArea = (screen: string) => screen.split('\n').map((line) => line.split('│').slice(1).join('│'));
 const paneShows = (screen: string, text: string) => paneArea(screen).some((line) => line.includes(text));
@@ -114,6 +116,23 @@ describe.skipIf(!hasSshd)('--hosts local,box', () => {
     // Named after the directory it opened in (box's home), typed into at once.
     await deck.waitForScreen('the new pane’s card carries box', (s) => /running/.test(card(s, 'box · home')) && / TYPING /.test(s), 15_000);
     expect(await remotePanes()).toEqual(['far', 'home']);
+
+    // Stop all names the hosts it would stop (asked, here refused); detach leaves both running.
+    deck.type(CTRL_D);
+    deck.type(CTRL_C);
+    await deck.waitForScreen('the quit dialog', /Leave the deck\?/, 10_000);
+    deck.type('s');
+    await deck.waitForScreen('Stop all names both hosts', /Stop every agent on local, box\?/, 10_000);
+    deck.type('n');
+    await deck.waitForScreen('the question is gone', (s) => !/Stop every agent/.test(s), 10_000);
+    deck.type(CTRL_C);
+    await deck.waitForScreen('the quit dialog again', /Leave the deck\?/, 10_000);
+    deck.type('d');
+    expect((await deck.exited).exitCode).toBe(0);
+    expect(deck.output()).toContain('Detached; the panes keep running on local, box.');
+    expect(await remotePanes()).toEqual(['far', 'home']);
+    const local = JSON.parse((await runCli(['ls', '--json'], { env: sshd.local.env })).stdout) as { panes: { name: string }[] };
+    expect(local.panes.map((pane) => pane.name)).toEqual(['near']);
   }, 240_000);
 
   it('refuses a host that is neither local nor a remote, with one sentence, before anything opens', async () => {

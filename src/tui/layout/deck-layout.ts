@@ -158,6 +158,8 @@ function dialogRect(state: DeckState, cols: number, rows: number): Rect | null {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'quit':
+      // Over several hosts Stop all also names the hosts it cannot reach: one line more.
+      return centred(cols, rows, 60, state.hosts.length > 0 ? 9 : 8);
     case 'close':
       return centred(cols, rows, 60, 8);
     case 'generate-config':

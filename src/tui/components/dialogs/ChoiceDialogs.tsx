@@ -35,7 +35,7 @@ export function QuitDialog({
   if (confirmStop) {
     const what = panes === 1 ? 'the pane' : `all ${panes} panes`;
     const lines = [
-      line(`This ends ${what}${on} and every agent in them; their work in progress is lost.`, { color: 'yellow' }),
+      line(`This ends ${what} and every agent in them; their work in progress is lost.`, { color: 'yellow' }),
       ...(hosts && hosts.unreachable.length > 0 ? [line(`Not reachable now, so left running: ${hosts.unreachable.join(', ')}.`)] : []),
       [],
       buttons([
