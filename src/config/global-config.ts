@@ -81,6 +81,12 @@ export const GlobalConfig = z
     bell: BellConfig.prefault({}),
     notifications: NotificationsConfig.prefault({}),
     remotes: RemotesConfig,
+    hosts: z
+      .array(z.string().min(1, { error: 'must name a host' }))
+      .min(1, { error: 'must name at least one host ("local" is this machine)' })
+      .max(16, { error: 'must name at most 16 hosts' })
+      .optional()
+      .describe('The hosts one deck attaches to, e.g. ["local", "gpu-box"]: "local" is this machine, the others remotes of [remotes] (what --hosts sets).'),
   })
   .describe('dot-agent-deck user settings (config.toml).');
 export type GlobalConfig = z.infer<typeof GlobalConfig>;

@@ -8,7 +8,11 @@ import { leafKeys, schemaAt } from './schema-walk.js';
 import type { TomlScalar } from './toml-edit.js';
 
 /** Tables of named entries, edited by their own commands rather than `config set`. */
-const OWN_COMMANDS: Readonly<Record<string, string>> = { remotes: 'dot-agent-deck remote add|list|remove' };
+/** And lists, which a single value cannot set (`hosts` is written as a TOML array or given as --hosts). */
+const OWN_COMMANDS: Readonly<Record<string, string>> = {
+  remotes: 'dot-agent-deck remote add|list|remove',
+  hosts: 'dot-agent-deck --hosts local,NAME`, or write `hosts = ["local", "NAME"]',
+};
 
 /** Every setting `config get/set` accepts, e.g. `bell.enabled`. */
 export const SETTING_KEYS: readonly string[] = leafKeys(GlobalConfig).filter((key) => !(key.split('.')[0]! in OWN_COMMANDS));

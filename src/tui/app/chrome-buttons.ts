@@ -63,7 +63,7 @@ export function dialogClick(dialog: Dialog, rect: Rect, x: number, y: number): K
 export function hintClick(state: DeckState, keyMap: KeyMap, layout: DeckLayout, x: number, y: number): TuiAction | null {
   if (y !== layout.status.y || state.message || state.link.kind !== 'up' || journalStatus(state)) return null;
   const chip = state.mode === 'command' ? ' COMMAND ' : ' TYPING ';
-  const placed = placeHints(statusHints(state, keyMap, tabsOf(state.panes).length), chip.length + 2, layout.status.cols - chip.length - 1);
+  const placed = placeHints(statusHints(state, keyMap, tabsOf(state.panes, state).length), chip.length + 2, layout.status.cols - chip.length - 1);
   return placed.find((p) => x >= p.x && x < p.x + p.cols)?.hint.action ?? null;
 }
 

@@ -9,6 +9,8 @@ import type { PaneFrame } from '../../protocol/pane-types.js';
 import type { KeyMap } from '../input/key-map.js';
 import { computeLayout, type DeckLayout } from '../layout/deck-layout.js';
 import type { DaemonLink, LinkState } from '../link/daemon-link.js';
+import { hostLinkOf, HostsLink } from '../link/hosts-link.js';
+import { splitQualified } from '../state/hosts.js';
 import type { PanePainter, Scene } from '../painter/pane-painter.js';
 import type { DeckState } from '../state/deck-state.js';
 import { typingPane, visiblePanes } from '../state/selectors.js';
@@ -27,7 +29,8 @@ const ESU = '\x1b[?2026l';
 export const MESSAGE_MS = 6000;
 
 export interface DeckControllerOptions {
-  link: DaemonLink;
+  /** One daemon, or several hosts' (`--hosts`). */
+  link: DaemonLink | HostsLink;
   store: DeckStore;
   keyMap: KeyMap;
   prefix: Buffer | null;
@@ -93,6 +96,7 @@ export class DeckController implements Disposable {
         await options.stopRefusingDaemon();
         link.reconnect();
       },
+      ...(link instanceof HostsLink ? { requestOn: (host, body) => link.request(body, host) } : {}),
       ...(options.configGen ? { configGen: options.configGen } : {}),
       ...(options.autoConfigPrompt !== undefined ? { autoConfigPrompt: options.autoConfigPrompt } : {}),
     }));
@@ -112,6 +116,9 @@ export class DeckController implements Disposable {
     this.disposables.add(link.onFrame((frame) => this.onFrame(frame)));
     this.disposables.add(link.onState((state) => this.linkChanged(state)));
     if (link.state.kind === 'refused') this.linkChanged(link.state);
+    if (link instanceof HostsLink) {
+      this.disposables.add(link.onHostState(({ host, state }) => this.hostChanged(host, state)));
+    }
     this.disposables.add(toDisposable(store.subscribe(() => this.refresh())));
     this.disposables.add(toDisposable(options.size.subscribe(() => this.refresh())));
     this.disposables.add(
@@ -210,6 +217,22 @@ export class DeckController implements Disposable {
         return;
       default:
         assertNever(link, 'link state');
+    }
+  }
+
+  /** One host of several dropped, is retried, came back or was stopped: only its panes change. */
+  private hostChanged(host: string, link: LinkState): void {
+    const { store } = this.options;
+    store.dispatch({ type: 'host-link', host, status: hostLinkOf(link) });
+    if (link.kind !== 'up') return;
+    // Its daemon knows none of this deck's subscriptions: subscribe its panes on screen again.
+    const ofHost = (paneId: string) => splitQualified(paneId)?.host === host;
+    this.subscriptions.reset(ofHost);
+    this.refresh();
+    const state = store.getState();
+    for (const pane of visiblePanes(state)) {
+      const offset = state.scroll[pane.id];
+      if (offset && ofHost(pane.id)) this.effects.restoreScroll(pane.id, offset);
     }
   }
 

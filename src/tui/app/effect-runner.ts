@@ -2,10 +2,12 @@
 // failure into a message back to the store. The only place the TUI's requests are made.
 import { assertNever, errorMessage } from '../../common/errors.js';
 import type { Connection } from '../../protocol/connection.js';
+import type { RequestKind, RequestOf, ResponseMap } from '../../protocol/messages.js';
 import type { DeckLayout } from '../layout/deck-layout.js';
 import type { PaneScreens } from '../painter/pane-screens.js';
 import type { Effect } from '../state/effect.js';
 import { paneById } from '../state/selectors.js';
+import { stopsOn } from '../state/hosts.js';
 import { findAgentsOnPath } from '../../config-gen/project-discovery.js';
 import { inspectProject, listSubdirectories, projectModes, projectOrchestrations } from './dir-listing.js';
 import { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
@@ -13,7 +15,11 @@ import { offersConfigGen } from './config-gen-offer.js';
 import type { DeckStore } from './deck-store.js';
 
 /** `lost`: the deck ends without the daemon (it went away, or it refuses this version); `hint` says what to do. */
-export type DeckExit = { kind: 'detached'; panes: number } | { kind: 'stopped' } | { kind: 'lost'; message: string; hint?: string };
+/** `hosts`: on a deck over several, the hosts left running (detached) or stopped. */
+export type DeckExit =
+  | { kind: 'detached'; panes: number; hosts?: readonly string[] }
+  | { kind: 'stopped'; hosts?: readonly string[] }
+  | { kind: 'lost'; message: string; hint?: string };
 
 export interface EffectContext {
   connection: Pick<Connection, 'request' | 'sendInput'>;
@@ -31,6 +37,8 @@ export interface EffectContext {
   autoConfigPrompt?: boolean;
   /** Stops the daemon that refuses this version, keeping its session, and connects to a new one. */
   restartDaemon(): Promise<void>;
+  /** On a deck over several hosts: a request to the named host's daemon (a pane opened there). */
+  requestOn?<K extends RequestKind>(host: string, body: RequestOf<K>): Promise<ResponseMap[K]>;
 }
 
 export class EffectRunner {
@@ -116,16 +124,22 @@ export class EffectRunner {
   private runOne(effect: Effect): void {
     const { connection, store } = this.ctx;
     switch (effect.type) {
-      case 'detach':
-        this.ctx.quit({ kind: 'detached', panes: store.getState().panes.length });
+      case 'detach': {
+        const state = store.getState();
+        this.ctx.quit({ kind: 'detached', panes: state.panes.length, ...(state.hosts.length > 0 ? { hosts: state.hosts.map((host) => host.name) } : {}) });
         return;
-      case 'stop-all':
-        this.ctx.expectClose({ kind: 'stopped' });
+      }
+      case 'stop-all': {
+        // On a deck over several hosts, every host that is up (the dialog named them).
+        const state = store.getState();
+        const stopped: DeckExit = { kind: 'stopped', ...(state.hosts.length > 0 ? { hosts: stopsOn(state).stops } : {}) };
+        this.ctx.expectClose(stopped);
         connection
           .request({ kind: 'shutdown', force: true })
-          .then(() => this.ctx.quit({ kind: 'stopped' }))
+          .then(() => this.ctx.quit(stopped))
           .catch((error: unknown) => this.fail(error));
         return;
+      }
       case 'kill':
         connection.request({ kind: 'kill', pane: effect.paneId }).catch((error: unknown) => this.fail(error));
         return;
@@ -184,8 +198,13 @@ export class EffectRunner {
         return;
       case 'open-orchestration': {
         const { main } = this.ctx.layout();
-        connection
-          .request({ kind: 'up', projectDir: effect.cwd, orchestration: effect.orchestration, cols: Math.max(2, main.cols), rows: Math.max(1, main.rows - 1) })
+        this.on(effect.host)({
+          kind: 'up',
+          projectDir: effect.cwd,
+          orchestration: effect.orchestration,
+          cols: Math.max(2, main.cols),
+          rows: Math.max(1, main.rows - 1),
+        })
           .then((result) => {
             const orchestrator = result.panes.find((pane) => pane.id === result.orchestrator);
             if (orchestrator) store.dispatch({ type: 'pane-created', pane: orchestrator });
@@ -197,8 +216,7 @@ export class EffectRunner {
         // The agent pane is born at its place in the mode's layout: the left half of the main area.
         const { main } = this.ctx.layout();
         const size = { cols: Math.max(2, Math.floor(main.cols / 2) - 2), rows: Math.max(1, main.rows - 2) };
-        connection
-          .request({ kind: 'open-mode', projectDir: effect.cwd, mode: effect.mode, command: effect.command, name: effect.name, ...size })
+        this.on(effect.host)({ kind: 'open-mode', projectDir: effect.cwd, mode: effect.mode, command: effect.command, name: effect.name, ...size })
           .then((result) => {
             const agent = result.panes.find((pane) => pane.id === result.agent);
             if (agent) store.dispatch({ type: 'pane-created', pane: agent });
@@ -241,8 +259,14 @@ export class EffectRunner {
       case 'create-pane': {
         // Born at the size it will be shown at (stacked), so its first screen is already right.
         const { main } = this.ctx.layout();
-        connection
-          .request({ kind: 'new', command: effect.command, cwd: effect.cwd, name: effect.name, cols: Math.max(2, main.cols), rows: Math.max(1, main.rows - 1) })
+        this.on(effect.host)({
+          kind: 'new',
+          command: effect.command,
+          cwd: effect.cwd,
+          name: effect.name,
+          cols: Math.max(2, main.cols),
+          rows: Math.max(1, main.rows - 1),
+        })
           .then((result) => store.dispatch({ type: 'pane-created', pane: result.pane }))
           .catch((error: unknown) => this.fail(error));
         return;
@@ -250,6 +274,12 @@ export class EffectRunner {
       default:
         assertNever(effect, 'effect');
     }
+  }
+
+  /** Where a request that names no pane goes: the effect's host on a deck over several, else the one daemon. */
+  private on(host: string | undefined): <K extends RequestKind>(body: RequestOf<K>) => Promise<ResponseMap[K]> {
+    const { requestOn, connection } = this.ctx;
+    return host !== undefined && requestOn ? (body) => requestOn(host, body) : (body) => connection.request(body);
   }
 
   private say(text: string): void {

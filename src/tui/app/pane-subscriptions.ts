@@ -43,9 +43,10 @@ export class PaneSubscriptions {
   }
 
   /** After a reconnect: the daemon knows none of the old subscriptions, so the next sync
-   *  subscribes every pane on screen again at its size. The screens stay drawn meanwhile. */
-  reset(): void {
-    this.sizes.clear();
+   *  subscribes every pane on screen again at its size (of one host's, on a deck over several).
+   *  The screens stay drawn meanwhile. */
+  reset(which: (paneId: string) => boolean = () => true): void {
+    for (const paneId of [...this.sizes.keys()]) if (which(paneId)) this.sizes.delete(paneId);
   }
 
   /** Forget a pane the daemon no longer has, without asking the daemon. */

@@ -14,6 +14,8 @@ import { offersConfigGen } from './config-gen-offer.js';
 import { DeckScreen } from '../components/DeckScreen.js';
 import { buildKeyMap, prefixBytes } from '../input/key-map.js';
 import { DaemonLink, type LinkConnection } from '../link/daemon-link.js';
+import { hostLinkOf, HostsLink } from '../link/hosts-link.js';
+import { LOCAL_HOST } from '../state/hosts.js';
 import { sessionPaneNames } from '../link/session-panes.js';
 import { stopDaemonByPidFile } from '../link/stop-daemon.js';
 import { PanePainter } from '../painter/pane-painter.js';
@@ -44,8 +46,18 @@ export interface RunDeckOptions {
   notice?: string | null;
   /** The remote whose daemon this deck shows (`connect NAME`); local when absent. */
   host?: string;
+  /** A deck over several hosts (`--hosts`): one daemon each, "local" for this machine's;
+   *  `connect` is then not used. */
+  hosts?: readonly DeckHostOption[];
   /** The tab to open on (e.g. the orchestration `demo` just opened); default the tab the last deck showed. */
   tab?: string;
+}
+
+export interface DeckHostOption {
+  name: string;
+  /** A remote's project directory (`remote add --dir`), where Ctrl+n opens a pane there. */
+  dir: string | null;
+  connect(signal: AbortSignal): Promise<LinkConnection>;
 }
 
 export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
@@ -53,15 +65,13 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
   const [keys, settings] = await Promise.all([loadKeybindings(env), loadGlobalConfig(env)]);
   const keyMap = buildKeyMap(keys.bindings);
   const disposables = new DisposableStore();
-  const link = disposables.add(
-    new DaemonLink({
-      connect: (signal) => options.connect(signal),
-      // The daemon writes the session before it closes its clients, so it is final here. A
-      // remote's session file is on the remote: a link that drops there is always retried.
-      ...(options.host
-        ? { host: options.host }
-        : { stoppedOnPurpose: (lastPanes: readonly PaneInfo[]) => lastPanes.length > 0 && sessionPaneNames(sessionFile(env))?.length === 0 }),
-    }),
+  // The session file here is this machine's daemon's: only its drops can be a stop on purpose.
+  const stoppedOnPurpose = (lastPanes: readonly PaneInfo[]) => lastPanes.length > 0 && sessionPaneNames(sessionFile(env))?.length === 0;
+  const hosts = options.hosts;
+  const link: DaemonLink | HostsLink = disposables.add(
+    hosts
+      ? new HostsLink(hosts.map((host) => ({ name: host.name, connect: host.connect, ...(host.name === LOCAL_HOST ? { stoppedOnPurpose } : {}) })))
+      : singleLink(options, stoppedOnPurpose),
   );
   try {
     // Before the terminal is taken: a daemon that cannot be reached or started is reported by
@@ -73,6 +83,15 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
       viewMemory.load(),
     );
     if (options.tab !== undefined) state = { ...state, tab: options.tab };
+    if (hosts && link instanceof HostsLink) {
+      state = {
+        ...state,
+        hosts: hosts.map((host) => {
+          const now = link.hostState(host.name);
+          return { name: host.name, dir: host.dir, link: now ? hostLinkOf(now) : { kind: 'up' } };
+        }),
+      };
+    }
     const warning = startupMessage([keys, settings]);
     if (warning) state = withMessage(state, warning, 'warn');
     else if (options.notice) state = withMessage(state, options.notice, 'info');
@@ -114,7 +133,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
                 }),
               )
           : () => stopDaemonByPidFile(daemonPidFile(env)),
-        sessionPanes: () => (options.host ? [] : sessionPaneNames(sessionFile(env))),
+        sessionPanes: () => (options.host || hosts ? [] : sessionPaneNames(sessionFile(env))),
       }),
     );
     void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then(
@@ -142,4 +161,13 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
   } finally {
     disposables.dispose();
   }
+}
+
+function singleLink(options: RunDeckOptions, stoppedOnPurpose: (lastPanes: readonly PaneInfo[]) => boolean): DaemonLink {
+  return new DaemonLink({
+    connect: (signal) => options.connect(signal),
+    // The daemon writes the session before it closes its clients, so it is final here. A
+    // remote's session file is on the remote: a link that drops there is always retried.
+    ...(options.host ? { host: options.host } : { stoppedOnPurpose }),
+  });
 }

@@ -11,6 +11,10 @@ export interface CardView {
   paneId: string;
   number: number;
   name: string;
+  /** The pane's host on a deck over several hosts ("gpu-box"); null for this machine. */
+  host?: string | null;
+  /** Its host's daemon is not up: the card is greyed and its reason says why. */
+  offline?: boolean;
   /** The agent CLI ("claude", "codex"), or null for any other program. */
   badge: string | null;
   status: StatusLabel;
@@ -99,8 +103,11 @@ export function Card({ card, density, width, selected }: CardProps) {
   // One line only: the reason rides on the status word, and the name gives way first.
   const word =
     density === 'line' && card.reason !== null ? `${card.status.short ?? card.status.word}: ${card.reason}` : (card.status.short ?? card.status.word);
+  // The host label leads ("gpu-box · coder") and counts as part of the name.
+  const fullName = card.host ? `${card.host} · ${card.name}` : card.name;
   // The name keeps at least 8 cells, the status word the rest; the badge shows only whole.
-  const name = fit(card.name, Math.max(Math.min(textWidth(card.name), 8), inner - textWidth(word) - 1));
+  const name = fit(fullName, Math.max(Math.min(textWidth(fullName), 8), inner - textWidth(word) - 1));
+  const hostPart = card.host && name.startsWith(`${card.host} · `) ? `${card.host} · ` : '';
   const shownBadge = textWidth(name) + textWidth(badge) + 1 + textWidth(word) <= inner ? badge : '';
   const statusWord = fit(word, Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - 1));
   const gap = Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - textWidth(statusWord));
@@ -110,7 +117,10 @@ export function Card({ card, density, width, selected }: CardProps) {
     <Box flexDirection="column" width={width}>
       <Text>
         {mark}
-        <Text color={selected ? theme.selection : theme.muted}>{card.number <= 9 ? card.number : ' '}</Text> <Text bold={selected}>{name}</Text>
+        <Text color={selected ? theme.selection : theme.muted}>{card.number <= 9 ? card.number : ' '}</Text> <Text color={theme.accent}>{hostPart}</Text>
+        <Text bold={selected} color={card.offline ? theme.muted : undefined}>
+          {name.slice(hostPart.length)}
+        </Text>
         <Text color={theme.accent}>{shownBadge}</Text>
         {' '.repeat(gap)}
         <Text color={toneColour[card.status.tone]}>{statusWord}</Text>

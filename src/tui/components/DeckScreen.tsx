@@ -12,6 +12,7 @@ import { shortenPath } from '../view/format.js';
 import { journalStatus } from '../view/journal-status.js';
 import { mostUrgent } from '../view/status-label.js';
 import { linkNotice } from '../view/link-text.js';
+import { hostLabel, hostOf, hostOffline } from '../state/hosts.js';
 import { statusHints } from '../view/status-hints.js';
 import { toneColour } from '../view/theme.js';
 import { DialogLayer } from './DialogLayer.js';
@@ -49,7 +50,7 @@ export function DeckScreen() {
   const layout = computeLayout(cols, rows, state);
   if (layout.tooSmall) return <TooSmall cols={cols} rows={rows} />;
 
-  const tabs = tabsOf(state.panes);
+  const tabs = tabsOf(state.panes, state);
   const selected = selectedPane(state);
   const key = (action: Parameters<typeof keyMap.keysOf>[0]) => keyMap.keysOf(action)[0] ?? action;
   const tabPanes = panesInTab(state.panes, state.tab);
@@ -57,7 +58,8 @@ export function DeckScreen() {
     tabPanes.map((pane) => pane.cwd),
     state.tab,
   );
-  const cards = layout.cards.map((slot) => cardView(paneById(state, slot.paneId)!, slot.number, now, home, root));
+  const cardHost = (id: string) => ({ label: hostLabel(state, id), offline: hostOffline(hostOf(state, id)) });
+  const cards = layout.cards.map((slot) => cardView(paneById(state, slot.paneId)!, slot.number, now, home, root, cardHost(slot.paneId)));
   const numberOf = new Map(cardsOf(state).map((pane, i) => [pane.id, i + 1]));
   const tabLabel = tabs.find((t) => t.tab === state.tab)?.label ?? 'Dashboard';
   const offline = linkNotice(state.link);
@@ -71,7 +73,7 @@ export function DeckScreen() {
             tabs={layout.tabs.map((t) => {
               const urgent = mostUrgent(panesInTab(state.panes, t.tab));
               const colour = urgent && urgent.urgency >= 2 ? toneColour[urgent.tone] : null;
-              return { label: t.label, active: t.tab === state.tab, colour, closable: t.close !== null };
+              return { label: t.label, active: t.tab === state.tab, colour, closable: t.close !== null, offline: hostOffline(hostOf(state, t.tab)) !== null };
             })}
           />
         </Place>
@@ -121,12 +123,12 @@ export function DeckScreen() {
           <Place key={slot.paneId} rect={slot.title}>
             <PaneTitle
               number={numberOf.get(pane.id) ?? null}
-              name={pane.name}
+              name={hostLabel(state, pane.id) ? `${hostLabel(state, pane.id)} · ${pane.name}` : pane.name}
               detail={`${programName(pane.command)} · ${shortenPath(pane.cwd, home)}`}
               state={!isSelected ? 'idle' : state.mode === 'typing' ? 'typing' : 'command'}
               scrolled={state.scroll[pane.id] ?? 0}
               typeKey={key('focus_selected')}
-              offline={offline?.short ?? null}
+              offline={offline?.short ?? hostOffline(hostOf(state, pane.id))}
               width={slot.title.cols}
             />
           </Place>

@@ -8,6 +8,7 @@ import { CloseDialog, CloseTabDialog, ConfigGenDialog, QuitDialog } from './dial
 import { HelpDialog } from './dialogs/HelpDialog.js';
 import { MismatchDialog } from './dialogs/MismatchDialog.js';
 import { NewPaneDialog } from './dialogs/NewPaneDialog.js';
+import { hostOf, hostOffline, stopsOn } from '../state/hosts.js';
 import { RenameDialog } from './dialogs/RenameDialog.js';
 import { SchedulesDialog } from './dialogs/SchedulesDialog.js';
 import { TimelineDialog } from './dialogs/TimelineDialog.js';
@@ -24,7 +25,15 @@ export function DialogLayer({ state, keyMap, home, rect }: DialogLayerProps) {
   const size = { width: rect.cols, height: rect.rows };
   switch (dialog?.kind) {
     case 'quit':
-      return <QuitDialog choice={dialog.choice} panes={state.panes.length} confirmStop={dialog.confirmStop === true} {...size} />;
+      return (
+        <QuitDialog
+          choice={dialog.choice}
+          panes={state.panes.filter((pane) => hostOffline(hostOf(state, pane.id)) === null).length}
+          confirmStop={dialog.confirmStop === true}
+          {...(state.hosts.length > 0 ? { hosts: stopsOn(state) } : {})}
+          {...size}
+        />
+      );
     case 'close': {
       const pane = paneById(state, dialog.paneId);
       if (dialog.tab !== undefined) return <CloseTabDialog tab={dialog.tab} panes={(dialog.paneIds ?? []).length} confirm={dialog.confirm} {...size} />;

@@ -12,6 +12,8 @@ export interface TabView {
   colour: string | null;
   /** Shows the × (every tab but the Dashboard). */
   closable?: boolean;
+  /** Its host's daemon is not up: greyed. */
+  offline?: boolean;
 }
 
 export function TabBar({ tabs, width }: { tabs: readonly TabView[]; width: number }) {
@@ -23,11 +25,13 @@ export function TabBar({ tabs, width }: { tabs: readonly TabView[]; width: numbe
         {tabs.map((tab, i) => (
           <Text key={`${i}-${tab.label}`}>
             {tab.active ? (
-              <Text bold inverse color={theme.accent}>
+              <Text bold inverse color={tab.offline ? theme.muted : theme.accent}>
                 {cells(tab)}
               </Text>
             ) : (
-              <Text color={tab.colour ?? theme.muted}>{cells(tab)}</Text>
+              <Text color={tab.offline ? theme.muted : (tab.colour ?? theme.muted)} dimColor={tab.offline === true}>
+                {cells(tab)}
+              </Text>
             )}{' '}
           </Text>
         ))}

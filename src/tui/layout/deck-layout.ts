@@ -66,7 +66,7 @@ export function computeLayout(termCols: number, termRows: number, state: DeckSta
   const cols = termCols;
   const rows = Math.max(1, termRows - 1);
   const tooSmall = cols < MIN_COLS || termRows < MIN_ROWS;
-  const tabList = tabsOf(state.panes);
+  const tabList = tabsOf(state.panes, state);
   const top = tabList.length > 1 ? 2 : 1;
   const tabBar = tabList.length > 1 ? rect(1, 1, cols, 1) : null;
   const status = rect(1, rows, cols, 1);
@@ -158,6 +158,8 @@ function dialogRect(state: DeckState, cols: number, rows: number): Rect | null {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'quit':
+      // Over several hosts Stop all also names the hosts it cannot reach: one line more.
+      return centred(cols, rows, 60, state.hosts.length > 0 ? 9 : 8);
     case 'close':
       return centred(cols, rows, 60, 8);
     case 'generate-config':

@@ -122,6 +122,22 @@ export class DaemonLink implements Disposable {
     await this.adopt(connection, false);
   }
 
+  /**
+   * The first connection of one host among several (`--hosts`): a host that cannot be reached
+   * then does not keep the deck from opening; its link goes on trying on the backoff schedule.
+   * Answers why the first try failed, or null.
+   */
+  async openOrRetry(): Promise<string | null> {
+    try {
+      await this.open();
+      return null;
+    } catch (error) {
+      if (this.disposed) return null;
+      void this.reconnectLoop();
+      return withHint(error);
+    }
+  }
+
   /** Connects again after a refusal, once the refusing daemon was stopped. */
   reconnect(): void {
     if (this.current.kind !== 'refused') return;
@@ -269,6 +285,11 @@ export class DaemonLink implements Disposable {
     this.current = state;
     this.stateEmitter.fire(state);
   }
+}
+
+function withHint(error: unknown): string {
+  const hint = (error as { hint?: string }).hint;
+  return hint ? `${errorMessage(error)} (${hint})` : errorMessage(error);
 }
 
 /** Real time, with sleeps that end when the link is disposed (a detach must not wait on a timer). */

@@ -3,7 +3,7 @@
 import type { PaneInfo, ScheduleView } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
 import type { TuiAction } from '../input/key-map.js';
-import type { DeckState, LinkStatus, MessageTone } from './deck-state.js';
+import type { DeckState, HostLink, LinkStatus, MessageTone } from './deck-state.js';
 import type { Effect } from './effect.js';
 
 export type { Effect } from './effect.js';
@@ -47,6 +47,8 @@ export type DeckMsg =
   | { type: 'timeline-loaded'; tab: string; lines: readonly string[]; error: string | null; summary?: readonly string[] }
   /** The connection to the daemon dropped, is being retried, or is back. */
   | { type: 'link'; status: LinkStatus }
+  /** On a deck over several hosts: one host's daemon dropped, is retried, is back, or was stopped. */
+  | { type: 'host-link'; host: string; status: HostLink }
   /** The daemon refused this deck's protocol version; `panes`: the names in its session file. */
   | { type: 'daemon-refused'; message: string; panes: readonly string[] | null }
   /** Stopping the refusing daemon (or starting the new one) failed. */

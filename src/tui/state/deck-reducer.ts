@@ -4,7 +4,7 @@ import { assertNever } from '../../common/errors.js';
 import type { PaneInfo } from '../../protocol/messages.js';
 import type { KeyEvent, PasteEvent } from '../input/input-event.js';
 import type { KeyMap, PaneNumber, TuiAction } from '../input/key-map.js';
-import { tabKey, type DeckState, type Dialog, type LinkStatus, type MessageTone } from './deck-state.js';
+import { tabKey, type DeckState, type Dialog, type HostLink, type LinkStatus, type MessageTone } from './deck-state.js';
 import type { DeckMsg, Effect, Update } from './deck-msg.js';
 import { closeDialogKey } from './dialogs/close-dialog.js';
 import { configGenDialogKey, openConfigGen } from './dialogs/config-gen-dialog.js';
@@ -20,6 +20,7 @@ import { emptyField } from './text-field.js';
 import { statusLabel } from '../view/status-label.js';
 import { nextWaiting } from './needs-you.js';
 import { closeTabDialog } from './dialogs/close-dialog.js';
+import { defaultHostFor, hostOf, LOCAL_HOST } from './hosts.js';
 
 /** How the reducer names keys in its messages ("press ctrl+n"); from the active key map. */
 export type KeyNamer = Pick<KeyMap, 'keysOf'>;
@@ -88,6 +89,8 @@ export function update(state: DeckState, msg: DeckMsg, keys: KeyNamer): Update {
       return done({ ...state, dialog: scheduleSaved(state.dialog, msg.error) });
     case 'link':
       return done(linkChanged(state, msg.status));
+    case 'host-link':
+      return done(hostLinkChanged(state, msg.host, msg.status));
     case 'daemon-refused':
       // Replaces any dialog: nothing else the deck could ask makes sense without a daemon.
       return done({ ...state, link: { kind: 'refused' }, dialog: openMismatch(msg.message, msg.panes) });
@@ -107,6 +110,37 @@ function linkChanged(state: DeckState, status: LinkStatus): DeckState {
   if (state.dialog?.kind === 'daemon-mismatch') return withMessage({ ...next, dialog: null }, `Restarted the daemon with this version: ${panes} restored`);
   if (state.link.kind !== 'up') return withMessage(next, `Reconnected to the daemon (${panes})`);
   return next;
+}
+
+/** One host of several dropped, is retried, came back or stopped: its cards grey out or return;
+ *  the other hosts are left alone. Said once per change, not on every retry. */
+function hostLinkChanged(state: DeckState, name: string, status: HostLink): DeckState {
+  const host = state.hosts.find((candidate) => candidate.name === name);
+  if (!host) return state;
+  const next: DeckState = { ...state, hosts: state.hosts.map((candidate) => (candidate === host ? { ...host, link: status } : candidate)) };
+  if (status.kind === host.link.kind) return next;
+  switch (status.kind) {
+    case 'up': {
+      const count = next.panes.filter((pane) => hostOf(next, pane.id)?.name === name).length;
+      return withMessage(next, `Reconnected to ${name} (${count} pane${count === 1 ? '' : 's'})`);
+    }
+    case 'reconnecting':
+      return withMessage(next, `Lost the link to ${name}, reconnecting…; its cards show their last state, the other hosts carry on`, 'warn');
+    case 'refused':
+      return withMessage(
+        next,
+        name === LOCAL_HOST
+          ? "This machine's daemon is of another version: run `dot-agent-deck daemon restart` in a shell"
+          : `The deck on ${name} is of another version: run \`dot-agent-deck remote upgrade ${name}\` in a shell`,
+        'error',
+      );
+    case 'lost':
+      return withMessage(next, `Gave up reconnecting to ${name}: ${status.message}`, 'error');
+    case 'stopped':
+      return withMessage(next, `The daemon on ${name} was stopped; its panes are gone`, 'warn');
+    default:
+      return assertNever(status, 'host link');
+  }
 }
 
 function keyOf(keys: KeyNamer, action: TuiAction): string {
@@ -201,7 +235,20 @@ function runAction(state: DeckState, action: TuiAction, keys: KeyNamer): Update 
     case 'quit':
       return openDialog(state, { kind: 'quit', choice: 'detach' });
     case 'new_pane': {
-      const step = openNewPane(state.cwd);
+      const host = defaultHostFor(state, selected?.id ?? null);
+      const hosts = state.hosts.map(({ name, dir }) => ({ name, dir }));
+      const step = openNewPane(
+        state.cwd,
+        state.hosts.length > 0
+          ? {
+              hosts,
+              index: Math.max(
+                0,
+                hosts.findIndex((h) => h.name === host),
+              ),
+            }
+          : undefined,
+      );
       return done({ ...state, dialog: step.dialog }, step.effects);
     }
     case 'send_prefix':
@@ -264,7 +311,7 @@ function moveSelection(state: DeckState, delta: number): DeckState {
 }
 
 function cycleTab(state: DeckState, delta: number): DeckState {
-  const tabs = tabsOf(state.panes);
+  const tabs = tabsOf(state.panes, state);
   const index = Math.max(
     0,
     tabs.findIndex((tab) => tab.tab === state.tab),

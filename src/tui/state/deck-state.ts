@@ -36,6 +36,21 @@ export type LinkStatus =
   /** A daemon of another protocol version answers (the mismatch dialog says what to do). */
   | { kind: 'refused' };
 
+/** How one host's daemon stands, as its cards and tabs show it. */
+export type HostLink =
+  | LinkStatus
+  /** Gave up reconnecting (the deck keeps the other hosts). */
+  | { kind: 'lost'; message: string }
+  /** Its daemon was stopped (by this deck's Stop all or elsewhere): its panes are gone. */
+  | { kind: 'stopped' };
+
+export interface DeckHost {
+  name: string;
+  link: HostLink;
+  /** A remote's project directory (`remote add --dir`): where Ctrl+n opens a pane there. */
+  dir: string | null;
+}
+
 export type Dialog =
   /** `confirmStop`: Stop all was chosen and is asked once more (choice is then stop or cancel). */
   | { kind: 'quit'; choice: QuitChoice; confirmStop?: boolean }
@@ -86,6 +101,9 @@ export interface DeckState {
   lastCommand: string;
   /** The start directory when it has no project file and no "Never": the empty dashboard hints at ctrl+d g. */
   configHintDir: string | null;
+  /** The daemons of a deck over several hosts (`--hosts`), in their order; empty for one daemon,
+   *  whose ids are then unqualified (state/hosts.ts). */
+  hosts: readonly DeckHost[];
 }
 
 export const initialDeckState: DeckState = {
@@ -105,6 +123,7 @@ export const initialDeckState: DeckState = {
   defaultCommand: null,
   lastCommand: 'bash',
   configHintDir: null,
+  hosts: [],
 };
 
 export const tabKey = (tab: string | null): string => tab ?? '';

@@ -15,11 +15,12 @@ export type Effect =
   | { type: 'answer'; paneId: string; answer: 'yes' | 'no' }
   | { type: 'list-dir'; dir: string }
   | { type: 'inspect-dir'; dir: string }
-  | { type: 'create-pane'; cwd: string; name: string; command: string }
+  /** `host`: on a deck over several hosts, whose daemon opens it (absent: the one daemon). */
+  | { type: 'create-pane'; cwd: string; name: string; command: string; host?: string }
   /** Open an orchestration of the directory's project file: one pane per role, in a new tab. */
-  | { type: 'open-orchestration'; cwd: string; orchestration: string }
+  | { type: 'open-orchestration'; cwd: string; orchestration: string; host?: string }
   /** Open a workspace mode of the directory's project file in a new tab; `command` runs in its agent pane. */
-  | { type: 'open-mode'; cwd: string; mode: string; name: string; command: string }
+  | { type: 'open-mode'; cwd: string; mode: string; name: string; command: string; host?: string }
   | { type: 'load-timeline'; tab: string }
   /** The Scheduled Tasks manager: load the schedules, run one now, switch one, delete one. */
   | { type: 'load-schedules' }

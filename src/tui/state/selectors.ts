@@ -3,6 +3,7 @@
 import type { PaneInfo } from '../../protocol/messages.js';
 import { tabKey, type DeckState } from './deck-state.js';
 import { modeOrder } from './mode-order.js';
+import { tabLabel } from './hosts.js';
 
 export interface TabInfo {
   /** null for the Dashboard. */
@@ -11,13 +12,13 @@ export interface TabInfo {
 }
 
 /** The Dashboard, then one tab per distinct `tab` of the panes, in order of first appearance. */
-export function tabsOf(panes: readonly PaneInfo[]): TabInfo[] {
+export function tabsOf(panes: readonly PaneInfo[], hosts: Pick<DeckState, 'hosts'> = { hosts: [] }): TabInfo[] {
   const tabs: TabInfo[] = [{ tab: null, label: 'Dashboard' }];
   const seen = new Set<string>();
   for (const pane of panes) {
     if (pane.tab !== null && !seen.has(pane.tab)) {
       seen.add(pane.tab);
-      tabs.push({ tab: pane.tab, label: pane.tab });
+      tabs.push({ tab: pane.tab, label: tabLabel(hosts, pane.tab) });
     }
   }
   return tabs;

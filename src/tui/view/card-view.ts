@@ -5,14 +5,30 @@ import type { PaneInfo } from '../../protocol/messages.js';
 import type { CardView } from '../components/Card.js';
 import { formatAge } from './format.js';
 import { placeOf, programName } from './pane-place.js';
-import { statusLabel } from './status-label.js';
+import { statusLabel, type StatusLabel } from './status-label.js';
 
 const BADGES: Readonly<Record<string, string>> = { 'claude-code': 'claude', codex: 'codex', gemini: 'gemini', opencode: 'opencode' };
 
-export function cardView(pane: PaneInfo, number: number, now: number, home: string | undefined, root: string | null = null): CardView {
+/** A card's host on a deck over several hosts: its label (none for this machine), and what it
+ *  says while that host's daemon is not up (the card is then greyed, its status unknown). */
+export interface CardHost {
+  label: string | null;
+  offline: string | null;
+}
+
+const OFFLINE: StatusLabel = { word: 'offline', tone: 'quiet', urgency: 0 };
+
+export function cardView(
+  pane: PaneInfo,
+  number: number,
+  now: number,
+  home: string | undefined,
+  root: string | null = null,
+  host: CardHost = { label: null, offline: null },
+): CardView {
   const since = Date.parse(pane.lastActivityAt ?? pane.createdAt);
   const activity = pane.activity;
-  const label = statusLabel(pane);
+  const label = host.offline ? { ...OFFLINE, reason: host.offline } : statusLabel(pane);
   const taskSince = activity?.task ? Date.parse(activity.task.since) : Number.NaN;
   const tool = activity?.lastTool ?? pane.status.tool;
   const count = activity?.toolCount ?? 0;
@@ -20,6 +36,8 @@ export function cardView(pane: PaneInfo, number: number, now: number, home: stri
     paneId: pane.id,
     number,
     name: pane.name,
+    host: host.label,
+    offline: host.offline !== null,
     badge: pane.agentType === null ? null : (BADGES[pane.agentType] ?? pane.agentType),
     status: label,
     reason: label.reason ?? null,

@@ -19,29 +19,34 @@ export function QuitDialog({
   choice,
   panes,
   confirmStop,
+  hosts,
   width,
   height,
 }: {
   choice: QuitChoice;
   panes: number;
   confirmStop?: boolean;
+  /** On a deck over several hosts: the hosts Stop all stops, and those it cannot reach. */
+  hosts?: { stops: readonly string[]; unreachable: readonly string[] };
   width: number;
   height: number;
 }) {
+  const on = hosts ? ` on ${hosts.stops.join(', ') || 'no host'}` : '';
   if (confirmStop) {
     const what = panes === 1 ? 'the pane' : `all ${panes} panes`;
     const lines = [
       line(`This ends ${what} and every agent in them; their work in progress is lost.`, { color: 'yellow' }),
+      ...(hosts && hosts.unreachable.length > 0 ? [line(`Not reachable now, so left running: ${hosts.unreachable.join(', ')}.`)] : []),
       [],
       buttons([
         ['Stop all', choice === 'stop'],
         ['Cancel', choice !== 'stop'],
       ]),
     ];
-    return <DialogFrame title="Stop every agent?" lines={lines} footer="←/→ choose · Enter confirm · y stop · n cancel" width={width} height={height} />;
+    return <DialogFrame title={`Stop every agent${on}?`} lines={lines} footer="←/→ choose · Enter confirm · y stop · n cancel" width={width} height={height} />;
   }
   const lines = [
-    line(`Detach: ${panes === 1 ? 'the pane keeps' : `the ${panes} panes keep`} running. Stop all: end them.`),
+    line(`Detach: ${panes === 1 ? 'the pane keeps' : `the ${panes} panes keep`} running${hosts ? ' on every host' : ''}. Stop all: end them${on}.`),
     [],
     buttons((['detach', 'stop', 'cancel'] as const).map((c) => [QUIT_LABELS[c], c === choice])),
   ];

@@ -1,10 +1,12 @@
-// The Ctrl+n flow on screen: the directory picker, then the form (Mode, Name, Command).
+// The Ctrl+n flow on screen: the directory picker, then the form ([Host,] Mode, Name, Command).
 import {
+  chosenHost,
   chosenOrchestration,
   chosenWorkspaceMode,
   pickerRows,
   pickerView,
   type DirPicker,
+  type HostPick,
   type NewPaneDialog as NewPaneState,
   type NewPaneForm,
 } from '../../state/dialogs/new-pane-dialog.js';
@@ -22,11 +24,16 @@ export interface NewPaneDialogProps {
 
 export function NewPaneDialog({ dialog, home, width, height }: NewPaneDialogProps) {
   if (dialog.step === 'form') {
+    const target = chosenHost(dialog, dialog.form.dir);
+    // A remote's directory is not this machine's: shown as it is there, without ~.
+    const title = target
+      ? `New pane on ${target.host} in ${target.host === 'local' ? shortenPath(target.dir, home) : target.dir}`
+      : `New pane in ${shortenPath(dialog.form.dir, home)}`;
     return (
       <DialogFrame
-        title={`New pane in ${shortenPath(dialog.form.dir, home)}`}
-        lines={formLines(dialog.form, width - 4)}
-        footer="Tab next field · ←/→ mode · Enter create · Esc back"
+        title={title}
+        lines={formLines(dialog.form, width - 4, dialog.hostPick)}
+        footer={`Tab next field · ←/→ ${dialog.hostPick && dialog.hostPick.hosts.length > 1 ? 'host, ' : ''}mode · Enter create · Esc back`}
         width={width}
         height={height}
       />
@@ -66,14 +73,16 @@ function agentChoice(form: NewPaneForm): string {
   return `‹ ${chosen} ›  (${form.agents.slice(1).join(', ')} on PATH; ←/→ sets Command)`;
 }
 
-export function formLines(form: NewPaneForm, width: number): DialogLine[] {
+export function formLines(form: NewPaneForm, width: number, hostPick?: HostPick): DialogLine[] {
   const label = (name: string, field: NewPaneForm['field']) => ({
     text: `${form.field === field ? '›' : ' '} ${name.padEnd(9)}`,
     bold: form.field === field,
     color: form.field === field ? theme.accent : undefined,
   });
   const mode = form.modes[form.modeIndex] || 'no mode';
+  const host = hostPick && hostPick.hosts.length > 1 ? hostPick.hosts[hostPick.index] : undefined;
   const lines: DialogLine[] = [
+    ...(host ? [[label('Host', 'host'), { text: `‹ ${host.name} ›  (${hostPick!.hosts.map((h) => h.name).join(', ')}; ←/→ chooses)` }]] : []),
     [label('Mode', 'mode'), { text: form.modes.length > 1 ? `‹ ${mode} ›` : mode }],
     [label('Name', 'name'), ...fieldSegments(form.name, width - 12, form.field === 'name')],
     [label('Command', 'command'), ...fieldSegments(form.command, width - 12, form.field === 'command')],

@@ -1,5 +1,5 @@
 // The Ctrl+n flow as pure state: a directory picker (j/k, Enter/l into, h/Backspace up, Space
-// choose, / filter, Esc/q leave), then one form (Mode, Name, Command). Listing a directory and
+// choose, / filter, Esc/q leave), then one form ([Host,] Mode, Name, Command). Listing a directory and
 // reading its project file and finding the agent CLIs on PATH are effects; their answers come
 // back as messages.
 import { basename, dirname, join } from 'node:path';
@@ -21,8 +21,33 @@ export interface DirPicker {
   reselect: string | null;
 }
 
-export type FormField = 'mode' | 'name' | 'command' | 'agent';
+export type FormField = 'host' | 'mode' | 'name' | 'command' | 'agent';
 export const FORM_FIELDS: readonly FormField[] = ['mode', 'name', 'command', 'agent'];
+
+/** A host the form can open the pane on (`--hosts`); `dir` is a remote's project directory. */
+export interface HostChoice {
+  name: string;
+  dir: string | null;
+}
+
+/** On a deck over several hosts: which one the pane opens on (the Host field cycles them). */
+export interface HostPick {
+  hosts: readonly HostChoice[];
+  index: number;
+}
+
+/** The form's fields in order: Host first when there is more than one host to choose. */
+export function formFields(dialog: Pick<NewPaneDialog, 'hostPick'>): readonly FormField[] {
+  return dialog.hostPick && dialog.hostPick.hosts.length > 1 ? ['host', ...FORM_FIELDS] : FORM_FIELDS;
+}
+
+/** The host chosen and the directory the pane starts in there: the picked directory on this
+ *  machine, a remote's configured directory on that remote (the picker lists this machine's). */
+export function chosenHost(dialog: Pick<NewPaneDialog, 'hostPick'>, dir: string): { host: string; dir: string } | null {
+  const host = dialog.hostPick?.hosts[dialog.hostPick.index];
+  if (!host) return null;
+  return { host: host.name, dir: host.dir ?? dir };
+}
 
 export interface NewPaneForm {
   dir: string;
@@ -40,15 +65,20 @@ export interface NewPaneForm {
   inspecting: boolean;
 }
 
-export type NewPaneDialog = { kind: 'new-pane'; step: 'pick'; picker: DirPicker } | { kind: 'new-pane'; step: 'form'; picker: DirPicker; form: NewPaneForm };
+export type NewPaneDialog =
+  | { kind: 'new-pane'; step: 'pick'; picker: DirPicker; hostPick?: HostPick }
+  | { kind: 'new-pane'; step: 'form'; picker: DirPicker; form: NewPaneForm; hostPick?: HostPick };
 
 export interface NewPaneStep {
   dialog: NewPaneDialog | null;
   effects: Effect[];
 }
 
-export function openNewPane(cwd: string): NewPaneStep {
-  return { dialog: { kind: 'new-pane', step: 'pick', picker: pickerAt(cwd, null) }, effects: [{ type: 'list-dir', dir: cwd }] };
+export function openNewPane(cwd: string, hostPick?: HostPick): NewPaneStep {
+  return {
+    dialog: { kind: 'new-pane', step: 'pick', picker: pickerAt(cwd, null), ...(hostPick ? { hostPick } : {}) },
+    effects: [{ type: 'list-dir', dir: cwd }],
+  };
 }
 
 function pickerAt(dir: string, reselect: string | null): DirPicker {
@@ -126,7 +156,9 @@ export function chosenOrchestration(form: NewPaneForm): string | null {
 
 export function newPaneInput(dialog: NewPaneDialog, event: KeyEvent | PasteEvent, defaultCommand: string): NewPaneStep {
   if (event.kind === 'key' && event.key === 'ctrl+c') return { dialog: null, effects: [] };
-  return dialog.step === 'pick' ? pickerInput(dialog.picker, event, defaultCommand) : formInput(dialog, event);
+  const step = dialog.step === 'pick' ? pickerInput(dialog.picker, event, defaultCommand) : formInput(dialog, event);
+  // The host choice rides along every step of the flow.
+  return dialog.hostPick && step.dialog && !step.dialog.hostPick ? { ...step, dialog: { ...step.dialog, hostPick: dialog.hostPick } } : step;
 }
 
 function pickerInput(picker: DirPicker, event: KeyEvent | PasteEvent, defaultCommand: string): NewPaneStep {
@@ -196,7 +228,10 @@ function choose(picker: DirPicker, dir: string, defaultCommand: string): NewPane
 function formInput(dialog: Extract<NewPaneDialog, { step: 'form' }>, event: KeyEvent | PasteEvent): NewPaneStep {
   const form = dialog.form;
   const stay = (next: NewPaneForm): NewPaneStep => ({ dialog: { ...dialog, form: next }, effects: [] });
-  const fieldAt = (delta: number) => FORM_FIELDS[(FORM_FIELDS.indexOf(form.field) + delta + FORM_FIELDS.length) % FORM_FIELDS.length]!;
+  const fields = formFields(dialog);
+  const fieldAt = (delta: number) => fields[(fields.indexOf(form.field) + delta + fields.length) % fields.length]!;
+  const target = chosenHost(dialog, form.dir);
+  const where = target ? { cwd: target.dir, host: target.host } : { cwd: form.dir };
   if (event.kind === 'key') {
     switch (event.key) {
       case 'escape':
@@ -209,15 +244,20 @@ function formInput(dialog: Extract<NewPaneDialog, { step: 'form' }>, event: KeyE
         return stay({ ...form, field: fieldAt(-1) });
       case 'enter': {
         const orchestration = chosenOrchestration(form);
-        if (orchestration !== null) return { dialog: null, effects: [{ type: 'open-orchestration', cwd: form.dir, orchestration }] };
+        if (orchestration !== null) return { dialog: null, effects: [{ type: 'open-orchestration', ...where, orchestration }] };
         const name = form.name.text.trim();
         const command = form.command.text.trim();
         if (name === '') return stay({ ...form, field: 'name' });
         if (command === '') return stay({ ...form, field: 'command' });
         const mode = chosenWorkspaceMode(form);
-        if (mode !== null) return { dialog: null, effects: [{ type: 'open-mode', cwd: form.dir, mode, name, command }] };
-        return { dialog: null, effects: [{ type: 'create-pane', cwd: form.dir, name, command }] };
+        if (mode !== null) return { dialog: null, effects: [{ type: 'open-mode', ...where, mode, name, command }] };
+        return { dialog: null, effects: [{ type: 'create-pane', ...where, name, command }] };
       }
+    }
+    if (form.field === 'host' && dialog.hostPick) {
+      const step = event.key === 'right' || event.key === 'l' ? 1 : event.key === 'left' || event.key === 'h' ? -1 : 0;
+      const { hosts, index } = dialog.hostPick;
+      return { dialog: { ...dialog, hostPick: { hosts, index: (index + step + hosts.length) % hosts.length } }, effects: [] };
     }
     if (form.field === 'mode') {
       const step = event.key === 'right' || event.key === 'l' ? 1 : event.key === 'left' || event.key === 'h' ? -1 : 0;

@@ -30,6 +30,16 @@ describe('dialogs', () => {
     expect(frame).toContain('[ Detach ]  [ Stop all ]  [ Cancel ]');
   });
 
+  it('on a deck over several hosts, Stop all names the hosts it stops and those it cannot reach', () => {
+    const hosts = { stops: ['local', 'box'], unreachable: ['gpu'] };
+    const ask = plainRender(<QuitDialog choice="detach" panes={3} hosts={hosts} width={60} height={8} />).lastFrame() ?? '';
+    expect(ask).toContain('running on every host');
+    const confirm = plainRender(<QuitDialog choice="cancel" panes={3} hosts={hosts} confirmStop width={60} height={9} />).lastFrame() ?? '';
+    expect(confirm).toContain('Stop every agent on local, box?');
+    expect(confirm).toContain('left running: gpu');
+    expect(confirm).toContain('[ Stop all ]  [ Cancel ]');
+  });
+
   it('close names the pane and its command', () => {
     const frame = plainRender(<CloseDialog name="api" command="claude" confirm={false} width={60} height={8} />).lastFrame() ?? '';
     expect(frame).toContain('Close pane "api"?');

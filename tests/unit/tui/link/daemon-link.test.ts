@@ -1,59 +1,12 @@
 // The link's reconnect machine against fake connections and virtual time: no socket, no sleep.
 import { describe, expect, it } from 'vitest';
-import { Emitter } from '../../../../src/common/event.js';
 import { UserError } from '../../../../src/common/errors.js';
 import { DaemonRefusedError } from '../../../../src/protocol/connection.js';
-import type { PaneInfo } from '../../../../src/protocol/messages.js';
-import type { PaneFrame } from '../../../../src/protocol/pane-types.js';
 import { DaemonLink, type LinkConnection, type LinkState } from '../../../../src/tui/link/daemon-link.js';
 import { RECONNECT_GIVE_UP_MS } from '../../../../src/tui/link/reconnect-backoff.js';
 import { FakeClock } from '../../../helpers/fake-clock.js';
 import { pane } from '../state/fixtures.js';
-
-/** A daemon connection: answers `list` with `panes` (the restored list), records what it is sent. */
-class FakeConnection {
-  readonly requests: string[] = [];
-  readonly inputs: string[] = [];
-  readonly closeEmitter = new Emitter<void>();
-  readonly panesEmitter = new Emitter<PaneInfo[]>();
-  readonly frameEmitter = new Emitter<PaneFrame>();
-  readonly finishedEmitter = new Emitter<string>();
-  readonly onClose = this.closeEmitter.event;
-  readonly onPanes = this.panesEmitter.event;
-  readonly onFrame = this.frameEmitter.event;
-  readonly onFinished = this.finishedEmitter.event;
-  panes: PaneInfo[] | null;
-  isClosed = false;
-
-  constructor(
-    readonly daemonPid: number,
-    private readonly listed: PaneInfo[],
-    handshake: PaneInfo[] = [],
-    private readonly notices?: string[],
-  ) {
-    this.panes = handshake;
-  }
-
-  request(body: { kind: string }): Promise<unknown> {
-    this.requests.push(body.kind);
-    if (body.kind === 'list') this.panes = this.listed;
-    return Promise.resolve(body.kind === 'list' ? { panes: this.listed, ...(this.notices ? { notices: this.notices } : {}) } : {});
-  }
-
-  sendInput(paneId: string): void {
-    this.inputs.push(paneId);
-  }
-
-  /** The daemon went away. */
-  drop(): void {
-    this.isClosed = true;
-    this.closeEmitter.fire();
-  }
-
-  dispose(): void {
-    if (!this.isClosed) this.drop();
-  }
-}
+import { FakeConnection } from './fake-connection.js';
 
 type Attempt = FakeConnection | Error;
 
