@@ -16,7 +16,10 @@ describe('SocketListener', () => {
     world = createDeckEnv();
   });
   afterEach(() => {
-    for (const thing of opened.splice(0)) 'destroy' in thing ? thing.destroy() : thing.close();
+    for (const thing of opened.splice(0)) {
+      if ('destroy' in thing) thing.destroy();
+      else thing.close();
+    }
     world.cleanup();
   });
 
