@@ -6,6 +6,7 @@
 import { UserError } from '../common/errors.js';
 import { traceStartup } from '../common/startup-trace.js';
 import type { Connection } from '../protocol/connection.js';
+import type { DeckExit } from '../tui/app/run-deck.js';
 import { hooksOffer } from './commands/hooks.js';
 import { connectDaemon } from './daemon-client.js';
 import type { CliIO } from './io.js';
@@ -38,19 +39,28 @@ export async function openDeck(io: CliIO): Promise<void> {
   early.catch(() => undefined);
   const notice = hooksOffer(io.env);
   traceStartup('deck-import');
-  const { runDeck } = await import('../tui/app/run-deck.js');
-  const exit = await runDeck({
-    notice,
-    env: io.env,
-    cwd: io.cwd,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    connect: (signal) => {
-      const first = early;
-      early = null;
-      return first ?? connect(signal);
-    },
-  });
+  let exit: DeckExit;
+  try {
+    const { runDeck } = await import('../tui/app/run-deck.js');
+    exit = await runDeck({
+      notice,
+      env: io.env,
+      cwd: io.cwd,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      connect: (signal) => {
+        const first = early;
+        early = null;
+        return first ?? connect(signal);
+      },
+    });
+  } finally {
+    // A deck that failed before it asked for the connection must not leave it open.
+    void early?.then(
+      (connection) => connection.dispose(),
+      () => undefined,
+    );
+  }
   switch (exit.kind) {
     case 'detached':
       io.stdout(
