@@ -1,6 +1,6 @@
 // Pane throughput, daemon memory with full scrollback, idle CPU, start time — each measured beside
 // tmux on the same machine in the same run. Budgets of issue #17 (issue #3's were looser).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import net from 'node:net';
 import { PaneSession } from '../dist/pty/pane-session.js';
@@ -118,28 +118,41 @@ export async function memory() {
   }
 }
 
+/**
+ * Idle CPU of the daemon with 5 idle shells, in two 10 s windows: right after the panes start
+ * (3 s to settle, as issue #3 measured it) and in steady state, from 25 s after the daemon
+ * started. strace shows the daemon's main thread asleep in epoll_pwait with no wake-up in steady
+ * state; the first window holds V8's memory reducer, which runs one full GC ~16 s after the
+ * process starts (a one-off, --trace-gc: "Mark-Compact (reduce)"). The budget is judged on the
+ * steady window; both are reported.
+ */
 export async function idleCpu(seconds = 10) {
   const world = deckEnv();
   const name = `dad-bench-idle-${process.pid}`;
   try {
+    const started = performance.now();
     for (let i = 0; i < 5; i++) deck(world.env, 'new', '--', 'bash --norc --noprofile');
     tmux(name, 'new-session', '-d', '-x', '172', '-y', '50', 'bash --norc --noprofile');
     for (let i = 1; i < 5; i++) tmux(name, 'new-window', '-d', 'bash --norc --noprofile');
     const daemonPid = Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid);
     const tmuxPid = tmuxServerPid(name);
+    const window = async () => {
+      const before = { deck: cpuSeconds(daemonPid), tmux: cpuSeconds(tmuxPid) };
+      await sleep(seconds * 1000);
+      return { deck: ((cpuSeconds(daemonPid) - before.deck) / seconds) * 100, tmux: ((cpuSeconds(tmuxPid) - before.tmux) / seconds) * 100 };
+    };
     // Let every shell finish starting (its prompt, the first frame parsed) before measuring.
     await sleep(3000);
-    const before = { deck: cpuSeconds(daemonPid), tmux: cpuSeconds(tmuxPid) };
-    await sleep(seconds * 1000);
-    const deckPct = ((cpuSeconds(daemonPid) - before.deck) / seconds) * 100;
-    const tmuxPct = ((cpuSeconds(tmuxPid) - before.tmux) / seconds) * 100;
+    const first = await window();
+    await sleep(Math.max(0, 25_000 - (performance.now() - started)));
+    const steady = await window();
     return {
-      name: `idle CPU, 5 idle panes, ${seconds} s [load ${loadAverage()}]`,
-      deck: `${deckPct.toFixed(2)} %`,
-      tmux: `${tmuxPct.toFixed(2)} %`,
-      ratio: tmuxPct > 0 ? deckPct / tmuxPct : null,
+      name: `idle CPU, 5 idle panes, ${seconds} s, steady (25 s after start; the first ${seconds} s after a 3 s settle) [load ${loadAverage()}]`,
+      deck: `${steady.deck.toFixed(2)} % (first ${first.deck.toFixed(2)} %)`,
+      tmux: `${steady.tmux.toFixed(2)} % (first ${first.tmux.toFixed(2)} %)`,
+      ratio: steady.tmux > 0 ? steady.deck / steady.tmux : null,
       budget: '≤ 0.2 %',
-      pass: deckPct <= 0.2,
+      pass: steady.deck <= 0.2,
     };
   } finally {
     try {
@@ -162,16 +175,37 @@ const canConnect = (socket) =>
     s.on('error', () => resolve(false));
   });
 
+/** The daemon's start-up marks (src/common/startup-trace.ts) as ms since it was spawned. */
+function startMarks(file, spawnedAtEpoch) {
+  const marks = {};
+  if (!existsSync(file)) return marks;
+  for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
+    const [name, at] = line.split(' ');
+    marks[name] ??= Number(at) - spawnedAtEpoch;
+  }
+  return marks;
+}
+
 export async function startTime(rounds = 5) {
   const deckTimes = [];
+  const answerTimes = [];
   const tmuxTimes = [];
+  const marks = [];
   for (let round = 0; round < rounds; round++) {
     const world = deckEnv();
     try {
+      const trace = join(world.root, 'start-trace');
       const start = performance.now();
-      spawnDetached(process.execPath, [BIN, 'daemon', 'run'], world.env);
+      // The V8 flags the CLI's auto-start gives the daemon (cli/daemon-client.ts).
+      spawnDetached(process.execPath, ['--max-semi-space-size=4', BIN, 'daemon', 'run'], { ...world.env, DOT_AGENT_DECK_TRACE_STARTUP: trace });
       await until('socket ready', () => canConnect(world.socket), 10_000);
       deckTimes.push(performance.now() - start);
+      // The handshake answered: the daemon has loaded its handlers (it listens before that).
+      const connection = await Connection.connect({ socketPath: world.socket, client: 'cli', version: VERSION });
+      answerTimes.push(performance.now() - start);
+      connection.dispose();
+      await until('the daemon restored its session', () => existsSync(trace) && readFileSync(trace, 'utf8').includes('daemon-restored'), 10_000);
+      marks.push(startMarks(trace, performance.timeOrigin + start));
       deck(world.env, 'daemon', 'stop', '--force');
     } finally {
       world.cleanup();
@@ -182,11 +216,21 @@ export async function startTime(rounds = 5) {
     tmuxTimes.push(performance.now() - start);
     tmuxKill(name);
   }
+  const phase = (from, to) => median(marks.map((m) => (m[to] ?? Number.NaN) - (from ? (m[from] ?? Number.NaN) : 0)).filter((v) => !Number.isNaN(v)));
+  const phases = [
+    ['exec + node boot', null, 'cli-main'],
+    ['entry load', 'cli-main', 'daemon-loaded'],
+    ['listen', 'daemon-loaded', 'daemon-listening'],
+    ['daemon + config load', 'daemon-listening', 'daemon-config'],
+    ['session restore', 'daemon-config', 'daemon-restored'],
+  ]
+    .map(([label, from, to]) => `${label} ${phase(from, to).toFixed(0)}`)
+    .join(' · ');
   const d = median(deckTimes);
   const t = median(tmuxTimes);
   return {
-    name: `daemon start → socket ready (median of 5) [load ${loadAverage()}]`,
-    deck: `${d.toFixed(0)} ms`,
+    name: `daemon start → socket ready (median of ${rounds}) [load ${loadAverage()}]`,
+    deck: `${d.toFixed(0)} ms [${deckTimes.map((x) => x.toFixed(0)).join(', ')}]; first answer ${median(answerTimes).toFixed(0)} ms; phases ${phases}`,
     tmux: `${t.toFixed(0)} ms (new-session -d)`,
     ratio: d / t,
     budget: '≤ 150 ms',

@@ -4,7 +4,8 @@
 //
 //   echo         keystroke → echo on screen (median, p95) — median within 3 ms of tmux
 //   attached     a pane draining a 20 MB colour log while attached — ≥ 0.9× tmux
-//   first-frame  spawn → first complete frame, daemon already running with 5 panes — < 500 ms
+//   first-frame  spawn → first complete frame, daemon already running with 5 panes — ≤ 250 ms,
+//                and where the time goes (the deck's DOT_AGENT_DECK_TRACE_STARTUP marks)
 //   tui-idle     CPU and bytes written by the client process, 5 idle panes, 10 s — < 0.5 %
 //
 // Run: `npx tsc -p tsconfig.build.json && node bench/run.mjs echo attached first-frame tui-idle`
@@ -16,11 +17,13 @@
 // of the measuring process is not counted). Only the throughput run skips the parser (it scans
 // the raw stream for a marker) so that this process does not compete for the 2 cores.
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xtermHeadless from '@xterm/headless';
 import { spawn } from '@lydell/node-pty';
 import { writeColourLog } from './daemon-bench.mjs';
-import { BIN, cpuSeconds, deck, deckEnv, median, sleep, tmuxKill, until } from './lib.mjs';
+import { BIN, cpuSeconds, deck, deckEnv, loadAverage, median, sleep, tmuxKill, until } from './lib.mjs';
 
 const { Terminal } = xtermHeadless;
 const MiB = 1024 * 1024;
@@ -132,7 +135,8 @@ export function deckWorld(commands, cwd) {
     env: world.env,
     daemonPid: () => Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid),
     capture: (i) => deck(world.env, 'capture', `p${i + 1}`),
-    attach: () => openClient(process.execPath, [BIN], { env: world.env, cwd: cwd ?? world.root }),
+    /** `env` adds to the client's environment (the start-up trace file). */
+    attach: (env = {}) => openClient(process.execPath, [BIN], { env: { ...world.env, ...env }, cwd: cwd ?? world.root }),
     /** The deck is drawn: the status bar names the mode (raw mode is on before the first frame). */
     ready: (client) =>
       client.waitFor('the deck draws its status bar', (c) => / (COMMAND|TYPING) /.test(c.line(ROWS - 2)) || / (COMMAND|TYPING) /.test(c.line(ROWS - 1))),
@@ -366,10 +370,61 @@ export async function waitPanesReady(world) {
   }
 }
 
+/**
+ * The deck's start-up phases, in the order it reaches them (src/common/startup-trace.ts marks):
+ * each phase is the time from the previous mark present to this one. The connection starts at
+ * `entry-loaded` and runs beside the bundle load: `handshake` is when the deck takes it up.
+ */
+const PHASES = [
+  ['cli-main', 'exec + node boot'],
+  ['entry-loaded', 'CLI entry load'],
+  ['deck-import', 'hooks offer'],
+  ['deck-loaded', 'deck bundle load'],
+  ['config-read', 'keys + config read'],
+  ['handshake', 'connect + handshake'],
+  ['connected', 'pane list'],
+  ['ink-rendered', 'Ink first render'],
+  ['first-pane-frame', 'first pane frame'],
+];
+
+/** One round's trace (NAME EPOCH_MS lines) as ms since the client was spawned. */
+function readTrace(file, spawnedAtEpoch) {
+  const marks = {};
+  if (!existsSync(file)) return marks;
+  for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
+    const [name, at] = line.split(' ');
+    marks[name] ??= Number(at) - spawnedAtEpoch;
+  }
+  return marks;
+}
+
+/** Median duration of each phase over the rounds, and what remains until the frame is complete. */
+function breakdown(traces, frames) {
+  const rows = [];
+  const per = traces.map((marks, i) => {
+    const out = {};
+    let previous = 0;
+    for (const [mark] of PHASES) {
+      if (marks[mark] === undefined) continue;
+      out[mark] = marks[mark] - previous;
+      previous = marks[mark];
+    }
+    out.complete = frames[i] - previous;
+    return out;
+  });
+  for (const [mark, label] of [...PHASES, ['complete', 'rest of the frame (chrome + every pane drawn)']]) {
+    const values = per.map((p) => p[mark]).filter((v) => v !== undefined);
+    if (values.length > 0) rows.push(`${label} ${median(values).toFixed(0)}`);
+  }
+  return rows.join(' · ');
+}
+
 export async function firstFrame(rounds = 5) {
   const deckSide = deckWorld(FIVE);
   const tmuxSide = tmuxWorld(FIVE, undefined, 'ff');
   const times = { deck: [], tmux: [] };
+  const traces = [];
+  const traceDir = mkdtempSync(join(tmpdir(), 'dad-bench-trace-'));
   try {
     await waitPanesReady(deckSide);
     await waitPanesReady(tmuxSide);
@@ -378,10 +433,12 @@ export async function firstFrame(rounds = 5) {
         [deckSide, deckFrameComplete],
         [tmuxSide, tmuxFrameComplete],
       ]) {
-        const client = side.attach();
+        const traceFile = join(traceDir, `round-${round}`);
+        const client = side.kind === 'deck' ? side.attach({ DOT_AGENT_DECK_TRACE_STARTUP: traceFile }) : side.attach();
         try {
           const at = await client.waitFor(`${side.kind}: first complete frame`, complete, 10_000);
           times[side.kind].push(at - client.spawnedAt);
+          if (side.kind === 'deck') traces.push(readTrace(traceFile, performance.timeOrigin + client.spawnedAt));
         } finally {
           // SIGTERM, as a closing terminal would: the deck restores the screen and detaches.
           client.pty.kill('SIGTERM');
@@ -394,17 +451,28 @@ export async function firstFrame(rounds = 5) {
     log(`first frame deck ${times.deck.map((t) => t.toFixed(0)).join(' ')}; tmux ${times.tmux.map((t) => t.toFixed(0)).join(' ')}`);
     const d = median(times.deck);
     const t = median(times.tmux);
-    return {
-      name: `first frame, daemon running, 5 panes (median of ${rounds})`,
-      deck: `${d.toFixed(0)} ms [${times.deck.map((x) => x.toFixed(0)).join(', ')}]`,
-      tmux: `${t.toFixed(0)} ms (attach) [${times.tmux.map((x) => x.toFixed(0)).join(', ')}]`,
-      ratio: d / t,
-      budget: '< 500 ms',
-      pass: d < 500,
-    };
+    return [
+      {
+        name: `first frame, daemon running, 5 panes (median of ${rounds}) [load ${loadAverage()}]`,
+        deck: `${d.toFixed(0)} ms [${times.deck.map((x) => x.toFixed(0)).join(', ')}]`,
+        tmux: `${t.toFixed(0)} ms (attach) [${times.tmux.map((x) => x.toFixed(0)).join(', ')}]`,
+        ratio: d / t,
+        budget: '≤ 250 ms',
+        pass: d <= 250,
+      },
+      {
+        name: `first frame: where the deck's time goes, ms (median of ${rounds} per phase)`,
+        deck: breakdown(traces, times.deck),
+        tmux: '–',
+        ratio: null,
+        budget: '– (reported)',
+        pass: true,
+      },
+    ];
   } finally {
     deckSide.dispose();
     tmuxSide.dispose();
+    rmSync(traceDir, { recursive: true, force: true });
   }
 }
 
@@ -475,8 +543,6 @@ export async function tuiIdle(windows = 3, seconds = 10, settleMs = 3000) {
 
 // Stand-alone: `node bench/tui-bench.mjs [echo|attached|first-frame|tui-idle]` prints JSON.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
   const which = process.argv[2] ?? 'echo';
   const dir = mkdtempSync(join(tmpdir(), 'dad-tui-bench-'));
   try {

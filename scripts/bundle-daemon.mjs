@@ -9,19 +9,10 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { englishOnlyZod } from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** zod's `locales` namespace with English only (config() uses `en`; nothing here reads the rest). */
-const englishOnlyZod = {
-  name: 'zod-english-only',
-  setup(bundle) {
-    bundle.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes('/zod/') ? { path: 'zod-locales', namespace: 'zod-english' } : undefined,
-    );
-    bundle.onLoad({ filter: /.*/, namespace: 'zod-english' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: root }));
-  },
-};
 const outdir = `${root}dist/daemon-bundle`;
 rmSync(outdir, { recursive: true, force: true });
 

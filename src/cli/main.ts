@@ -1,6 +1,9 @@
 // Entry point of the built binary (bin/dot-agent-deck.js imports this file).
 import type * as DaemonMain from '../daemon/main.js';
 import { processIO } from './io.js';
+import { traceStartup } from '../common/startup-trace.js';
+
+traceStartup('cli-main');
 
 type DaemonModule = typeof DaemonMain;
 
@@ -19,6 +22,15 @@ if (hookAgent !== undefined) {
   // without commander and every command's modules (start → socket ready, bench start).
   const { runDaemon } = (await import(DAEMON_BUNDLE)) as DaemonModule;
   process.exitCode = await runDaemon({ env: processIO().env });
+} else if (argv.length === 0) {
+  // The deck itself: straight to it (cli/open-deck.ts, bundled with the TUI), without commander
+  // and every command's modules (bench first-frame: ~300 ms of a 700 ms first frame).
+  const [{ openDeck }, { reportError }] = await Promise.all([import('./open-deck.js'), import('./report-error.js')]);
+  const io = processIO();
+  process.exitCode = await openDeck(io).then(
+    () => 0,
+    (error: unknown) => reportError(error, io),
+  );
 } else {
   const { run } = await import('./run.js');
   process.exitCode = await run(argv, processIO());

@@ -1,10 +1,11 @@
 // Runs the CLI: parse, dispatch, and turn every error into a sentence and an exit code.
 // This is the only place that decides how a command ends.
 import { CommanderError } from 'commander';
-import { ExitCode, errorMessage, isUserError } from '../common/errors.js';
+import { ExitCode } from '../common/errors.js';
 import type { CliIO } from './io.js';
 import { buildProgram, type CommandContext } from './program.js';
 import { registrars } from './commands/index.js';
+import { reportError } from './report-error.js';
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -26,11 +27,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     await program.parseAsync(words, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io);
+    return reportCommandError(error, io);
   }
 }
 
-function reportError(error: unknown, io: CliIO): number {
+function reportCommandError(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // help and version "errors" are normal exits; everything else commander raises is usage.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
@@ -38,14 +39,5 @@ function reportError(error: unknown, io: CliIO): number {
     }
     return ExitCode.usage;
   }
-  if (isUserError(error)) {
-    io.stderr(`error: ${error.message}\n`);
-    if (error.hint) io.stderr(`hint: ${error.hint}\n`);
-    return error.exitCode;
-  }
-  // A bug, not a user error: say so in one line and point at the verbose form.
-  io.stderr(`error: ${errorMessage(error)}\n`);
-  if (io.env.DOT_AGENT_DECK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-  else io.stderr('hint: this looks like a bug in dot-agent-deck; run again with DOT_AGENT_DECK_DEBUG=1 for details\n');
-  return ExitCode.failure;
+  return reportError(error, io);
 }

@@ -1,18 +1,22 @@
 // The daemon process's top level: logging, the pid file, signals, and last-resort error
-// handling. It never writes to a terminal; everything goes to the log file.
+// handling. It never writes to a terminal; everything goes to the log file. It listens before it
+// loads the daemon itself (handlers, schemas, services: most of the bundle), so a client's
+// connect succeeds at once and its handshake is answered as soon as the daemon has loaded.
 import { readFileSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorMessage } from '../common/errors.js';
 import { createFileLogger, type Logger } from '../common/logger.js';
-import { ensurePrivateDir } from '../common/private-dir.js';
-import { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } from '../config/global-config.js';
+import { traceStartup } from '../common/startup-trace.js';
 import { daemonLogFile, daemonPidFile as pidFile, sessionFile, schedulesFile, socketPath, type Env } from '../config/paths.js';
 import { installCliLauncher, prependPath } from './cli-launcher.js';
-import { Daemon } from './server.js';
-import { loadNotificationsSettings } from './status-notify.js';
+import type { Daemon } from './server.js';
+import { SocketListener } from './socket-listener.js';
 
-/** Variables that describe *a* pane; the daemon's own copies must not leak into new panes. */
-const PANE_VARIABLES = ['DOT_AGENT_DECK_PANE_ID', 'DOT_AGENT_DECK_AGENT_ID'];
+// Every module above has run: the daemon bundle's entry is loaded (DOT_AGENT_DECK_TRACE_STARTUP).
+traceStartup('daemon-loaded');
+
+/** Variables that describe *a* pane (or trace this daemon's start); the daemon's own copies must not leak into new panes. */
+const PANE_VARIABLES = ['DOT_AGENT_DECK_PANE_ID', 'DOT_AGENT_DECK_AGENT_ID', 'DOT_AGENT_DECK_TRACE_STARTUP'];
 
 export interface RunDaemonOptions {
   env: Env;
@@ -26,40 +30,56 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   const logger = createFileLogger(logFile, { level: env.DOT_AGENT_DECK_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
   installLastResortHandlers(logger);
 
-  const scrollback = options.scrollback ?? (await configuredScrollback(env, logger));
-  const paneEnv: Record<string, string | undefined> = { ...env };
-  for (const name of PANE_VARIABLES) delete paneEnv[name];
-  // Set for the daemon's own memory by the CLI that started it (cli/daemon-client.ts), not by the
-  // person: the panes' programs get the environment they would have had.
-  if (paneEnv.DOT_AGENT_DECK_SET_MALLOC_ARENA_MAX === '1') delete paneEnv.MALLOC_ARENA_MAX;
-  delete paneEnv.DOT_AGENT_DECK_SET_MALLOC_ARENA_MAX;
-  // The directory's privacy is checked before anything is written into it.
-  ensurePrivateDir(dirname(socketPath(env)));
-  paneEnv.PATH = prependPath(installCliLauncher(dirname(socketPath(env))), paneEnv.PATH);
+  const listener = await SocketListener.listen({ socketPath: socketPath(env), pidFile: pidFile(env) });
+  traceStartup('daemon-listening');
+  let daemon: Daemon;
+  try {
+    // Loaded beside the config read: the pane engine (its own chunk) keeps loading after this.
+    const [{ Daemon: DaemonClass }, scrollback, { loadNotificationsSettings }] = await Promise.all([
+      import('./server.js'),
+      options.scrollback ?? configuredScrollback(env, logger),
+      import('./status-notify.js'),
+    ]);
+    traceStartup('daemon-config');
+    const paneEnv: Record<string, string | undefined> = { ...env };
+    for (const name of PANE_VARIABLES) delete paneEnv[name];
+    // Set for the daemon's own memory by the CLI that started it (cli/daemon-client.ts), not by the
+    // person: the panes' programs get the environment they would have had.
+    if (paneEnv.DOT_AGENT_DECK_SET_MALLOC_ARENA_MAX === '1') delete paneEnv.MALLOC_ARENA_MAX;
+    delete paneEnv.DOT_AGENT_DECK_SET_MALLOC_ARENA_MAX;
+    paneEnv.PATH = prependPath(installCliLauncher(dirname(socketPath(env))), paneEnv.PATH);
 
-  const idle = Number.parseInt(env.DOT_AGENT_DECK_IDLE_EXIT_MS ?? '', 10);
-  const deliveryDeadline = Number.parseInt(env.DOT_AGENT_DECK_DELIVERY_DEADLINE_MS ?? '', 10);
-  const resumeJitter = Number.parseInt(env.DOT_AGENT_DECK_RESUME_JITTER_MS ?? '', 10);
-  const daemon = new Daemon({
-    socketPath: socketPath(env),
-    sessionFile: sessionFile(env),
-    schedulesFile: schedulesFile(env),
-    pidFile: pidFile(env),
-    logFile,
-    logger,
-    factory: import('../pty/pane-session.js').then(
-      ({ PaneSession }) =>
-        (spawn) =>
-          PaneSession.spawn(spawn),
-    ),
-    paneEnv,
-    scrollback,
-    notifications: await loadNotificationsSettings(env, logger),
-    ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
-    ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
-    ...(Number.isInteger(resumeJitter) && resumeJitter >= 0 ? { resumeJitterMs: resumeJitter } : {}),
-  });
-  await daemon.start();
+    const idle = Number.parseInt(env.DOT_AGENT_DECK_IDLE_EXIT_MS ?? '', 10);
+    const deliveryDeadline = Number.parseInt(env.DOT_AGENT_DECK_DELIVERY_DEADLINE_MS ?? '', 10);
+    const resumeJitter = Number.parseInt(env.DOT_AGENT_DECK_RESUME_JITTER_MS ?? '', 10);
+    daemon = new DaemonClass({
+      socketPath: socketPath(env),
+      listener,
+      sessionFile: sessionFile(env),
+      schedulesFile: schedulesFile(env),
+      pidFile: pidFile(env),
+      logFile,
+      logger,
+      factory: import('../pty/pane-session.js').then(
+        ({ PaneSession }) =>
+          (spawn) =>
+            PaneSession.spawn(spawn),
+      ),
+      paneEnv,
+      scrollback,
+      notifications: await loadNotificationsSettings(env, logger),
+      ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
+      ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
+      ...(Number.isInteger(resumeJitter) && resumeJitter >= 0 ? { resumeJitterMs: resumeJitter } : {}),
+    });
+    await daemon.start();
+  } catch (error) {
+    // Nothing half-started stays behind: no socket that accepts and never answers.
+    listener.close();
+    removeOwnPidFile(env);
+    throw error;
+  }
+  traceStartup('daemon-restored');
 
   // TERM/INT/HUP (logout, reboot, `daemon restart`): keep the session so panes come back.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -71,16 +91,22 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   process.on('SIGHUP', onSignal);
 
   await daemon.stopped;
+  removeOwnPidFile(env);
+  return 0;
+}
+
+function removeOwnPidFile(env: Env): void {
   try {
     if (readFileSync(pidFile(env), 'utf8') === String(process.pid)) unlinkSync(pidFile(env));
   } catch {
     // Already gone.
   }
-  return 0;
 }
 
 /** A broken config.toml must not stop the daemon: it is logged and the default applies. */
 async function configuredScrollback(env: Env, logger: Logger): Promise<number> {
+  // Loaded after the socket listens: the config schemas are a good part of the bundle.
+  const { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } = await import('../config/global-config.js');
   try {
     const loaded = await loadGlobalConfig(env);
     if (loaded.config) return loaded.config.scrollback_lines;

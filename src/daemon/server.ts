@@ -1,17 +1,13 @@
 // The daemon: listens on the private socket, owns the pane registry, the frame pump and the
 // session file, and exits on request or after a quiet spell with no clients and no panes.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, unlinkSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
-import { dirname } from 'node:path';
+import { unlinkSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { UserError, errorMessage } from '../common/errors.js';
 import { DisposableStore } from '../common/disposable.js';
-import { writeFileAtomicSync } from '../common/fs-atomic.js';
 import type { Logger } from '../common/logger.js';
-import { ensurePrivateDir } from '../common/private-dir.js';
 import { VERSION } from '../common/version.js';
 import { DEFAULT_WORKER_RESPONSE_TIMEOUT_MINUTES } from '../config/project-schema.js';
-import { Connection } from '../protocol/connection.js';
 import { PROTOCOL_VERSION, type DaemonStatus, type ResponseMap } from '../protocol/messages.js';
 import { ClientSession } from './client-session.js';
 import type { DaemonContext } from './context.js';
@@ -29,6 +25,7 @@ import { PaneRegistry } from './pane-registry.js';
 import { StatusNotifier, type NotificationsSettings } from './status-notify.js';
 import { PaneWriters } from './pane-writer.js';
 import { SessionStore } from './session-store.js';
+import { SocketListener } from './socket-listener.js';
 
 /** Pane lists go to TUIs at most this often; 50 ms is below what a person notices on a card. */
 const BROADCAST_INTERVAL_MS = 50;
@@ -46,6 +43,8 @@ export interface DaemonOptions {
   logger: Logger;
   /** Where to write the daemon's pid once the socket listens. */
   pidFile?: string;
+  /** The socket, already listening (daemon/main.ts listens before loading the daemon); else start() listens. */
+  listener?: SocketListener;
   /** Loading the pane engine (xterm, node-pty) costs more than the rest of start-up, so it may
    *  arrive as a promise: the socket listens at once, and requests wait for it. */
   factory: PaneHostFactory | Promise<PaneHostFactory>;
@@ -74,7 +73,7 @@ export class Daemon {
   private readonly schedules: Scheduler;
   private readonly clients = new Set<ClientSession>();
   private readonly context: DaemonContext;
-  private server: Server | null = null;
+  private listener: SocketListener | null = null;
   private nextClientId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
   private broadcastTimer: NodeJS.Timeout | null = null;
@@ -159,28 +158,11 @@ export class Daemon {
 
   async start(): Promise<void> {
     const { socketPath, logger } = this.options;
-    ensurePrivateDir(dirname(socketPath));
-    await this.refuseIfRunning();
-    try {
-      unlinkSync(socketPath);
-    } catch {
-      // No stale socket.
-    }
-    const server = createServer((socket) => this.accept(socket));
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(socketPath, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    chmodSync(socketPath, 0o600);
-    // Written as soon as clients can connect: a client that read our pid from the handshake may
-    // look for this file at once (`daemon restart` of a daemon that refuses its protocol needs it).
-    // Atomic (temp file, then rename): a symlink planted at the name is replaced, not written through.
-    if (this.options.pidFile) writeFileAtomicSync(this.options.pidFile, String(process.pid), { mode: 0o600 });
+    const listener = this.options.listener ?? (await SocketListener.listen({ socketPath, ...(this.options.pidFile ? { pidFile: this.options.pidFile } : {}) }));
+    this.listener = listener;
+    const server = listener.server;
     server.on('error', (error) => logger.error('socket server error', { error: errorMessage(error) }));
+    listener.adopt((socket) => this.accept(socket));
 
     this.store.add(this.registry.onDidChange((change) => this.panesChanged(change.persist)));
     this.store.add(this.registry.onPaneOutput((paneId) => this.frames.markDirty(paneId)));
@@ -245,7 +227,7 @@ export class Daemon {
     } else {
       this.session.saveNow();
     }
-    this.server?.close();
+    this.listener?.close();
     for (const client of [...this.clients]) client.dispose();
     try {
       this.store.dispose();
@@ -272,18 +254,6 @@ export class Daemon {
     // Reply first, then stop: the client gets its answer before the socket goes away.
     setImmediate(() => void this.stop({ forget: true }));
     return { stopping: true, panes };
-  }
-
-  private async refuseIfRunning(): Promise<void> {
-    try {
-      const existing = await Connection.connect({ socketPath: this.options.socketPath, client: 'cli', version: VERSION, timeoutMs: 2000 });
-      const pid = existing.daemonPid;
-      existing.dispose();
-      throw new UserError(`A dot-agent-deck daemon is already running (pid ${pid}) on ${this.options.socketPath}.`);
-    } catch (error) {
-      if (error instanceof UserError && error.message.startsWith('A dot-agent-deck daemon is already running')) throw error;
-      // Nobody answered: the socket, if any, is stale.
-    }
   }
 
   private restore(): void {

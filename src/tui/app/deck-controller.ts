@@ -21,6 +21,7 @@ import type { ConfigGenMemory } from '../../config-gen/config-gen-memory.js';
 import { InputPipeline } from './input-pipeline.js';
 import { clipboardSequence } from './terminal-session.js';
 import { PaneSubscriptions } from './pane-subscriptions.js';
+import { traceStartup } from '../../common/startup-trace.js';
 
 const BSU = '\x1b[?2026h';
 const ESU = '\x1b[?2026l';
@@ -70,6 +71,7 @@ export class DeckController implements Disposable {
   private closeExit: DeckExit | null = null;
   private readonly effects: EffectRunner;
   private messageTimer: { id: number; timer: NodeJS.Timeout } | null = null;
+  private framePainted = false;
 
   constructor(private readonly options: DeckControllerOptions) {
     this.exited = new Promise((resolve) => {
@@ -247,5 +249,9 @@ export class DeckController implements Disposable {
   private onFrame(frame: PaneFrame): void {
     const out = this.options.painter.paintFrame(frame);
     if (out) this.options.write(BSU + out + ESU);
+    if (!this.framePainted) {
+      this.framePainted = true;
+      traceStartup('first-pane-frame');
+    }
   }
 }

@@ -31,8 +31,12 @@ import { InkOutput } from './ink-output.js';
 import { startupMessage } from './startup-message.js';
 import { kittyKeyboardWanted, TerminalSession } from './terminal-session.js';
 import { ViewMemory } from './view-memory.js';
+import { traceStartup } from '../../common/startup-trace.js';
 
 export type { DeckExit } from './effect-runner.js';
+
+// Every module above has run: the bundle is loaded (DOT_AGENT_DECK_TRACE_STARTUP).
+traceStartup('deck-loaded');
 
 export interface RunDeckOptions {
   env: NodeJS.ProcessEnv;
@@ -63,6 +67,7 @@ export interface DeckHostOption {
 export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
   const { env, stdin, stdout } = options;
   const [keys, settings] = await Promise.all([loadKeybindings(env), loadGlobalConfig(env)]);
+  traceStartup('config-read');
   const keyMap = buildKeyMap(keys.bindings);
   const disposables = new DisposableStore();
   // The session file here is this machine's daemon's: only its drops can be a stop on purpose.
@@ -77,6 +82,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     // Before the terminal is taken: a daemon that cannot be reached or started is reported by
     // the CLI as a plain error. A daemon of another version opens the deck on the mismatch dialog.
     await link.open();
+    traceStartup('connected');
     const viewMemory = disposables.add(new ViewMemory(deckViewFile(env)));
     let state = withSavedView(
       { ...initialDeckState, cwd: options.cwd, defaultCommand: settings.config?.default_command ?? null, lastCommand: env.SHELL || 'bash' },
@@ -153,6 +159,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
         incrementalRendering: false,
       },
     );
+    traceStartup('ink-rendered');
     try {
       return await Promise.race([controller.exited, ink.waitUntilExit().then((): DeckExit => ({ kind: 'lost', message: 'The deck stopped drawing.' }))]);
     } finally {
@@ -165,7 +172,11 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
 
 function singleLink(options: RunDeckOptions, stoppedOnPurpose: (lastPanes: readonly PaneInfo[]) => boolean): DaemonLink {
   return new DaemonLink({
-    connect: (signal) => options.connect(signal),
+    connect: (signal) =>
+      options.connect(signal).then((connection) => {
+        traceStartup('handshake');
+        return connection;
+      }),
     // The daemon writes the session before it closes its clients, so it is final here. A
     // remote's session file is on the remote: a link that drops there is always retried.
     ...(options.host ? { host: options.host } : { stoppedOnPurpose }),

@@ -1,7 +1,7 @@
 // `--hosts` and config.toml's `hosts`: which daemons one deck attaches to, and the one sentence
 // for a name that is neither "local" nor a remote.
 import { describe, expect, it } from 'vitest';
-import { resolveDeckHosts } from '../../../src/cli/commands/default.js';
+import { resolveDeckHosts } from '../../../src/cli/deck-hosts.js';
 import type { Remote } from '../../../src/config/remote-config.js';
 
 const remotes: Remote[] = [
