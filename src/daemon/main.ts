@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { errorMessage } from '../common/errors.js';
 import { createFileLogger, type Logger } from '../common/logger.js';
 import { ensurePrivateDir } from '../common/private-dir.js';
-import { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } from '../config/global-config.js';
+import { DEFAULT_SCROLLBACK_LINES, DEFAULT_SCROLLBACK_MEMORY_MIB, loadGlobalConfig } from '../config/global-config.js';
 import { daemonLogFile, daemonPidFile as pidFile, sessionFile, schedulesFile, socketPath, type Env } from '../config/paths.js';
 import { installCliLauncher, prependPath } from './cli-launcher.js';
 import { Daemon } from './server.js';
@@ -26,7 +26,8 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   const logger = createFileLogger(logFile, { level: env.DOT_AGENT_DECK_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
   installLastResortHandlers(logger);
 
-  const scrollback = options.scrollback ?? (await configuredScrollback(env, logger));
+  const configured = await configuredScrollback(env, logger);
+  const scrollback = options.scrollback ?? configured.lines;
   const paneEnv: Record<string, string | undefined> = { ...env };
   for (const name of PANE_VARIABLES) delete paneEnv[name];
   // Set for the daemon's own memory by the CLI that started it (cli/daemon-client.ts), not by the
@@ -54,6 +55,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
     ),
     paneEnv,
     scrollback,
+    scrollbackMemoryBytes: configured.memoryMiB * 1024 * 1024,
     notifications: await loadNotificationsSettings(env, logger),
     ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
     ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
@@ -80,15 +82,15 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
 }
 
 /** A broken config.toml must not stop the daemon: it is logged and the default applies. */
-async function configuredScrollback(env: Env, logger: Logger): Promise<number> {
+async function configuredScrollback(env: Env, logger: Logger): Promise<{ lines: number; memoryMiB: number }> {
   try {
     const loaded = await loadGlobalConfig(env);
-    if (loaded.config) return loaded.config.scrollback_lines;
+    if (loaded.config) return { lines: loaded.config.scrollback_lines, memoryMiB: loaded.config.scrollback_memory_mib };
     logger.warn('config.toml has errors; using the default scrollback', { file: loaded.file, errors: loaded.errors.map((issue) => issue.message) });
   } catch (error) {
     logger.warn('config.toml unreadable; using the default scrollback', { error: errorMessage(error) });
   }
-  return DEFAULT_SCROLLBACK_LINES;
+  return { lines: DEFAULT_SCROLLBACK_LINES, memoryMiB: DEFAULT_SCROLLBACK_MEMORY_MIB };
 }
 
 /** A bug in one handler must not take every agent down with it: log and keep serving. */

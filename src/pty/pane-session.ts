@@ -9,6 +9,7 @@ import { prepareLaunch, type Launch } from './launch.js';
 import { PaneProcess } from './pane-process.js';
 import { DEFAULT_SCROLLBACK, PaneTerminal } from './pane-terminal.js';
 import type { RenderedScreen } from './render-screen.js';
+import type { ScrollbackBudget } from './scrollback-budget.js';
 
 export type { RenderedScreen } from './render-screen.js';
 export type { FlowStats, Watermarks } from './flow-control.js';
@@ -28,6 +29,8 @@ export interface PaneSpawnOptions {
   rows: number;
   /** Lines of scrollback (default 10,000). */
   scrollback?: number;
+  /** The byte budget this pane's packed scrollback shares with the daemon's other panes. */
+  scrollbackBudget?: ScrollbackBudget;
   /** Flow-control watermarks in bytes (default 512 KB / 64 KB; tests lower them). */
   flowWatermarks?: Watermarks;
 }
@@ -92,6 +95,7 @@ export class PaneSession implements Disposable {
         cols: options.cols,
         rows: options.rows,
         scrollback: options.scrollback ?? DEFAULT_SCROLLBACK,
+        ...(options.scrollbackBudget ? { scrollbackBudget: options.scrollbackBudget } : {}),
       }),
     );
     this.onTitleChange = this.terminal.onTitleChange;
