@@ -100,7 +100,7 @@ export class PaneSession implements Disposable {
     );
     this.onTitleChange = this.terminal.onTitleChange;
     // Answers to the program's queries (DA, DSR, OSC 10/11, XTVERSION) go back to the program.
-    this.store.add(this.terminal.onReply((data) => this.write(data)));
+    this.store.add(this.terminal.onReply((data) => this.writeToProgram(data)));
     this.current = this.start(launch, options.agentId);
   }
 
@@ -139,8 +139,14 @@ export class PaneSession implements Disposable {
     return this.current.flow.stats;
   }
 
-  /** Raw bytes to the program; dropped once it exited. */
+  /** Raw bytes to the program (a person's or a client's input); dropped once it exited. Its
+   *  output is parsed ahead of other panes' for a while: the echo is what a person waits for. */
   write(data: string | Buffer): void {
+    this.terminal.prioritize();
+    this.writeToProgram(data);
+  }
+
+  private writeToProgram(data: string | Buffer): void {
     if (this.current.recorded === undefined) this.current.process.write(data);
   }
 

@@ -143,6 +143,11 @@ export class PaneTerminal implements Disposable {
     this.queue.push(data, parsed);
   }
 
+  /** Input went to the program: parse its output (the echo, the answer) ahead of other panes'. */
+  prioritize(): void {
+    this.queue.prioritize();
+  }
+
   /** Characters queued and not parsed yet. */
   get pendingChars(): number {
     return this.queue.pendingChars;
