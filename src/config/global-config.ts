@@ -11,6 +11,10 @@ import { validateTomlText, type ValidationResult } from './validate-toml.js';
 export const DEFAULT_SCROLLBACK_LINES = 10_000;
 export const MIN_SCROLLBACK_LINES = 100;
 export const MAX_SCROLLBACK_LINES = 200_000;
+/** The packed scrollback of every pane together, in MiB (src/pty/scrollback-budget.ts). */
+export const DEFAULT_SCROLLBACK_MEMORY_MIB = 32;
+export const MIN_SCROLLBACK_MEMORY_MIB = 4;
+export const MAX_SCROLLBACK_MEMORY_MIB = 16_384;
 
 function eventSwitches(what: string, defaults: { needs_input: boolean; blocked: boolean; error: boolean; finished: boolean }) {
   return {
@@ -78,6 +82,12 @@ export const GlobalConfig = z
       .max(MAX_SCROLLBACK_LINES, { error: `must be at most ${MAX_SCROLLBACK_LINES} (each line costs memory in every pane)` })
       .default(DEFAULT_SCROLLBACK_LINES)
       .describe('Lines of history kept per pane (default 10000).'),
+    scrollback_memory_mib: z
+      .int()
+      .min(MIN_SCROLLBACK_MEMORY_MIB, { error: `must be at least ${MIN_SCROLLBACK_MEMORY_MIB}` })
+      .max(MAX_SCROLLBACK_MEMORY_MIB, { error: `must be at most ${MAX_SCROLLBACK_MEMORY_MIB}` })
+      .default(DEFAULT_SCROLLBACK_MEMORY_MIB)
+      .describe('MiB of history all panes share (default 32, ~100,000 coloured lines); past it the busiest panes lose their oldest lines first.'),
     bell: BellConfig.prefault({}),
     notifications: NotificationsConfig.prefault({}),
     remotes: RemotesConfig,

@@ -117,11 +117,18 @@ export class FramePump implements Disposable {
     if (this.timers.has(paneId)) return;
     const since = Date.now() - (this.lastFlush.get(paneId) ?? 0);
     const wait = Math.max(0, this.intervalMs - since);
-    // No wait owed (an echo after a quiet spell): flush on setImmediate, since setTimeout(0)
-    // costs at least 1 ms in Node, and keystroke echo is what people feel.
+    // No wait owed (an echo after a quiet spell): flush in a microtask, i.e. right after the
+    // parse turn (or request) that changed the screen has finished, before the loop reads more
+    // output. setTimeout(0) costs at least 1 ms in Node, and setImmediate waits for the next loop
+    // iteration — under a flood, a poll of every busy PTY and another parse turn (issue #17
+    // item 2) — while keystroke echo is what people feel. Changes made in the same turn still
+    // share the one frame.
     if (wait === 0) {
-      const immediate = setImmediate(() => this.flushPane(paneId));
-      this.timers.set(paneId, () => clearImmediate(immediate));
+      let cancelled = false;
+      queueMicrotask(() => {
+        if (!cancelled) this.flushPane(paneId);
+      });
+      this.timers.set(paneId, () => (cancelled = true));
     } else {
       const timeout = setTimeout(() => this.flushPane(paneId), wait);
       this.timers.set(paneId, () => clearTimeout(timeout));

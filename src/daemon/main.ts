@@ -35,9 +35,9 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
   let daemon: Daemon;
   try {
     // Loaded beside the config read: the pane engine (its own chunk) keeps loading after this.
-    const [{ Daemon: DaemonClass }, scrollback, { loadNotificationsSettings }] = await Promise.all([
+    const [{ Daemon: DaemonClass }, configured, { loadNotificationsSettings }] = await Promise.all([
       import('./server.js'),
-      options.scrollback ?? configuredScrollback(env, logger),
+      configuredScrollback(env, logger),
       import('./status-notify.js'),
     ]);
     traceStartup('daemon-config');
@@ -66,7 +66,8 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
             PaneSession.spawn(spawn),
       ),
       paneEnv,
-      scrollback,
+      scrollback: options.scrollback ?? configured.lines,
+      scrollbackMemoryBytes: configured.memoryMiB * 1024 * 1024,
       notifications: await loadNotificationsSettings(env, logger),
       ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
       ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
@@ -104,17 +105,17 @@ function removeOwnPidFile(env: Env): void {
 }
 
 /** A broken config.toml must not stop the daemon: it is logged and the default applies. */
-async function configuredScrollback(env: Env, logger: Logger): Promise<number> {
+async function configuredScrollback(env: Env, logger: Logger): Promise<{ lines: number; memoryMiB: number }> {
   // Loaded after the socket listens: the config schemas are a good part of the bundle.
-  const { DEFAULT_SCROLLBACK_LINES, loadGlobalConfig } = await import('../config/global-config.js');
+  const { DEFAULT_SCROLLBACK_LINES, DEFAULT_SCROLLBACK_MEMORY_MIB, loadGlobalConfig } = await import('../config/global-config.js');
   try {
     const loaded = await loadGlobalConfig(env);
-    if (loaded.config) return loaded.config.scrollback_lines;
+    if (loaded.config) return { lines: loaded.config.scrollback_lines, memoryMiB: loaded.config.scrollback_memory_mib };
     logger.warn('config.toml has errors; using the default scrollback', { file: loaded.file, errors: loaded.errors.map((issue) => issue.message) });
   } catch (error) {
     logger.warn('config.toml unreadable; using the default scrollback', { error: errorMessage(error) });
   }
-  return DEFAULT_SCROLLBACK_LINES;
+  return { lines: DEFAULT_SCROLLBACK_LINES, memoryMiB: DEFAULT_SCROLLBACK_MEMORY_MIB };
 }
 
 /** A bug in one handler must not take every agent down with it: log and keep serving. */

@@ -8,6 +8,7 @@ import { Emitter } from '../common/event.js';
 import type { PaneInfo, PaneModePart } from '../protocol/messages.js';
 import { tokenMatches } from '../pty/pane-credential.js';
 import type { PaneHost, PaneHostFactory } from './pane-host.js';
+import type { ScrollbackBudget } from '../pty/scrollback-budget.js';
 import { PaneOutput, type PaneClock } from './pane-output.js';
 import { StatusTracker } from './status-tracker.js';
 
@@ -64,6 +65,8 @@ export interface PaneRegistryOptions {
   socketPath: string;
   env: Record<string, string | undefined>;
   scrollback: number;
+  /** The byte budget every pane's packed scrollback shares. */
+  scrollbackBudget?: ScrollbackBudget;
   /** The secret each pane's credential is derived from (drawn by the daemon at start). */
   secret?: string;
   /** The time pane facts are kept in (default: the wall clock); the orchestration service's
@@ -137,6 +140,7 @@ export class PaneRegistry implements Disposable {
         cols: spec.cols ?? DEFAULT_COLS,
         rows: spec.rows ?? DEFAULT_ROWS,
         scrollback: this.options.scrollback,
+        ...(this.options.scrollbackBudget ? { scrollbackBudget: this.options.scrollbackBudget } : {}),
       });
     } catch (error) {
       if (!spec.restored) throw error;

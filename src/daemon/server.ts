@@ -21,6 +21,7 @@ import { loadSchedules, saveSchedules } from './schedule-store.js';
 import { Scheduler, type ScheduleClock } from './scheduler.js';
 import { OrchestrationService } from './orchestration-service.js';
 import type { PaneHostFactory } from './pane-host.js';
+import { ScrollbackBudget } from '../pty/scrollback-budget.js';
 import { PaneRegistry } from './pane-registry.js';
 import { StatusNotifier, type NotificationsSettings } from './status-notify.js';
 import { PaneWriters } from './pane-writer.js';
@@ -51,6 +52,8 @@ export interface DaemonOptions {
   /** Environment every pane starts from (the daemon's own, minus the deck's variables). */
   paneEnv: Record<string, string | undefined>;
   scrollback: number;
+  /** Bytes of packed scrollback all panes share (default DEFAULT_SCROLLBACK_BUDGET_BYTES). */
+  scrollbackMemoryBytes?: number;
   /** Exit after this long with neither clients nor panes (default 30 s). */
   idleExitMs?: number;
   /** How long a delivery into an agent may take before it is given up (default 90 s). */
@@ -99,6 +102,7 @@ export class Daemon {
         socketPath: options.socketPath,
         env: options.paneEnv,
         scrollback: options.scrollback,
+        scrollbackBudget: new ScrollbackBudget(options.scrollbackMemoryBytes),
         // Each pane's credential derives from this; it never leaves the daemon's memory.
         secret: randomBytes(32).toString('hex'),
       }),

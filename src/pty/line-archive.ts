@@ -15,6 +15,7 @@ import {
   type ExtendedWords,
   type StoredLine,
 } from './line-codec.js';
+import type { BudgetMember, ScrollbackBudget } from './scrollback-budget.js';
 
 export type { StoredLine } from './line-codec.js';
 
@@ -34,6 +35,8 @@ export interface LineArchiveLimits {
   maxBytes: number;
   /** Size of one storage chunk (default: 1/32 of maxBytes, within 4–64 KiB). */
   chunkBytes?: number;
+  /** The daemon-wide byte budget this archive shares with the other panes' (none: only its own caps). */
+  budget?: ScrollbackBudget;
 }
 
 const SIDE_ENTRY_BYTES = 48;
@@ -104,7 +107,7 @@ export class ArchivedLine implements IBufferLine {
   }
 }
 
-export class LineArchive {
+export class LineArchive implements BudgetMember {
   private readonly maxLines: number;
   private readonly maxBytes: number;
   private readonly chunkBytes: number;
@@ -123,6 +126,7 @@ export class LineArchive {
   private sideBytes = 0;
   private readonly encoder = new LineEncoder();
   private readonly makeExtended: (ext: number, urlId: number) => ExtendedWords;
+  private readonly budget: ScrollbackBudget | undefined;
 
   constructor(
     limits: LineArchiveLimits,
@@ -134,6 +138,8 @@ export class LineArchive {
     // xterm's ExtendedAttrs class, from a cell's own: constructed from its two words.
     const Extended = (newCell() as RawCell).extended.constructor as new (ext: number, urlId: number) => ExtendedWords;
     this.makeExtended = (ext, urlId) => new Extended(ext, urlId);
+    this.budget = limits.budget;
+    this.budget?.join(this);
   }
 
   /** Lines held. */
@@ -147,6 +153,8 @@ export class LineArchive {
   }
 
   clear(): void {
+    for (const chunk of this.chunks) this.budget?.recycle(chunk.bytes);
+    this.account(-this.heldBytes - this.sideBytes);
     this.chunks = [];
     this.heldBytes = 0;
     this.slotChunk = new Int32Array(0);
@@ -164,10 +172,12 @@ export class LineArchive {
     const { size, combined } = this.encoder.encode(line);
     let chunk = this.chunks[this.chunks.length - 1];
     if (chunk === undefined || chunk.bytes.length - chunk.used < size) {
-      const bytes = new Uint8Array(Math.max(this.chunkBytes, size));
-      chunk = { seq: this.nextChunkSeq++, bytes, view: new DataView(bytes.buffer), used: 0 };
+      const length = Math.max(this.chunkBytes, size);
+      const bytes = this.budget?.allocate(length) ?? new Uint8Array(length);
+      chunk = { seq: this.nextChunkSeq++, bytes, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.length), used: 0 };
       this.chunks.push(chunk);
       this.heldBytes += bytes.length;
+      this.account(bytes.length);
     }
     chunk.bytes.set(this.encoder.bytes.subarray(0, size), chunk.used);
     if (this.count === this.slotChunk.length) this.grow();
@@ -179,9 +189,26 @@ export class LineArchive {
     if (combined !== undefined) {
       this.sides.set(this.firstSeq + this.count, combined);
       this.sideBytes += sideSize(combined);
+      this.account(sideSize(combined));
     }
     this.count += 1;
     while (this.count > this.maxLines || (this.bytes > this.maxBytes && this.chunks.length > 1 && this.count > 0)) this.evictOldest();
+    this.budget?.settle();
+  }
+
+  /** Drops the oldest chunk and the lines in it, for the shared budget; false if only the chunk
+   *  being filled is left. */
+  shedOldest(): boolean {
+    if (this.chunks.length <= 1) return false;
+    const oldest = this.chunks[0]!.seq;
+    while (this.count > 0 && this.chunks[0]!.seq === oldest) this.evictOldest();
+    return true;
+  }
+
+  /** Frees every line and leaves the shared budget. */
+  dispose(): void {
+    this.clear();
+    this.budget?.leave(this);
   }
 
   /** The line `index` lines after the oldest (0 = oldest), decoded; undefined out of range. */
@@ -213,6 +240,7 @@ export class LineArchive {
     const side = this.sides.get(this.firstSeq);
     if (side !== undefined) {
       this.sideBytes -= sideSize(side);
+      this.account(-sideSize(side));
       this.sides.delete(this.firstSeq);
     }
     this.head = (this.head + 1) % this.slotChunk.length;
@@ -220,7 +248,16 @@ export class LineArchive {
     this.firstSeq += 1;
     // A chunk goes once no line lives in it; the one being filled stays.
     const oldestChunk = this.count > 0 ? this.slotChunk[this.head]! : this.nextChunkSeq - 1;
-    while (this.chunks.length > 1 && this.chunks[0]!.seq < oldestChunk) this.heldBytes -= this.chunks.shift()!.bytes.length;
+    while (this.chunks.length > 1 && this.chunks[0]!.seq < oldestChunk) {
+      const { bytes } = this.chunks.shift()!;
+      this.heldBytes -= bytes.length;
+      this.account(-bytes.length);
+      this.budget?.recycle(bytes);
+    }
+  }
+
+  private account(delta: number): void {
+    if (delta !== 0) this.budget?.charge(delta);
   }
 }
 

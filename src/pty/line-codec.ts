@@ -67,62 +67,66 @@ export class LineEncoder {
     let explicit = width;
     if (width > 0) {
       const last = (width - 1) * 3;
-      const [c, f, b] = [data[last]!, data[last + 1]!, data[last + 2]!];
+      const c = data[last]!;
+      const f = data[last + 1]!;
+      const b = data[last + 2]!;
       if (!(c & IS_COMBINED) && !(b & HAS_EXTENDED)) {
         explicit = width - 1;
         while (explicit > 0 && data[(explicit - 1) * 3] === c && data[(explicit - 1) * 3 + 1] === f && data[(explicit - 1) * 3 + 2] === b) explicit -= 1;
       }
     }
+    // One pass over the cells writes the colour runs (into the buffer right after the header) and
+    // finds how the characters can be stored; the characters follow the runs in a second pass.
+    // Worst case: a run with extended attributes at every cell, then 4 bytes a cell.
+    const worst = HEADER_BYTES + explicit * (RUN_BYTES + RUN_EXTENDED_BYTES + 4) + Math.ceil(explicit / 8);
+    if (this.buffer.length < worst) {
+      this.buffer = new Uint8Array(worst * 2);
+      this.view = new DataView(this.buffer.buffer);
+    }
+    const { buffer, view } = this;
     let mode = MODE_LATIN1;
-    let runBytes = 0;
     let combined: Map<number, string> | undefined;
+    let runs = 0;
+    let at = HEADER_BYTES;
+    let fg = 0;
+    let bg = 0;
+    let placeholder = false;
     for (let x = 0; x < explicit; x++) {
       const i = x * 3;
-      const bg = data[i + 2]!;
-      if (x === 0 || data[i + 1] !== data[i - 2] || bg !== data[i - 1] || (bg & HAS_EXTENDED && !sameExtended(ext[x], ext[x - 1]))) {
-        runBytes += bg & HAS_EXTENDED ? RUN_BYTES + RUN_EXTENDED_BYTES : RUN_BYTES;
+      const cellFg = data[i + 1]!;
+      const cellBg = data[i + 2]!;
+      if (x === 0 || cellFg !== fg || cellBg !== bg || (cellBg & HAS_EXTENDED && !sameExtended(ext[x], ext[x - 1]))) {
+        fg = cellFg;
+        bg = cellBg;
+        view.setUint16(at, x, true);
+        view.setUint32(at + 2, fg, true);
+        view.setUint32(at + 6, bg, true);
+        at += RUN_BYTES;
+        if (bg & HAS_EXTENDED) {
+          view.setUint32(at, ext[x]?._ext ?? 0, true);
+          view.setUint32(at + 4, ext[x]?._urlId ?? 0, true);
+          at += RUN_EXTENDED_BYTES;
+        }
+        runs += 1;
       }
       const content = data[i]!;
       if (content & IS_COMBINED) (combined ??= new Map()).set(x, line._combined[x] ?? '');
+      // The placeholder cell after a wide character (content 0) is implied in BMP mode.
+      if (placeholder) {
+        placeholder = false;
+        continue;
+      }
       if (mode === MODE_WORDS || (content & ~0xff) === NARROW) continue;
       const small = !(content & IS_COMBINED) && (content & CODEPOINT_MASK) <= 0xffff;
       if (small && (content & ~CODEPOINT_MASK) === NARROW) mode = MODE_BMP;
       else if (small && (content & ~CODEPOINT_MASK) === WIDE && x + 1 < explicit && data[i + 3] === 0) {
-        // A wide character and its placeholder: the placeholder's attributes still count for runs.
         mode = MODE_BMP;
-        const j = i + 3;
-        const nextBg = data[j + 2]!;
-        if (data[j + 1] !== data[i + 1] || nextBg !== bg || (nextBg & HAS_EXTENDED && !sameExtended(ext[x + 1], ext[x]))) {
-          runBytes += nextBg & HAS_EXTENDED ? RUN_BYTES + RUN_EXTENDED_BYTES : RUN_BYTES;
-        }
-        x += 1;
+        placeholder = true;
       } else mode = MODE_WORDS;
     }
     const bitmap = mode === MODE_BMP ? Math.ceil(explicit / 8) : 0;
-    const size = HEADER_BYTES + runBytes + bitmap + explicit * mode;
-    if (this.buffer.length < size) {
-      this.buffer = new Uint8Array(size * 2);
-      this.view = new DataView(this.buffer.buffer);
-    }
-    const { buffer, view } = this;
+    const size = at + bitmap + explicit * mode;
     const tail = width > 0 ? (width - 1) * 3 : 0;
-    let runs = 0;
-    let at = HEADER_BYTES;
-    for (let x = 0; x < explicit; x++) {
-      const i = x * 3;
-      const bg = data[i + 2]!;
-      if (x !== 0 && data[i + 1] === data[i - 2] && bg === data[i - 1] && !(bg & HAS_EXTENDED && !sameExtended(ext[x], ext[x - 1]))) continue;
-      view.setUint16(at, x, true);
-      view.setUint32(at + 2, data[i + 1]!, true);
-      view.setUint32(at + 6, bg, true);
-      at += RUN_BYTES;
-      if (bg & HAS_EXTENDED) {
-        view.setUint32(at, ext[x]?._ext ?? 0, true);
-        view.setUint32(at + 4, ext[x]?._urlId ?? 0, true);
-        at += RUN_EXTENDED_BYTES;
-      }
-      runs += 1;
-    }
     view.setUint16(0, width, true);
     view.setUint8(2, line.isWrapped ? FLAG_WRAPPED : 0);
     view.setUint8(3, mode);

@@ -9,6 +9,7 @@ import { prepareLaunch, type Launch } from './launch.js';
 import { PaneProcess } from './pane-process.js';
 import { DEFAULT_SCROLLBACK, PaneTerminal } from './pane-terminal.js';
 import type { RenderedScreen } from './render-screen.js';
+import type { ScrollbackBudget } from './scrollback-budget.js';
 
 export type { RenderedScreen } from './render-screen.js';
 export type { FlowStats, Watermarks } from './flow-control.js';
@@ -28,6 +29,8 @@ export interface PaneSpawnOptions {
   rows: number;
   /** Lines of scrollback (default 10,000). */
   scrollback?: number;
+  /** The byte budget this pane's packed scrollback shares with the daemon's other panes. */
+  scrollbackBudget?: ScrollbackBudget;
   /** Flow-control watermarks in bytes (default 512 KB / 64 KB; tests lower them). */
   flowWatermarks?: Watermarks;
 }
@@ -92,11 +95,12 @@ export class PaneSession implements Disposable {
         cols: options.cols,
         rows: options.rows,
         scrollback: options.scrollback ?? DEFAULT_SCROLLBACK,
+        ...(options.scrollbackBudget ? { scrollbackBudget: options.scrollbackBudget } : {}),
       }),
     );
     this.onTitleChange = this.terminal.onTitleChange;
     // Answers to the program's queries (DA, DSR, OSC 10/11, XTVERSION) go back to the program.
-    this.store.add(this.terminal.onReply((data) => this.write(data)));
+    this.store.add(this.terminal.onReply((data) => this.writeToProgram(data)));
     this.current = this.start(launch, options.agentId);
   }
 
@@ -135,8 +139,14 @@ export class PaneSession implements Disposable {
     return this.current.flow.stats;
   }
 
-  /** Raw bytes to the program; dropped once it exited. */
+  /** Raw bytes to the program (a person's or a client's input); dropped once it exited. Its
+   *  output is parsed ahead of other panes' for a while: the echo is what a person waits for. */
   write(data: string | Buffer): void {
+    this.terminal.prioritize();
+    this.writeToProgram(data);
+  }
+
+  private writeToProgram(data: string | Buffer): void {
     if (this.current.recorded === undefined) this.current.process.write(data);
   }
 

@@ -6,9 +6,10 @@ import unicode11 from '@xterm/addon-unicode11';
 import type { PaneModes } from '../protocol/pane-types.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
-import { CompactScrollback, xtermScrollback } from './compact-scrollback.js';
+import { CompactScrollback } from './compact-scrollback.js';
 import { sharedParseScheduler, type ParseQueue, type ParseScheduler } from './parse-scheduler.js';
 import { PrivateModeTracker } from './private-modes.js';
+import type { ScrollbackBudget } from './scrollback-budget.js';
 import { registerQueryReplies } from './query-replies.js';
 import { renderScreen, screenText, type RenderedScreen } from './render-screen.js';
 
@@ -26,6 +27,8 @@ export interface PaneTerminalOptions {
   scrollback: number;
   /** Bytes the packed history may hold (default DEFAULT_SCROLLBACK_BYTES); past it the oldest lines go. */
   scrollbackBytes?: number;
+  /** The byte budget the packed history shares with other panes' (default: none, only its own cap). */
+  scrollbackBudget?: ScrollbackBudget;
   /** Lines of history left in xterm itself (default KEPT_IN_XTERM; tests lower it). */
   keptInXterm?: number;
   /** Who decides when output is parsed (default: the one every pane of the process shares). */
@@ -53,8 +56,6 @@ export const DEFAULT_SCROLLBACK_BYTES = 8 * 1024 * 1024;
  * screen (as xterm does), and they reflow when the width changes; older lines keep their width.
  */
 export const KEPT_IN_XTERM = 100;
-/** Characters parsed between two compactions: bounds how far xterm's buffer grows meanwhile. */
-const PARSE_CHARS = 4096;
 
 export class PaneTerminal implements Disposable {
   private readonly store = new DisposableStore();
@@ -76,11 +77,14 @@ export class PaneTerminal implements Disposable {
       scrollback: Math.max(0, Math.trunc(options.scrollback)),
       maxBytes: options.scrollbackBytes ?? DEFAULT_SCROLLBACK_BYTES,
       keep: options.keptInXterm ?? KEPT_IN_XTERM,
+      ...(options.scrollbackBudget ? { budget: options.scrollbackBudget } : {}),
     };
     this.term = new Terminal({
       cols: options.cols,
       rows: options.rows,
-      scrollback: xtermScrollback(history, PARSE_CHARS),
+      // Only the newest lines stay in xterm; the ring is full and older ones are packed as they
+      // leave it (compact-scrollback.ts).
+      scrollback: Math.min(history.scrollback, history.keep),
       allowProposedApi: true, // the unicode and parser APIs are "proposed"
       // xterm.js logs every parse error to the console (measured: hundreds of lines for a few KB
       // of random bytes); the daemon must never write to a terminal.
@@ -91,14 +95,7 @@ export class PaneTerminal implements Disposable {
     // event-loop turn holds; xterm's own write would parse up to 12 ms per pane per timer.
     const core = syncWriter(this.term);
     this.history = this.store.add(new CompactScrollback(this.term, history));
-    this.queue = (options.scheduler ?? sharedParseScheduler).queue((data) => {
-      // In pieces, compacting after each, so xterm's buffer never holds more than one piece's lines
-      // beyond what it keeps (its ring is sized for that, and would drop the oldest otherwise).
-      for (let at = 0; at < data.length; at += PARSE_CHARS) {
-        core.writeSync(data.length <= PARSE_CHARS ? data : data.slice(at, at + PARSE_CHARS));
-        this.history.compact();
-      }
-    });
+    this.queue = (options.scheduler ?? sharedParseScheduler).queue((data) => core.writeSync(data));
     this.store.add(this.queue);
     this.term.loadAddon(new Unicode11Addon());
     // Without Unicode 11 widths emoji are one cell wide and rows overflow (ARCHITECTURE.md §9).
@@ -146,6 +143,11 @@ export class PaneTerminal implements Disposable {
     this.queue.push(data, parsed);
   }
 
+  /** Input went to the program: parse its output (the echo, the answer) ahead of other panes'. */
+  prioritize(): void {
+    this.queue.prioritize();
+  }
+
   /** Characters queued and not parsed yet. */
   get pendingChars(): number {
     return this.queue.pendingChars;
@@ -167,9 +169,8 @@ export class PaneTerminal implements Disposable {
   }
 
   resize(cols: number, rows: number): void {
-    this.term.resize(cols, rows);
     // A narrower or shorter screen can push lines into the history.
-    this.history.compact();
+    this.history.resize(cols, rows);
   }
 
   /** Bytes of the packed history (diagnostics and benchmarks). */

@@ -10,6 +10,7 @@ describe('global config', () => {
     expect(DEFAULT_GLOBAL_CONFIG).toEqual({
       auto_config_prompt: true,
       scrollback_lines: 10_000,
+      scrollback_memory_mib: 32,
       bell: { enabled: true, needs_input: true, blocked: true, error: true, finished: false },
       notifications: { desktop: true, min_interval_seconds: 10, needs_input: true, blocked: true, error: true, finished: true },
       remotes: {},
@@ -26,6 +27,11 @@ describe('global config', () => {
       'scrollback above the maximum',
       'scrollback_lines = 500000',
       { line: 1, column: 1, path: 'scrollback_lines', message: '500000 is too large: must be at most 200000 (each line costs memory in every pane)' },
+    ],
+    [
+      'shared scrollback memory below the minimum',
+      'scrollback_memory_mib = 1',
+      { line: 1, column: 1, path: 'scrollback_memory_mib', message: '1 is too small: must be at least 4' },
     ],
     [
       'a remote host that would be an ssh option',
@@ -90,6 +96,7 @@ describe('config set values', () => {
       'default_command',
       'auto_config_prompt',
       'scrollback_lines',
+      'scrollback_memory_mib',
       'bell.enabled',
       'bell.needs_input',
       'bell.blocked',

@@ -32,7 +32,7 @@ describe('FramePump', () => {
     vi.useRealTimers();
   });
 
-  it('sends a full frame on subscribe, then only the rows that changed', () => {
+  it('sends a full frame on subscribe, then only the rows that changed', async () => {
     vi.useFakeTimers();
     const { pump, pane, id } = setup();
     const client = sink();
@@ -42,18 +42,18 @@ describe('FramePump', () => {
     expect(client.frames[0]!.lines.map(([row]) => row)).toEqual([0, 1, 2]);
 
     pane.setLine(1, 'hello');
-    vi.advanceTimersByTime(40);
+    await vi.advanceTimersByTimeAsync(40);
     expect(client.frames).toHaveLength(2);
     expect(client.frames[1]).toMatchObject({ full: false, lines: [[1, 'hello     ']] });
   });
 
-  it('coalesces a burst of changes into one frame per interval', () => {
+  it('coalesces a burst of changes into one frame per interval', async () => {
     vi.useFakeTimers();
     const { pump, pane, id } = setup();
     const client = sink();
     pump.subscribe(client, id);
     for (let i = 0; i < 50; i++) pane.setLine(i % 3, `burst ${i}`);
-    vi.advanceTimersByTime(40);
+    await vi.advanceTimersByTimeAsync(40);
     expect(client.frames).toHaveLength(2);
     expect(client.frames[1]!.lines).toEqual([
       [0, 'burst 48  '],
@@ -62,7 +62,7 @@ describe('FramePump', () => {
     ]);
   });
 
-  it('holds frames for a backed-up client and sends one frame with everything it missed on drain', () => {
+  it('holds frames for a backed-up client and sends one frame with everything it missed on drain', async () => {
     vi.useFakeTimers();
     const { pump, pane, id } = setup();
     let backlog = 0;
@@ -72,9 +72,9 @@ describe('FramePump', () => {
     pump.subscribe(fast, id);
     backlog = 5000;
     pane.setLine(0, 'one');
-    vi.advanceTimersByTime(40);
+    await vi.advanceTimersByTimeAsync(40);
     pane.setLine(2, 'two');
-    vi.advanceTimersByTime(40);
+    await vi.advanceTimersByTimeAsync(40);
     expect(fast.frames).toHaveLength(3);
     expect(slow.frames).toHaveLength(1);
 

@@ -156,6 +156,34 @@ describe('compact scrollback: lines packed out of xterm read back cell for cell'
     expect(compact.render(50).scroll).toEqual({ offset: 50, total });
   });
 
+  it('keeps every line scrolled off by a scroll region that starts at the top, as xterm does', async () => {
+    const compact = pane(5);
+    const plain = reference();
+    // Rows 1–4 scroll; the two rows below stay (a status line), and scrolled lines enter history.
+    const bytes = `\x1b[1;4r\x1b[4;1H${Array.from({ length: 200 }, (_, i) => `region ${i}`).join('\r\n')}\x1b[r`;
+    await feed(compact, bytes);
+    await writeAndParse(plain, bytes);
+    expect(compact.render(0).scroll.total).toBe(plain.buffer.active.baseY);
+    expect(compact.text(SCROLLBACK)).toEqual(screenText(plain, SCROLLBACK));
+  });
+
+  it.each([
+    ['narrower (every kept line wraps)', COLS / 4, ROWS],
+    ['shorter', COLS, ROWS - 3],
+    ['narrower and shorter', COLS / 2, ROWS - 2],
+  ])('loses no line when the pane gets %s', async (_name, cols, rows) => {
+    const compact = pane(10);
+    const lines = Array.from({ length: 120 }, (_, i) => `line ${String(i).padStart(3, '0')} ${'='.repeat(COLS - 12)}`);
+    await feed(compact, lines.join('\r\n'));
+    compact.resize(cols, rows);
+    const numbers = compact
+      .text(SCROLLBACK)
+      .map((row) => /^line (\d+)/.exec(row)?.[1])
+      .filter((n) => n !== undefined)
+      .map(Number);
+    expect(numbers).toEqual(lines.map((_, i) => i));
+  });
+
   it('shows packed lines written at another width cut or padded to the pane', async () => {
     const compact = pane(0);
     await feed(compact, `${'x'.repeat(COLS - 1)}|\r\n${'\r\n'.repeat(ROWS)}`);

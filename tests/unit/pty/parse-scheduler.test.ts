@@ -167,4 +167,30 @@ describe('ParseScheduler', () => {
     loop.turn();
     expect(log).toEqual(['a:first', 'a:second']);
   });
+
+  it('parses a pane that was typed into ahead of flooding panes, until its time is up', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 4, budgetMs: 8, urgentMs: 100, clock: loop.clock });
+    const log: string[] = [];
+    const floods = [0, 1, 2].map((n) => scheduler.queue(recorder(loop, log, `f${n}`)));
+    const typed = scheduler.queue(recorder(loop, log, 'typed'));
+    for (const flood of floods) flood.push('x'.repeat(400));
+    typed.prioritize();
+    typed.push('k');
+    loop.turn();
+    // The echo is parsed first, although three queues were woken before it.
+    expect(log[0]).toBe('typed:k');
+    // More output of the typed pane while the floods still have theirs: first again.
+    log.length = 0;
+    typed.push('e');
+    loop.turn();
+    expect(log[0]).toBe('typed:e');
+    // Once its time is up it takes its turn in the round like any pane.
+    loop.cost(200);
+    log.length = 0;
+    typed.push('late');
+    loop.turn();
+    loop.turn();
+    expect(log.indexOf('typed:late')).toBeGreaterThan(0);
+  });
 });
