@@ -181,7 +181,8 @@ const CASES: [string, string, Expected][] = [
       line: 11,
       column: 1,
       path: 'orchestrations[0].roles[1].model',
-      message: 'unknown key `model` (valid keys here: name, command, agent, start, description, prompt_template, clear, resume_after_limit, stage, control)',
+      message:
+        'unknown key `model` (valid keys here: name, command, agent, start, description, prompt_template, clear, resume_after_limit, stage, control, host)',
     },
   ],
   [
