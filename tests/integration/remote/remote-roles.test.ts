@@ -3,7 +3,8 @@
 // there in the remote's `dir`, delegates with the task text, and the coder's `work-done` comes
 // back to the orchestrator. A host whose deck is missing at delegation time is one delivery
 // failure told to the orchestrator; `validate` locates an unknown host.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src/orchestration/journal-entry.js';
@@ -43,6 +44,30 @@ function describeJournal(dir: string): string {
     .join('\n');
 }
 
+/** The ssh clients a process started (its links), from /proc: only children of `pid`. */
+function sshChildren(pid: number): number[] {
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+  );
+  return children.filter((child) => {
+    try {
+      return readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'ssh';
+    } catch {
+      return false;
+    }
+  });
+}
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 describe.skipIf(!hasSshd)('roles on other hosts', () => {
   let remoteProject: string;
   beforeAll(async () => {
@@ -55,6 +80,8 @@ describe.skipIf(!hasSshd)('roles on other hosts', () => {
     expect((await local(['remote', 'add', 'box', 'box', '--dir', remoteProject])).code).toBe(0);
     sshd.addLogin('bare', { withDeck: false });
     expect((await local(['remote', 'add', 'bare', 'bare'])).code).toBe(0);
+    // A port nothing listens on: what a host whose sshd was stopped answers.
+    expect((await local(['remote', 'add', 'down', '127.0.0.1', '--port', String(await closedPort())])).code).toBe(0);
   }, 30_000);
   afterAll(async () => sshd?.dispose(), 30_000);
 
@@ -92,22 +119,80 @@ describe.skipIf(!hasSshd)('roles on other hosts', () => {
 
     const log = await local(['log', '-p', project]);
     expect(log.stdout).toMatch(/coder@box → orchestrator\s+completed/);
+
+    // Closing the tab closes the role's pane over there, and the link with it.
+    expect((await local(['kill', near.panes[0]!.id])).code).toBe(0);
+    await waitFor(
+      'the remote coder pane closed with the tab',
+      async () => (JSON.parse((await local(['ls', '--remote', 'box', '--json'])).stdout) as { panes: PaneInfo[] }).panes.every((pane) => pane.tab !== 'dev'),
+      { timeoutMs: 30_000 },
+    );
   }, 150_000);
 
-  it('tells the orchestrator once, without hanging, when the role host has no deck at delegation time', async () => {
-    const project = join(sshd.local.root, 'project-bare');
-    writeSimProject(project, 'bare-team', team('bare'));
+  it('takes the same remote pane back after the ssh link was cut, and the next task completes', async () => {
+    const project = join(sshd.local.root, 'project-again');
+    const delegate = (file: string) => ['dot-agent-deck', 'delegate', '--to', 'coder', '--task-file', file];
+    writeSimProject(project, 'again', [
+      simOrchestrator([
+        { after: ['orchestrator-context'], actions: [{ write: '.dot-agent-deck/one.md', text: 'First task.' }, { run: delegate('.dot-agent-deck/one.md') }] },
+        { after: ['Worker coder has completed'], actions: [{ write: '.dot-agent-deck/heard.md', text: 'heard' }] },
+        { after: ['go again'], actions: [{ write: '.dot-agent-deck/two.md', text: 'Second task.' }, { run: delegate('.dot-agent-deck/two.md') }] },
+        { after: ['Worker coder has completed'], actions: [{ run: ['dot-agent-deck', 'work-done', '--done', '--task', 'Both done.'] }] },
+      ]),
+      { name: 'coder', description: 'writes code', host: 'box', script: coderScript },
+    ]);
     const up = await local(['up', '-p', project]);
     expect(up.code, up.stderr).toBe(0);
-    await waitFor('the orchestrator heard of the failed delivery and finished', () => journal(project).some((entry) => entry.event === 'done'), {
+    const orchestrator = /orchestrator (p\d+)/.exec(up.stdout)![1]!;
+    await waitFor('the orchestrator heard the first completion', () => existsSync(join(project, '.dot-agent-deck/heard.md')), {
+      timeoutMs: 60_000,
+      describe: () => describeJournal(project),
+    });
+    const coderPanes = async () =>
+      (JSON.parse((await local(['ls', '--remote', 'box', '--json'])).stdout) as { panes: PaneInfo[] }).panes.filter((pane) => pane.tab === 'again');
+    const before = await coderPanes();
+    expect(before).toHaveLength(1);
+
+    // Cut the link the way a sleeping laptop would: the local daemon's ssh client dies.
+    const links = sshChildren(Number.parseInt(readFileSync(join(sshd.local.runtimeDir, 'daemon.sock.pid'), 'utf8'), 10));
+    expect(links.length).toBeGreaterThan(0);
+    for (const pid of links) process.kill(pid, 'SIGKILL');
+    expect((await local(['send', orchestrator, 'go again'])).code).toBe(0);
+
+    await waitFor('the second task completed over a new link', () => journal(project).some((entry) => entry.event === 'done'), {
       timeoutMs: 90_000,
       describe: () => describeJournal(project),
     });
-    const failed = journal(project).filter((entry) => entry.event === 'delivery-failed');
-    expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ role: 'coder', host: 'bare' });
-    expect(failed[0]!.detail).toMatch(/dot-agent-deck is not installed on remote "bare"/);
-  }, 150_000);
+    const completed = journal(project).filter((entry) => entry.event === 'completed' && entry.role === 'coder');
+    expect(completed).toHaveLength(2);
+    expect(journal(project).filter((entry) => entry.event === 'delivery-failed')).toEqual([]);
+    // The same pane on the remote, not a second one.
+    expect((await coderPanes()).map((pane) => pane.id)).toEqual(before.map((pane) => pane.id));
+  }, 180_000);
+
+  it.each([
+    ['has no deck', 'bare', /dot-agent-deck is not installed on remote "bare"/],
+    ['accepts no ssh connection (sshd stopped)', 'down', /Nothing accepts ssh connections at remote "down"/],
+  ])(
+    'tells the orchestrator once, without hanging, when the role host %s at delegation time',
+    async (_what, host, reason) => {
+      const project = join(sshd.local.root, `project-${host}`);
+      writeSimProject(project, `${host}-team`, team(host));
+      const up = await local(['up', '-p', project]);
+      expect(up.code, up.stderr).toBe(0);
+      await waitFor('the orchestrator heard of the failed delivery and finished', () => journal(project).some((entry) => entry.event === 'done'), {
+        timeoutMs: 90_000,
+        describe: () => describeJournal(project),
+      });
+      const failed = journal(project).filter((entry) => entry.event === 'delivery-failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ role: 'coder', host });
+      expect(failed[0]!.detail).toMatch(reason);
+      const notices = journal(project).filter((entry) => entry.event === 'notice-delivered');
+      expect(notices).toHaveLength(2); // the opening line and the failure
+    },
+    150_000,
+  );
 
   it('validate locates a host that is not a remote of config.toml', async () => {
     const project = join(sshd.local.root, 'project-typo');
