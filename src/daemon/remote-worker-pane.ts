@@ -227,10 +227,17 @@ export class RemoteWorkerPane implements WorkerPane {
   }
 }
 
+/** The far side's answer as a local outcome; its reason is text from there, kept short (journal detail). */
 function outcomeOf(answer: ResponseMap['role-deliver']): DeliveryOutcome {
   return answer.ok
     ? { ok: true, ms: answer.ms, textAttempts: answer.textAttempts, enterPresses: answer.enterPresses, confirmedBy: answer.confirmedBy ?? 'the remote host' }
-    : { ok: false, ms: answer.ms, textAttempts: answer.textAttempts, enterPresses: answer.enterPresses, reason: answer.reason ?? 'no reason given' };
+    : {
+        ok: false,
+        ms: answer.ms,
+        textAttempts: answer.textAttempts,
+        enterPresses: answer.enterPresses,
+        reason: (answer.reason ?? 'no reason given').slice(0, 500),
+      };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

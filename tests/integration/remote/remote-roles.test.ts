@@ -119,6 +119,7 @@ describe.skipIf(!hasSshd)('roles on other hosts', () => {
 
     const log = await local(['log', '-p', project]);
     expect(log.stdout).toMatch(/coder@box → orchestrator\s+completed/);
+    expect((await local(['report', '-p', project])).stdout).toMatch(/coder@box/);
 
     // Closing the tab closes the role's pane over there, and the link with it.
     expect((await local(['kill', near.panes[0]!.id])).code).toBe(0);
