@@ -9,7 +9,7 @@ import type { Logger } from '../common/logger.js';
 import { VERSION } from '../common/version.js';
 import { loadGlobalConfig } from '../config/global-config.js';
 import type { Remote } from '../config/remote-config.js';
-import { Connection } from '../protocol/connection.js';
+import { Connection, isDaemonRefusal } from '../protocol/connection.js';
 import { SshStream } from '../protocol/ssh-stream.js';
 
 /** ssh's own ConnectTimeout is 15 s; a Node start and maybe a daemon start on the far side follow. */
@@ -89,6 +89,11 @@ export class RemoteLink implements Disposable {
       version: VERSION,
       timeoutMs: CONNECT_TIMEOUT_MS,
     }).catch((error: unknown) => {
+      if (isDaemonRefusal(error)) {
+        throw new UserError(
+          `the deck on remote "${this.name}" speaks another protocol than this one (${VERSION}): run \`dot-agent-deck remote upgrade ${this.name}\``,
+        );
+      }
       throw new UserError(`remote "${this.name}" cannot be reached: ${errorMessage(error)}`);
     });
     if (this.disposed) {

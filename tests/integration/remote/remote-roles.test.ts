@@ -80,6 +80,8 @@ describe.skipIf(!hasSshd)('roles on other hosts', () => {
     expect((await local(['remote', 'add', 'box', 'box', '--dir', remoteProject])).code).toBe(0);
     sshd.addLogin('bare', { withDeck: false });
     expect((await local(['remote', 'add', 'bare', 'bare'])).code).toBe(0);
+    sshd.addLogin('old', { env: { DOT_AGENT_DECK_TEST_PROTOCOL_VERSION: '0' } });
+    expect((await local(['remote', 'add', 'old', 'old'])).code).toBe(0);
     // A port nothing listens on: what a host whose sshd was stopped answers.
     expect((await local(['remote', 'add', 'down', '127.0.0.1', '--port', String(await closedPort())])).code).toBe(0);
   }, 30_000);
@@ -174,6 +176,7 @@ describe.skipIf(!hasSshd)('roles on other hosts', () => {
   it.each([
     ['has no deck', 'bare', /dot-agent-deck is not installed on remote "bare"/],
     ['accepts no ssh connection (sshd stopped)', 'down', /Nothing accepts ssh connections at remote "down"/],
+    ['runs a deck of another protocol', 'old', /the deck on remote "old" speaks another protocol .*remote upgrade old/],
   ])(
     'tells the orchestrator once, without hanging, when the role host %s at delegation time',
     async (_what, host, reason) => {
