@@ -86,8 +86,10 @@ export class ClientSession implements ClientHandle, Disposable {
     if (this.clientKind === 'tui') this.send({ type: 'finished', paneId });
   }
 
-  pushRole(message: RoleMessage): void {
-    if (this.isReady) this.send(message);
+  pushRole(message: RoleMessage): boolean {
+    if (!this.isReady) return false;
+    this.send(message);
+    return true;
   }
 
   dispose(): void {

@@ -41,8 +41,9 @@ export interface ClientHandle {
   readonly authority: Authority;
   /** The process id the client gave in its hello. */
   readonly pid: number;
-  /** Pushes a hosted role's status or report to this client (the daemon that holds the role). */
-  pushRole(message: RoleMessage): void;
+  /** Pushes a hosted role's status or report to this client (the daemon that holds the role);
+   *  false when the connection is already closing. */
+  pushRole(message: RoleMessage): boolean;
   /** The connection closed: what the client held (a lock) is freed. */
   readonly onClose: Event<void>;
 }

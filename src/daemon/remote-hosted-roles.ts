@@ -146,8 +146,7 @@ export class HostedRoles implements Disposable {
     const hosted = this.roles.get(caller.paneId)!;
     if (done) throw new UserError('work-done --done closes a run from its orchestrator; this pane is a worker of an orchestration on another host.');
     const message: RoleMessage = { type: 'role-report', paneId: caller.paneId, agentId: caller.agentId, report, outcome };
-    if (hosted.holder) hosted.holder.pushRole(message);
-    else hosted.waiting = message;
+    if (!hosted.holder?.pushRole(message)) hosted.waiting = message;
     return { recorded: 'completion', file: workDoneFile(hosted.group, hosted.role) };
   }
 
@@ -173,10 +172,7 @@ export class HostedRoles implements Disposable {
       hosted.holder = null;
       hosted.release = null;
     });
-    if (hosted.waiting) {
-      client.pushRole(hosted.waiting);
-      hosted.waiting = null;
-    }
+    if (hosted.waiting && client.pushRole(hosted.waiting)) hosted.waiting = null;
     this.pushStatus(hosted);
     if (!this.timer) {
       this.timer = setInterval(() => this.pump(), STATUS_EVERY_MS);
