@@ -17,6 +17,8 @@ export interface ValidateProjectOptions {
   projectName?: string;
   /** Paths the file names (rules_file) are checked against this directory (absent: not checked). */
   projectDir?: string;
+  /** The remotes a role's `host` may name (absent: not checked). */
+  remotes?: readonly string[];
 }
 
 /** Validates project-file text; `file` is the label used in every issue. */
@@ -25,7 +27,7 @@ export function validateProjectText(text: string, file: string, options: Validat
   const { projectDir } = options;
   const isFile =
     projectDir === undefined ? undefined : (relative: string) => statSync(resolve(projectDir, relative), { throwIfNoEntry: false })?.isFile() === true;
-  return validateTomlText(text, file, ProjectConfig, (raw) => projectChecks(raw, projectName, isFile));
+  return validateTomlText(text, file, ProjectConfig, (raw) => projectChecks(raw, projectName, isFile, options.remotes));
 }
 
 export interface LoadedProject {
@@ -43,6 +45,8 @@ export interface LoadedProject {
 export interface LoadProjectOptions {
   /** Issues name the file relative to this directory (default: process.cwd()). */
   cwd?: string;
+  /** The remotes a role's `host` may name (absent: not checked). */
+  remotes?: readonly string[];
 }
 
 /** `dir` is a project directory, or the project file itself. */
@@ -58,7 +62,11 @@ export async function loadProjectConfig(dir: string, options: LoadProjectOptions
   const label = displayPath(file, cwd);
   const text = await readConfigFile(file, label);
   if (text === undefined) return { errors: [], warnings: [], file, label, exists: false };
-  const { value, errors, warnings } = validateProjectText(text, label, { projectName: basename(projectDir), projectDir });
+  const { value, errors, warnings } = validateProjectText(text, label, {
+    projectName: basename(projectDir),
+    projectDir,
+    ...(options.remotes ? { remotes: options.remotes } : {}),
+  });
   return { ...(value ? { config: value } : {}), errors, warnings, file, label, exists: true };
 }
 

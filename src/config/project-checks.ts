@@ -2,6 +2,7 @@
 // directory, and warnings (which never make a file invalid). They read the raw TOML
 // defensively, so they also run when the schema already found errors.
 import type { PathIssue, PathSegments } from './config-issue.js';
+import { suggest } from '../common/suggest.js';
 import { nameProblem, suggestSafeName } from './project-fields.js';
 
 type Loose = Record<string, unknown>;
@@ -119,10 +120,36 @@ function missingRulesFiles(raw: Loose, isFile: ((relative: string) => boolean) |
   });
 }
 
-/** `isFile`: whether a path relative to the project directory is a file (absent: not checked). */
-export function projectChecks(raw: Loose, projectName: string, isFile?: (relative: string) => boolean): PathIssue[] {
+/** `host` must name a remote of config.toml, and only a worker may run elsewhere. */
+function roleHosts(raw: Loose, remotes: readonly string[] | undefined): PathIssue[] {
+  return tables(raw.orchestrations).flatMap((orchestration, o) =>
+    tables(orchestration.roles).flatMap((role, r): PathIssue[] => {
+      const host = role.host;
+      if (typeof host !== 'string') return [];
+      const path: PathSegments = ['orchestrations', o, 'roles', r, 'host'];
+      if (role.start === true) {
+        return [{ path, message: 'the start role (the orchestrator) runs where the deck runs; only a worker role may set host', severity: 'error' }];
+      }
+      if (remotes === undefined || remotes.includes(host)) return [];
+      const close = suggest(host, remotes);
+      const known = remotes.length > 0 ? `remotes: ${remotes.join(', ')}` : 'there are none yet';
+      return [
+        {
+          path,
+          message: `host ${JSON.stringify(host)} is not a remote of config.toml${close ? `: did you mean ${close}?` : ''} (${known}; add one with \`dot-agent-deck remote add ${host} [user@]host\`)`,
+          severity: 'error',
+        },
+      ];
+    }),
+  );
+}
+
+/** `isFile`: whether a path relative to the project directory is a file (absent: not checked);
+ *  `remotes`: the remote names of config.toml that a role's `host` may name (absent: not checked). */
+export function projectChecks(raw: Loose, projectName: string, isFile?: (relative: string) => boolean, remotes?: readonly string[]): PathIssue[] {
   return [
     ...missingRulesFiles(raw, isFile),
+    ...roleHosts(raw, remotes),
     ...duplicateOrchestrations(raw, projectName),
     ...severalDefaults(raw),
     ...lonelyStartRoles(raw),

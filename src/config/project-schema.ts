@@ -2,6 +2,7 @@
 // Field names and defaults follow the original Rust dot-agent-deck so existing files keep
 // working. Rules that need the project directory (name collisions) live in project-checks.ts.
 import { z } from 'zod';
+import { RemoteName } from './remote-config.js';
 import { AgentName } from './agent-names.js';
 import { patternProblem, safeName, shellCommand } from './project-fields.js';
 
@@ -118,6 +119,9 @@ export const Role = z
       ),
     control: PaneControl.optional().describe(
       'What deck commands run from inside this pane may act on: "own" (its own pane; the default), "group" (every pane of its tab) or "all" (like you at your own terminal).',
+    ),
+    host: RemoteName.optional().describe(
+      "A remote of config.toml (`dot-agent-deck remote add NAME …`) whose daemon runs this worker's pane, in the remote's `dir` (else the same path); delegate and work-done travel over ssh.",
     ),
   })
   .describe('One agent pane in an orchestration.');

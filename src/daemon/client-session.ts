@@ -10,7 +10,7 @@ import { VERSION } from '../common/version.js';
 import { MessageSocket } from '../protocol/message-socket.js';
 import { ClientMessage, PROTOCOL_VERSION, type ClientKind, type DaemonMessage, type PaneCredential, type PaneInfo } from '../protocol/messages.js';
 import type { PaneFrame } from '../protocol/pane-types.js';
-import type { ClientHandle, DaemonContext } from './context.js';
+import type { ClientHandle, DaemonContext, RoleMessage } from './context.js';
 import type { FrameSink } from './frame-pump.js';
 import { authorize, mayType, resolveAuthority, type Authority } from './pane-authority.js';
 import { route } from './router.js';
@@ -84,6 +84,12 @@ export class ClientSession implements ClientHandle, Disposable {
 
   sendFinished(paneId: string): void {
     if (this.clientKind === 'tui') this.send({ type: 'finished', paneId });
+  }
+
+  pushRole(message: RoleMessage): boolean {
+    if (!this.isReady) return false;
+    this.send(message);
+    return true;
   }
 
   dispose(): void {

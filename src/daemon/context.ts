@@ -1,7 +1,7 @@
 // What a request handler may touch: the daemon's parts, and the client that asked.
 import type { Event } from '../common/event.js';
 import type { Logger } from '../common/logger.js';
-import type { ClientKind, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
+import type { ClientKind, DaemonMessage, DaemonStatus, RequestKind, RequestOf, ResponseMap } from '../protocol/messages.js';
 import type { FramePump, FrameSink } from './frame-pump.js';
 import type { ModeService } from './mode-service.js';
 import type { LockService } from './lock-service.js';
@@ -31,6 +31,8 @@ export interface DaemonContext {
   shutdown(force: boolean): ResponseMap['shutdown'];
 }
 
+export type RoleMessage = Extract<DaemonMessage, { type: 'role-status' | 'role-report' }>;
+
 export interface ClientHandle {
   readonly id: number;
   readonly kind: ClientKind;
@@ -39,6 +41,9 @@ export interface ClientHandle {
   readonly authority: Authority;
   /** The process id the client gave in its hello. */
   readonly pid: number;
+  /** Pushes a hosted role's status or report to this client (the daemon that holds the role);
+   *  false when the connection is already closing. */
+  pushRole(message: RoleMessage): boolean;
   /** The connection closed: what the client held (a lock) is freed. */
   readonly onClose: Event<void>;
 }

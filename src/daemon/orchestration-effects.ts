@@ -10,6 +10,7 @@ import type { DeliveryOutcome } from '../orchestration/delivery.js';
 import { checkpointFile, evidenceFile, nudgeLine, resumeLine, taskSourceFile, taskStatusFile } from '../orchestration/prompt-lines.js';
 import type { TaskStatus } from '../orchestration/task-status.js';
 import type { OrchestrationGroup } from './orchestration-group.js';
+import { failedDelivery } from './orchestration-worker.js';
 
 const iso = (at: number) => new Date(at).toISOString();
 
@@ -22,7 +23,7 @@ export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): 
     case 'deliver': {
       const { commission } = effect;
       // A new task: the outcome of the last one is no longer what the card should say.
-      if (!commission.redelivery) host.registry.setOutcome(commission.paneId, null);
+      if (!commission.redelivery) group.worker(commission.paneId)?.setOutcome(null);
       const delivery = deliverCommission(group, commission, effect.line);
       group.deliveries.set(commission.id, delivery);
       void delivery.then((outcome) => {
@@ -54,7 +55,9 @@ export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): 
         purpose === 'nudge'
           ? nudgeLine(group.id, commission.role)
           : resumeLine(group.id, commission.role, existsSync(join(group.projectDir, checkpoint)) ? checkpoint : undefined);
-      void host.delivery.deliver(commission.paneId, commission.agentId, line, commission.role).then((outcome) => {
+      const worker = group.worker(commission.paneId);
+      const typed = worker ? worker.typeLine(commission.agentId, purpose, line) : Promise.resolve(failedDelivery(`the ${commission.role} pane is closed`));
+      void typed.then((outcome) => {
         if (!outcome.ok)
           group.journal({
             at: iso(host.clock.now()),
@@ -71,7 +74,7 @@ export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): 
         writeCoordinationFile(
           group.projectDir,
           evidenceFile(group.id, effect.commission.role),
-          evidenceText(effect.commission.role, effect.what, host.delivery.screenTail(effect.commission.paneId)),
+          evidenceText(effect.commission.role, effect.what, group.worker(effect.commission.paneId)?.screenTail() ?? []),
         );
       } catch (error) {
         host.logError('could not write a watch evidence file', { group: group.id, error: errorMessage(error) });
@@ -125,16 +128,17 @@ export function performEffect(group: OrchestrationGroup, effect: BrokerEffect): 
 }
 
 /** Writes the role's task file, restarts the pane when the role wants a fresh context (or its
- *  program ended), then types the task line and confirms it. */
+ *  program ended), then types the task line and confirms it — here, or on the role's host. */
 async function deliverCommission(group: OrchestrationGroup, commission: Commission, line: string): Promise<DeliveryOutcome> {
   const host = group.host;
-  const failed = (reason: string): DeliveryOutcome => ({ ok: false, ms: 0, textAttempts: 0, enterPresses: 0, reason });
   const role = group.config.get(commission.role);
-  if (!role) return failed(`role ${commission.role} is no longer in the configuration`);
+  if (!role) return failedDelivery(`role ${commission.role} is no longer in the configuration`);
+  const worker = group.worker(commission.paneId);
+  if (!worker) return failedDelivery(`the ${commission.role} pane is not part of this tab`);
   let taskText: string | null = null;
+  let text: string | null = null;
   try {
-    const task = readFileSync(join(group.projectDir, taskSourceFile(group.id, commission.id)), 'utf8');
-    taskText = task;
+    taskText = readFileSync(join(group.projectDir, taskSourceFile(group.id, commission.id)), 'utf8');
     const again = [
       commission.redelivery
         ? 'The deck restarted while you had this task, so your earlier session is gone. Check the files for work already done (git status, the report file) and continue from there.'
@@ -143,53 +147,45 @@ async function deliverCommission(group: OrchestrationGroup, commission: Commissi
     ]
       .filter((part) => part !== null)
       .join(' ');
-    writeCoordinationFile(
-      group.projectDir,
-      commission.taskFile,
-      workerTaskText(group.id, role, task, { shared: group.shared, ...(again !== '' ? { again } : {}) }),
-    );
+    text = workerTaskText(group.id, role, taskText, { shared: group.shared, ...(again !== '' ? { again } : {}) });
   } catch (error) {
     // A commission from before task sources were kept: its task file is still the one to read.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failed(`could not write the task file: ${errorMessage(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failedDelivery(`could not read the task: ${errorMessage(error)}`);
   }
-  let agentId = commission.agentId;
-  const running = host.delivery.currentAgent(commission.paneId) !== null;
-  if ((role.clear && !commission.redelivery) || !running) {
-    group.respawning.add(commission.paneId);
-    try {
-      agentId = await host.registry.respawn(commission.paneId, role.command);
-    } catch (error) {
-      const reason = `could not restart it: ${errorMessage(error)}`;
-      group.journal({
-        at: iso(host.clock.now()),
-        event: 'error',
-        role: commission.role,
-        paneId: commission.paneId,
-        file: commission.taskFile,
-        detail: reason,
-      });
-      return failed(reason);
-    } finally {
-      group.respawning.delete(commission.paneId);
-    }
-    group.dispatch({ type: 'spawned', at: host.clock.now(), commissionId: commission.id, agentId });
-  }
-  if (agentId !== null && taskText !== null) {
-    try {
-      host.registry.statusTracker(commission.paneId).noteCommission(agentId, taskText);
-    } catch {
-      // A pane that never started has no card to show the task on; delivery says why below.
-    }
-  }
-  return host.delivery.deliver(commission.paneId, agentId, line, commission.role, () =>
+  const attempt = (agentId: string | null) => () =>
     group.journal({
       at: iso(host.clock.now()),
       event: 'delivery-attempt',
       role: commission.role,
       paneId: commission.paneId,
       ...(agentId ? { agentId } : {}),
-    }),
-  );
+    });
+  let agentId = commission.agentId;
+  const result = await worker.deliverTask({
+    taskFile: commission.taskFile,
+    text,
+    taskText,
+    fresh: role.clear && !commission.redelivery,
+    command: role.command,
+    agentId,
+    line,
+    onSpawned: (spawned) => {
+      agentId = spawned;
+      group.dispatch({ type: 'spawned', at: host.clock.now(), commissionId: commission.id, agentId: spawned });
+    },
+    beforeTyping: () => attempt(agentId)(),
+  });
+  if (result.restartFailed !== undefined) {
+    group.journal({
+      at: iso(host.clock.now()),
+      event: 'error',
+      role: commission.role,
+      paneId: commission.paneId,
+      file: commission.taskFile,
+      detail: result.restartFailed,
+    });
+  }
+  return result.outcome;
 }
 
 /**

@@ -13,7 +13,10 @@ import { reportSummary, reportText, writeCoordinationFile, type SharedRules } fr
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
 import { taskReportFile, taskSourceFile, unsolicitedFile, workDoneFile, workerTaskFile } from '../orchestration/prompt-lines.js';
-import type { PaneExit } from '../protocol/pane-types.js';
+import type { Logger } from '../common/logger.js';
+import { LocalWorkerPane, type WorkerPane } from './orchestration-worker.js';
+import { RemoteLink } from './remote-link.js';
+import { remotePaneId, RemoteWorkerPane } from './remote-worker-pane.js';
 import type { DeliveryService } from './delivery-service.js';
 import { resolveWorker, type LoadedOrchestration } from './orchestration-config.js';
 import type { PaneRegistry } from './pane-registry.js';
@@ -23,6 +26,11 @@ export interface GroupHost {
   registry: PaneRegistry;
   delivery: DeliveryService;
   clock: Clock;
+  /** Where config.toml's remotes and the ssh settings come from (roles on other hosts). */
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** What a local worker's pane shows (status, prompt), for the watches. */
+  observe(paneId: string): Observation | null;
   /** Appends a journal line; false when it could not be written (the reason is kept). */
   journal(group: OrchestrationGroup, entry: JournalDraft): boolean;
   runFinished(group: OrchestrationGroup): void;
@@ -39,6 +47,8 @@ export interface GroupInit {
   config: readonly Role[];
   timeoutMinutes: number;
   shared?: SharedRules;
+  /** The size a remote role's pane opens with. */
+  size?: { cols?: number | undefined; rows?: number | undefined };
 }
 
 export interface DelegateRequest {
@@ -63,8 +73,12 @@ export class OrchestrationGroup implements Disposable {
   readonly orchestration: string;
   readonly projectDir: string;
   readonly orchestratorRole: string;
-  /** role → pane id */
+  /** role → pane id (a role on another host: `HOST:group/role`, remote-worker-pane.ts) */
   readonly roles: Map<string, string>;
+  /** The worker panes by pane id, here or on another host (orchestration-worker.ts). */
+  readonly workers = new Map<string, WorkerPane>();
+  /** One link per remote host the roles run on, held while the tab is open. */
+  private readonly links = new Map<string, RemoteLink>();
   state: BrokerState;
   /** The roles as the project file last said (refreshed by every delegation). */
   config = new Map<string, Role>();
@@ -96,7 +110,19 @@ export class OrchestrationGroup implements Disposable {
     this.timeoutMinutes = init.timeoutMinutes;
     this.shared = init.shared ?? {};
     this.setConfig(init.config);
-    for (const [role, paneId] of this.roles) this.watchPane(role, paneId);
+    for (const [role, paneId] of this.roles) this.addWorker(role, paneId, init.size ?? {});
+  }
+
+  /** The worker pane the group knows by `paneId`. */
+  worker(paneId: string): WorkerPane | undefined {
+    return this.workers.get(paneId);
+  }
+
+  /** The host a role runs on, or undefined for this one. */
+  hostOf(role: string | undefined): string | undefined {
+    if (role === undefined) return undefined;
+    const paneId = this.roles.get(role);
+    return paneId === undefined ? undefined : (this.workers.get(paneId)?.host ?? undefined);
   }
 
   /** What a deck command run from this role's pane may act on (`control` in the project file). */
@@ -116,8 +142,10 @@ export class OrchestrationGroup implements Disposable {
     for (const effect of effects) performEffect(this, effect);
   }
 
+  /** Every line about a role on another host names that host. */
   journal(entry: JournalDraft): void {
-    this.host.journal(this, entry);
+    const host = this.hostOf(entry.role);
+    this.host.journal(this, host !== undefined ? { ...entry, host } : entry);
   }
 
   // ── requests ────────────────────────────────────────────────────────────────────────────
@@ -151,7 +179,7 @@ export class OrchestrationGroup implements Disposable {
           hint: 'open the orchestration again with `dot-agent-deck up` to get a pane for it',
         });
       }
-      if (!this.host.registry.list().some((pane) => pane.id === paneId)) {
+      if (!this.workers.get(paneId)?.isOpen()) {
         throw new UserError(`The ${role.name} pane (${paneId}) of tab ${JSON.stringify(this.id)} is closed.`, {
           hint: 'open the orchestration again with `dot-agent-deck up`',
         });
@@ -239,7 +267,7 @@ export class OrchestrationGroup implements Disposable {
     writeCoordinationFile(this.projectDir, file, reportText(role, report, commissioned));
     // The task's directory keeps its own report: the role's file holds only the latest.
     if (commissioned) writeCoordinationFile(this.projectDir, taskReportFile(this.id, commission.id), reportText(role, report, true));
-    const tokens = this.tokensOf(caller.paneId);
+    const tokens = this.workers.get(caller.paneId)?.tokens();
     this.dispatch({
       type: 'work-done',
       at: this.host.clock.now(),
@@ -253,7 +281,7 @@ export class OrchestrationGroup implements Disposable {
     });
     // A task done is done: the same task delegated again later starts from scratch.
     if (commissioned && outcome === 'done') this.forgetCheckpoint(commission);
-    if (commissioned) this.host.registry.setOutcome(caller.paneId, { outcome, at: iso(this.host.clock.now()), commission: commission.id, file });
+    if (commissioned) this.workers.get(caller.paneId)?.setOutcome({ outcome, at: iso(this.host.clock.now()), commission: commission.id, file });
     return { recorded: commissioned ? 'completion' : 'unrequested', file };
   }
 
@@ -280,17 +308,18 @@ export class OrchestrationGroup implements Disposable {
   // ── watches ─────────────────────────────────────────────────────────────────────────────
 
   /** Feeds output, status and the clock to the watches (the service calls this every tick). */
-  tick(observe: (paneId: string) => Observation | null, jitterMs: () => number): void {
+  tick(jitterMs: () => number): void {
     const now = this.host.clock.now();
     for (const commission of Object.values(this.state.commissions)) {
       if (commission.deliveredAt === null) continue;
-      const agentId = this.host.delivery.currentAgent(commission.paneId);
-      if (!agentId || agentId !== commission.agentId) continue;
-      const activity = this.host.delivery.activity(commission.paneId);
-      if (activity && activity.lastOutputAt > (commission.lastActivityAt ?? commission.deliveredAt)) {
-        this.dispatch({ type: 'activity', at: activity.lastOutputAt, role: commission.role, agentId });
+      const worker = this.workers.get(commission.paneId);
+      const agentId = worker?.currentAgent();
+      if (!worker || !agentId || agentId !== commission.agentId) continue;
+      const lastOutputAt = worker.lastOutputAt();
+      if (lastOutputAt !== null && lastOutputAt > (commission.lastActivityAt ?? commission.deliveredAt)) {
+        this.dispatch({ type: 'activity', at: lastOutputAt, role: commission.role, agentId });
       }
-      const seen = observe(commission.paneId);
+      const seen = worker.observe();
       if (seen) this.dispatch({ type: 'observed', at: now, role: commission.role, agentId, seen, jitterMs: jitterMs() });
     }
     this.dispatch({ type: 'tick', at: now });
@@ -301,33 +330,50 @@ export class OrchestrationGroup implements Disposable {
     return [...this.roles.values()].some((paneId) => live.has(paneId));
   }
 
+  /** Closes the tab's side of things: remote roles' panes are closed over there (bounded),
+   *  then their links. */
   dispose(): void {
+    if (this.subscriptions.isDisposed) return;
     this.subscriptions.dispose();
+    const closing = [...this.workers.values()].map((worker) => (worker instanceof RemoteWorkerPane ? worker.close() : (worker.dispose(), Promise.resolve())));
+    const links = [...this.links.values()];
+    void Promise.all(closing).then(() => {
+      for (const link of links) link.dispose();
+    });
   }
 
-  private watchPane(role: string, paneId: string): void {
-    let host;
-    try {
-      host = this.host.registry.host(paneId);
-    } catch {
-      return;
+  private addWorker(role: string, paneId: string, size: NonNullable<GroupInit['size']>): void {
+    const host = this.config.get(role)?.host;
+    const config = this.config.get(role);
+    let worker: WorkerPane;
+    if (host !== undefined && config !== undefined && paneId === remotePaneId(host, this.id, role)) {
+      let link = this.links.get(host);
+      if (!link) {
+        link = new RemoteLink(host, this.host.env, this.host.logger);
+        this.links.set(host, link);
+      }
+      worker = new RemoteWorkerPane(
+        host,
+        link,
+        { group: this.id, role, command: config.command, agent: config.agent, projectDir: this.projectDir, cols: size.cols, rows: size.rows },
+        {
+          logger: this.host.logger,
+          report: (agentId, report, outcome) => {
+            this.workDone({ paneId, agentId }, role, report, false, outcome);
+          },
+        },
+      );
+    } else {
+      worker = new LocalWorkerPane(role, paneId, {
+        registry: this.host.registry,
+        delivery: this.host.delivery,
+        projectDir: this.projectDir,
+        respawning: this.respawning,
+        observe: (id) => this.host.observe(id),
+      });
     }
-    this.host.delivery.activity(paneId);
-    this.subscriptions.add(
-      host.onExit((exit) => {
-        if (this.respawning.has(paneId)) return;
-        this.dispatch({ type: 'exited', at: this.host.clock.now(), role, agentId: host.agentId, exit: describeExit(exit) });
-      }),
-    );
-  }
-
-  private tokensOf(paneId: string): number | undefined {
-    try {
-      const tokens = this.host.registry.get(paneId).tokens;
-      return tokens ? tokens.input + tokens.output : undefined;
-    } catch {
-      return undefined;
-    }
+    this.workers.set(paneId, worker);
+    this.subscriptions.add(worker.onExit((agentId, exit) => this.dispatch({ type: 'exited', at: this.host.clock.now(), role, agentId, exit })));
   }
 
   // ── effects ─────────────────────────────────────────────────────────────────────────────
@@ -340,7 +386,7 @@ export class OrchestrationGroup implements Disposable {
         id,
         role,
         paneId,
-        agentId: this.host.delivery.currentAgent(paneId),
+        agentId: this.workers.get(paneId)?.currentAgent() ?? null,
         taskFile: workerTaskFile(this.id, role),
         digest,
         from,
@@ -361,10 +407,6 @@ export function settingsOf(loaded: LoadedOrchestration): BrokerSettings {
     resumeRoles: loaded.roles.filter((role) => role.resume_after_limit ?? top.resume_after_limit).map((role) => role.name),
     maxResumes: top.max_resumes,
   };
-}
-
-function describeExit(exit: PaneExit): string {
-  return exit.signal !== null ? `killed by ${exit.signal}` : `exit code ${exit.exitCode ?? '?'}`;
 }
 
 const iso = (at: number) => new Date(at).toISOString();

@@ -11,6 +11,7 @@ import { loadOrchestration } from './orchestration-config.js';
 import { settingsOf, type OrchestrationGroup } from './orchestration-group.js';
 import { askQuestion, replyToWorker, saveCheckpoint } from './orchestration-protocol.js';
 import type { OrchestrationService } from './orchestration-service.js';
+import { remotePaneId } from './remote-worker-pane.js';
 
 /** A pane proven by its credential: its id and the agent now running in it. */
 export interface PaneCaller {
@@ -24,8 +25,13 @@ export async function openOrchestration(service: OrchestrationService, request: 
   const { registry } = service.options;
   const id = service.uniqueGroupId(loaded.name);
   const panes: PaneInfo[] = [];
+  // A role on another host gets its pane from that host's daemon, once the group holds the link.
+  const remote = new Map(
+    loaded.roles.flatMap((role) => (role.host !== undefined && !role.start ? [[role.name, remotePaneId(role.host, id, role.name)] as const] : [])),
+  );
   try {
     for (const role of loaded.roles) {
+      if (remote.has(role.name)) continue;
       panes.push(
         registry.create({
           command: role.command,
@@ -56,7 +62,7 @@ export async function openOrchestration(service: OrchestrationService, request: 
       ...(request.task !== undefined ? { task: request.task } : {}),
     }),
   );
-  const roles = new Map(panes.map((pane) => [pane.role!, pane.id]));
+  const roles = new Map([...panes.map((pane) => [pane.role!, pane.id] as const), ...remote]);
   const group = service.addGroup({
     id,
     orchestration: loaded.name,
@@ -67,6 +73,7 @@ export async function openOrchestration(service: OrchestrationService, request: 
     config: loaded.roles,
     timeoutMinutes: loaded.config.worker_response_timeout_minutes,
     shared: loaded.shared,
+    size: { cols: request.cols, rows: request.rows },
   });
   group.journal({
     at: service.now(),
@@ -116,6 +123,8 @@ export function workDone(
   caller: PaneCaller,
   request: Pick<RequestOf<'work-done'>, 'report' | 'done' | 'outcome'>,
 ): ResponseMap['work-done'] {
+  // A role this deck hosts for an orchestration on another host: the report goes back there.
+  if (service.hosted.membership(caller.paneId)) return service.hosted.workDone(caller, request.report, request.done, request.outcome ?? 'done');
   const { group, role } = callerGroup(service, caller);
   return group.workDone(caller, role, request.report, request.done, request.outcome);
 }

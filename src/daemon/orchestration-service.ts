@@ -18,6 +18,7 @@ import { contextFile, groupDir, orchestratorRestartLine, taskSourceFile } from '
 import type { ReadinessCheck } from '../orchestration/readiness-check.js';
 import { tasksToPrune, type TaskEntry } from '../orchestration/task-status.js';
 import { DeliveryService } from './delivery-service.js';
+import { HostedRoles } from './remote-hosted-roles.js';
 import { loadOrchestration } from './orchestration-config.js';
 import { OrchestrationGroup, settingsOf, type GroupInit } from './orchestration-group.js';
 import { systemClock } from './orchestration-pane.js';
@@ -39,6 +40,8 @@ export interface OrchestrationOptions {
   jitterMs?: () => number;
   /** The journal rotates past this many bytes (tests lower it). */
   rotateBytes?: number;
+  /** Where config.toml's remotes and the ssh settings come from (default: the daemon's own). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Task directories kept per group beyond the open ones; older ones go when the journal rotates. */
@@ -48,6 +51,8 @@ export class OrchestrationService implements Disposable {
   readonly groups = new Map<string, OrchestrationGroup>();
   readonly clock: Clock;
   readonly delivery: DeliveryService;
+  /** Roles this daemon runs for orchestrations on other hosts (`host = …` there). */
+  readonly hosted: HostedRoles;
   private readonly finishedEmitter = new Emitter<string>();
   /** A group's orchestrator finished the run; the value is the orchestrator's pane id. */
   readonly onRunFinished = this.finishedEmitter.event;
@@ -62,6 +67,7 @@ export class OrchestrationService implements Disposable {
       ...(options.readiness ? { readiness: options.readiness } : {}),
       ...(options.deliveryDeadlineMs ? { deadlineMs: options.deliveryDeadlineMs } : {}),
     });
+    this.hosted = new HostedRoles({ registry: options.registry, delivery: this.delivery });
   }
 
   /** A group id for a new tab of `name`: the name itself, then `name-2`, `name-3`, … */
@@ -77,6 +83,9 @@ export class OrchestrationService implements Disposable {
         registry: this.options.registry,
         delivery: this.delivery,
         clock: this.clock,
+        env: this.options.env ?? process.env,
+        logger: this.options.logger,
+        observe: (paneId) => (this.options.observe ?? ((id: string) => this.observe(id)))(paneId),
         journal: (target, entry) => this.journal(target, entry),
         runFinished: (target) => {
           const paneId = target.roles.get(target.orchestratorRole);
@@ -157,6 +166,7 @@ export class OrchestrationService implements Disposable {
     this.stopTicking();
     for (const group of this.groups.values()) group.dispose();
     this.groups.clear();
+    this.hosted.dispose();
     this.delivery.dispose();
     this.finishedEmitter.dispose();
   }
@@ -323,7 +333,7 @@ export class OrchestrationService implements Disposable {
         this.groups.delete(group.id);
         continue;
       }
-      group.tick(this.options.observe ?? ((paneId) => this.observe(paneId)), this.options.jitterMs ?? (() => Math.floor(Math.random() * 60_000)));
+      group.tick(this.options.jitterMs ?? (() => Math.floor(Math.random() * 60_000)));
     }
     this.delivery.prune(live);
     if (this.groups.size === 0) this.stopTicking();

@@ -29,7 +29,9 @@ export function authorize(authority: Authority, request: Request, registry: Pane
       hint: "run it from the pane's current agent, or from your own terminal outside the deck",
     });
   }
-  const membership = orchestration.groupOfPane(authority.paneId);
+  // A role hosted here for another host's orchestration acts on its own pane only.
+  const hosted = orchestration.hosted.membership(authority.paneId);
+  const membership = orchestration.groupOfPane(authority.paneId) ?? (hosted ? hostedGroup(hosted, authority.paneId) : null);
   // A pane outside any orchestration is the person's own agent (e.g. config generation).
   if (!membership) return;
   const { group, role } = membership;
@@ -60,6 +62,8 @@ export function authorize(authority: Authority, request: Request, registry: Pane
     case 'schedule-update':
     case 'schedule-remove':
     case 'schedule-run':
+    case 'role-host':
+    case 'role-deliver':
     case 'shutdown':
       throw new UserError(`The ${role} pane of tab ${JSON.stringify(group.id)} may not ${forbidden(request.kind)}.`, {
         hint: allow,
@@ -112,9 +116,15 @@ export function mayType(authority: Authority, paneId: string, registry: PaneRegi
   }
 }
 
+/** A hosted role as authority sees a group: its one pane, control over its own pane only. */
+function hostedGroup(hosted: { group: string; role: string }, paneId: string) {
+  return { group: { id: hosted.group, roles: new Map([[hosted.role, paneId]]), control: () => 'own' as const }, role: hosted.role };
+}
+
 function forbidden(kind: Request['kind']): string {
   if (kind === 'shutdown') return 'stop the daemon';
   if (kind === 'worktree-reclaim') return 'remove worktrees';
   if (kind.startsWith('schedule-')) return 'change schedules';
+  if (kind.startsWith('role-')) return 'host roles for another deck';
   return 'open panes';
 }

@@ -27,6 +27,7 @@ import { answer } from './handlers/answer.js';
 import { generateConfig } from './handlers/generate-config.js';
 import { lockAcquire, lockRelease, lockStatus } from './handlers/lock.js';
 import { dispatch, dispatchTargets, worktreeList, worktreeReclaim } from './handlers/dispatch.js';
+import { roleDeliver, roleHost } from './handlers/role-host.js';
 import { scheduleAdd, scheduleList, scheduleRemove, scheduleRun, scheduleUpdate } from './handlers/schedule.js';
 
 const handlers: { [K in RequestKind]: Handler<K> } = {
@@ -67,6 +68,8 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   'schedule-update': scheduleUpdate,
   'schedule-remove': scheduleRemove,
   'schedule-run': scheduleRun,
+  'role-host': roleHost,
+  'role-deliver': roleDeliver,
 };
 
 export async function route(request: Request, daemon: DaemonContext, client: ClientHandle): Promise<ResponseMap[RequestKind]> {

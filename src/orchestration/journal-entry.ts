@@ -121,6 +121,8 @@ export const JournalEntry = z.object({
   /** Who caused it (the delegating orchestrator, the reporting worker). */
   from: z.string().optional(),
   paneId: z.string().optional(),
+  /** The remote host the role runs on (`host = …` on the role); absent: this host. */
+  host: z.string().max(100).optional(),
   agentId: z.string().optional(),
   commission: z.string().optional(),
   file: z.string().optional(),

@@ -119,7 +119,8 @@ export function buildMorningReport(input: ReportInput): MorningReport {
   const byGroup = new Map<string, JournalEntry[]>();
   for (const entry of input.entries) {
     const list = byGroup.get(entry.group) ?? [];
-    list.push(entry);
+    // A role on another host is reported under `role@host` (every line of it names the host).
+    list.push(entry.host !== undefined && entry.role !== undefined ? { ...entry, role: `${entry.role}@${entry.host}` } : entry);
     byGroup.set(entry.group, list);
   }
   const groups: GroupReport[] = [];

@@ -30,7 +30,8 @@ export function timelineLines(entries: readonly JournalEntry[]): string[] {
 }
 
 function describe(entry: JournalEntry, boss: string): string | null {
-  const role = entry.role ?? '?';
+  // A role on another host is named with it: `coder@gpu-box`.
+  const role = entry.role ? `${entry.role}${entry.host ? `@${entry.host}` : ''}` : '?';
   const took = entry.ms !== undefined ? ` in ${formatDuration(entry.ms)}` : '';
   const file = entry.file ? ` (${entry.file})` : '';
   switch (entry.event) {

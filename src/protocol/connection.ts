@@ -21,6 +21,9 @@ import {
   type ResponseMap,
 } from './messages.js';
 
+export type RoleStatus = Extract<DaemonMessage, { type: 'role-status' }>;
+export type RoleReport = Extract<DaemonMessage, { type: 'role-report' }>;
+
 /** The socket exists but nobody listens, or it does not exist: the daemon is not running. */
 export class DaemonUnavailableError extends Error {
   constructor(
@@ -79,6 +82,8 @@ export class Connection implements Disposable {
   private readonly panesEmitter = new Emitter<PaneInfo[]>();
   private readonly closeEmitter = new Emitter<void>();
   private readonly finishedEmitter = new Emitter<string>();
+  private readonly roleStatusEmitter = new Emitter<RoleStatus>();
+  private readonly roleReportEmitter = new Emitter<RoleReport>();
   private latestPanes: PaneInfo[] | null = null;
 
   readonly onFrame = this.frameEmitter.event;
@@ -86,6 +91,10 @@ export class Connection implements Disposable {
   readonly onClose = this.closeEmitter.event;
   /** An orchestration finished its run; the value is its orchestrator's pane id. */
   readonly onFinished = this.finishedEmitter.event;
+  /** A role this connection hosts on that daemon (`role-host`): its pane's status. */
+  readonly onRoleStatus = this.roleStatusEmitter.event;
+  /** A role this connection hosts on that daemon: its worker's `work-done`. */
+  readonly onRoleReport = this.roleReportEmitter.event;
 
   private constructor(
     private readonly stream: MessageSocket<DaemonMessage>,
@@ -247,6 +256,12 @@ export class Connection implements Disposable {
         return;
       case 'finished':
         this.finishedEmitter.fire(message.paneId);
+        return;
+      case 'role-status':
+        this.roleStatusEmitter.fire(message);
+        return;
+      case 'role-report':
+        this.roleReportEmitter.fire(message);
         return;
       case 'welcome':
       case 'refused':

@@ -262,6 +262,29 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('schedule-remove'), name: z.string().min(1).max(100) }),
   z.object({ kind: z.literal('schedule-run'), name: z.string().min(1).max(100) }),
   z.object({ kind: z.literal('worktree-reclaim'), repoDir: Dir, name: z.string().min(1).max(100), force: z.boolean(), deleteBranch: z.boolean() }),
+  /** From another host's daemon (over ssh and `daemon bridge`): open, or take back after a
+   *  dropped link (`pane`), the pane of one role of its orchestration, held by this connection:
+   *  the role's status is pushed to it (`role-status`), its `work-done` routed back (`role-report`). */
+  z.object({
+    kind: z.literal('role-host'),
+    group: z.string().min(1).max(100),
+    role: z.string().min(1).max(100),
+    projectDir: Dir,
+    command: z.string().min(1).max(10_000),
+    agent: z.string().min(1).max(100).optional(),
+    pane: PaneRef.optional(),
+    ...{ cols: Size.cols.optional(), rows: Size.rows.optional() },
+  }),
+  /** A task for a hosted role: `task` is written to the role's task file in this host's project
+   *  (this daemon picks the path), then the task line (`purpose`) is typed and confirmed; `fresh`
+   *  restarts the role's program first. */
+  z.object({
+    kind: z.literal('role-deliver'),
+    pane: PaneRef,
+    purpose: z.enum(['task', 'nudge', 'resume']),
+    task: z.string().max(MAX_TASK_TEXT).optional(),
+    fresh: z.boolean(),
+  }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestKind = Request['kind'];
@@ -352,6 +375,17 @@ export const Responses = {
   'schedule-update': z.object({ schedule: ScheduleView }),
   'schedule-remove': z.object({ name: z.string() }),
   'schedule-run': z.object({ name: z.string(), run: ScheduleRun }),
+  'role-host': z.object({ pane: PaneInfo, adopted: z.boolean() }),
+  /** A DeliveryOutcome, and the agent that runs in the pane afterwards. */
+  'role-deliver': z.object({
+    ok: z.boolean(),
+    ms: z.number(),
+    textAttempts: Count,
+    enterPresses: Count,
+    reason: z.string().max(2000).optional(),
+    confirmedBy: z.string().max(200).optional(),
+    agentId: z.string().nullable(),
+  }),
 } satisfies { [K in RequestKind]: z.ZodType };
 
 export type ResponseMap = { [K in RequestKind]: z.infer<(typeof Responses)[K]> };
@@ -393,5 +427,17 @@ export const DaemonMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panes'), panes: z.array(PaneInfo) }),
   /** An orchestration's orchestrator ran `work-done --done` (for the bell / desktop alert). */
   z.object({ type: z.literal('finished'), paneId: z.string() }),
+  /** To the connection holding a hosted role (`role-host`): the pane as it is now, about once a
+   *  second, with what the watches need (ms since its last output, by this host's clock; whether
+   *  its agent waits at its prompt). */
+  z.object({ type: z.literal('role-status'), pane: PaneInfo, quietMs: z.number().nonnegative().nullable(), atPrompt: z.boolean() }),
+  /** To the connection holding a hosted role: its worker ran `work-done` (the report is data). */
+  z.object({
+    type: z.literal('role-report'),
+    paneId: z.string(),
+    agentId: z.string(),
+    report: z.string().max(MAX_TASK_TEXT),
+    outcome: Outcome,
+  }),
 ]);
 export type DaemonMessage = z.infer<typeof DaemonMessage>;

@@ -21,6 +21,8 @@ export interface SimRole {
   /** The program that starts the sim agent (default `node <sim-agent.mjs>`); a wrapper named
    *  like a real CLI (see `standIn`) gets that CLI's screen rules. */
   program?: string;
+  /** A remote of config.toml whose daemon runs the role (`host = "NAME"`). */
+  host?: string;
 }
 
 /** An executable `dir/<name>` that runs the sim agent: the deck takes it for that agent CLI
@@ -51,6 +53,7 @@ export function writeSimProject(dir: string, name: string, roles: SimRole[], top
       ...(role.clear === false ? ['clear = false'] : []),
       ...(role.description ? [`description = "${role.description}"`] : []),
       ...(role.promptTemplate ? [`prompt_template = ${JSON.stringify(role.promptTemplate)}`] : []),
+      ...(role.host ? [`host = "${role.host}"`] : []),
     );
   }
   writeFileSync(join(dir, '.dot-agent-deck.toml'), `${lines.join('\n')}\n`);

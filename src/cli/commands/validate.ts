@@ -37,7 +37,11 @@ export const registerValidate: CommandRegistrar = (program, ctx) => {
       const target = await resolveProjectTarget(options.project, io.cwd, true);
       // Loaded on use: the zod schemas are work that other commands should not pay at startup.
       const { loadProjectConfig } = await import('../../config/load-project.js');
-      const loaded = await loadProjectConfig(target.path, { cwd: io.cwd });
+      // A role's `host` names a remote of config.toml; a config.toml with errors checks none.
+      const { loadGlobalConfig } = await import('../../config/global-config.js');
+      const global = await loadGlobalConfig(io.env);
+      const remotes = global.config ? Object.keys(global.config.remotes) : undefined;
+      const loaded = await loadProjectConfig(target.path, { cwd: io.cwd, ...(remotes ? { remotes } : {}) });
       if (!loaded.exists) {
         const where = options.project === '.' ? 'this directory' : options.project;
         const init = options.project === '.' ? 'dot-agent-deck init' : `dot-agent-deck init -p ${options.project}`;

@@ -47,6 +47,7 @@ describe('JSON Schema', () => {
       'resume_after_limit',
       'stage',
       'control',
+      'host',
     ]);
     for (const [key, field] of Object.entries(role?.properties ?? {})) expect(field.description, key).toMatch(/\w/);
     expect(schema.properties.worker_response_timeout_minutes?.description).toMatch(/top-level/);

@@ -181,7 +181,8 @@ const CASES: [string, string, Expected][] = [
       line: 11,
       column: 1,
       path: 'orchestrations[0].roles[1].model',
-      message: 'unknown key `model` (valid keys here: name, command, agent, start, description, prompt_template, clear, resume_after_limit, stage, control)',
+      message:
+        'unknown key `model` (valid keys here: name, command, agent, start, description, prompt_template, clear, resume_after_limit, stage, control, host)',
     },
   ],
   [
@@ -318,6 +319,41 @@ describe('validateProjectText rejects', () => {
     const result = validateProjectText(text, FILE, { projectName: 'my-project' });
     expect(result.value).toBeUndefined();
     expect(result.errors).toEqual([{ file: FILE, severity: 'error', ...expected }]);
+  });
+});
+
+describe('a role host', () => {
+  const remotes = ['gpu-box', 'laptop'];
+  it.each<[string, string, readonly string[] | undefined, Expected | null]>([
+    ['a remote of config.toml', team({}, 'host = "gpu-box"'), remotes, null],
+    ['not checked without config.toml', team({}, 'host = "anything"'), undefined, null],
+    [
+      'a typo of a remote',
+      team({}, 'host = "gpu-bx"'),
+      remotes,
+      {
+        line: 11,
+        column: 1,
+        path: 'orchestrations[0].roles[1].host',
+        message:
+          'host "gpu-bx" is not a remote of config.toml: did you mean gpu-box? (remotes: gpu-box, laptop; add one with `dot-agent-deck remote add gpu-bx [user@]host`)',
+      },
+    ],
+    [
+      'on the start role',
+      team({ 6: 'start = true\nhost = "gpu-box"' }),
+      remotes,
+      {
+        line: 7,
+        column: 1,
+        path: 'orchestrations[0].roles[0].host',
+        message: 'the start role (the orchestrator) runs where the deck runs; only a worker role may set host',
+      },
+    ],
+  ])('%s', (_name, text, known, expected) => {
+    const result = validateProjectText(text, FILE, known ? { remotes: known } : {});
+    if (expected === null) expect(result.errors).toEqual([]);
+    else expect(result.errors).toEqual([expect.objectContaining(expected)]);
   });
 });
 

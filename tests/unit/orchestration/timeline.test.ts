@@ -30,6 +30,17 @@ describe('timeline', () => {
     ]);
   });
 
+  it('names the host of a role that runs on another one', () => {
+    const lines = timelineLines([
+      { at: at(1), group: 'dev', event: 'delivery-failed', from: 'lead', role: 'coder', host: 'gpu-box', detail: 'remote "gpu-box" cannot be reached' },
+      { at: at(2), group: 'dev', event: 'completed', role: 'coder', host: 'gpu-box' },
+    ]);
+    expect(lines).toEqual([
+      '02:01 orchestrator → coder@gpu-box  NOT delivered: remote "gpu-box" cannot be reached',
+      '02:02 coder@gpu-box → orchestrator  completed',
+    ]);
+  });
+
   it('names the group when the journal holds several tabs', () => {
     const lines = timelineLines([
       { at: at(1), group: 'dev', event: 'done' },
