@@ -115,6 +115,30 @@ describe('hooks', () => {
     expect(readFileSync(plugin, 'utf8')).toBe('// mine\n');
   });
 
+  it("lets opencode start offline: lists its plugin package in the config dir's lock, keeps the user's entries, undoes only its own", async () => {
+    const dir = join(deck.env.XDG_CONFIG_HOME!, 'opencode');
+    const lockFile = join(dir, 'package-lock.json');
+    mkdirSync(dir, { recursive: true });
+    const mine = { name: 'opencode', lockfileVersion: 3, requires: true, packages: { '': { dependencies: { 'left-pad': '1.3.0' } } } };
+    writeFileSync(lockFile, `${JSON.stringify(mine)}\n`);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { 'left-pad': '1.3.0', 'is-odd': '3.0.1' } }));
+    const installed = await cli('install', '--agent', 'opencode');
+    expect(installed.stdout).toContain(
+      `listed @opencode-ai/plugin in ${lockFile} and created ${join(dir, 'node_modules')} (backup: ${lockFile}.dot-agent-deck.bak)`,
+    );
+    expect(installed.stdout).toContain('opencode still installs at start: is-odd');
+    expect(JSON.parse(readFileSync(lockFile, 'utf8')).packages['']).toEqual({ dependencies: { 'left-pad': '1.3.0', '@opencode-ai/plugin': '*' } });
+    expect(existsSync(join(dir, 'node_modules'))).toBe(true);
+    expect((await cli('install', '--agent', 'opencode')).stdout).toContain('starts without the npm registry already');
+    expect((await cli('uninstall', '--agent', 'opencode')).stdout).toContain(`removed @opencode-ai/plugin from ${lockFile} and the empty`);
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual(mine);
+    writeFileSync(lockFile, '{"packages": ');
+    const refused = await cli('install', '--agent', 'opencode');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${lockFile} is not valid JSON`);
+    expect(readFileSync(lockFile, 'utf8')).toBe('{"packages": ');
+  });
+
   it('offers the install once for agents on PATH that lack the hooks, and never edits', () => {
     const bin = join(deck.root, 'bin');
     mkdirSync(bin);

@@ -16,6 +16,7 @@ import { stateDir } from '../../config/paths.js';
 import { findProgram } from '../../pty/program-path.js';
 import type { CommandRegistrar } from '../program.js';
 import { allowCodexSocket, codexSocketNote } from './codex-sandbox.js';
+import { letOpencodeStartOffline, undoOpencodeOffline } from './opencode-offline.js';
 
 const AGENTS = ['claude-code', 'codex', 'gemini', 'opencode', 'pi'] as const;
 type Agent = (typeof AGENTS)[number];
@@ -165,6 +166,13 @@ function selected(agent: string | undefined): Agent[] {
   return [agent as Agent];
 }
 
+/** What an agent needs besides its hooks: Codex's sandbox lets work-done out; opencode starts offline. */
+function companion(action: 'install' | 'uninstall', agent: Agent, env: Env): string | null {
+  if (agent === 'codex') return action === 'install' ? allowCodexSocket(env) : codexSocketNote(env);
+  if (agent === 'opencode') return action === 'install' ? letOpencodeStartOffline(env) : undoOpencodeOffline(env);
+  return null;
+}
+
 export const registerHooks: CommandRegistrar = (program, ctx) => {
   const hooks = program.command('hooks').description("install, remove or check the deck's hooks in the agents' settings");
   const bin = () => packagePath('bin', 'dot-agent-deck.js');
@@ -176,9 +184,8 @@ export const registerHooks: CommandRegistrar = (program, ctx) => {
       .action((options: { agent?: string }) => {
         for (const agent of selected(options.agent)) {
           ctx.io.stdout(`${apply(action, agent, ctx.io.env, bin())}\n`);
-          if (agent !== 'codex') continue;
-          const sandbox = action === 'install' ? allowCodexSocket(ctx.io.env) : codexSocketNote(ctx.io.env);
-          if (sandbox !== null) ctx.io.stdout(`${sandbox}\n`);
+          const extra = companion(action, agent, ctx.io.env);
+          if (extra !== null) ctx.io.stdout(`${extra}\n`);
         }
       });
   }
