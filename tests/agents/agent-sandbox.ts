@@ -179,7 +179,14 @@ export async function createSandbox(agent: RealAgent, bin: string, options: Sand
         },
       }),
     );
-    Object.assign(env, xdg, { OPENCODE_DISABLE_MODELS_FETCH: '1', OPENCODE_DISABLE_AUTOUPDATE: '1', OPENCODE_DISABLE_LSP_DOWNLOAD: '1' });
+    // The npm registry at a closed port: opencode must start offline once `hooks install` ran
+    // (it would npm-install @opencode-ai/plugin at start, ~70 s of retries; docs/AGENT-NOTES.md).
+    Object.assign(env, xdg, {
+      OPENCODE_DISABLE_MODELS_FETCH: '1',
+      OPENCODE_DISABLE_AUTOUPDATE: '1',
+      OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
+      npm_config_registry: 'http://127.0.0.1:9/',
+    });
     argv = [bin];
   } else if (agent === 'pi') {
     const agentDir = join(home, '.pi', 'agent');

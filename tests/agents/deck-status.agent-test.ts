@@ -1,5 +1,6 @@
 // Real agents in deck panes, driven by the deck's own installed hooks against the mock model:
-// starting → idle → thinking/working → needs input on a permission prompt → `y` → working → idle.
+// starting → idle → thinking/working → needs input on a permission prompt → `y` → working → idle
+// (Claude Code, Codex, Gemini CLI, opencode; Pi, which asks for nothing, through a plain turn).
 // Run with `npm run test:agents`; the CLIs are installed into ~/.cache/dot-agent-deck-agents.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +41,22 @@ const CASES: Case[] = [
     promptText: /Would you like to run the following command\?/,
     installed: 'installed deck hooks',
     turnHook: /hook\s+(UserPromptSubmit|PreToolUse)/,
+  },
+  {
+    agent: 'gemini',
+    prompt: 'TASK: RUN: echo deck-ok > out.txt',
+    waitingRule: /^hook:Notification\/ToolPermission$/,
+    promptText: /Allow execution/,
+    installed: 'installed deck hooks',
+    turnHook: /hook\s+(BeforeAgent|BeforeTool)/,
+  },
+  {
+    agent: 'opencode',
+    prompt: 'TASK: RUN: echo deck-ok > out.txt',
+    waitingRule: /^hook:permission\.asked$/,
+    promptText: /Permission required/,
+    installed: 'installed the deck plugin',
+    turnHook: /hook\s+(session\.status|tool\.execute\.before)/,
   },
   {
     agent: 'pi',
@@ -118,7 +135,22 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
       );
 
     await until('the agent is idle at its input box', (p) => p.status.kind === 'idle');
-    await connection.request({ kind: 'send', pane: paneId, text: prompt, submit: true });
+    // As delivery does: the line, its echo in the box (opencode drops keys typed in its first
+    // second; a late reader may take text and CR in one read as a paste), then one lone Enter —
+    // which must submit: nothing below presses Enter again.
+    const shown = (text: string) => screen.includes(text);
+    for (let attempt = 1; ; attempt++) {
+      await connection.request({ kind: 'send', pane: paneId, text: prompt, submit: false });
+      try {
+        await until(`the typed line shows in the input box (attempt ${attempt})`, () => shown(prompt), 10_000);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await connection.request({ kind: 'send', pane: paneId, text: '\x7f'.repeat(prompt.length * 2), submit: false });
+        await until('the input box is empty again', () => !shown(prompt.slice(0, 12)), 10_000);
+      }
+    }
+    await connection.request({ kind: 'send', pane: paneId, text: '', submit: true });
     if (waitingRule !== null && promptText !== null) {
       await until('the permission prompt is reported by a hook', (p) => p.status.kind === 'needs-input' && waitingRule.test(p.status.rule));
       expect(latestOf.get(paneId)?.agentType).toBe(agent);
