@@ -16,10 +16,7 @@ const ROLES = ['coder', 'reviewer', 'auditor'];
 
 /** One line per delivery (how long, how confirmed), for the report of a run. */
 function deliveries(run: TeamRun): string {
-  return run.entries
-    .filter((e) => e.event === 'delivered')
-    .map((e) => `${e.role}: ${e.ms ?? '?'} ms, attempt ${e.attempt ?? '?'}`)
-    .join('; ');
+  return run.deliveries.map((line) => `\n  ${line}`).join('');
 }
 
 function expectEachTaskOnce(run: TeamRun, workers: Member[], orchestrator: 'sim' | 'claude-code'): void {

@@ -5,6 +5,7 @@
 // test asserts on: the journal, every pane's screen, the files the tools wrote, the mock's log.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { daemonLogFile } from '../../src/config/paths.js';
 import type { JournalEntry } from '../../src/orchestration/journal-entry.js';
 import { createDaemonHarness, type DaemonHarness } from '../helpers/daemon-harness.js';
 import { journal, panesByRole, SIM_AGENT } from '../helpers/orchestration-project.js';
@@ -26,6 +27,17 @@ export interface TeamRun {
   screens: Map<string, string>;
   /** The prompts the model was asked (not tool results, not side requests), in order. */
   prompts: string[];
+  /** The daemon's log of every typed line: how it was confirmed, how often typed and Entered. */
+  deliveries: string[];
+}
+
+/** The daemon log's lines about typed lines. */
+function deliveryLog(h: DaemonHarness): string[] {
+  const file = daemonLogFile(h.deck.env);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /line (not )?delivered/.test(line));
 }
 
 /** The group's files live under the orchestration's name. */
@@ -162,7 +174,8 @@ export async function runTeam(
     return out;
   };
   let last = new Map<string, string>();
-  const story = () => `journal:\n${steps()}\n${[...last].map(([role, screen]) => `--- ${role}:\n${screen}`).join('\n')}`;
+  const story = () =>
+    `journal:\n${steps()}\ndeliveries:\n${deliveryLog(h).join('\n')}\n${[...last].map(([role, screen]) => `--- ${role}:\n${screen}`).join('\n')}`;
   // A watch, a failed delivery or a nudge already breaks "each task once": say so at once.
   const wrong = (e: JournalEntry) => e.event === 'watch' || e.event === 'delivery-failed' || e.event === 'nudge' || e.event === 'notice-failed';
   let stuck: JournalEntry | undefined;
@@ -186,7 +199,7 @@ export async function runTeam(
     .map((line) => JSON.parse(line) as { ntools?: number; prompt?: string; toolResult?: string })
     .filter((request) => (request.ntools ?? 0) > 0 && request.toolResult === undefined)
     .map((request) => request.prompt ?? '');
-  return { h, sandbox: main, project, ms, entries: journal(project), screens: await screens(), prompts };
+  return { h, sandbox: main, project, ms, entries: journal(project), screens: await screens(), prompts, deliveries: deliveryLog(h) };
 }
 
 /** The task line the deck types into a worker (prompt-lines.ts). */
