@@ -5,6 +5,7 @@
 // typed line is deck-written shell-safe text.
 import type { Disposable } from '../common/disposable.js';
 import { errorMessage } from '../common/errors.js';
+import { nullLogger, type Logger } from '../common/logger.js';
 import { readiness } from '../agents/readiness.js';
 import { deliverLine, type Clock, type DeliveryOutcome } from '../orchestration/delivery.js';
 import { safeTypedLine } from '../orchestration/prompt-lines.js';
@@ -19,6 +20,8 @@ export interface DeliveryServiceOptions {
   clock: Clock;
   readiness?: ReadinessCheck;
   deadlineMs?: number;
+  /** Every typed line's outcome goes here (how it was confirmed, how often typed and Entered). */
+  logger?: Logger;
 }
 
 export class DeliveryService implements Disposable {
@@ -107,7 +110,7 @@ export class DeliveryService implements Disposable {
       const host = this.options.registry.host(paneId);
       this.options.registry.statusTracker(paneId).noteDeckLine(line);
       beforeTyping();
-      return await deliverLine(
+      const outcome = await deliverLine(
         deliveryPane(host, activity, this.options.writers, this.options.clock, () => this.hookFacts(paneId)),
         agentId,
         line,
@@ -119,6 +122,12 @@ export class DeliveryService implements Disposable {
           ...(this.options.deadlineMs ? { deadlineMs: this.options.deadlineMs } : {}),
         },
       );
+      const { ms, textAttempts, enterPresses } = outcome;
+      const fields = { paneId, label, agentType: this.agentType(paneId), ms, textAttempts, enterPresses };
+      const logger = this.options.logger ?? nullLogger;
+      if (outcome.ok) logger.info('line delivered', { ...fields, confirmedBy: outcome.confirmedBy });
+      else logger.warn('line not delivered', { ...fields, reason: outcome.reason });
+      return outcome;
     } catch (error) {
       return failed(errorMessage(error));
     }

@@ -64,6 +64,7 @@ export class OrchestrationService implements Disposable {
       registry: options.registry,
       writers: options.writers,
       clock: this.clock,
+      logger: options.logger,
       ...(options.readiness ? { readiness: options.readiness } : {}),
       ...(options.deliveryDeadlineMs ? { deadlineMs: options.deliveryDeadlineMs } : {}),
     });

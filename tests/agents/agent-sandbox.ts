@@ -80,6 +80,9 @@ export interface SandboxOptions {
   askPermissions?: boolean;
   /** A mock rules file (`--script`): `[{"match", "shell", "then"}]`, tried before the keywords. */
   mockScript?: string;
+  /** Seed this agent into another sandbox's HOME and project, against its mock (a team of
+   *  different CLIs in one orchestration); disposing the returned sandbox leaves that one alone. */
+  shareWith?: Sandbox;
 }
 
 async function startMock(root: string, mockScript?: string): Promise<{ child: ChildProcess; port: number }> {
@@ -99,12 +102,14 @@ async function startMock(root: string, mockScript?: string): Promise<{ child: Ch
 }
 
 export async function createSandbox(agent: RealAgent, bin: string, options: SandboxOptions = {}): Promise<Sandbox> {
-  const root = mkdtempSync(join(tmpdir(), `deck-${agent}-`));
+  const shared = options.shareWith;
+  const root = shared?.root ?? mkdtempSync(join(tmpdir(), `deck-${agent}-`));
   const home = join(root, 'home');
   const project = join(root, 'proj');
   for (const dir of [home, project, join(root, 'tmp')]) mkdirSync(dir, { recursive: true });
-  const mock = await startMock(root, options.mockScript);
-  const base = `http://127.0.0.1:${mock.port}`;
+  const mock = shared ? null : await startMock(root, options.mockScript);
+  const port = shared?.port ?? mock!.port;
+  const base = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = { HOME: home, TMPDIR: join(root, 'tmp'), TERM: 'xterm-256color', LANG: 'C.UTF-8' };
   let argv: string[];
   if (agent === 'claude-code') {
@@ -230,10 +235,11 @@ export async function createSandbox(agent: RealAgent, bin: string, options: Sand
     root,
     home,
     project,
-    port: mock.port,
+    port,
     argv,
     env,
     async dispose() {
+      if (mock === null) return;
       const closed = new Promise((resolve) => (mock.child.exitCode !== null ? resolve(null) : mock.child.once('exit', resolve)));
       mock.child.kill();
       await closed;

@@ -76,15 +76,22 @@ describe('hooks', () => {
     expect(Object.keys(hooks.hooks)).toContain('PermissionRequest');
   });
 
-  it("lets a sandboxed Codex reach the deck: network_access in config.toml, the user's settings and comments kept", async () => {
+  it("lets a sandboxed Codex reach the deck: network_access and no login shell in config.toml, the user's settings and comments kept", async () => {
     const config = join(deck.env.CODEX_HOME!, 'config.toml');
     mkdirSync(deck.env.CODEX_HOME!, { recursive: true });
     writeFileSync(config, '# mine\nmodel = "o4"\n\n[sandbox_workspace_write]\nwritable_roots = ["/srv"]\n');
     const result = await cli('install', '--agent', 'codex');
-    expect(result.stdout).toContain('network_access = true');
-    expect(readFileSync(config, 'utf8')).toBe('# mine\nmodel = "o4"\n\n[sandbox_workspace_write]\nnetwork_access = true\nwritable_roots = ["/srv"]\n');
+    expect(result.stdout).toContain('allow_login_shell = false and [sandbox_workspace_write] network_access = true');
+    // A login shell would read /etc/profile, which sets PATH afresh: the deck's dot-agent-deck lost.
+    expect(readFileSync(config, 'utf8')).toBe(
+      '# mine\nmodel = "o4"\nallow_login_shell = false\n\n[sandbox_workspace_write]\nnetwork_access = true\nwritable_roots = ["/srv"]\n',
+    );
     expect((await cli('install', '--agent', 'codex')).stdout).toContain('already lets work-done reach the deck');
-    expect((await cli('uninstall', '--agent', 'codex')).stdout).toContain('left [sandbox_workspace_write] network_access = true');
+    expect((await cli('uninstall', '--agent', 'codex')).stdout).toContain('left allow_login_shell = false and [sandbox_workspace_write] network_access = true');
+    // A user who set only one of them gets the other.
+    writeFileSync(config, '[sandbox_workspace_write]\nnetwork_access = true\n');
+    expect((await cli('install', '--agent', 'codex')).stdout).toMatch(/set allow_login_shell = false in /);
+    expect(readFileSync(config, 'utf8')).toBe('allow_login_shell = false\n\n[sandbox_workspace_write]\nnetwork_access = true\n');
     writeFileSync(config, 'model = \n');
     const refused = await cli('install', '--agent', 'codex');
     expect(refused.code).toBe(1);
