@@ -343,8 +343,15 @@ export class OrchestrationService implements Disposable {
   private observe(paneId: string): Observation | null {
     try {
       const { status } = this.options.registry.get(paneId);
+      const inputs = this.options.registry.host(paneId).inputCount;
       // Reading the screen for readiness costs a render: only when the status says idle.
-      return { status: status.kind, reason: status.reason, until: status.until ?? null, atPrompt: status.kind === 'idle' && this.delivery.atPrompt(paneId) };
+      return {
+        status: status.kind,
+        reason: status.reason,
+        until: status.until ?? null,
+        atPrompt: status.kind === 'idle' && this.delivery.atPrompt(paneId),
+        inputs,
+      };
     } catch {
       return null;
     }

@@ -17,6 +17,7 @@ export type PaneHost = Pick<
   | 'onExit'
   | 'onOutput'
   | 'write'
+  | 'inputCount'
   | 'resize'
   | 'frame'
   | 'text'

@@ -199,7 +199,8 @@ export class HostedRoles implements Disposable {
       const quietMs = lastOutputAt === undefined ? null : Math.max(0, Date.now() - lastOutputAt);
       // Reading the screen for readiness costs a render: only when the status says idle.
       const atPrompt = pane.status.kind === 'idle' && delivery.atPrompt(hosted.paneId);
-      hosted.holder.pushRole({ type: 'role-status', pane, quietMs, atPrompt });
+      const inputs = registry.host(hosted.paneId).inputCount;
+      hosted.holder.pushRole({ type: 'role-status', pane, quietMs, atPrompt, inputs });
     } catch {
       // The pane went away between the prune and now: the next prune forgets it.
     }

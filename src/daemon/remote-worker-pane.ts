@@ -52,7 +52,7 @@ export class RemoteWorkerPane implements WorkerPane {
   /** The connection the pane was (last) taken on: a new one must take it again. */
   private heldOn: Connection | null = null;
   private holding: Promise<void> | null = null;
-  private status: { pane: PaneInfo; lastOutputAt: number | null; atPrompt: boolean } | null = null;
+  private status: { pane: PaneInfo; lastOutputAt: number | null; atPrompt: boolean; inputs: number | null } | null = null;
   /** Set while a fresh task is delivered: its new agent is told to the group, its old one's exit is not a watch. */
   private spawning: ((agentId: string) => void) | null = null;
 
@@ -87,7 +87,7 @@ export class RemoteWorkerPane implements WorkerPane {
     const seen = this.fresh();
     if (!seen) return null;
     const { status } = seen.pane;
-    return { status: status.kind, reason: status.reason, until: status.until ?? null, atPrompt: seen.atPrompt };
+    return { status: status.kind, reason: status.reason, until: status.until ?? null, atPrompt: seen.atPrompt, inputs: seen.inputs };
   }
 
   screenTail(): string[] {
@@ -187,19 +187,19 @@ export class RemoteWorkerPane implements WorkerPane {
     }
     this.remoteId = answer.pane.id;
     this.heldOn = connection;
-    this.see(answer.pane, null, false);
+    this.see(answer.pane, null, false, null);
     this.store.add(connection.onRoleStatus((message) => this.onStatus(message)));
     this.store.add(connection.onRoleReport((message) => this.onReport(message)));
   }
 
   private onStatus(message: RoleStatus): void {
     if (message.pane.id !== this.remoteId) return;
-    this.see(message.pane, message.quietMs, message.atPrompt);
+    this.see(message.pane, message.quietMs, message.atPrompt, message.inputs ?? null);
   }
 
-  private see(pane: PaneInfo, quietMs: number | null, atPrompt: boolean): void {
+  private see(pane: PaneInfo, quietMs: number | null, atPrompt: boolean, inputs: number | null): void {
     const before = this.status?.pane;
-    this.status = { pane, lastOutputAt: quietMs === null ? null : Date.now() - quietMs, atPrompt };
+    this.status = { pane, lastOutputAt: quietMs === null ? null : Date.now() - quietMs, atPrompt, inputs };
     if (before && before.agentId !== pane.agentId && this.spawning) this.spawning(pane.agentId);
     const ended = before?.state === 'running' && pane.state !== 'running' && before.agentId === pane.agentId;
     if (ended && !this.spawning) {

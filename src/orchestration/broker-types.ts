@@ -28,6 +28,9 @@ export interface Commission {
   nudged: boolean;
   /** The waiting episode already reported (blocked, needs-input), so it is told once. */
   episode: 'blocked' | 'needs-input' | null;
+  /** Keys typed into the worker's pane when the needs-input episode began: the episode ends only
+   *  once someone has typed since (an answer), not on a status that flickers while it waits. */
+  episodeInputs: number | null;
   /** When the deck types the agent's continue input (a usage limit's reset time + jitter). */
   resumeAt: number | null;
   /** The worker's question waiting for the orchestrator's reply (the stall, no-activity and
@@ -80,6 +83,8 @@ export interface Observation {
   until: string | null;
   /** The agent's input box / prompt is on screen and ready for typing. */
   atPrompt: boolean;
+  /** How many writes of keys the pane has had (people and the deck alike); null when unknown. */
+  inputs: number | null;
 }
 
 export type BrokerEvent =
@@ -181,6 +186,7 @@ export function freshCommission(
     idleSince: null,
     nudged: false,
     episode: null,
+    episodeInputs: null,
     resumeAt: null,
     question: null,
     asked: 0,

@@ -2,7 +2,7 @@
 // No activity after delivery, a response timeout, a worker blocked or waiting for a person (told
 // once per episode), idle at its prompt without work-done (nudged once, then told), and the
 // continue line typed after a usage limit's reset. Pure: a Step in, moves on it out.
-import type { BrokerEvent, Commission } from './broker-types.js';
+import type { BrokerEvent, Commission, Observation } from './broker-types.js';
 import { NO_ACTIVITY_MS } from './broker-types.js';
 import type { Step } from './broker-step.js';
 
@@ -38,7 +38,12 @@ export function observe(s: Step, event: Extract<BrokerEvent, { type: 'observed' 
         next.settings.resumeRoles.includes(commission.role) &&
         (next.resumes[commission.paneId] ?? 0) < next.settings.maxResumes;
       const until = seen.until !== null ? Date.parse(seen.until) : NaN;
-      s.update(commission.role, { episode: kind, idleSince: null, resumeAt: resumes && Number.isFinite(until) ? until + event.jitterMs : null });
+      s.update(commission.role, {
+        episode: kind,
+        episodeInputs: kind === 'needs-input' ? seen.inputs : null,
+        idleSince: null,
+        resumeAt: resumes && Number.isFinite(until) ? until + event.jitterMs : null,
+      });
       s.watch(
         commission,
         kind,
@@ -48,8 +53,17 @@ export function observe(s: Step, event: Extract<BrokerEvent, { type: 'observed' 
     }
     return;
   }
-  if (commission.episode !== null) s.update(commission.role, { episode: null });
+  if (commission.episode !== null && answered(commission, seen)) s.update(commission.role, { episode: null, episodeInputs: null });
   stallWatch(s, commission, event);
+}
+
+/** A question is over once someone typed into the pane after it was asked: a status that
+ *  flickers while it waits (a late hook, a screen rule and a hook disagreeing under load) is not
+ *  an answer, and the same question must not be told twice. A blocked episode ends on any other
+ *  status, as does a needs-input episode when the pane's typing is unknown. */
+function answered(commission: Commission, seen: Observation): boolean {
+  if (commission.episode !== 'needs-input' || commission.episodeInputs === null || seen.inputs === null) return true;
+  return seen.inputs > commission.episodeInputs;
 }
 
 /** Idle at its prompt for the stall grace without work-done: a reminder, then a notice. */

@@ -230,6 +230,7 @@ export function step(state: BrokerState, event: BrokerEvent): StepResult {
         idleSince: null,
         nudged: false,
         episode: null,
+        episodeInputs: null,
         resumeAt: null,
         // The fresh agent never asked it: a reply would answer nobody.
         question: null,

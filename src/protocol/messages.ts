@@ -430,7 +430,14 @@ export const DaemonMessage = z.discriminatedUnion('type', [
   /** To the connection holding a hosted role (`role-host`): the pane as it is now, about once a
    *  second, with what the watches need (ms since its last output, by this host's clock; whether
    *  its agent waits at its prompt). */
-  z.object({ type: z.literal('role-status'), pane: PaneInfo, quietMs: z.number().nonnegative().nullable(), atPrompt: z.boolean() }),
+  z.object({
+    type: z.literal('role-status'),
+    pane: PaneInfo,
+    quietMs: z.number().nonnegative().nullable(),
+    atPrompt: z.boolean(),
+    // Writes of keys into the pane (an answer ends a needs-input episode); absent from older decks.
+    inputs: z.number().int().nonnegative().optional(),
+  }),
   /** To the connection holding a hosted role: its worker ran `work-done` (the report is data). */
   z.object({
     type: z.literal('role-report'),

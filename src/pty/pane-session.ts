@@ -75,6 +75,7 @@ export class PaneSession implements Disposable {
   private readonly outputEmitter = this.store.add(new Emitter<number>());
   private current: Generation;
   private respawning: Promise<void> = Promise.resolve();
+  private inputs = 0;
 
   readonly paneId: string;
   /** Screen content, cursor, modes or size changed. Fires per parsed chunk: coalesce downstream. */
@@ -141,7 +142,13 @@ export class PaneSession implements Disposable {
 
   /** Raw bytes to the program (a person's or a client's input); dropped once it exited. Its
    *  output is parsed ahead of other panes' for a while: the echo is what a person waits for. */
+  /** Writes of keys so far (a person's or the deck's; query replies do not count). */
+  get inputCount(): number {
+    return this.inputs;
+  }
+
   write(data: string | Buffer): void {
+    this.inputs += 1;
     this.terminal.prioritize();
     this.writeToProgram(data);
   }

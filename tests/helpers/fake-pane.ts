@@ -49,6 +49,10 @@ export class FakePane implements PaneHost {
     this.titleEmitter.fire(title);
   }
 
+  get inputCount(): number {
+    return this.writes.length;
+  }
+
   write(data: string | Buffer): void {
     this.writes.push({ at: Date.now(), data: data.toString() });
   }

@@ -38,7 +38,7 @@ const idle = (role: string, at: number, atPrompt = true): BrokerEvent => ({
   at,
   role,
   agentId: `a-${role}`,
-  seen: { status: 'idle', reason: null, until: null, atPrompt },
+  seen: { status: 'idle', reason: null, until: null, atPrompt, inputs: null },
   jitterMs: 0,
 });
 const blocked = (role: string, at: number, until: string | null): BrokerEvent =>
@@ -369,6 +369,78 @@ describe('broker', () => {
     expect(result.journal).toEqual([]);
   });
 
+  // A needs-input episode is told once; it ends only on an answer (keys typed since it began).
+  // The status flickering while the question waits (a late hook under load) is not an answer.
+  const seen = (status: string, inputs: number | null) => ({
+    status,
+    reason: status === 'needs-input' ? 'a question' : null,
+    until: null,
+    atPrompt: false,
+    inputs,
+  });
+  it.each([
+    {
+      name: 'a flicker with nothing typed',
+      statuses: [
+        ['needs-input', 3],
+        ['working', 3],
+        ['needs-input', 3],
+      ],
+      told: 1,
+    },
+    {
+      name: 'a flicker to idle with nothing typed',
+      statuses: [
+        ['needs-input', 3],
+        ['idle', 3],
+        ['needs-input', 3],
+      ],
+      told: 1,
+    },
+    {
+      name: 'an answer, then a second question',
+      statuses: [
+        ['needs-input', 3],
+        ['working', 4],
+        ['needs-input', 4],
+      ],
+      told: 2,
+    },
+    {
+      name: 'keys typed while it still asks, then a flicker',
+      statuses: [
+        ['needs-input', 3],
+        ['needs-input', 4],
+        ['working', 4],
+        ['needs-input', 4],
+      ],
+      told: 2,
+    },
+    {
+      name: 'typing unknown (an older remote deck): any other status ends it',
+      statuses: [
+        ['needs-input', null],
+        ['working', null],
+        ['needs-input', null],
+      ],
+      told: 2,
+    },
+  ] as { name: string; statuses: [string, number | null][]; told: number }[])('tells a question $told time(s): $name', ({ statuses, told }) => {
+    const result = play(
+      state([commission('coder')]),
+      statuses.map(([status, inputs], i) => ({
+        type: 'observed',
+        at: T0 + 1000 * (i + 1),
+        role: 'coder',
+        agentId: 'a-coder',
+        seen: seen(status, inputs),
+        jitterMs: 0,
+      })),
+    );
+    expect(result.journal).toEqual(Array(told).fill('watch'));
+    // The first notice is typed; the orchestrator's notices go one at a time, so others wait.
+    expect(result.notices).toEqual([expect.stringMatching(/^Worker coder waits for a person: a question\. /)]);
+  });
   it('reports a usage limit once with its reset time and, when opted in, resumes once at the reset time', () => {
     const until = new Date(T0 + 3_600_000).toISOString();
     const s0 = state([commission('coder')], { stallGraceMs: 0, resumeRoles: ['coder'], maxResumes: 1 });
@@ -397,7 +469,7 @@ describe('broker', () => {
       at: T0 + 2000,
       role: 'coder',
       agentId: 'a-coder',
-      seen: { status: 'error', reason: null, until: null, atPrompt: false },
+      seen: { status: 'error', reason: null, until: null, atPrompt: false, inputs: null },
       jitterMs: 0,
     };
     const s0 = state([commission('coder')], { stallGraceMs: 1000, resumeRoles: ['coder'], maxResumes: 3 });

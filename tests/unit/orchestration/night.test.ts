@@ -216,13 +216,13 @@ describe('an unattended night', () => {
       if (!host) return null;
       switch (host.currentPhase) {
         case 'limited':
-          return { status: 'blocked', reason: 'usage limit reached', until: new Date(host.limitUntil!).toISOString(), atPrompt: false };
+          return { status: 'blocked', reason: 'usage limit reached', until: new Date(host.limitUntil!).toISOString(), atPrompt: false, inputs: null };
         case 'ready':
-          return { status: 'idle', reason: null, until: null, atPrompt: self.service.delivery.atPrompt(paneId) };
+          return { status: 'idle', reason: null, until: null, atPrompt: self.service.delivery.atPrompt(paneId), inputs: null };
         case 'gone':
-          return { status: 'exited', reason: null, until: null, atPrompt: false };
+          return { status: 'exited', reason: null, until: null, atPrompt: false, inputs: null };
         default:
-          return { status: host.currentPhase === 'starting' ? 'starting' : 'working', reason: null, until: null, atPrompt: false };
+          return { status: host.currentPhase === 'starting' ? 'starting' : 'working', reason: null, until: null, atPrompt: false, inputs: null };
       }
     }
 
