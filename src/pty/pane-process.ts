@@ -2,6 +2,8 @@
 // forkpty makes the child a session leader with the PTY as its controlling terminal, so Ctrl+C
 // reaches the foreground job and the child's pid is also its process group id. It knows nothing
 // about the screen; PaneSession feeds its output to the pane's terminal.
+import { readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { ptyModule, type IPty } from './pty-binding.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import { DisposableStore, toDisposable, type Disposable } from '../common/disposable.js';
@@ -10,12 +12,31 @@ import { Emitter, type Event } from '../common/event.js';
 import type { Launch } from './launch.js';
 import { processGroupExists, signalName, signalProcess, signalProcessGroup } from './process-group.js';
 
+/** The longest the read stream stays open after the leader exited while flow control pauses it. */
+const TAIL_LIMIT_MS = 10_000;
+/** Bounds one synchronous drain of the PTY (the kernel holds far less: ~64 KiB). */
+const DRAIN_READS = 64;
+const DRAIN_CHUNK = 64 * 1024;
+
+/** node-pty's UnixTerminal internals the tail guard needs (not in its typings). */
+interface PtyInternals {
+  _fd?: number;
+  _socket?: {
+    destroyed: boolean;
+    readableEnded: boolean;
+    destroy(error?: Error): unknown;
+    prependListener(event: 'end', listener: () => void): unknown;
+  };
+}
+
 export class PaneProcess implements Disposable {
   private readonly store = new DisposableStore();
   private readonly dataEmitter = this.store.add(new Emitter<string>());
   private exitInfo: PaneExit | undefined;
   private terminating = false;
   private escalated = false;
+  private paused = false;
+  private onResume: (() => void) | null = null;
 
   readonly pid: number;
   /** Output as node-pty decodes it (UTF-8, split sequences joined, invalid bytes as U+FFFD). */
@@ -46,6 +67,7 @@ export class PaneProcess implements Disposable {
   private constructor(private readonly pty: IPty) {
     this.pid = pty.pid;
     this.store.add(pty.onData((data) => this.dataEmitter.fire(data)));
+    this.keepTheTail();
     this.exited = new Promise((resolve) => {
       // Not owned by `store` on purpose: dispose() kills a running child, and whoever awaits a
       // stop must still learn how it ended. The subscription ends itself when the exit arrives.
@@ -78,11 +100,69 @@ export class PaneProcess implements Disposable {
   }
 
   pause(): void {
+    this.paused = true;
     this.pty.pause();
   }
 
   resume(): void {
+    this.paused = false;
     this.pty.resume();
+    this.onResume?.();
+  }
+
+  /**
+   * The last output of a program that exits is not lost. On Linux, libuv reports the end of a
+   * PTY's stream while the kernel still holds output (a read races the slave's close: measured,
+   * `seq 1 3000` in a fresh pane arrived as 4,095 of 16,893 bytes, the rest still readable from
+   * the fd), and node-pty destroys the stream 200 ms after the exit however much is unread (a
+   * pane paused by flow control or a busy daemon lost its whole tail). So: at the stream's end,
+   * the fd is read dry before the stream closes; node-pty's destroy after the exit reads it dry
+   * first too, and while flow control holds the pane it waits for the resume (at most
+   * TAIL_LIMIT_MS), so the bytes arrive in order and within the pane's budget.
+   */
+  private keepTheTail(): void {
+    const internals = this.pty as unknown as PtyInternals;
+    const stream = internals._socket;
+    const fd = internals._fd;
+    if (!stream || typeof fd !== 'number' || typeof stream.destroy !== 'function') return;
+    const decoder = new StringDecoder('utf8');
+    const chunk = Buffer.allocUnsafe(DRAIN_CHUNK);
+    const drain = () => {
+      for (let reads = 0; reads < DRAIN_READS; reads++) {
+        let size: number;
+        try {
+          size = readSync(fd, chunk, 0, chunk.length, null);
+        } catch {
+          break; // EIO once read dry and the slave is closed; EAGAIN while a grandchild holds it
+        }
+        if (size <= 0) break;
+        const text = decoder.write(chunk.subarray(0, size));
+        if (text.length > 0) this.dataEmitter.fire(text);
+      }
+      const rest = decoder.end();
+      if (rest.length > 0) this.dataEmitter.fire(rest);
+    };
+    stream.prependListener('end', drain);
+    const destroy = stream.destroy.bind(stream);
+    let holding = false;
+    stream.destroy = (error?: Error) => {
+      if (error || stream.destroyed || stream.readableEnded) return destroy(error);
+      if (holding) return stream;
+      holding = true;
+      const finish = () => {
+        this.onResume = null;
+        clearTimeout(limit);
+        // After the resumed stream delivered what it had buffered (it flows on the next tick).
+        setImmediate(() => {
+          if (stream.destroyed) return;
+          drain();
+          destroy();
+        });
+      };
+      const limit = setTimeout(finish, this.paused ? TAIL_LIMIT_MS : 0);
+      if (this.paused) this.onResume = finish;
+      return stream;
+    };
   }
 
   /**
