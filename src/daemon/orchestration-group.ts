@@ -7,8 +7,8 @@ import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { performEffect } from './orchestration-effects.js';
 import { UserError } from '../common/errors.js';
 import type { Role } from '../config/project-schema.js';
-import { describeOpenWork, earlierOpenWork } from '../orchestration/stages.js';
-import { admit, step, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
+import { describeOpenWork } from '../orchestration/stages.js';
+import { step, type BrokerEvent, type BrokerSettings, type BrokerState, type Commission, type Observation } from '../orchestration/broker.js';
 import { reportSummary, reportText, writeCoordinationFile, type SharedRules } from '../orchestration/coordination-files.js';
 import type { Clock, DeliveryOutcome } from '../orchestration/delivery.js';
 import type { JournalDraft, Outcome, QueuedDelegation } from '../orchestration/journal-entry.js';
@@ -18,7 +18,8 @@ import { LocalWorkerPane, type WorkerPane } from './orchestration-worker.js';
 import { RemoteLink } from './remote-link.js';
 import { remotePaneId, RemoteWorkerPane } from './remote-worker-pane.js';
 import type { DeliveryService } from './delivery-service.js';
-import { resolveWorker, type LoadedOrchestration } from './orchestration-config.js';
+import type { LoadedOrchestration } from './orchestration-config.js';
+import { planDelegations } from './delegation-plan.js';
 import type { PaneRegistry } from './pane-registry.js';
 
 /** What a group needs of the daemon around it. */
@@ -171,41 +172,9 @@ export class OrchestrationGroup implements Disposable {
     this.shared = loaded.shared;
     const digest = createHash('sha256').update(request.task.trim()).digest('hex');
     // Every target is checked before anything is written, typed or journaled.
-    const plans = [...new Set(request.roles)].map((name) => {
-      const role = resolveWorker(loaded, name);
-      const paneId = this.roles.get(role.name);
-      if (!paneId) {
-        throw new UserError(`Role ${role.name} was added to the configuration after tab ${JSON.stringify(this.id)} opened, so no pane runs it.`, {
-          hint: 'open the orchestration again with `dot-agent-deck up` to get a pane for it',
-        });
-      }
-      if (!this.workers.get(paneId)?.isOpen()) {
-        throw new UserError(`The ${role.name} pane (${paneId}) of tab ${JSON.stringify(this.id)} is closed.`, {
-          hint: 'open the orchestration again with `dot-agent-deck up`',
-        });
-      }
-      const earlier = earlierOpenWork(this.state, loaded.roles, role.name);
-      if (earlier.length > 0 && loaded.enforceStages) {
-        throw new UserError(
-          `Worker ${role.name} is in stage ${role.stage}, and earlier stages still have open work: ${describeOpenWork(earlier)}. Nothing was delegated (enforce_stages = true).`,
-          { hint: 'wait for those reports, or delegate to the earlier stage first' },
-        );
-      }
-      const admission = admit(this.state, role.name, digest, request.again);
-      if (admission.kind === 'duplicate') {
-        throw new UserError(
-          `Worker ${role.name} already has this task ${admission.open.state === 'open' ? 'open' : 'queued'} (commission ${admission.open.id}); it was not delegated again.`,
-          {
-            hint: 'wait for its report, or add --again to hand it over once more (an open task is restarted)',
-          },
-        );
-      }
-      if (admission.kind === 'queue-full') {
-        throw new UserError(`Worker ${role.name} already has ${admission.limit} delegations waiting; nothing was queued.`, {
-          hint: 'wait for the worker to work through its queue',
-        });
-      }
-      return { role, paneId, admission, earlier };
+    const plans = planDelegations({ tab: this.id, state: this.state, loaded, roles: request.roles, digest, again: request.again }, (role) => {
+      const paneId = this.roles.get(role);
+      return { paneId, open: paneId !== undefined && this.workers.get(paneId)?.isOpen() === true };
     });
 
     const failuresBefore = this.journalFailure;
