@@ -2,6 +2,7 @@
 // Each rewrites a dependency's module at build time and fails the build when the dependency no
 // longer looks the way it expects, so an upgrade cannot silently undo it.
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -59,5 +60,24 @@ export const ansiSameStyleFastPath = {
         'function sameStyles(a, b) { if (a === b) return true; if (a.length !== b.length) return false; for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false; return true; }\n';
       return { contents: same + source.replace(diff, `if (!sameStyles(chars[i - 1].styles, char.styles)) ${diff}`), loader: 'js' };
     });
+  },
+};
+
+/**
+ * Node's built-in modules as `require()` calls, so that an ESM bundle has no import statement
+ * left and can be compiled as a function body (scripts/bundle-deck.mjs). The bundle's `require`
+ * is the one its loader passes in (cli/deck-bundle.ts).
+ */
+export const builtinsAsRequire = {
+  name: 'builtins-as-require',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^(node:)?[a-z0-9_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!builtinModules.includes(name)) return undefined;
+      // The stand-in module's own require() of the built-in stays a require().
+      if (args.namespace === 'builtin') return { path: `node:${name}`, external: true };
+      return { path: `node:${name}`, namespace: 'builtin' };
+    });
+    bundle.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
