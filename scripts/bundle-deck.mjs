@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ansiSameStyleFastPath, builtinsAsRequire, englishOnlyZod, yogaWasmBinary } from './bundle-plugins.mjs';
+import { ansiSameStyleFastPath, builtinsAsRequire, englishOnlyZod, lazyGraphemeSegmenters, stringWidthFastPath, yogaWasmBinary } from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -39,7 +39,7 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__deckModuleUrl' },
-  plugins: [builtinsAsRequire, englishOnlyZod, yogaWasmBinary, ansiSameStyleFastPath],
+  plugins: [builtinsAsRequire, englishOnlyZod, yogaWasmBinary, ansiSameStyleFastPath, stringWidthFastPath, lazyGraphemeSegmenters],
   alias: {
     // Ink loads react-devtools-core (and ws, for it) only when DEV=true; neither is used here.
     'react-devtools-core': `${root}scripts/empty-module.js`,
