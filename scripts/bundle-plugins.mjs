@@ -2,7 +2,6 @@
 // Each rewrites a dependency's module at build time and fails the build when the dependency no
 // longer looks the way it expects, so an upgrade cannot silently undo it.
 import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -63,25 +62,6 @@ export const ansiSameStyleFastPath = {
   },
 };
 
-/**
- * Node's built-in modules as `require()` calls, so that an ESM bundle has no import statement
- * left and can be compiled as a function body (scripts/bundle-deck.mjs). The bundle's `require`
- * is the one its loader passes in (cli/deck-bundle.ts).
- */
-export const builtinsAsRequire = {
-  name: 'builtins-as-require',
-  setup(bundle) {
-    bundle.onResolve({ filter: /^(node:)?[a-z0-9_/]+$/ }, (args) => {
-      const name = args.path.replace(/^node:/, '');
-      if (!builtinModules.includes(name)) return undefined;
-      // The stand-in module's own require() of the built-in stays a require().
-      if (args.namespace === 'builtin') return { path: `node:${name}`, external: true };
-      return { path: `node:${name}`, namespace: 'builtin' };
-    });
-    bundle.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-  },
-};
-
 /** Where string-width's answer is one cell a character: the ranges whose characters are checked. */
 const NARROW_CANDIDATES = [
   [0x00a0, 0x017f], // Latin-1 and Latin Extended-A
@@ -131,10 +111,14 @@ export const stringWidthFastPath = {
         throw new Error(`${args.path}: string-width changed; update stringWidthFastPath in scripts/bundle-plugins.mjs`);
       const { default: stringWidth } = await import(pathToFileURL(args.path).href);
       const narrow = narrowClass(stringWidth);
-      if (narrow.length < 100) throw new Error(`${args.path}: string-width counts box drawing as wide; update stringWidthFastPath in scripts/bundle-plugins.mjs`);
+      if (narrow.length < 100)
+        throw new Error(`${args.path}: string-width counts box drawing as wide; update stringWidthFastPath in scripts/bundle-plugins.mjs`);
       // string-width 8's emoji expression takes milliseconds to create and tens to compile: on first use.
       const rgi = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-      const lazyRgi = once(rgi) && once('rgiEmojiRegex.test(') ? (text) => text.replace(rgi, 'let rgiEmojiRegex;').replace('rgiEmojiRegex.test(', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(') : (text) => text;
+      const lazyRgi =
+        once(rgi) && once('rgiEmojiRegex.test(')
+          ? (text) => text.replace(rgi, 'let rgiEmojiRegex;').replace('rgiEmojiRegex.test(', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(')
+          : (text) => text;
       const contents = lazyRgi(source)
         .replace(made, `let segmenter;\nconst narrowSingleCells = /^[\\u0020-\\u007e${narrow}]*$/;`)
         .replace(used, '(segmenter ??= new Intl.Segmenter()).segment(')
