@@ -253,11 +253,12 @@ export class DeckController implements Disposable {
 
   private onFrame(frame: PaneFrame): void {
     const out = this.options.painter.paintFrame(frame);
-    if (out) this.options.write(BSU + out + ESU);
+    // Marked before the write, so that a reader who sees the frame finds the mark already there.
     if (!this.framePainted) {
       this.framePainted = true;
       traceStartup('first-pane-frame');
     }
+    if (out) this.options.write(BSU + out + ESU);
     if (this.firstPainted) {
       this.firstPainted.add(frame.paneId);
       this.drawnYet();
