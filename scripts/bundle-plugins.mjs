@@ -2,7 +2,7 @@
 // Each rewrites a dependency's module at build time and fails the build when the dependency no
 // longer looks the way it expects, so an upgrade cannot silently undo it.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -58,6 +58,112 @@ export const ansiSameStyleFastPath = {
       const same =
         'function sameStyles(a, b) { if (a === b) return true; if (a.length !== b.length) return false; for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false; return true; }\n';
       return { contents: same + source.replace(diff, `if (!sameStyles(chars[i - 1].styles, char.styles)) ${diff}`), loader: 'js' };
+    });
+  },
+};
+
+/** Where string-width's answer is one cell a character: the ranges whose characters are checked. */
+const NARROW_CANDIDATES = [
+  [0x00a0, 0x017f], // Latin-1 and Latin Extended-A
+  [0x2010, 0x205e], // general punctuation (dashes, quotes, …, ·, ‼)
+  [0x2190, 0x21ff], // arrows
+  [0x2500, 0x25ff], // box drawing, blocks, geometric shapes
+];
+
+/**
+ * The characters of NARROW_CANDIDATES that never join a neighbour into one grapheme (so a string of
+ * them is one grapheme a character) and, given `stringWidth` (a copy of string-width), that it
+ * counts as one cell on their own: a regular expression's class.
+ */
+function narrowClass(stringWidth = null) {
+  const segmenter = new Intl.Segmenter();
+  const single = (text) => [...segmenter.segment(text)].length;
+  let out = '';
+  for (const [from, to] of NARROW_CANDIDATES)
+    for (let code = from; code <= to; code++) {
+      const c = String.fromCodePoint(code);
+      if (single(`a${c}a`) !== 3 || single(`${c}${c}`) !== 2 || single(`\x1b${c}\x1b`) !== 3) continue;
+      if (stringWidth && (stringWidth(c) !== 1 || stringWidth(`${c}${c}`) !== 2)) continue;
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+  return out;
+}
+
+/**
+ * string-width (Ink's measure of every text node, wrap-ansi's of every word) creates an
+ * Intl.Segmenter when it loads (ICU's break iterator: 15–28 ms of the deck's start on 2 cores) and
+ * runs each non-ASCII string through it and through /v regular expressions that take tens of ms to
+ * compile on first use, where the deck's chrome is ASCII, box drawing and a few symbols. Patched:
+ * the segmenter is made on first use, and a string made only of characters this very copy counts
+ * as one cell each (checked here, at build time, against its own answer) is as wide as it is long.
+ */
+export const stringWidthFastPath = {
+  name: 'string-width-fast-path',
+  setup(bundle) {
+    bundle.onLoad({ filter: /\/string-width\/index\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const made = 'const segmenter = new Intl.Segmenter();';
+      const used = 'segmenter.segment(';
+      const stripped = '\tif (string.length === 0) {\n\t\treturn 0;\n\t}\n';
+      const options = /\bambiguousIsNarrow = true,/;
+      const once = (text) => source.split(text).length === 2;
+      if (!once(made) || !once(used) || !once(stripped) || !options.test(source))
+        throw new Error(`${args.path}: string-width changed; update stringWidthFastPath in scripts/bundle-plugins.mjs`);
+      const { default: stringWidth } = await import(pathToFileURL(args.path).href);
+      const narrow = narrowClass(stringWidth);
+      if (narrow.length < 100)
+        throw new Error(`${args.path}: string-width counts box drawing as wide; update stringWidthFastPath in scripts/bundle-plugins.mjs`);
+      // string-width 8's emoji expression takes milliseconds to create and tens to compile: on first use.
+      const rgi = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+      const lazyRgi =
+        once(rgi) && once('rgiEmojiRegex.test(')
+          ? (text) => text.replace(rgi, 'let rgiEmojiRegex;').replace('rgiEmojiRegex.test(', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(')
+          : (text) => text;
+      const contents = lazyRgi(source)
+        .replace(made, `let segmenter;\nconst narrowSingleCells = /^[\\u0020-\\u007e${narrow}]*$/;`)
+        .replace(used, '(segmenter ??= new Intl.Segmenter()).segment(')
+        .replace(stripped, `${stripped}\tif (ambiguousIsNarrow && narrowSingleCells.test(string)) {\n\t\treturn string.length;\n\t}\n`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The other two Intl.Segmenters Ink loads (see stringWidthFastPath): ansi-tokenize's, which splits
+ * every line Ink writes into graphemes, and slice-ansi's, for clipped text. Both are made on first
+ * use, and ansi-tokenize splits a line of printable ASCII, ESC and characters that never join a
+ * neighbour (narrowClass, checked here) one code unit a grapheme, as the segmenter would.
+ */
+export const lazyGraphemeSegmenters = {
+  name: 'lazy-grapheme-segmenters',
+  setup(bundle) {
+    bundle.onLoad({ filter: /@alcalzone\/ansi-tokenize\/build\/tokenize\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const made = 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });';
+      const used = 'for (const { segment, index } of segmenter.segment(str)) {';
+      if (source.split(made).length !== 2 || source.split(used).length !== 2 || source.split('segmenter').length !== 3)
+        throw new Error(`${args.path}: ansi-tokenize changed; update lazyGraphemeSegmenters in scripts/bundle-plugins.mjs`);
+      const lazy = [
+        'let segmenter;',
+        `const singleUnitGraphemes = /^[\\u001b\\u0020-\\u007e${narrowClass()}]*$/;`,
+        'function graphemesOf(str) {',
+        '  if (!singleUnitGraphemes.test(str)) return (segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(str);',
+        '  const out = new Array(str.length);',
+        '  for (let index = 0; index < str.length; index++) out[index] = { segment: str[index], index };',
+        '  return out;',
+        '}',
+      ].join('\n');
+      return { contents: source.replace(made, lazy).replace(used, 'for (const { segment, index } of graphemesOf(str)) {'), loader: 'js' };
+    });
+    bundle.onLoad({ filter: /\/slice-ansi\/tokenize-ansi\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const made = "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});";
+      const uses = source.split('GRAPHEME_SEGMENTER').length - 1;
+      if (source.split(made).length !== 2 || source.split('GRAPHEME_SEGMENTER.segment(').length !== uses)
+        throw new Error(`${args.path}: slice-ansi changed; update lazyGraphemeSegmenters in scripts/bundle-plugins.mjs`);
+      const lazy =
+        "let graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = { segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text) };";
+      return { contents: source.replace(made, lazy), loader: 'js' };
     });
   },
 };

@@ -23,13 +23,15 @@ if (hookAgent !== undefined) {
   const { runDaemon } = (await import(DAEMON_BUNDLE)) as DaemonModule;
   process.exitCode = await runDaemon({ env: processIO().env });
 } else if (argv.length === 0) {
-  // The deck itself: straight to it (cli/open-deck.ts, bundled with the TUI), without commander
-  // and every command's modules (bench first-frame: ~300 ms of a 700 ms first frame).
-  const [{ openDeck }, { reportError }] = await Promise.all([import('./open-deck.js'), import('./report-error.js')]);
+  // The deck itself: straight to it, without commander and every command's modules (bench
+  // first-frame: ~300 ms of a 700 ms first frame), from one bundle compiled with V8's code cache
+  // (cli/deck-bundle.ts), which is written once the deck is drawn.
   const io = processIO();
-  process.exitCode = await openDeck(io).then(
+  const { loadDeck } = await import('./deck-bundle.js');
+  const { entry, saveCodeCache } = await loadDeck(io.env);
+  process.exitCode = await entry.openDeck(io, undefined, { afterFirstFrame: saveCodeCache }).then(
     () => 0,
-    (error: unknown) => reportError(error, io),
+    (error: unknown) => entry.reportError(error, io),
   );
 } else {
   const { run } = await import('./run.js');

@@ -7,7 +7,6 @@ import { UserError } from '../common/errors.js';
 import { traceStartup } from '../common/startup-trace.js';
 import type { Connection } from '../protocol/connection.js';
 import type { DeckExit } from '../tui/app/run-deck.js';
-import { hooksOffer } from './commands/hooks.js';
 import { connectDaemon } from './daemon-client.js';
 import { deckHosts, runHostsDeck } from './deck-hosts.js';
 import type { CliIO } from './io.js';
@@ -28,8 +27,14 @@ const EXPLANATION = [
   '',
 ].join('\n');
 
+/** How the bare `dot-agent-deck` starts (cli/main.ts). */
+export interface DeckStartup {
+  /** Runs once the deck is drawn (cli/deck-bundle.ts writes the code cache). */
+  afterFirstFrame?: () => unknown;
+}
+
 /** `hostsOption`: `--hosts`'s value; without it config.toml's `hosts` decides (cli/deck-hosts.ts). */
-export async function openDeck(io: CliIO, hostsOption?: string): Promise<void> {
+export async function openDeck(io: CliIO, hostsOption?: string, startup: DeckStartup = {}): Promise<void> {
   const terminal = io.isTTY && process.stdin.isTTY === true && process.stdout.isTTY === true;
   const connect = (signal?: AbortSignal): Promise<Connection> => connectDaemon({ env: io.env, client: 'tui', ...(signal ? { signal } : {}) });
   // The first connection starts now and is handed to the deck when it asks; a failure is the
@@ -56,13 +61,14 @@ export async function openDeck(io: CliIO, hostsOption?: string): Promise<void> {
     io.stdout(EXPLANATION);
     return;
   }
-  const notice = hooksOffer(io.env);
   traceStartup('deck-import');
   let exit: DeckExit;
   try {
     const { runDeck } = await import('../tui/app/run-deck.js');
     exit = await runDeck({
-      notice,
+      // The offer looks into every agent's settings: after the first frame, not before it.
+      laterNotice: async () => (await import('./commands/hooks.js')).hooksOffer(io.env),
+      ...(startup.afterFirstFrame ? { afterFirstFrame: startup.afterFirstFrame } : {}),
       env: io.env,
       cwd: io.cwd,
       stdin: process.stdin,

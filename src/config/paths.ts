@@ -29,6 +29,13 @@ export function stateDir(env: Env = process.env): string {
   return join(base, APP);
 }
 
+/** `$XDG_CACHE_HOME/dot-agent-deck` — what can be thrown away: V8's compiled code of the deck (cli/deck-bundle.ts). */
+export function cacheDir(env: Env = process.env): string {
+  if (env.DOT_AGENT_DECK_CACHE_DIR) return env.DOT_AGENT_DECK_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(home(env), '.cache');
+  return join(base, APP);
+}
+
 /** Private runtime dir (mode 0700) holding the socket and the start lock. */
 export function runtimeDir(env: Env = process.env): string {
   if (env.DOT_AGENT_DECK_RUNTIME_DIR) return env.DOT_AGENT_DECK_RUNTIME_DIR;

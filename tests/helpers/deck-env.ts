@@ -33,6 +33,7 @@ export function createDeckEnv(extra: NodeJS.ProcessEnv = {}): DeckEnv {
     HOME: home,
     XDG_CONFIG_HOME: join(root, 'xdg-config'),
     XDG_STATE_HOME: join(root, 'xdg-state'),
+    XDG_CACHE_HOME: join(root, 'xdg-cache'),
     DOT_AGENT_DECK_RUNTIME_DIR: runtimeDir,
     DOT_AGENT_DECK_STATE_DIR: stateDir,
     DOT_AGENT_DECK_CONFIG_DIR: configDir,

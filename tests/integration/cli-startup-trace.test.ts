@@ -13,7 +13,7 @@ describe('the start-up trace', () => {
   });
   afterEach(() => world.cleanup());
 
-  it('marks the CLI and the deck entry, in order, as wall-clock milliseconds after the process start', async () => {
+  it('marks the CLI, the deck bundle compiled (no code cache yet) and the deck entry, in order, as wall-clock milliseconds after the process start', async () => {
     const file = join(world.root, 'trace');
     // Not a terminal: the deck entry explains itself and exits, after its marks.
     const result = await runCli([], { env: { ...world.env, DOT_AGENT_DECK_TRACE_STARTUP: file } });
@@ -23,7 +23,7 @@ describe('the start-up trace', () => {
       .trim()
       .split('\n')
       .map((line) => line.split(' '));
-    expect(marks.map(([name]) => name).filter((name) => name !== 'process-start')).toEqual(['cli-main', 'entry-loaded']);
+    expect(marks.map(([name]) => name).filter((name) => name !== 'process-start')).toEqual(['cli-main', 'bundle-compiled', 'entry-loaded']);
     const times = marks.filter(([name]) => name !== 'process-start').map(([, at]) => Number(at));
     const started = Number(marks[0]?.[1]);
     expect(times.every((at) => Number.isFinite(at) && at > started)).toBe(true);

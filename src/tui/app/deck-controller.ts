@@ -48,6 +48,9 @@ export interface DeckControllerOptions {
   stopRefusingDaemon(): Promise<unknown>;
   /** The pane names in the session file (null: unreadable), for the mismatch dialog. */
   sessionPanes(): readonly string[] | null;
+  /** Called once, when every pane on screen at the time has painted its first frame (start-up
+   *  work that can wait until the deck is drawn: run-deck.tsx). */
+  onDrawn?(): void;
 }
 
 export function sceneOf(layout: DeckLayout, state: DeckState): Scene {
@@ -72,6 +75,8 @@ export class DeckController implements Disposable {
   private readonly effects: EffectRunner;
   private messageTimer: { id: number; timer: NodeJS.Timeout } | null = null;
   private framePainted = false;
+  /** Panes painted at least once, until every visible one is (then null: `onDrawn` ran). */
+  private firstPainted: Set<string> | null = new Set();
 
   constructor(private readonly options: DeckControllerOptions) {
     this.exited = new Promise((resolve) => {
@@ -248,10 +253,24 @@ export class DeckController implements Disposable {
 
   private onFrame(frame: PaneFrame): void {
     const out = this.options.painter.paintFrame(frame);
-    if (out) this.options.write(BSU + out + ESU);
+    // Marked before the write, so that a reader who sees the frame finds the mark already there.
     if (!this.framePainted) {
       this.framePainted = true;
       traceStartup('first-pane-frame');
     }
+    if (out) this.options.write(BSU + out + ESU);
+    if (this.firstPainted) {
+      this.firstPainted.add(frame.paneId);
+      this.drawnYet();
+    }
+  }
+
+  /** Whether every pane on screen has painted once: then `onDrawn`, once (also with no panes). */
+  drawnYet(): void {
+    const painted = this.firstPainted;
+    if (!painted || !visiblePanes(this.options.store.getState()).every((pane) => painted.has(pane.id))) return;
+    this.firstPainted = null;
+    traceStartup('every-pane-frame');
+    this.options.onDrawn?.();
   }
 }

@@ -46,8 +46,13 @@ export interface RunDeckOptions {
   /** Connects to the daemon, starting it if needed (the CLI owns how); called again to
    *  reconnect, and the signal aborts a start under way when the deck closes. */
   connect(signal?: AbortSignal): Promise<LinkConnection>;
-  /** A line to show on opening when the config files have nothing to say (e.g. the hooks offer). */
+  /** A line to show on opening when the config files have nothing to say. */
   notice?: string | null;
+  /** A line to show once the deck is drawn, when nothing else is shown: the hooks offer, whose
+   *  checks of every agent's settings are not worth delaying the first frame for. */
+  laterNotice?: () => Promise<string | null>;
+  /** Start-up work that waits until every pane on screen is drawn (the code cache's write). */
+  afterFirstFrame?: () => unknown;
   /** The remote whose daemon this deck shows (`connect NAME`); local when absent. */
   host?: string;
   /** A deck over several hosts (`--hosts`): one daemon each, "local" for this machine's;
@@ -140,6 +145,8 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
               )
           : () => stopDaemonByPidFile(daemonPidFile(env)),
         sessionPanes: () => (options.host || hosts ? [] : sessionPaneNames(sessionFile(env))),
+        // After this turn's writes: the frame reaches the terminal before this work starts.
+        onDrawn: () => setImmediate(() => afterDrawn(options, store, warning !== null)),
       }),
     );
     void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then(
@@ -160,6 +167,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
       },
     );
     traceStartup('ink-rendered');
+    controller.drawnYet(); // a deck with no pane on screen is drawn now
     try {
       return await Promise.race([controller.exited, ink.waitUntilExit().then((): DeckExit => ({ kind: 'lost', message: 'The deck stopped drawing.' }))]);
     } finally {
@@ -168,6 +176,18 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
   } finally {
     disposables.dispose();
   }
+}
+
+/** What runs once the deck is drawn: the caller's work, then the later notice if nothing else was said. */
+function afterDrawn(options: RunDeckOptions, store: DeckStore, warned: boolean): void {
+  options.afterFirstFrame?.();
+  if (!options.laterNotice || warned || options.notice) return;
+  void options.laterNotice().then(
+    (text) => {
+      if (text && store.getState().message === null) store.dispatch({ type: 'message', text, tone: 'info' });
+    },
+    () => undefined, // an offer that cannot be worked out is not made
+  );
 }
 
 function singleLink(options: RunDeckOptions, stoppedOnPurpose: (lastPanes: readonly PaneInfo[]) => boolean): DaemonLink {

@@ -1,0 +1,84 @@
+// How the deck starts (ARCHITECTURE.md §7, bench first-frame): the bundle's compiled code is kept
+// in the cache directory once the deck is drawn and used by the next start; a cache that is
+// garbage or cannot be written changes nothing a person sees; the hooks offer comes after the frame.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDeckSession, type DeckSession } from '../helpers/deck-session.js';
+import { waitFor } from '../helpers/wait.js';
+
+let session: DeckSession | null = null;
+
+afterEach(async () => {
+  await session?.dispose();
+  session = null;
+});
+
+const cacheDirOf = (s: DeckSession) => join(s.harness.deck.root, 'xdg-cache', 'dot-agent-deck');
+const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.v8')) : []);
+const marks = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
+describe('starting the deck', () => {
+  it('keeps the compiled deck in the cache directory once drawn, and the next start compiles from it', async () => {
+    const traces = mkdtempSync(join(tmpdir(), 'dad-trace-'));
+    try {
+      session = await openDeckSession({ env: { DOT_AGENT_DECK_TRACE_STARTUP: join(traces, 'cold') } });
+      const dir = cacheDirOf(session);
+      await session.newPane('alpha');
+      await waitFor('the first deck wrote its code cache', () => cacheFiles(dir).length === 1);
+      expect(marks(join(traces, 'cold'))).toMatch(/^bundle-compiled /m);
+      const [file] = cacheFiles(dir);
+      expect(file).toMatch(new RegExp(`^deck-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`));
+      expect(statSync(join(dir, file!)).mode & 0o777).toBe(0o600);
+      session.deck.type('\x03\r');
+      await session.deck.exited;
+
+      const warm = await session.reopen({ env: { DOT_AGENT_DECK_TRACE_STARTUP: join(traces, 'warm') } });
+      await warm.waitForScreen('the card is back', /1 alpha\s+running/);
+      expect(marks(join(traces, 'warm'))).toMatch(/^bundle-compiled-cached /m);
+      expect(cacheFiles(dir)).toEqual([file]);
+    } finally {
+      rmSync(traces, { recursive: true, force: true });
+    }
+  });
+
+  it('opens as usual when the cache is garbage, and replaces it', async () => {
+    session = await openDeckSession();
+    const dir = cacheDirOf(session);
+    await waitFor('the deck wrote its code cache', () => cacheFiles(dir).length === 1);
+    const file = join(dir, cacheFiles(dir)[0]!);
+    session.deck.type('\x03\r');
+    await session.deck.exited;
+    writeFileSync(file, 'not V8 code');
+    const trace = join(session.harness.deck.root, 'trace');
+    const deck = await session.reopen({ env: { DOT_AGENT_DECK_TRACE_STARTUP: trace } });
+    await session.newPane('beta');
+    await deck.waitForScreen('the deck works', /1 beta\s+running/);
+    expect(marks(trace)).toMatch(/^bundle-compiled /m);
+    await waitFor('the garbage was replaced', () => statSync(file).size > 'not V8 code'.length);
+  });
+
+  it('opens as usual when the cache directory cannot be written', async () => {
+    session = await openDeckSession({
+      // A file where the directory would be: not even root can create it.
+      before: (world) => writeFileSync(join(world.root, 'xdg-cache'), ''),
+    });
+    await session.newPane('gamma');
+    await session.deck.waitForScreen('the deck works', /1 gamma\s+running/);
+    session.deck.type('\x03\r');
+    expect((await session.deck.exited).exitCode).toBe(0);
+  });
+
+  it('offers the hooks install for an agent on PATH once the deck is drawn', async () => {
+    session = await openDeckSession({
+      before: (world) => {
+        const bin = join(world.root, 'agent-bin');
+        mkdirSync(bin);
+        writeFileSync(join(bin, 'claude'), '#!/bin/sh\n', { mode: 0o755 });
+        world.env.PATH = `${bin}:${world.env.PATH ?? ''}`;
+      },
+    });
+    await session.deck.waitForScreen('the hooks offer', /For exact status of claude-code, run: dot-agent-deck hooks install/);
+  });
+});
