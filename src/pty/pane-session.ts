@@ -34,7 +34,7 @@ export interface PaneSpawnOptions {
   scrollbackBudget?: ScrollbackBudget;
   /** Flow-control watermarks in bytes (default 512 KB / 64 KB; tests lower them). */
   flowWatermarks?: Watermarks;
-  /** Parse in the shared parse worker (default: unless DOT_AGENT_DECK_PARSE_WORKER=0). */
+  /** Parse in the shared parse worker (default: only with DOT_AGENT_DECK_PARSE_WORKER=1). */
   parseWorker?: boolean;
 }
 

@@ -262,7 +262,12 @@ export function sharedParseWorker(): ParseWorker {
   return shared;
 }
 
-/** Whether panes are parsed in the worker: on unless DOT_AGENT_DECK_PARSE_WORKER=0. */
+/**
+ * Whether panes are parsed in the worker: only with DOT_AGENT_DECK_PARSE_WORKER=1 for now. On a
+ * 2-core machine shared with other work (load 4–8) it measured 0.83–0.86× tmux against 0.72–0.85×
+ * in-thread, within noise, for ~14 MiB more RSS (bench/RESULTS.md): not yet the win to make it
+ * the default.
+ */
 export function parseWorkerEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env.DOT_AGENT_DECK_PARSE_WORKER !== '0';
+  return env.DOT_AGENT_DECK_PARSE_WORKER === '1';
 }
