@@ -64,12 +64,13 @@ export class ParseWorker implements Disposable {
       stdout: false,
       stderr: false,
     });
-    // Neither keeps the process alive: the daemon decides when it ends.
-    this.worker.unref();
-    this.replies.unref();
     this.worker.on('message', (message: FromWorker) => this.receive(message));
     this.worker.on('error', (error) => (this.stopped = `the parse worker failed: ${error.message}`));
     this.worker.on('exit', (code) => (this.stopped ??= `the parse worker exited (code ${code})`));
+    // Neither keeps the process alive: the daemon decides when it ends. After the listeners: adding
+    // a 'message' listener refs a port again.
+    this.worker.unref();
+    this.replies.unref();
   }
 
   /** A screen for one pane, parsed in the worker. */
