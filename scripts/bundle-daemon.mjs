@@ -17,7 +17,8 @@ const outdir = `${root}dist/daemon-bundle`;
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: `${root}dist/daemon/main.js` },
+  // The parse worker is its own entry: pty/parse-worker-client.ts starts the script next to it.
+  entryPoints: { main: `${root}dist/daemon/main.js`, 'parse-worker': `${root}dist/pty/parse-worker.js` },
   outdir,
   bundle: true,
   splitting: true,

@@ -8,6 +8,7 @@ import { WriteFlowControl, type FlowStats, type Watermarks } from './flow-contro
 import { prepareLaunch, type Launch } from './launch.js';
 import { PaneProcess } from './pane-process.js';
 import { DEFAULT_SCROLLBACK, PaneTerminal } from './pane-terminal.js';
+import { parseWorkerEnabled, sharedParseWorker, type PaneScreen } from './parse-worker-client.js';
 import type { RenderedScreen } from './render-screen.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
 
@@ -33,6 +34,8 @@ export interface PaneSpawnOptions {
   scrollbackBudget?: ScrollbackBudget;
   /** Flow-control watermarks in bytes (default 512 KB / 64 KB; tests lower them). */
   flowWatermarks?: Watermarks;
+  /** Parse in the shared parse worker (default: only with DOT_AGENT_DECK_PARSE_WORKER=1). */
+  parseWorker?: boolean;
 }
 
 export type PaneState = { kind: 'running' } | { kind: 'exited'; exit: PaneExit };
@@ -69,7 +72,7 @@ export class PaneSession implements Disposable {
   }
 
   private readonly store = new DisposableStore();
-  private readonly terminal: PaneTerminal;
+  private readonly terminal: PaneScreen;
   private readonly changeEmitter = this.store.add(new Emitter<void>());
   private readonly exitEmitter = this.store.add(new Emitter<PaneExit>());
   private readonly outputEmitter = this.store.add(new Emitter<number>());
@@ -91,14 +94,16 @@ export class PaneSession implements Disposable {
     launch: Launch,
   ) {
     this.paneId = options.paneId;
-    this.terminal = this.store.add(
-      new PaneTerminal({
-        cols: options.cols,
-        rows: options.rows,
-        scrollback: options.scrollback ?? DEFAULT_SCROLLBACK,
-        ...(options.scrollbackBudget ? { scrollbackBudget: options.scrollbackBudget } : {}),
-      }),
-    );
+    const screen = {
+      cols: options.cols,
+      rows: options.rows,
+      scrollback: options.scrollback ?? DEFAULT_SCROLLBACK,
+      ...(options.scrollbackBudget ? { scrollbackBudget: options.scrollbackBudget } : {}),
+    };
+    // In the worker, the PTYs are read on this thread while the screens are parsed on another
+    // (issue #17 item 4); in-thread is the same screen, parsed between this thread's reads.
+    const inWorker = options.parseWorker ?? parseWorkerEnabled();
+    this.terminal = this.store.add(inWorker ? sharedParseWorker().terminal(screen) : new PaneTerminal(screen));
     this.onTitleChange = this.terminal.onTitleChange;
     // Answers to the program's queries (DA, DSR, OSC 10/11, XTVERSION) go back to the program.
     this.store.add(this.terminal.onReply((data) => this.writeToProgram(data)));

@@ -49,6 +49,11 @@ export class ScrollbackBudget {
     this.held += delta;
   }
 
+  /** Its members live in the parse worker (pty/parse-worker.ts): the total it last reported. */
+  mirror(bytes: number): void {
+    this.held = bytes;
+  }
+
   /** A chunk of `size` bytes, new or reused (its old bytes are left: callers read only what they wrote). */
   allocate(size: number): Uint8Array {
     return this.spares.get(size)?.pop() ?? new Uint8Array(size);

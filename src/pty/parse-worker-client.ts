@@ -1,0 +1,274 @@
+// The daemon's side of the parse worker (pty/parse-worker.ts): one worker thread for every pane
+// of the process, started with the first pane, and WorkerTerminal, a pane's screen that lives
+// there. Output is posted to the worker as it arrives; reads of the screen (frames, text, modes)
+// are synchronous calls: the caller blocks on a shared word until the worker has answered
+// (Atomics.wait, then receiveMessageOnPort), so every caller keeps reading the screen as before.
+// A call waits at most for the worker's parse turn in progress (2 ms budget).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { PaneModes } from '../protocol/pane-types.js';
+import { DisposableStore, type Disposable } from '../common/disposable.js';
+import { Emitter, type Event } from '../common/event.js';
+import type { Call, CallResult, FromWorker, TerminalSetup, ToWorker } from './parse-messages.js';
+import type { PaneTerminalOptions } from './pane-terminal.js';
+import type { RenderedScreen } from './render-screen.js';
+import type { ScrollbackBudget } from './scrollback-budget.js';
+
+/** What a pane session needs of its screen, wherever it is parsed (PaneTerminal has the same shape). */
+export interface PaneScreen extends Disposable {
+  readonly onReply: Event<string>;
+  readonly onTitleChange: Event<string>;
+  readonly cols: number;
+  readonly rows: number;
+  readonly title: string;
+  readonly modes: PaneModes;
+  write(data: string, parsed: () => void): void;
+  prioritize(): void;
+  reset(parsed: () => void): void;
+  resize(cols: number, rows: number): void;
+  render(scrollOffset?: number): RenderedScreen;
+  text(scrollback?: number): string[];
+}
+
+/** How long a call may wait for the worker before the daemon gives up on it. */
+const CALL_TIMEOUT_MS = 10_000;
+
+/** The worker's script: next to this module (tsc output, the daemon bundle), else the build's (tests run the sources). */
+function workerScript(): string {
+  const candidates = ['./parse-worker.js', '../../dist/pty/parse-worker.js'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) throw new Error(`The parse worker's script is missing (looked for ${candidates.join(', ')}); run \`npm run build\`.`);
+  return found;
+}
+
+export class ParseWorker implements Disposable {
+  private readonly worker: Worker;
+  private readonly replies: MessagePort;
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly terminals = new Map<number, WorkerTerminal>();
+  private readonly budgetIds = new WeakMap<ScrollbackBudget, number>();
+  private readonly budgets = new Map<number, WeakRef<ScrollbackBudget>>();
+  private nextId = 1;
+  private stopped: string | undefined;
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.replies = port1;
+    this.worker = new Worker(workerScript(), {
+      workerData: { signal: this.signal, replies: port2 },
+      transferList: [port2],
+      // The young generation small, as the daemon's own (--max-semi-space-size=4): parsing makes
+      // short-lived strings, and a large nursery stays resident (ARCHITECTURE.md §7).
+      resourceLimits: { maxYoungGenerationSizeMb: 12 },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.on('message', (message: FromWorker) => this.receive(message));
+    this.worker.on('error', (error) => (this.stopped = `the parse worker failed: ${error.message}`));
+    this.worker.on('exit', (code) => (this.stopped ??= `the parse worker exited (code ${code})`));
+    // Neither keeps the process alive: the daemon decides when it ends. After the listeners: adding
+    // a 'message' listener refs a port again.
+    this.worker.unref();
+    this.replies.unref();
+  }
+
+  /** A screen for one pane, parsed in the worker. */
+  terminal(options: Omit<PaneTerminalOptions, 'scheduler'>): WorkerTerminal {
+    const id = this.nextId++;
+    const setup: TerminalSetup = {
+      cols: options.cols,
+      rows: options.rows,
+      scrollback: options.scrollback,
+      ...(options.scrollbackBytes !== undefined ? { scrollbackBytes: options.scrollbackBytes } : {}),
+      ...(options.keptInXterm !== undefined ? { keptInXterm: options.keptInXterm } : {}),
+      ...(options.scrollbackBudget ? { budget: { id: this.budgetId(options.scrollbackBudget), maxBytes: options.scrollbackBudget.maxBytes } } : {}),
+    };
+    const terminal = new WorkerTerminal(this, id, options.cols, options.rows, options.scrollbackBudget);
+    this.terminals.set(id, terminal);
+    this.send({ t: 'create', id, setup });
+    return terminal;
+  }
+
+  send(message: ToWorker): void {
+    if (this.stopped === undefined) this.worker.postMessage(message);
+  }
+
+  /** Asks the worker and waits for its answer (see the module comment). */
+  call(call: Call): unknown {
+    if (this.stopped !== undefined) throw new Error(`The pane's screen is gone: ${this.stopped}`);
+    Atomics.store(this.signal, 0, 0);
+    this.worker.postMessage({ t: 'call', call } satisfies ToWorker);
+    if (Atomics.wait(this.signal, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
+      throw new Error(`The parse worker did not answer a ${call.op} call within ${CALL_TIMEOUT_MS} ms`);
+    }
+    const result = receiveMessageOnPort(this.replies)?.message as CallResult | undefined;
+    if (result === undefined) throw new Error(`The parse worker answered a ${call.op} call with nothing`);
+    if (!result.ok) throw new Error(result.message);
+    return result.value;
+  }
+
+  /** Frees a terminal in the worker; its budget learns what it holds now. */
+  forget(id: number, budget: ScrollbackBudget | undefined): void {
+    this.terminals.delete(id);
+    const bytes = this.call({ op: 'dispose', id }) as number;
+    budget?.mirror(bytes);
+  }
+
+  dispose(): void {
+    this.stopped ??= 'the parse worker was stopped';
+    void this.worker.terminate();
+  }
+
+  private budgetId(budget: ScrollbackBudget): number {
+    let id = this.budgetIds.get(budget);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.budgetIds.set(budget, id);
+      this.budgets.set(id, new WeakRef(budget));
+    }
+    return id;
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.t) {
+      case 'parsed':
+        for (const [id, bytes] of message.budgets) {
+          const budget = this.budgets.get(id)?.deref();
+          if (budget === undefined) this.budgets.delete(id);
+          else budget.mirror(bytes);
+        }
+        for (const [id, writes] of message.counts) this.terminals.get(id)?.parsed(writes);
+        return;
+      case 'reply':
+        this.terminals.get(message.id)?.reply(message.data);
+        return;
+      case 'title':
+        this.terminals.get(message.id)?.titled(message.title);
+        return;
+    }
+  }
+}
+
+/** A pane's screen held by the parse worker; reads are synchronous calls to it. */
+export class WorkerTerminal implements PaneScreen {
+  private readonly store = new DisposableStore();
+  private readonly replyEmitter = this.store.add(new Emitter<string>());
+  private readonly titleEmitter = this.store.add(new Emitter<string>());
+  /** Callbacks of writes and resets not parsed yet, oldest first (the worker parses in order). */
+  private waiting: (() => void)[] = [];
+  private head = 0;
+  private currentTitle = '';
+
+  readonly onReply: Event<string> = this.replyEmitter.event;
+  readonly onTitleChange: Event<string> = this.titleEmitter.event;
+
+  constructor(
+    private readonly worker: ParseWorker,
+    private readonly id: number,
+    private width: number,
+    private height: number,
+    private readonly budget: ScrollbackBudget | undefined,
+  ) {}
+
+  get cols(): number {
+    return this.width;
+  }
+
+  get rows(): number {
+    return this.height;
+  }
+
+  get title(): string {
+    return this.currentTitle;
+  }
+
+  get modes(): PaneModes {
+    return this.worker.call({ op: 'modes', id: this.id }) as PaneModes;
+  }
+
+  get pendingChars(): number {
+    return this.worker.call({ op: 'pendingChars', id: this.id }) as number;
+  }
+
+  get archivedBytes(): number {
+    return this.worker.call({ op: 'archivedBytes', id: this.id }) as number;
+  }
+
+  write(data: string, parsed: () => void): void {
+    if (this.store.isDisposed) return;
+    this.waiting.push(parsed);
+    this.worker.send({ t: 'write', id: this.id, data });
+  }
+
+  prioritize(): void {
+    this.worker.send({ t: 'prioritize', id: this.id });
+  }
+
+  reset(parsed: () => void): void {
+    if (this.store.isDisposed) return;
+    this.waiting.push(parsed);
+    this.worker.send({ t: 'reset', id: this.id });
+  }
+
+  resize(cols: number, rows: number): void {
+    this.width = cols;
+    this.height = rows;
+    this.worker.send({ t: 'resize', id: this.id, cols, rows });
+  }
+
+  render(scrollOffset?: number): RenderedScreen {
+    return this.worker.call({ op: 'render', id: this.id, scrollOffset }) as RenderedScreen;
+  }
+
+  text(scrollback?: number): string[] {
+    return this.worker.call({ op: 'text', id: this.id, scrollback }) as string[];
+  }
+
+  /** The worker parsed the next `count` writes. */
+  parsed(count: number): void {
+    for (let i = 0; i < count && this.head < this.waiting.length; i++) this.waiting[this.head++]!();
+    if (this.head === this.waiting.length) {
+      this.waiting = [];
+      this.head = 0;
+    } else if (this.head > 64 && this.head * 2 > this.waiting.length) {
+      this.waiting.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  reply(data: string): void {
+    this.replyEmitter.fire(data);
+  }
+
+  titled(title: string): void {
+    this.currentTitle = title;
+    this.titleEmitter.fire(title);
+  }
+
+  dispose(): void {
+    if (this.store.isDisposed) return;
+    this.store.dispose();
+    this.waiting = [];
+    this.head = 0;
+    this.worker.forget(this.id, this.budget);
+  }
+}
+
+let shared: ParseWorker | undefined;
+
+/** The worker every pane of this process shares, started on first use. */
+export function sharedParseWorker(): ParseWorker {
+  shared ??= new ParseWorker();
+  return shared;
+}
+
+/**
+ * Whether panes are parsed in the worker: only with DOT_AGENT_DECK_PARSE_WORKER=1 for now. On a
+ * 2-core machine shared with other work (load 4–8) it measured 0.83–0.86× tmux against 0.72–0.85×
+ * in-thread, within noise, for ~14 MiB more RSS (bench/RESULTS.md): not yet the win to make it
+ * the default.
+ */
+export function parseWorkerEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.DOT_AGENT_DECK_PARSE_WORKER === '1';
+}

@@ -1,0 +1,122 @@
+// The parse worker: one thread that holds every pane's screen (pty/pane-terminal.ts, its packed
+// history and the shared scrollback budget) and parses their output, so the daemon's own thread
+// only reads PTYs and serves clients (issue #17 item 4: reading and parsing on one thread topped
+// out at 0.73× tmux's throughput). It answers the daemon's calls synchronously: the daemon waits
+// on `signal` and takes the answer from `replies` (pty/parse-worker-client.ts).
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { errorMessage } from '../common/errors.js';
+import type { Call, CallResult, FromWorker, ToWorker } from './parse-messages.js';
+import { ParseScheduler } from './parse-scheduler.js';
+import { PaneTerminal } from './pane-terminal.js';
+import { ScrollbackBudget } from './scrollback-budget.js';
+
+interface Setup {
+  signal: Int32Array;
+  replies: MessagePort;
+}
+
+const { signal, replies } = workerData as Setup;
+const port = parentPort!;
+// 2 ms turns, not the 8 of a thread that also serves sockets: a call for a frame waits at most for
+// the turn in progress, and between turns the worker has nothing else to do.
+const scheduler = new ParseScheduler({ budgetMs: 2 });
+const terminals = new Map<number, PaneTerminal>();
+const budgets = new Map<number, ScrollbackBudget>();
+const budgetOf = new Map<number, ScrollbackBudget>();
+const parsedCounts = new Map<number, number>();
+let reportQueued = false;
+
+function post(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+/** One report of what a turn parsed, after the turn (a microtask runs once its loop is done). */
+function countParsed(id: number): void {
+  parsedCounts.set(id, (parsedCounts.get(id) ?? 0) + 1);
+  if (reportQueued) return;
+  reportQueued = true;
+  queueMicrotask(() => {
+    reportQueued = false;
+    const counts = [...parsedCounts];
+    parsedCounts.clear();
+    post({ t: 'parsed', counts, budgets: [...budgets].map(([budgetId, budget]) => [budgetId, budget.bytes]) });
+  });
+}
+
+function answer(call: Call): CallResult {
+  const terminal = terminals.get(call.id);
+  if (call.op === 'dispose') {
+    terminal?.dispose();
+    terminals.delete(call.id);
+    parsedCounts.delete(call.id);
+    const budget = budgetOf.get(call.id);
+    budgetOf.delete(call.id);
+    return { ok: true, value: budget?.bytes ?? 0 };
+  }
+  if (terminal === undefined) return { ok: false, message: `no terminal ${call.id} in the parse worker` };
+  switch (call.op) {
+    case 'render':
+      return { ok: true, value: terminal.render(call.scrollOffset) };
+    case 'text':
+      return { ok: true, value: terminal.text(call.scrollback) };
+    case 'modes':
+      return { ok: true, value: terminal.modes };
+    case 'archivedBytes':
+      return { ok: true, value: terminal.archivedBytes };
+    case 'pendingChars':
+      return { ok: true, value: terminal.pendingChars };
+  }
+}
+
+function create(id: number, message: Extract<ToWorker, { t: 'create' }>['setup']): void {
+  let budget: ScrollbackBudget | undefined;
+  if (message.budget) {
+    budget = budgets.get(message.budget.id);
+    if (budget === undefined) budgets.set(message.budget.id, (budget = new ScrollbackBudget(message.budget.maxBytes)));
+  }
+  const terminal = new PaneTerminal({
+    cols: message.cols,
+    rows: message.rows,
+    scrollback: message.scrollback,
+    ...(message.scrollbackBytes !== undefined ? { scrollbackBytes: message.scrollbackBytes } : {}),
+    ...(message.keptInXterm !== undefined ? { keptInXterm: message.keptInXterm } : {}),
+    ...(budget ? { scrollbackBudget: budget } : {}),
+    scheduler,
+  });
+  terminal.onReply((data) => post({ t: 'reply', id, data }));
+  terminal.onTitleChange((title) => post({ t: 'title', id, title }));
+  terminals.set(id, terminal);
+  if (budget) budgetOf.set(id, budget);
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.t) {
+    case 'create':
+      create(message.id, message.setup);
+      return;
+    case 'write':
+      terminals.get(message.id)?.write(message.data, () => countParsed(message.id));
+      return;
+    case 'prioritize':
+      terminals.get(message.id)?.prioritize();
+      return;
+    case 'reset':
+      terminals.get(message.id)?.reset(() => countParsed(message.id));
+      return;
+    case 'resize':
+      terminals.get(message.id)?.resize(message.cols, message.rows);
+      return;
+    case 'call': {
+      let result: CallResult;
+      try {
+        result = answer(message.call);
+      } catch (error) {
+        result = { ok: false, message: errorMessage(error) };
+      }
+      replies.postMessage(result);
+      Atomics.store(signal, 0, 1);
+      Atomics.notify(signal, 0);
+      return;
+    }
+  }
+});

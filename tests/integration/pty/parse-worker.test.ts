@@ -1,0 +1,77 @@
+// The parse worker (pty/parse-worker.ts) against the in-thread parser, with real PTYs: the same
+// program's output gives the same screen, history, modes and title cell for cell; the program's
+// query answers come back in order; resize and respawn work from the daemon's thread.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PaneSession } from '../../../src/pty/pane-session.js';
+import { waitForPane } from '../../helpers/pane.js';
+
+let home: string;
+const sessions: PaneSession[] = [];
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'deck-parse-worker-'));
+});
+
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
+  rmSync(home, { recursive: true, force: true });
+});
+
+function spawnPane(command: string, parseWorker: boolean): PaneSession {
+  const session = PaneSession.spawn({
+    paneId: parseWorker ? 'worker' : 'thread',
+    agentId: 'agent-1',
+    command,
+    cwd: home,
+    env: { PATH: process.env.PATH, HOME: home, TMPDIR: home, SHELL: '/bin/sh' },
+    socketPath: join(home, 'deck.sock'),
+    cols: 60,
+    rows: 8,
+    scrollback: 1000,
+    parseWorker,
+  });
+  sessions.push(session);
+  return session;
+}
+
+/** 400 lines of colours, wide characters, a combining mark and an underline style, then a title and modes. */
+function writeLog(): string {
+  const parts: string[] = [];
+  for (let i = 0; i < 400; i++)
+    parts.push(`\x1b[3${i % 8}m${String(i).padStart(4, '0')}\x1b[0m 漢字 e\u0301 \x1b[4:3mcurly\x1b[0m \x1b[48;5;${i % 256}mbg\x1b[K\x1b[0m`);
+  const file = join(home, 'log.txt');
+  writeFileSync(file, `${parts.join('\n')}\n\x1b]0;the title\x07\x1b[?2004hend\n`);
+  return file;
+}
+
+describe('parse worker', () => {
+  it('shows the same screen, history, modes and title as the in-thread parser', async () => {
+    const file = writeLog();
+    // The program stays: node-pty drops unread output of a program that exited (the lead's fix).
+    const [worker, thread] = [true, false].map((inWorker) => spawnPane(`cat ${file}; exec sleep 600`, inWorker));
+    for (const pane of [worker!, thread!]) await waitForPane(pane, `${pane.paneId} printed the log`, (rows) => rows.includes('end'));
+    expect(worker!.text({ scrollback: 1000 })).toEqual(thread!.text({ scrollback: 1000 }));
+    expect(worker!.text({ scrollback: 1000 })).toContain('0000 漢字 e\u0301 curly bg');
+    for (const scrollOffset of [0, 100, 392]) expect(worker!.frame({ scrollOffset })).toEqual(thread!.frame({ scrollOffset }));
+    expect(worker!.title).toBe('the title');
+    expect(worker!.modes).toEqual(thread!.modes);
+    expect(worker!.modes.bracketedPaste).toBe(true);
+  });
+
+  it("answers a program's queries in order, and resizes and respawns from the daemon's thread", async () => {
+    // DA1 then DSR (cursor position): the program reads both answers back and prints them.
+    const query = `bash --norc --noprofile -c 'stty -echo raw; printf "\\033[c\\033[6n"; IFS= read -rsd R answer; stty sane; printf "%q\\n" "$answer"; exec sleep 600'`;
+    const pane = spawnPane(query, true);
+    const [row] = await waitForPane(pane, 'the program printed both answers', (rows) => rows.some((r) => r.includes('[?1;2c')));
+    expect(row).toBe("$'\\E[?1;2c\\E[1;1'");
+    pane.resize(40, 5);
+    expect([pane.cols, pane.rows]).toEqual([40, 5]);
+    expect(pane.frame().lines).toHaveLength(5);
+    await pane.respawn('echo second program', 'agent-2');
+    await waitForPane(pane, 'the new program printed', (rows) => rows[0] === 'second program');
+    expect(pane.title).toBe('');
+  });
+});
