@@ -118,6 +118,8 @@ export class DeliveryService implements Disposable {
           readiness: this.options.readiness ?? readiness,
           // Read at every look: detection may name the agent while delivery waits.
           agentType: () => this.agentType(paneId),
+          // An agent that has not shown its input box yet is still starting: the deadline waits.
+          starting: () => this.starting(paneId),
           clock: this.options.clock,
           ...(this.options.deadlineMs ? { deadlineMs: this.options.deadlineMs } : {}),
         },
@@ -144,6 +146,15 @@ export class DeliveryService implements Disposable {
       return this.options.registry.statusTracker(paneId).agentType;
     } catch {
       return null;
+    }
+  }
+
+  /** The pane's agent has not been seen at its input box since it was launched. */
+  private starting(paneId: string): boolean {
+    try {
+      return this.options.registry.statusTracker(paneId).startingUp;
+    } catch {
+      return false;
     }
   }
 
