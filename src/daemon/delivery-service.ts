@@ -118,7 +118,8 @@ export class DeliveryService implements Disposable {
           readiness: this.options.readiness ?? readiness,
           // Read at every look: detection may name the agent while delivery waits.
           agentType: () => this.agentType(paneId),
-          // An agent that has not shown its input box yet is still starting: the deadline waits.
+          // An agent drawing its start-up (text on screen, no input box yet since launch): the
+          // deadline waits. One that has drawn nothing at all gets the plain deadline.
           starting: () => this.starting(paneId),
           clock: this.options.clock,
           ...(this.options.deadlineMs ? { deadlineMs: this.options.deadlineMs } : {}),
@@ -149,10 +150,14 @@ export class DeliveryService implements Disposable {
     }
   }
 
-  /** The pane's agent has not been seen at its input box since it was launched. */
+  /** The pane's agent shows text but has not been seen at its input box since it was launched. */
   private starting(paneId: string): boolean {
     try {
-      return this.options.registry.statusTracker(paneId).startingUp;
+      if (!this.options.registry.statusTracker(paneId).startingUp) return false;
+      return this.options.registry
+        .host(paneId)
+        .text()
+        .some((line) => line.trim() !== '');
     } catch {
       return false;
     }

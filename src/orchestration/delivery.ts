@@ -59,8 +59,9 @@ export interface DeliveryOptions {
   /** Give up after this long (default 90 s), counted from the moment the agent was first seen
    *  past its start-up (see `starting`). */
   deadlineMs?: number;
-  /** Whether the agent is still starting: it has not shown its input box since it was launched
-   *  (the status tracker's `startingUp`). Read at every look; absent means never. */
+  /** Whether the agent is still starting: it is drawing (text on screen) but has not shown its
+   *  input box since it was launched (the status tracker's `startingUp`). An agent that has drawn
+   *  nothing gives no evidence of a start-up in progress. Read at every look; absent means never. */
   starting?: () => boolean;
   /** How long an agent that is still starting may take to show its input box (default 180 s:
    *  three opencode instances starting together on a loaded 2-core machine took up to 40 s,
