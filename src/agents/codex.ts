@@ -53,6 +53,9 @@ export const codex: AgentAdapter = {
     { name: 'update-prompt', status: 'blocked', region: 'bottom', all: [/Update available/i, /(Skip|Update now)/i], reason: 'update prompt' },
     { name: 'approval-prompt', status: 'needs-input', region: 'bottom', all: [/(Would you like to (run|make|grant)|Allow command\?)/i], reason: 'permission' },
     { name: 'confirm-or-cancel', status: 'needs-input', region: 'bottom', all: [/press enter to confirm or esc to cancel/i], reason: 'question' },
+    // Its request_user_input dialog (0.171.0, Plan mode; tests/fixtures/agents/codex/question.ansi):
+    // the footer also says "esc to interrupt", so this rule comes before the busy one.
+    { name: 'question', status: 'needs-input', region: 'bottom', all: [/enter to submit answer/i], reason: 'question' },
     { name: 'esc-to-interrupt', status: 'working', region: 'bottom', all: [/esc to interrupt/i] },
   ],
   hookRules: COMMON_HOOK_RULES,

@@ -46,6 +46,9 @@ export const gemini: AgentAdapter = {
       all: [/(Allow execution|Apply this change|Do you want to proceed|waiting for user confirmation)/i],
       reason: 'permission',
     },
+    // Its ask_user dialog (0.61.0, tests/fixtures/agents/gemini/question.ansi): the footer also
+    // says "Esc to cancel", so this rule comes before the busy one.
+    { name: 'question', status: 'needs-input', region: 'bottom', all: [/Enter to select · ↑\/↓ to navigate/i], reason: 'question' },
     { name: 'esc-to-cancel', status: 'working', region: 'bottom', all: [/esc to cancel/i] },
   ],
   hookRules: [

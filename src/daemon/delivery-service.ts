@@ -118,6 +118,9 @@ export class DeliveryService implements Disposable {
           readiness: this.options.readiness ?? readiness,
           // Read at every look: detection may name the agent while delivery waits.
           agentType: () => this.agentType(paneId),
+          // An agent drawing its start-up (text on screen, no input box yet since launch): the
+          // deadline waits. One that has drawn nothing at all gets the plain deadline.
+          starting: () => this.starting(paneId),
           clock: this.options.clock,
           ...(this.options.deadlineMs ? { deadlineMs: this.options.deadlineMs } : {}),
         },
@@ -144,6 +147,19 @@ export class DeliveryService implements Disposable {
       return this.options.registry.statusTracker(paneId).agentType;
     } catch {
       return null;
+    }
+  }
+
+  /** The pane's agent shows text but has not been seen at its input box since it was launched. */
+  private starting(paneId: string): boolean {
+    try {
+      if (!this.options.registry.statusTracker(paneId).startingUp) return false;
+      return this.options.registry
+        .host(paneId)
+        .text()
+        .some((line) => line.trim() !== '');
+    } catch {
+      return false;
     }
   }
 

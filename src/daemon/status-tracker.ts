@@ -124,6 +124,14 @@ export class StatusTracker implements Disposable {
     this.work.deckLine(line);
   }
 
+  /** A known agent that has not shown its input box since it was launched: still starting up
+   *  (delivery's deadline waits for it, bounded). */
+  get startingUp(): boolean {
+    this.syncAgent();
+    this.readScreen();
+    return adapterFor(this.agent).type !== 'generic' && !this.readySeen;
+  }
+
   get lastHook(): string | null {
     return this.lastHookEvent;
   }

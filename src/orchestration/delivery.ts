@@ -56,8 +56,17 @@ export interface DeliveryOptions {
   /** The pane's agent type, or a function read at every look (detection may name the agent
    *  while delivery waits: a wrapper script's first hook, its banner, its window title). */
   agentType?: string | null | (() => string | null);
-  /** Give up after this long (default 90 s: opencode may take 13 s to start). */
+  /** Give up after this long (default 90 s), counted from the moment the agent was first seen
+   *  past its start-up (see `starting`). */
   deadlineMs?: number;
+  /** Whether the agent is still starting: it is drawing (text on screen) but has not shown its
+   *  input box since it was launched (the status tracker's `startingUp`). An agent that has drawn
+   *  nothing gives no evidence of a start-up in progress. Read at every look; absent means never. */
+  starting?: () => boolean;
+  /** How long an agent that is still starting may take to show its input box (default 180 s:
+   *  three opencode instances starting together on a loaded 2-core machine took up to 40 s,
+   *  one over 160 s). While it starts, the 90 s deadline has not begun. */
+  startupMs?: number;
   /** The pause before Enter (default SUBMIT_PAUSE_MS, pty/submit-line.ts). */
   pauseMs?: number;
   pollMs?: number;
@@ -91,7 +100,17 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
   if (/[\u0000-\u001f\u007f]/.test(line)) throw new Error('a delivered line must be one line without control characters');
   const { clock } = options;
   const started = clock.now();
-  const deadline = started + (options.deadlineMs ?? 90_000);
+  const deadlineMs = options.deadlineMs ?? 90_000;
+  const startupEnd = started + (options.startupMs ?? 180_000);
+  const starting = options.starting ?? (() => false);
+  // The deadline moves on while the agent starts: its start-up is not the line's delivery, which
+  // gets its whole deadline once the agent is up. An agent still starting at startupEnd is given
+  // up on there.
+  let deadline = started + deadlineMs;
+  const followStartup = () => {
+    if (!starting()) return;
+    deadline = clock.now() >= startupEnd ? Math.min(deadline, clock.now()) : Math.max(deadline, clock.now() + deadlineMs);
+  };
   const pollMs = options.pollMs ?? 25;
   const maxText = options.maxTextAttempts ?? 2;
   const maxEnter = options.maxEnterRetries ?? 4;
@@ -112,10 +131,11 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
   };
   /** Polls until `condition` holds; false at `until` (never later than the deadline). */
   const waitUntil = async (condition: () => boolean, until: number): Promise<boolean> => {
-    const end = Math.min(until, deadline);
     for (;;) {
       checkAgent();
       if (condition()) return true;
+      followStartup();
+      const end = Math.min(until, deadline);
       if (clock.now() >= end) return false;
       await clock.sleep(Math.min(pollMs, Math.max(1, end - clock.now())));
     }
@@ -144,6 +164,7 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
   try {
     while (textAttempts < maxText) {
       let verdict = '';
+      // The readiness wait runs to the deadline, which moves on while the agent starts.
       const ready = await waitUntil(() => {
         const seen = pane.observe();
         if (!seen.agentHasDrawn) {
@@ -161,8 +182,11 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
         });
         verdict = check.reason;
         return check.ready;
-      }, deadline);
-      if (!ready) return result(false, `not ready for input before the deadline (${verdict})`);
+      }, Number.POSITIVE_INFINITY);
+      if (!ready) {
+        const still = starting() ? `; still starting after ${Math.round((clock.now() - started) / 1000)} s` : '';
+        return result(false, `not ready for input before the deadline (${verdict}${still})`);
+      }
 
       textAttempts++;
       let submittedAt = 0;

@@ -110,11 +110,16 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
     // reach this client before `new` has printed the pane's id.
     const statuses = new Map<string, PaneStatus[]>();
     const latestOf = new Map<string, PaneInfo>();
+    const t0 = Date.now();
+    const changes = new Map<string, string[]>();
     connection.onPanes((panes) => {
       for (const pane of panes) {
         latestOf.set(pane.id, pane);
         const list = statuses.get(pane.id) ?? [];
-        if (list.at(-1)?.kind !== pane.status.kind || list.at(-1)?.rule !== pane.status.rule) list.push(pane.status);
+        if (list.at(-1)?.kind !== pane.status.kind || list.at(-1)?.rule !== pane.status.rule) {
+          list.push(pane.status);
+          changes.set(pane.id, [...(changes.get(pane.id) ?? []), `${Date.now() - t0} ms ${pane.status.kind}(${pane.status.rule})`]);
+        }
         statuses.set(pane.id, list);
       }
     });
@@ -124,8 +129,11 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
     statuses.set(paneId, seen);
     let screen = '';
     const describe = () => `statuses: ${seen.map((s) => `${s.kind}(${s.rule})`).join(' → ')}\nscreen:\n${screen}`;
-    const until = (what: string, test: (pane: PaneInfo) => boolean, timeoutMs = 60_000) =>
-      waitFor(
+    // When each step was reached (ms after the client connected), for the report of a run.
+    const started = t0;
+    const steps: string[] = [];
+    const until = async (what: string, test: (pane: PaneInfo) => boolean, timeoutMs = 60_000) => {
+      await waitFor(
         what,
         async () => {
           screen = (await connection.request({ kind: 'capture', pane: paneId })).lines.join('\n');
@@ -134,6 +142,8 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
         },
         { timeoutMs, intervalMs: 200, describe },
       );
+      steps.push(`${Date.now() - started} ms ${what}`);
+    };
 
     await until('the agent is idle at its input box', (p) => p.status.kind === 'idle');
     // As delivery does: the line, its echo in the box (opencode drops keys typed in its first
@@ -174,6 +184,7 @@ describe.each(CASES)('$agent in a deck pane', ({ agent, prompt, waitingRule, pro
       seen.some((s) => s.layer === 'hook' && (s.kind === 'thinking' || s.kind === 'working')),
       describe(),
     ).toBe(true);
+    console.info(`${agent} life cycle:\n  ${steps.join('\n  ')}\nstatuses:\n  ${(changes.get(paneId) ?? []).join('\n  ')}`);
     const explained = await h.ok(['explain', paneId]);
     expect(explained).toContain('decided by:');
     expect(explained).toMatch(turnHook);

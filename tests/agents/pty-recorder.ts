@@ -1,6 +1,7 @@
 // Runs an agent in a real PTY with the deck's own headless terminal and records every chunk it
 // prints, so a test can wait on the screen and save the byte stream up to a moment as a fixture.
 import { spawn, type IPty } from '@lydell/node-pty';
+import { PASTE_END, PASTE_START } from '../../src/protocol/bracketed-paste.js';
 import { PaneTerminal } from '../../src/pty/pane-terminal.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -54,12 +55,13 @@ export class PtyRecorder {
     this.pty.write(data);
   }
 
-  /** Types one line the way the deck does: the text, a pause, then a lone CR (AGENT-NOTES.md). */
-  async submit(text: string): Promise<void> {
+  /** Types one line the way the deck does: the text (a bracketed paste for an agent that takes
+   *  typed keys as shortcuts, Gemini CLI's `?`), a pause, then a lone CR (AGENT-NOTES.md). */
+  async submit(text: string, options: { paste?: boolean } = {}): Promise<void> {
     const head = text.slice(0, 30);
     // Typed again (after DELs) when it never shows: opencode drops keys typed in its first second.
     for (let attempt = 1; ; attempt++) {
-      this.pty.write(text);
+      this.pty.write(options.paste ? `${PASTE_START}${text}${PASTE_END}` : text);
       try {
         await this.waitForScreen(`the typed text "${head}" shows (attempt ${attempt})`, (s) => s.includes(head), 10_000);
         break;

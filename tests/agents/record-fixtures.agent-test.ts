@@ -61,7 +61,7 @@ describe.each(AGENTS)('%s screens', (agent) => {
       return;
     }
     const sandbox = await createSandbox(agent, found.bin, { trusted: scenario.trusted ?? true });
-    const rec = new PtyRecorder(sandbox.argv, { cwd: sandbox.project, env: sandbox.env, cols: COLS, rows: ROWS });
+    const rec = new PtyRecorder([...sandbox.argv, ...(scenario.args ?? [])], { cwd: sandbox.project, env: sandbox.env, cols: COLS, rows: ROWS });
     try {
       await scenario.drive(rec);
       const quietMs = Math.min(rec.quietMs, 60_000);

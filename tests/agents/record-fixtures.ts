@@ -9,6 +9,8 @@ export interface Scenario {
   name: string;
   agent: RealAgent;
   trusted?: boolean;
+  /** More arguments for the agent's command line. */
+  args?: string[];
   /** Drives the agent to the moment worth keeping. */
   drive(rec: PtyRecorder): Promise<void>;
   expect: FixtureEntry['expect'];
@@ -21,6 +23,14 @@ const QUESTION =
 // opencode's own question tool (the TUI offers it): one question, no multiple choice.
 const OPENCODE_QUESTION =
   'CALL: question {"questions":[{"question":"Which colour do you want?","header":"Colour","options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
+
+// Codex's request_user_input tool (0.171.0, Plan mode): each question has an id and a header.
+const CODEX_QUESTION =
+  'CALL: request_user_input {"questions":[{"id":"colour","header":"Colour","question":"Which colour do you want?","options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
+
+// Gemini CLI's ask_user tool (0.61.0): each question needs a header and a type.
+const GEMINI_QUESTION =
+  'CALL: ask_user {"questions":[{"question":"Which colour do you want?","header":"Colour","type":"choice","options":[{"label":"Red","description":"warm"},{"label":"Blue","description":"cool"}]}]}';
 
 async function claudeReady(rec: PtyRecorder): Promise<void> {
   await rec.waitForScreen('the Claude input box', (s) => /^\s*❯(?!\s*\d\.)/m.test(s));
@@ -170,6 +180,22 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'question',
+    agent: 'codex',
+    readySeen: true,
+    expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await codexReady(rec);
+      // Codex offers its question tool (request_user_input) in Plan mode: Shift+Tab switches.
+      rec.write('\x1b[Z');
+      await rec.waitForScreen('Plan mode', (s) => /Plan mode/i.test(s), 10_000);
+      await rec.waitForQuiet(500);
+      await rec.submit(CODEX_QUESTION);
+      await rec.waitForScreen('the question', (s) => s.includes('Which colour do you want?') && s.includes('Blue'), 60_000);
+      await rec.waitForQuiet(500);
+    },
+  },
+  {
     name: 'trust-dialog',
     agent: 'codex',
     trusted: false,
@@ -201,6 +227,22 @@ export const SCENARIOS: Scenario[] = [
       await geminiReady(rec);
       await rec.submit('TASK: RUN: echo fixture > out.txt');
       await rec.waitForScreen('the permission prompt', (s) => /Allow execution/i.test(s));
+      await rec.waitForQuiet(500);
+    },
+  },
+  {
+    name: 'question',
+    agent: 'gemini',
+    // A named model: with its default "Auto" Gemini's model router asks the mock first and
+    // retries its side answer for ~90 s (a 1.5 MB stream of spinner frames).
+    args: ['--model', 'gemini-2.5-flash'],
+    readySeen: true,
+    expect: { kind: 'needs-input' },
+    async drive(rec) {
+      await geminiReady(rec);
+      // Pasted, as the deck types every line into Gemini: a typed `?` opens its shortcuts.
+      await rec.submit(GEMINI_QUESTION, { paste: true });
+      await rec.waitForScreen('the question', (s) => s.includes('Which colour do you want?') && s.includes('Blue'), 60_000);
       await rec.waitForQuiet(500);
     },
   },

@@ -138,6 +138,28 @@ describe('deliverLine', () => {
     expect(host.writes).toEqual([]);
   });
 
+  // Issue 13: three opencode workers starting together on a loaded machine took up to 40 s to
+  // draw their box, one over 160 s; a start-up is not the line's delivery.
+  it('waits for an agent still starting past the deadline, then delivers once', async () => {
+    const { host, deliver, typedLine } = await setup({ startDelayMs: 30_000, workMs: 100 });
+    const starting = () => !host.modes.bracketedPaste;
+    const outcome = await deliver({ deadlineMs: 5_000, startupMs: 60_000, starting });
+    expect(outcome).toMatchObject({ ok: true, textAttempts: 1 });
+    expect(outcome.ms).toBeGreaterThanOrEqual(30_000);
+    expect(host.received.map((p) => p.text)).toEqual([LINE]);
+    expect(typedLine()).toBe(1);
+  });
+
+  it('gives up on an agent still starting at the start-up bound, saying so', async () => {
+    const { host, deliver } = await setup({ startDelayMs: 600_000, workMs: 100 });
+    const outcome = await deliver({ deadlineMs: 5_000, startupMs: 60_000, starting: () => !host.modes.bracketedPaste });
+    expect(outcome).toMatchObject({ ok: false, textAttempts: 0 });
+    expect(outcome.ms).toBeGreaterThanOrEqual(60_000);
+    expect(outcome.ms).toBeLessThan(61_000);
+    expect(outcome.ok ? '' : outcome.reason).toMatch(/not ready for input before the deadline \(.*; still starting after 60 s\)/);
+    expect(host.writes).toEqual([]);
+  });
+
   it('types nothing into a pane that was restarted with another agent meanwhile', async () => {
     const { clock, host, deliver } = await setup({ startDelayMs: 1_000, workMs: 100 });
     clock.schedule(500, () => void host.respawn('agent', 'a-2'));
