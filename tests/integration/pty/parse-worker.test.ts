@@ -1,6 +1,7 @@
 // The parse worker (pty/parse-worker.ts) against the in-thread parser, with real PTYs: the same
 // program's output gives the same screen, history, modes and title cell for cell; the program's
 // query answers come back in order; resize and respawn work from the daemon's thread.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,5 +74,20 @@ describe('parse worker', () => {
     await pane.respawn('echo second program', 'agent-2');
     await waitForPane(pane, 'the new program printed', (rows) => rows[0] === 'second program');
     expect(pane.title).toBe('');
+  });
+
+  it('keeps a process whose last pane exits alive until that pane is parsed and reports its exit', async () => {
+    // A process with nothing but one exiting pane: the worker is unref'd while idle, so only the
+    // writes still unparsed keep the event loop alive until the exit arrives.
+    const script = [
+      `import { PaneSession } from ${JSON.stringify(new URL('../../../dist/pty/pane-session.js', import.meta.url).href)};`,
+      `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: 'seq 1 20000', cwd: ${JSON.stringify(home)},`,
+      `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
+      'pane.onExit((exit) => { process.stdout.write(`exit ${exit.exitCode} ${pane.text().filter(Boolean).at(-1)}\\n`); pane.dispose(); });',
+    ].join('\n');
+    const file = join(home, 'last-pane.mjs');
+    writeFileSync(file, script);
+    const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 60_000 });
+    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: 'exit 0 20000\n', stderr: '' });
   });
 });
