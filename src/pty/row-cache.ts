@@ -9,8 +9,8 @@ import type { StoredLine } from './line-codec.js';
 import { renderRow } from './render-row.js';
 
 interface CachedRow {
-  /** The first `cols * 3` words of the line it was rendered from. */
-  words: Uint32Array;
+  /** A copy of the first `cols * 3` words of the line it was rendered from, as bytes. */
+  bytes: Buffer;
   row: string;
 }
 
@@ -32,11 +32,13 @@ function renderWords(line: IBufferLine | undefined, cols: number): Uint32Array |
   return stored._data;
 }
 
-function sameWords(cached: CachedRow | undefined, words: Uint32Array, count: number): boolean {
-  if (cached === undefined) return false;
-  const kept = cached.words;
-  for (let i = 0; i < count; i++) if (kept[i] !== words[i]) return false;
-  return true;
+/** The bytes of the first `count` words (a view, no copy): Buffer.equals compares them with memcmp. */
+function bytesOf(words: Uint32Array, count: number): Buffer {
+  return Buffer.from(words.buffer, words.byteOffset, count * 4);
+}
+
+function sameWords(cached: CachedRow | undefined, words: Buffer): boolean {
+  return cached !== undefined && cached.bytes.equals(words);
 }
 
 export class RowCache {
@@ -57,35 +59,28 @@ export class RowCache {
     const out: string[] = [];
     for (let y = 0; y < lines.length; y++) {
       const line = lines[y];
-      const words = renderWords(line, cols);
-      if (words === undefined) {
+      const data = renderWords(line, cols);
+      if (data === undefined) {
         out.push(renderRow(line, cols, scratch));
         next.push(undefined);
         continue;
       }
-      let hit = sameWords(previous[y], words, count) ? previous[y] : undefined;
+      const words = bytesOf(data, count);
+      let hit = sameWords(previous[y], words) ? previous[y] : undefined;
       if (hit === undefined) {
         for (const shift of [this.shift, 1]) {
-          if (shift > 0 && sameWords(previous[y + shift], words, count)) {
+          if (shift > 0 && sameWords(previous[y + shift], words)) {
             hit = previous[y + shift];
             this.shift = shift;
             break;
           }
         }
       }
-      if (hit === undefined) {
-        hit = { words: words.slice(0, count), row: renderRow(line, cols, scratch) };
-      }
+      hit ??= { bytes: Buffer.from(words), row: renderRow(line, cols, scratch) };
       out.push(hit.row);
       next.push(hit);
     }
     this.rows = next;
     return out;
-  }
-
-  /** Forgets every row (the cache holds ~2.4 KB per row of a 200-column screen). */
-  clear(): void {
-    this.rows = [];
-    this.shift = 0;
   }
 }
