@@ -12,6 +12,7 @@ import { PrivateModeTracker } from './private-modes.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
 import { registerQueryReplies } from './query-replies.js';
 import { renderScreen, screenText, type RenderedScreen } from './render-screen.js';
+import { RowCache } from './row-cache.js';
 
 // Both packages are CommonJS: under ESM only the default import works (ARCHITECTURE.md §9).
 const { Terminal } = xtermHeadless;
@@ -62,6 +63,8 @@ export class PaneTerminal implements Disposable {
   private readonly term: InstanceType<typeof Terminal>;
   private readonly privateModes: PrivateModeTracker;
   private readonly history: CompactScrollback;
+  /** The live screen's rendered rows, for the next frame. */
+  private readonly renderedRows = new RowCache();
   /** Output waiting for its turn to be parsed, in arrival order (resets included). */
   private readonly queue: ParseQueue;
   private readonly replyEmitter = this.store.add(new Emitter<string>());
@@ -179,7 +182,7 @@ export class PaneTerminal implements Disposable {
   }
 
   render(scrollOffset?: number): RenderedScreen {
-    return renderScreen(this.term, { modes: this.modes, title: this.currentTitle, scrollOffset, older: this.history });
+    return renderScreen(this.term, { modes: this.modes, title: this.currentTitle, scrollOffset, older: this.history, rows: this.renderedRows });
   }
 
   text(scrollback?: number): string[] {

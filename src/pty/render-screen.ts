@@ -3,6 +3,7 @@
 import type { IBufferLine, Terminal } from '@xterm/headless';
 import type { CursorPosition, PaneModes } from '../protocol/pane-types.js';
 import { renderRow } from './render-row.js';
+import type { RowCache } from './row-cache.js';
 
 /** Every visible row of a pane (or of a scrollback viewport), rendered for the painter. */
 export interface RenderedScreen {
@@ -30,6 +31,8 @@ export interface ScreenView {
   scrollOffset?: number;
   /** Lines above the terminal's scrollback (shown only with the normal screen active). */
   older?: OlderHistory;
+  /** The live view's rows from the previous render, reused where their cells are unchanged. */
+  rows?: RowCache;
 }
 
 /** One history: `older` lines, then the terminal's buffer (its scrollback, then its screen). */
@@ -62,8 +65,14 @@ export function renderScreen(term: Terminal, view: ScreenView): RenderedScreen {
   const offset = Math.min(wholeLines(view.scrollOffset), total);
   const top = total - offset;
   const scratch = buffer.getNullCell();
-  const lines: string[] = [];
-  for (let y = 0; y < rows; y++) lines.push(renderRow(history.line(top + y), cols, scratch));
+  let lines: string[] = [];
+  if (offset === 0 && view.rows !== undefined) {
+    const live: (IBufferLine | undefined)[] = [];
+    for (let y = 0; y < rows; y++) live.push(history.line(top + y));
+    lines = view.rows.render(live, cols, scratch);
+  } else {
+    for (let y = 0; y < rows; y++) lines.push(renderRow(history.line(top + y), cols, scratch));
+  }
 
   // Scrolling back pushes the live cursor down, possibly out of the viewport. cursorX may equal
   // cols (a pending wrap after writing the last column); the painter needs a real cell.
