@@ -31,7 +31,12 @@ const TEXTS = [
   'a\r\nb\tc\x07',
   '\x1b]8;;https://example.com\x07link\x1b]8;;\x07 after',
   '│ \x1b[2m▶ p1\x1b[22m ◾◽ ⌚',
+  '\x1b[31m─\x1b[39m│x\x1b[7m \x1b[27m╭─ 1 p1 ─╮',
+  'e\x1b[1m\u0301\x1b[22m split by a code',
 ];
+
+/** Lines like the deck's chrome: ASCII, SGR codes, box drawing and narrow symbols. */
+const CHROME = ['', ' COMMAND  ctrl+n new · ? help ', '\x1b[1m╭─ 1 p1 ─╮\x1b[22m │ ● idle … › ×', '\x1b[38;5;203m▸\x1b[39m p2 ─┤'];
 
 let dir: string;
 let patchedSource: string;
@@ -66,9 +71,37 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the patched text dependencies answer as the originals', () => {
+  // First, before any test makes the modules' lazy segmenters: the chrome needs none of them.
+  it('measures, tokenizes and clips lines of the chrome without an Intl.Segmenter', () => {
+    const made: unknown[] = [];
+    const Segmenter = Intl.Segmenter;
+    Intl.Segmenter = class extends Segmenter {
+      constructor(...args: ConstructorParameters<typeof Segmenter>) {
+        super(...args);
+        made.push(args);
+      }
+    };
+    try {
+      for (const text of CHROME) {
+        patched.stringWidth8(text);
+        patched.stringWidth7(text);
+        patched.tokenize(text);
+        for (const [from, to] of [
+          [0, 1],
+          [1, 8],
+          [3, undefined],
+        ])
+          expect(patched.sliceAnsi(text, from, to)).toBe(original.sliceAnsi(text, from, to));
+      }
+    } finally {
+      Intl.Segmenter = Segmenter;
+    }
+    expect(made).toEqual([]);
+  });
+
   it('rewrote every module (string-width twice)', () => {
     expect(patchedSource.match(/narrowSingleCells\d* = /g)).toHaveLength(2);
-    expect(patchedSource).toContain('singleUnitGraphemes');
+    expect(patchedSource.match(/singleUnitGraphemes\d* = /g)).toHaveLength(2);
     expect(patchedSource).toContain('graphemeSegmenter ??=');
     expect(patchedSource).not.toMatch(/(?<!\?\?)= new Intl\.Segmenter\(/);
   });
@@ -89,6 +122,8 @@ describe('the patched text dependencies answer as the originals', () => {
       [0, 3],
       [2, 9],
       [1, undefined],
+      [0, 1],
+      [5, 6],
     ])
       expect(patched.sliceAnsi(text, from, to)).toBe(original.sliceAnsi(text, from, to));
   });
