@@ -74,8 +74,9 @@ describe('the patched text dependencies answer as the originals', () => {
   // First, before any test makes the modules' lazy segmenters: the chrome needs none of them.
   it('measures, tokenizes and clips lines of the chrome without an Intl.Segmenter', () => {
     const made: unknown[] = [];
-    const Segmenter = Intl.Segmenter;
-    Intl.Segmenter = class extends Segmenter {
+    const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+    const Segmenter = intl.Segmenter;
+    intl.Segmenter = class extends Segmenter {
       constructor(...args: ConstructorParameters<typeof Segmenter>) {
         super(...args);
         made.push(args);
@@ -94,7 +95,7 @@ describe('the patched text dependencies answer as the originals', () => {
           expect(patched.sliceAnsi(text, from, to)).toBe(original.sliceAnsi(text, from, to));
       }
     } finally {
-      Intl.Segmenter = Segmenter;
+      intl.Segmenter = Segmenter;
     }
     expect(made).toEqual([]);
   });
