@@ -17,7 +17,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { isBuiltin, requireBuiltins } from './bundle-builtins.mjs';
-import { ansiSameStyleFastPath, englishOnlyZod, lazyGraphemeSegmenters, stringWidthFastPath, yogaWasmBinary } from './bundle-plugins.mjs';
+import {
+  ansiSameStyleFastPath,
+  englishOnlyZod,
+  lazyGraphemeSegmenters,
+  signalExitWithoutAssert,
+  stringWidthFastPath,
+  yogaWasmBinary,
+} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -42,7 +49,7 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__deckModuleUrl' },
-  plugins: [englishOnlyZod, yogaWasmBinary, ansiSameStyleFastPath, stringWidthFastPath, lazyGraphemeSegmenters],
+  plugins: [englishOnlyZod, yogaWasmBinary, ansiSameStyleFastPath, stringWidthFastPath, lazyGraphemeSegmenters, signalExitWithoutAssert],
   alias: {
     // Ink loads react-devtools-core (and ws, for it) only when DEV=true; neither is used here.
     'react-devtools-core': `${root}scripts/empty-module.js`,

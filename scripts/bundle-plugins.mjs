@@ -181,3 +181,24 @@ export const lazyGraphemeSegmenters = {
     });
   },
 };
+
+/**
+ * signal-exit 3 (Ink's and restore-cursor's) loads Node's `assert` (4 internal modules) when it
+ * loads, for one check that its caller passed a function. The same check without `assert`: a
+ * missing callback still throws, with the same message.
+ */
+export const signalExitWithoutAssert = {
+  name: 'signal-exit-without-assert',
+  setup(bundle) {
+    bundle.onLoad({ filter: /\/signal-exit\/index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const made = "var assert = require('assert')";
+      const used = "assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')";
+      if (!source.includes('require(')) return undefined; // signal-exit 4: an ES module without assert
+      if (source.split(made).length !== 2 || source.split('assert').length !== 4 || !source.includes(used))
+        throw new Error(`${args.path}: signal-exit changed; update signalExitWithoutAssert in scripts/bundle-plugins.mjs`);
+      const check = "if (typeof cb !== 'function') throw new TypeError('a callback must be provided for exit handler')";
+      return { contents: source.replace(made, '').replace(used, check), loader: 'js' };
+    });
+  },
+};

@@ -2,12 +2,13 @@
 // exactly as the originals: each patched module, bundled with its plugin, beside the original.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script, plain JavaScript
-import { lazyGraphemeSegmenters, stringWidthFastPath } from '../../../scripts/bundle-plugins.mjs';
+import { lazyGraphemeSegmenters, signalExitWithoutAssert, stringWidthFastPath } from '../../../scripts/bundle-plugins.mjs';
 
 const modules = {
   stringWidth8: resolve('node_modules/string-width/index.js'),
@@ -136,4 +137,30 @@ describe('the patched text dependencies answer as the originals', () => {
     expect(patched.stringWidth8('◾')).toBe(original.stringWidth8('◾'));
     expect(original.stringWidth8('◾')).toBe(2);
   });
+});
+
+describe('signal-exit 3 without assert', () => {
+  it.each([['ink/node_modules/signal-exit/index.js'], ['restore-cursor/node_modules/signal-exit/index.js']])(
+    '%s: loads no assert, refuses a missing callback as before, and hands back a remover',
+    async (path) => {
+      const result = await build({
+        entryPoints: [resolve('node_modules', path)],
+        bundle: true,
+        write: false,
+        format: 'cjs',
+        platform: 'node',
+        plugins: [signalExitWithoutAssert],
+        logLevel: 'silent',
+      });
+      const source = result.outputFiles[0]!.text;
+      expect(source).not.toMatch(/require\(["']assert["']\)/);
+      const file = join(dir, `signal-exit-${path.split('/')[0]}.cjs`);
+      writeFileSync(file, source);
+      const onExit = createRequire(import.meta.url)(file) as (cb: unknown) => () => void;
+      expect(() => onExit(undefined)).toThrow('a callback must be provided for exit handler');
+      const remove = onExit(() => undefined);
+      expect(typeof remove).toBe('function');
+      remove();
+    },
+  );
 });
