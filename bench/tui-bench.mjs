@@ -551,8 +551,8 @@ export async function firstFrameAB(otherRoot, rounds = 9) {
   const deckSide = deckWorld(FIVE);
   const dir = mkdtempSync(join(tmpdir(), 'dad-bench-ab-'));
   const sides = [
-    { name: 'this', bin: BIN, cache: join(dir, 'this'), wall: [], cpu: [] },
-    { name: otherRoot, bin: join(otherRoot, 'bin', 'dot-agent-deck.js'), cache: join(dir, 'other'), wall: [], cpu: [] },
+    { name: 'this', bin: BIN, cache: join(dir, 'this'), wall: [], cpu: [], traces: [] },
+    { name: otherRoot, bin: join(otherRoot, 'bin', 'dot-agent-deck.js'), cache: join(dir, 'other'), wall: [], cpu: [], traces: [] },
   ];
   const loads = [];
   try {
@@ -560,13 +560,15 @@ export async function firstFrameAB(otherRoot, rounds = 9) {
     // One round each first, untimed: it writes each side's code cache.
     for (let round = -1; round < rounds; round++) {
       for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
-        const client = deckSide.attach({ DOT_AGENT_DECK_CACHE_DIR: side.cache }, side.bin);
+        const traceFile = join(dir, `trace-${side.traces.length}-${round}-${side === sides[0] ? 'a' : 'b'}`);
+        const client = deckSide.attach({ DOT_AGENT_DECK_CACHE_DIR: side.cache, DOT_AGENT_DECK_TRACE_STARTUP: traceFile }, side.bin);
         try {
           const at = await client.waitFor(`${side.name}: first complete frame`, deckFrameComplete, 10_000);
           const cpu = cpuSeconds(client.pty.pid) * 1000;
           if (round >= 0) {
             side.wall.push(at - client.spawnedAt);
             side.cpu.push(cpu);
+            side.traces.push(readTrace(traceFile, performance.timeOrigin + client.spawnedAt));
           } else await until(`${side.name} wrote its code cache`, () => existsSync(side.cache) && readdirSync(side.cache).some((f) => f.endsWith('.v8')), 5000);
         } finally {
           client.pty.kill('SIGTERM');
@@ -580,7 +582,7 @@ export async function firstFrameAB(otherRoot, rounds = 9) {
     const ms = (values) => values.map((x) => x.toFixed(0)).join(', ');
     return sides.map((side) => ({
       name: `first frame A/B, warm, 5 panes: ${side.name} [load ${loads[0]} … ${loads[loads.length - 1]}]`,
-      deck: `${median(side.wall).toFixed(0)} ms (best ${Math.min(...side.wall).toFixed(0)}) [${ms(side.wall)}]; CPU ${median(side.cpu).toFixed(0)} ms`,
+      deck: `${median(side.wall).toFixed(0)} ms (best ${Math.min(...side.wall).toFixed(0)}) [${ms(side.wall)}]; CPU ${median(side.cpu).toFixed(0)} ms; phases ${breakdown(side.traces, side.wall)}`,
     }));
   } finally {
     deckSide.dispose();
