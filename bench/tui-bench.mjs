@@ -664,7 +664,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       echo: () => echoLatency(),
       attached: () => attachedThroughput(dir),
       'first-frame': () => firstFrame(),
-      'first-frame-ab': () => firstFrameAB(process.argv[3] ?? '/work/main'),
+      'first-frame-ab': () => firstFrameAB(process.argv[3] ?? '/work/main', Number(process.argv[4] ?? 9)),
       'tui-idle': () => tuiIdle(),
     }[which];
     process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`);
