@@ -136,8 +136,8 @@ export function deckWorld(commands, cwd) {
     env: world.env,
     daemonPid: () => Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid),
     capture: (i) => deck(world.env, 'capture', `p${i + 1}`),
-    /** `env` adds to the client's environment (the start-up trace file). */
-    attach: (env = {}) => openClient(process.execPath, [BIN], { env: { ...world.env, ...env }, cwd: cwd ?? world.root }),
+    /** `env` adds to the client's environment (the start-up trace file); `bin` is another build's. */
+    attach: (env = {}, bin = BIN) => openClient(process.execPath, [bin], { env: { ...world.env, ...env }, cwd: cwd ?? world.root }),
     /** The deck is drawn: the status bar names the mode (raw mode is on before the first frame). */
     ready: (client) =>
       client.waitFor('the deck draws its status bar', (c) => / (COMMAND|TYPING) /.test(c.line(ROWS - 2)) || / (COMMAND|TYPING) /.test(c.line(ROWS - 1))),
@@ -540,6 +540,56 @@ export async function firstFrame(rounds = 5, coldRounds = 3) {
   }
 }
 
+/**
+ * A/B: the first frame of this checkout's client beside another build's (`otherRoot`, e.g. main's
+ * worktree with its dist built), alternating round by round against one daemon (this build's),
+ * each with its own warm code cache, so that both see the same minutes of machine load
+ * (`node bench/tui-bench.mjs first-frame-ab /work/main`). CPU is the client's user+system time
+ * when its frame was complete (10 ms ticks).
+ */
+export async function firstFrameAB(otherRoot, rounds = 9) {
+  const deckSide = deckWorld(FIVE);
+  const dir = mkdtempSync(join(tmpdir(), 'dad-bench-ab-'));
+  const sides = [
+    { name: 'this', bin: BIN, cache: join(dir, 'this'), wall: [], cpu: [], traces: [] },
+    { name: otherRoot, bin: join(otherRoot, 'bin', 'dot-agent-deck.js'), cache: join(dir, 'other'), wall: [], cpu: [], traces: [] },
+  ];
+  const loads = [];
+  try {
+    await waitPanesReady(deckSide);
+    // One round each first, untimed: it writes each side's code cache.
+    for (let round = -1; round < rounds; round++) {
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        const traceFile = join(dir, `trace-${side.traces.length}-${round}-${side === sides[0] ? 'a' : 'b'}`);
+        const client = deckSide.attach({ DOT_AGENT_DECK_CACHE_DIR: side.cache, DOT_AGENT_DECK_TRACE_STARTUP: traceFile }, side.bin);
+        try {
+          const at = await client.waitFor(`${side.name}: first complete frame`, deckFrameComplete, 10_000);
+          const cpu = cpuSeconds(client.pty.pid) * 1000;
+          if (round >= 0) {
+            side.wall.push(at - client.spawnedAt);
+            side.cpu.push(cpu);
+            side.traces.push(readTrace(traceFile, performance.timeOrigin + client.spawnedAt));
+          } else await until(`${side.name} wrote its code cache`, () => existsSync(side.cache) && readdirSync(side.cache).some((f) => f.endsWith('.v8')), 5000);
+        } finally {
+          client.pty.kill('SIGTERM');
+          await until('client exits', () => client.exited, 5000).catch(() => client.kill());
+          client.dispose();
+        }
+        await sleep(300);
+      }
+      loads.push(loadAverage());
+    }
+    const ms = (values) => values.map((x) => x.toFixed(0)).join(', ');
+    return sides.map((side) => ({
+      name: `first frame A/B, warm, 5 panes: ${side.name} [load ${loads[0]} … ${loads[loads.length - 1]}]`,
+      deck: `${median(side.wall).toFixed(0)} ms (best ${Math.min(...side.wall).toFixed(0)}) [${ms(side.wall)}]; CPU ${median(side.cpu).toFixed(0)} ms; phases ${breakdown(side.traces, side.wall)}`,
+    }));
+  } finally {
+    deckSide.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. idle CPU of the client process
 
@@ -610,7 +660,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const which = process.argv[2] ?? 'echo';
   const dir = mkdtempSync(join(tmpdir(), 'dad-tui-bench-'));
   try {
-    const run = { echo: () => echoLatency(), attached: () => attachedThroughput(dir), 'first-frame': () => firstFrame(), 'tui-idle': () => tuiIdle() }[which];
+    const run = {
+      echo: () => echoLatency(),
+      attached: () => attachedThroughput(dir),
+      'first-frame': () => firstFrame(),
+      'first-frame-ab': () => firstFrameAB(process.argv[3] ?? '/work/main', Number(process.argv[4] ?? 9)),
+      'tui-idle': () => tuiIdle(),
+    }[which];
     process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,17 +6,25 @@
 //
 // The file is `/* dot-agent-deck deck bundle SHA256 */` on its first line (the cache's key: the
 // hash of everything after that line), then `(async function (require, __deckModuleUrl,
-// __deckExport) { … })`. Built-ins are require()s of the loader's require (requireBuiltins),
+// __deckExport) { … })`. Built-ins are require()s of the loader's require (requireBuiltins in
+// scripts/bundle-builtins.mjs; a few load on first call),
 // import.meta.url is the bundle's URL, and top-level await (yoga's) works because the body is an
 // async function. The build fails if any other import or an export is left.
 // Runs before scripts/bundle-tui.mjs, which rewrites dist/cli/open-deck.js in place.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { ansiSameStyleFastPath, englishOnlyZod, lazyGraphemeSegmenters, stringWidthFastPath, yogaWasmBinary } from './bundle-plugins.mjs';
+import { isBuiltin, requireBuiltins } from './bundle-builtins.mjs';
+import {
+  ansiSameStyleFastPath,
+  englishOnlyZod,
+  lazyGraphemeSegmenters,
+  signalExitWithoutAssert,
+  stringWidthFastPath,
+  yogaWasmBinary,
+} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -41,39 +49,13 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__deckModuleUrl' },
-  plugins: [englishOnlyZod, yogaWasmBinary, ansiSameStyleFastPath, stringWidthFastPath, lazyGraphemeSegmenters],
+  plugins: [englishOnlyZod, yogaWasmBinary, ansiSameStyleFastPath, stringWidthFastPath, lazyGraphemeSegmenters, signalExitWithoutAssert],
   alias: {
     // Ink loads react-devtools-core (and ws, for it) only when DEV=true; neither is used here.
     'react-devtools-core': `${root}scripts/empty-module.js`,
     ws: `${root}scripts/empty-module.js`,
   },
 });
-
-const isBuiltin = (path) => builtinModules.includes(path.replace(/^node:/, ''));
-
-/**
- * esbuild's import statements of built-ins (`import{a as b,c}from"node:fs";`, `import x from…`,
- * `import*as x from…`) as destructuring of the loader's require: only the names the deck uses,
- * and no interop wrapper copying each built-in's properties for every module that imports it.
- */
-function requireBuiltins(code) {
-  const statement = /import\s*(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s*as\s+([\w$]+))?\s*from\s*"([^"]+)";/g;
-  return code
-    .replace(statement, (all, name, names, namespace, from) => {
-      if (!isBuiltin(from)) throw new Error(`${out}: unexpected import ${all}`);
-      const module = `require(${JSON.stringify(from)})`;
-      const parts = [];
-      if (name) parts.push(`const ${name}=${module};`);
-      if (namespace) parts.push(`const ${namespace}=${module};`);
-      if (names?.trim()) parts.push(`const{${names.replace(/([\w$]+)\s+as\s+([\w$]+)/g, '$1:$2')}}=${module};`);
-      return parts.join('') || `${module};`;
-    })
-    .replace(/\bimport\("([^"]+)"\)/g, (all, from) => {
-      if (!isBuiltin(from)) throw new Error(`${out}: unexpected import ${all}`);
-      // A module namespace of the built-in (Ink's, in development mode only).
-      return `Promise.resolve().then(()=>{const m=require(${JSON.stringify(from)});return{...m,default:m}})`;
-    });
-}
 
 const [output] = result.outputFiles;
 const meta = Object.values(result.metafile.outputs)[0];
@@ -82,7 +64,7 @@ if (result.outputFiles.length !== 1 || left.length > 0 || meta.exports.length > 
   throw new Error(
     `dist/deck/deck.js would not be a plain function body (imports ${JSON.stringify(left)}, exports ${meta.exports}); see scripts/bundle-deck.mjs`,
   );
-const body = `(async function (require, __deckModuleUrl, __deckExport) {\n${requireBuiltins(output.text)}\n})\n`;
+const body = `(async function (require, __deckModuleUrl, __deckExport) {\n${requireBuiltins(output.text, out)}\n})\n`;
 // An import statement left over is a syntax error in a function body: here, not in a user's deck.
 new Script(body, { filename: out });
 const hash = createHash('sha256').update(body).digest('hex');

@@ -131,8 +131,10 @@ export const stringWidthFastPath = {
 /**
  * The other two Intl.Segmenters Ink loads (see stringWidthFastPath): ansi-tokenize's, which splits
  * every line Ink writes into graphemes, and slice-ansi's, for clipped text. Both are made on first
- * use, and ansi-tokenize splits a line of printable ASCII, ESC and characters that never join a
- * neighbour (narrowClass, checked here) one code unit a grapheme, as the segmenter would.
+ * use, and both split a line of printable ASCII, ESC and characters that never join a neighbour
+ * (narrowClass, checked here) one code unit a grapheme, as the segmenter would: Ink clips the
+ * deck's lines with slice-ansi, whose first segmenter (ICU's break iterator) was ~35 ms of the
+ * first frame (a --cpu-prof of a warm start).
  */
 export const lazyGraphemeSegmenters = {
   name: 'lazy-grapheme-segmenters',
@@ -161,9 +163,42 @@ export const lazyGraphemeSegmenters = {
       const uses = source.split('GRAPHEME_SEGMENTER').length - 1;
       if (source.split(made).length !== 2 || source.split('GRAPHEME_SEGMENTER.segment(').length !== uses)
         throw new Error(`${args.path}: slice-ansi changed; update lazyGraphemeSegmenters in scripts/bundle-plugins.mjs`);
-      const lazy =
-        "let graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = { segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text) };";
+      // slice-ansi iterates the segments and asks them for `containing(index)`: the stand-in for a
+      // line of single-unit graphemes answers both as Intl.Segmenter's Segments would.
+      const lazy = [
+        'let graphemeSegmenter;',
+        `const singleUnitGraphemes = /^[\\u001b\\u0020-\\u007e${narrowClass()}]*$/;`,
+        'function singleUnitSegments(input) {',
+        '  const at = (index) => ({ segment: input[index], index, input });',
+        '  return {',
+        '    containing: (index) => (index >= 0 && index < input.length ? at(Math.trunc(index)) : undefined),',
+        '    *[Symbol.iterator]() { for (let index = 0; index < input.length; index++) yield at(index); },',
+        '  };',
+        '}',
+        "const GRAPHEME_SEGMENTER = { segment: (text) => (singleUnitGraphemes.test(text) ? singleUnitSegments(text) : (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text)) };",
+      ].join('\n');
       return { contents: source.replace(made, lazy), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * signal-exit 3 (Ink's and restore-cursor's) loads Node's `assert` (4 internal modules) when it
+ * loads, for one check that its caller passed a function. The same check without `assert`: a
+ * missing callback still throws, with the same message.
+ */
+export const signalExitWithoutAssert = {
+  name: 'signal-exit-without-assert',
+  setup(bundle) {
+    bundle.onLoad({ filter: /\/signal-exit\/index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const made = "var assert = require('assert')";
+      const used = "assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')";
+      if (!source.includes('require(')) return undefined; // signal-exit 4: an ES module without assert
+      if (source.split(made).length !== 2 || source.split('assert').length !== 4 || !source.includes(used))
+        throw new Error(`${args.path}: signal-exit changed; update signalExitWithoutAssert in scripts/bundle-plugins.mjs`);
+      const check = "if (typeof cb !== 'function') throw new TypeError('a callback must be provided for exit handler')";
+      return { contents: source.replace(made, '').replace(used, check), loader: 'js' };
     });
   },
 };

@@ -8,6 +8,7 @@ import { traceStartup } from '../common/startup-trace.js';
 import type { Connection } from '../protocol/connection.js';
 import type { DeckExit } from '../tui/app/run-deck.js';
 import { connectDaemon } from './daemon-client.js';
+import { prefetchPaneList } from './deck-prefetch.js';
 import { deckHosts, runHostsDeck } from './deck-hosts.js';
 import type { CliIO } from './io.js';
 
@@ -37,10 +38,11 @@ export interface DeckStartup {
 export async function openDeck(io: CliIO, hostsOption?: string, startup: DeckStartup = {}): Promise<void> {
   const terminal = io.isTTY && process.stdin.isTTY === true && process.stdout.isTTY === true;
   const connect = (signal?: AbortSignal): Promise<Connection> => connectDaemon({ env: io.env, client: 'tui', ...(signal ? { signal } : {}) });
-  // The first connection starts now and is handed to the deck when it asks; a failure is the
-  // deck's to report (it rejects link.open, before the terminal is taken). Not for --hosts,
-  // whose hosts are known only once config.toml is read.
-  let early: Promise<Connection> | null = terminal && hostsOption === undefined ? connect() : null;
+  // The first connection starts now and is handed to the deck when it asks, its pane list already
+  // asked for (cli/deck-prefetch.ts); a failure is the deck's to report (it rejects link.open,
+  // before the terminal is taken). Not for --hosts, whose hosts are known only once config.toml
+  // is read.
+  let early: Promise<Connection> | null = terminal && hostsOption === undefined ? connect().then(prefetchPaneList) : null;
   early?.catch(() => undefined);
   const hosts = await deckHosts(io, hostsOption).catch((error: unknown) => {
     void early?.then(

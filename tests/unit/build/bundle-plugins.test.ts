@@ -2,12 +2,13 @@
 // exactly as the originals: each patched module, bundled with its plugin, beside the original.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script, plain JavaScript
-import { lazyGraphemeSegmenters, stringWidthFastPath } from '../../../scripts/bundle-plugins.mjs';
+import { lazyGraphemeSegmenters, signalExitWithoutAssert, stringWidthFastPath } from '../../../scripts/bundle-plugins.mjs';
 
 const modules = {
   stringWidth8: resolve('node_modules/string-width/index.js'),
@@ -31,7 +32,12 @@ const TEXTS = [
   'a\r\nb\tc\x07',
   '\x1b]8;;https://example.com\x07link\x1b]8;;\x07 after',
   '│ \x1b[2m▶ p1\x1b[22m ◾◽ ⌚',
+  '\x1b[31m─\x1b[39m│x\x1b[7m \x1b[27m╭─ 1 p1 ─╮',
+  'e\x1b[1m\u0301\x1b[22m split by a code',
 ];
+
+/** Lines like the deck's chrome: ASCII, SGR codes, box drawing and narrow symbols. */
+const CHROME = ['', ' COMMAND  ctrl+n new · ? help ', '\x1b[1m╭─ 1 p1 ─╮\x1b[22m │ ● idle … › ×', '\x1b[38;5;203m▸\x1b[39m p2 ─┤'];
 
 let dir: string;
 let patchedSource: string;
@@ -66,9 +72,38 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the patched text dependencies answer as the originals', () => {
+  // First, before any test makes the modules' lazy segmenters: the chrome needs none of them.
+  it('measures, tokenizes and clips lines of the chrome without an Intl.Segmenter', () => {
+    const made: unknown[] = [];
+    const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+    const Segmenter = intl.Segmenter;
+    intl.Segmenter = class extends Segmenter {
+      constructor(...args: ConstructorParameters<typeof Segmenter>) {
+        super(...args);
+        made.push(args);
+      }
+    };
+    try {
+      for (const text of CHROME) {
+        patched.stringWidth8(text);
+        patched.stringWidth7(text);
+        patched.tokenize(text);
+        for (const [from, to] of [
+          [0, 1],
+          [1, 8],
+          [3, undefined],
+        ])
+          expect(patched.sliceAnsi(text, from, to)).toBe(original.sliceAnsi(text, from, to));
+      }
+    } finally {
+      intl.Segmenter = Segmenter;
+    }
+    expect(made).toEqual([]);
+  });
+
   it('rewrote every module (string-width twice)', () => {
     expect(patchedSource.match(/narrowSingleCells\d* = /g)).toHaveLength(2);
-    expect(patchedSource).toContain('singleUnitGraphemes');
+    expect(patchedSource.match(/singleUnitGraphemes\d* = /g)).toHaveLength(2);
     expect(patchedSource).toContain('graphemeSegmenter ??=');
     expect(patchedSource).not.toMatch(/(?<!\?\?)= new Intl\.Segmenter\(/);
   });
@@ -89,6 +124,8 @@ describe('the patched text dependencies answer as the originals', () => {
       [0, 3],
       [2, 9],
       [1, undefined],
+      [0, 1],
+      [5, 6],
     ])
       expect(patched.sliceAnsi(text, from, to)).toBe(original.sliceAnsi(text, from, to));
   });
@@ -100,4 +137,30 @@ describe('the patched text dependencies answer as the originals', () => {
     expect(patched.stringWidth8('◾')).toBe(original.stringWidth8('◾'));
     expect(original.stringWidth8('◾')).toBe(2);
   });
+});
+
+describe('signal-exit 3 without assert', () => {
+  it.each([['ink/node_modules/signal-exit/index.js'], ['restore-cursor/node_modules/signal-exit/index.js']])(
+    '%s: loads no assert, refuses a missing callback as before, and hands back a remover',
+    async (path) => {
+      const result = await build({
+        entryPoints: [resolve('node_modules', path)],
+        bundle: true,
+        write: false,
+        format: 'cjs',
+        platform: 'node',
+        plugins: [signalExitWithoutAssert],
+        logLevel: 'silent',
+      });
+      const source = result.outputFiles[0]!.text;
+      expect(source).not.toMatch(/require\(["']assert["']\)/);
+      const file = join(dir, `signal-exit-${path.split('/')[0]}.cjs`);
+      writeFileSync(file, source);
+      const onExit = createRequire(import.meta.url)(file) as (cb: unknown) => () => void;
+      expect(() => onExit(undefined)).toThrow('a callback must be provided for exit handler');
+      const remove = onExit(() => undefined);
+      expect(typeof remove).toBe('function');
+      remove();
+    },
+  );
 });
