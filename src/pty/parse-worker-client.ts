@@ -1,6 +1,7 @@
 // The daemon's side of the parse worker (pty/parse-worker.ts): one worker thread for every pane
 // of the process, started with the first pane, and WorkerTerminal, a pane's screen that lives
-// there. Output is posted to the worker as it arrives; reads of the screen (frames, text, modes)
+// there. Output is posted to the worker as bytes, what one turn of the event loop read in one
+// message (each pane's reads joined, the buffer transferred, not copied); reads of the screen (frames, text, modes)
 // are synchronous calls: the caller blocks on a shared word until the worker has answered
 // (Atomics.wait, then receiveMessageOnPort), so every caller keeps reading the screen as before.
 // A call waits at most for the worker's parse turn in progress (2 ms budget).
@@ -23,7 +24,7 @@ export interface PaneScreen extends Disposable {
   readonly rows: number;
   readonly title: string;
   readonly modes: PaneModes;
-  write(data: string, parsed: () => void): void;
+  write(data: string | Uint8Array, parsed: () => void): void;
   prioritize(): void;
   reset(parsed: () => void): void;
   resize(cols: number, rows: number): void;
@@ -52,6 +53,9 @@ export class ParseWorker implements Disposable {
   private nextId = 1;
   private stopped: string | undefined;
   private unparsed = 0;
+  /** Output read since the last post, per terminal, in arrival order. */
+  private batch = new Map<number, { chunks: Uint8Array[]; bytes: number }>();
+  private flushQueued = false;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -62,6 +66,9 @@ export class ParseWorker implements Disposable {
       // The young generation small, as the daemon's own (--max-semi-space-size=4): parsing makes
       // short-lived strings, and a large nursery stays resident (ARCHITECTURE.md §7).
       resourceLimits: { maxYoungGenerationSizeMb: 12 },
+      // Not the daemon's own flags: a worker refuses some (it failed to start under
+      // `node --input-type=module`), and the young generation is set above.
+      execArgv: workerFlags(process.execArgv),
       stdout: false,
       stderr: false,
     });
@@ -91,8 +98,47 @@ export class ParseWorker implements Disposable {
     return terminal;
   }
 
+  /** Posts `message` after the output read before it (the worker keeps the order). */
   send(message: ToWorker): void {
+    this.flush();
     if (this.stopped === undefined) this.worker.postMessage(message);
+  }
+
+  /**
+   * Output of terminal `id`, posted with whatever else this turn of the event loop reads: libuv
+   * delivers a PTY's reads a few KB at a time, and a message per read cost the worker more than
+   * their parse saved (bench/RESULTS.md, 2026-12-04). setImmediate runs right after the loop's
+   * poll phase, so nothing waits for a later turn.
+   */
+  write(id: number, data: Uint8Array): void {
+    if (this.stopped !== undefined) return;
+    let entry = this.batch.get(id);
+    if (entry === undefined) this.batch.set(id, (entry = { chunks: [], bytes: 0 }));
+    entry.chunks.push(data);
+    entry.bytes += data.length;
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    if (this.batch.size === 0) return;
+    const writes: [number, Uint8Array, number][] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const [id, { chunks, bytes }] of this.batch) {
+      // A fresh buffer per pane, so it can be transferred: node's read buffers are not ours to give away.
+      const data = new Uint8Array(bytes);
+      let at = 0;
+      for (const chunk of chunks) {
+        data.set(chunk, at);
+        at += chunk.length;
+      }
+      writes.push([id, data, chunks.length]);
+      transfer.push(data.buffer);
+    }
+    this.batch = new Map();
+    if (this.stopped === undefined) this.worker.postMessage({ t: 'writes', writes } satisfies ToWorker, transfer);
   }
 
   /**
@@ -110,6 +156,7 @@ export class ParseWorker implements Disposable {
   /** Asks the worker and waits for its answer (see the module comment). */
   call(call: Call): unknown {
     if (this.stopped !== undefined) throw new Error(`The pane's screen is gone: ${this.stopped}`);
+    this.flush();
     Atomics.store(this.signal, 0, 0);
     this.worker.postMessage({ t: 'call', call } satisfies ToWorker);
     if (Atomics.wait(this.signal, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
@@ -208,11 +255,11 @@ export class WorkerTerminal implements PaneScreen {
     return this.worker.call({ op: 'archivedBytes', id: this.id }) as number;
   }
 
-  write(data: string, parsed: () => void): void {
+  write(data: string | Uint8Array, parsed: () => void): void {
     if (this.store.isDisposed) return;
     this.waiting.push(parsed);
     this.worker.hold(1);
-    this.worker.send({ t: 'write', id: this.id, data });
+    this.worker.write(this.id, typeof data === 'string' ? Buffer.from(data) : data);
   }
 
   prioritize(): void {
@@ -271,6 +318,18 @@ export class WorkerTerminal implements PaneScreen {
     this.head = 0;
     this.worker.forget(this.id, this.budget);
   }
+}
+
+/** Flags of the process the worker keeps: profiling and diagnostics, each valid in a worker. */
+const WORKER_FLAGS = ['--cpu-prof', '--heap-prof', '--enable-source-maps', '--no-warnings', '--trace-warnings'];
+
+/**
+ * The process's node flags the worker is given. Inherited, a flag only a main thread takes failed
+ * the worker (`node --input-type=module` with the worker's file), and given explicitly a V8 flag
+ * is refused (ERR_WORKER_INVALID_EXEC_ARGV for the daemon's --max-semi-space-size=4).
+ */
+export function workerFlags(execArgv: readonly string[]): string[] {
+  return execArgv.filter((flag) => WORKER_FLAGS.some((kept) => flag.startsWith(kept)));
 }
 
 let shared: ParseWorker | undefined;

@@ -31,8 +31,8 @@ function post(message: FromWorker): void {
 }
 
 /** One report of what a turn parsed, after the turn (a microtask runs once its loop is done). */
-function countParsed(id: number): void {
-  parsedCounts.set(id, (parsedCounts.get(id) ?? 0) + 1);
+function countParsed(id: number, writes = 1): void {
+  parsedCounts.set(id, (parsedCounts.get(id) ?? 0) + writes);
   if (reportQueued) return;
   reportQueued = true;
   queueMicrotask(() => {
@@ -94,8 +94,8 @@ port.on('message', (message: ToWorker) => {
     case 'create':
       create(message.id, message.setup);
       return;
-    case 'write':
-      terminals.get(message.id)?.write(message.data, () => countParsed(message.id));
+    case 'writes':
+      for (const [id, data, writes] of message.writes) terminals.get(id)?.write(data, () => countParsed(id, writes));
       return;
     case 'prioritize':
       terminals.get(message.id)?.prioritize();
