@@ -33,10 +33,12 @@ export type Call =
   /** Frees the terminal; answers with its budget's bytes afterwards (0 without one). */
   | { op: 'dispose'; id: number };
 
-export type CallResult = { ok: true; value: RenderedScreen | string[] | PaneModes | number } | { ok: false; message: string };
+export type CallResult = { t: 'result'; ok: true; value: RenderedScreen | string[] | PaneModes | number } | { t: 'result'; ok: false; message: string };
 
 export type FromWorker =
   /** Per terminal, how many of its writes (and resets) were parsed since the last report, in order. */
   | { t: 'parsed'; counts: [id: number, writes: number][]; budgets: [id: number, bytes: number][] }
   | { t: 'reply'; id: number; data: string }
-  | { t: 'title'; id: number; title: string };
+  | { t: 'title'; id: number; title: string }
+  /** The answer to the call the daemon is waiting for. */
+  | CallResult;

@@ -56,6 +56,9 @@ export class ParseWorker implements Disposable {
   /** Output read since the last post, per terminal, in arrival order. */
   private batch = new Map<number, { chunks: Uint8Array[]; bytes: number }>();
   private flushQueued = false;
+  /** The worker's reports taken off the port by a call, handled in order once it has its answer. */
+  private readonly backlog: FromWorker[] = [];
+  private handling = false;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -72,13 +75,21 @@ export class ParseWorker implements Disposable {
       stdout: false,
       stderr: false,
     });
-    this.worker.on('message', (message: FromWorker) => this.receive(message));
-    this.worker.on('error', (error) => (this.stopped = `the parse worker failed: ${error.message}`));
-    this.worker.on('exit', (code) => (this.stopped ??= `the parse worker exited (code ${code})`));
+    this.replies.on('message', (message: FromWorker) => {
+      this.backlog.push(message);
+      this.handleBacklog();
+    });
+    this.worker.on('error', (error) => this.fail(`the parse worker failed: ${error.message}`));
+    this.worker.on('exit', (code) => this.fail(`the parse worker exited (code ${code})`));
     // Neither keeps the process alive: the daemon decides when it ends. After the listeners: adding
     // a 'message' listener refs a port again.
     this.worker.unref();
     this.replies.unref();
+  }
+
+  /** Why the worker is gone, once it is. */
+  get failure(): string | undefined {
+    return this.stopped;
   }
 
   /** A screen for one pane, parsed in the worker. */
@@ -162,22 +173,58 @@ export class ParseWorker implements Disposable {
     if (Atomics.wait(this.signal, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
       throw new Error(`The parse worker did not answer a ${call.op} call within ${CALL_TIMEOUT_MS} ms`);
     }
-    const result = receiveMessageOnPort(this.replies)?.message as CallResult | undefined;
+    // The reports the worker sent before its answer (what it parsed, titles, query answers) are
+    // taken too, so the caller sees the screen and the pane's state at the same point.
+    let result: CallResult | undefined;
+    for (let next = receiveMessageOnPort(this.replies); next !== undefined; next = receiveMessageOnPort(this.replies)) {
+      const message = next.message as FromWorker;
+      if (message.t === 'result') {
+        result = message;
+        break;
+      }
+      this.backlog.push(message);
+    }
+    this.handleBacklog();
     if (result === undefined) throw new Error(`The parse worker answered a ${call.op} call with nothing`);
     if (!result.ok) throw new Error(result.message);
     return result.value;
   }
 
+  /** Handles the worker's reports in order; a call made by a handler leaves its own to this loop. */
+  private handleBacklog(): void {
+    if (this.handling) return;
+    this.handling = true;
+    try {
+      for (let message = this.backlog.shift(); message !== undefined; message = this.backlog.shift()) this.receive(message);
+    } finally {
+      this.handling = false;
+    }
+  }
+
   /** Frees a terminal in the worker; its budget learns what it holds now. */
   forget(id: number, budget: ScrollbackBudget | undefined): void {
     this.terminals.delete(id);
-    const bytes = this.call({ op: 'dispose', id }) as number;
+    // A failed worker holds nothing any more.
+    const bytes = this.stopped === undefined ? (this.call({ op: 'dispose', id }) as number) : 0;
     budget?.mirror(bytes);
   }
 
   dispose(): void {
     this.stopped ??= 'the parse worker was stopped';
     void this.worker.terminate();
+  }
+
+  /**
+   * The worker is gone (a bug in the parser, or it ran out of memory): every screen with it.
+   * The daemon lives on; each pane's writes are given up as parsed, so flow control lets its
+   * program run and its exit is recorded (a stop or respawn would otherwise wait forever), and
+   * every read of its screen throws an error naming the cause.
+   */
+  private fail(reason: string): void {
+    if (this.stopped !== undefined) return;
+    this.stopped = reason;
+    this.batch = new Map();
+    for (const terminal of this.terminals.values()) terminal.abandon();
   }
 
   private budgetId(budget: ScrollbackBudget): number {
@@ -206,6 +253,8 @@ export class ParseWorker implements Disposable {
       case 'title':
         this.terminals.get(message.id)?.titled(message.title);
         return;
+      case 'result':
+        return; // the answer to a call that timed out
     }
   }
 }
@@ -257,6 +306,7 @@ export class WorkerTerminal implements PaneScreen {
 
   write(data: string | Uint8Array, parsed: () => void): void {
     if (this.store.isDisposed) return;
+    if (this.worker.failure !== undefined) return parsed(); // nothing will parse it (see fail)
     this.waiting.push(parsed);
     this.worker.hold(1);
     this.worker.write(this.id, typeof data === 'string' ? Buffer.from(data) : data);
@@ -299,6 +349,11 @@ export class WorkerTerminal implements PaneScreen {
       this.waiting.splice(0, this.head);
       this.head = 0;
     }
+  }
+
+  /** Its worker is gone: nothing more will be parsed, so the writes waiting are let go. */
+  abandon(): void {
+    this.parsed(this.waiting.length - this.head);
   }
 
   reply(data: string): void {
