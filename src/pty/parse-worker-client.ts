@@ -15,6 +15,7 @@ import type { Call, CallResult, FromWorker, TerminalSetup, ToWorker } from './pa
 import type { PaneTerminalOptions } from './pane-terminal.js';
 import type { RenderedScreen } from './render-screen.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
+import { workerFlags } from './worker-flags.js';
 
 /** What a pane session needs of its screen, wherever it is parsed (PaneTerminal has the same shape). */
 export interface PaneScreen extends Disposable {
@@ -375,18 +376,6 @@ export class WorkerTerminal implements PaneScreen {
   }
 }
 
-/** Flags of the process the worker keeps: profiling and diagnostics, each valid in a worker. */
-const WORKER_FLAGS = ['--cpu-prof', '--heap-prof', '--enable-source-maps', '--no-warnings', '--trace-warnings'];
-
-/**
- * The process's node flags the worker is given. Inherited, a flag only a main thread takes failed
- * the worker (`node --input-type=module` with the worker's file), and given explicitly a V8 flag
- * is refused (ERR_WORKER_INVALID_EXEC_ARGV for the daemon's --max-semi-space-size=4).
- */
-export function workerFlags(execArgv: readonly string[]): string[] {
-  return execArgv.filter((flag) => WORKER_FLAGS.some((kept) => flag.startsWith(kept)));
-}
-
 let shared: ParseWorker | undefined;
 
 /** The worker every pane of this process shares, started on first use. */
@@ -396,10 +385,11 @@ export function sharedParseWorker(): ParseWorker {
 }
 
 /**
- * Whether panes are parsed in the worker: only with DOT_AGENT_DECK_PARSE_WORKER=1 for now. On a
- * 2-core machine shared with other work (load 4–8) it measured 0.83–0.86× tmux against 0.72–0.85×
- * in-thread, within noise, for ~14 MiB more RSS (bench/RESULTS.md): not yet the win to make it
- * the default.
+ * Whether panes are parsed in the worker: only with DOT_AGENT_DECK_PARSE_WORKER=1 for now. With
+ * bytes batched per turn its thread does ~0.8 s of a 20 MB log's ~1.0 s of CPU, so it could
+ * overlap on a free core, but on this shared 2-core machine (load 7–19 the whole session) it
+ * measured 0.75–0.96× tmux against 0.89–1.04× in-thread, and it costs ~30 MiB of daemon RSS
+ * (5 full panes: 116 vs 86 MiB, 2.4× tmux against the 2× budget; bench/RESULTS.md, 2026-12-04).
  */
 export function parseWorkerEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env.DOT_AGENT_DECK_PARSE_WORKER === '1';

@@ -114,6 +114,10 @@ describe('parse worker', () => {
       'pane.dispose();',
     ].join('\n');
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
-    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: "SIGHUP The pane's screen is gone\n", stderr: '' });
+    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
+      status: 0,
+      stdout: "SIGHUP The pane's screen is gone\n",
+      stderr: '',
+    });
   });
 });
