@@ -3,7 +3,6 @@
 // reaches the foreground job and the child's pid is also its process group id. It knows nothing
 // about the screen; PaneSession feeds its output to the pane's terminal.
 import { readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { ptyModule, type IPty } from './pty-binding.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import { DisposableStore, toDisposable, type Disposable } from '../common/disposable.js';
@@ -22,6 +21,7 @@ const DRAIN_CHUNK = 64 * 1024;
 interface PtyInternals {
   _fd?: number;
   _socket?: {
+    _readableState?: { decoder: unknown; encoding: unknown };
     destroyed: boolean;
     readableEnded: boolean;
     destroy(error?: Error): unknown;
@@ -31,7 +31,7 @@ interface PtyInternals {
 
 export class PaneProcess implements Disposable {
   private readonly store = new DisposableStore();
-  private readonly dataEmitter = this.store.add(new Emitter<string>());
+  private readonly dataEmitter = this.store.add(new Emitter<Uint8Array | string>());
   private exitInfo: PaneExit | undefined;
   private terminating = false;
   private escalated = false;
@@ -39,8 +39,11 @@ export class PaneProcess implements Disposable {
   private onResume: (() => void) | null = null;
 
   readonly pid: number;
-  /** Output as node-pty decodes it (UTF-8, split sequences joined, invalid bytes as U+FFFD). */
-  readonly onData: Event<string> = this.dataEmitter.event;
+  /**
+   * Output as the PTY gave it: Buffers, decoded later (pty/utf8-feed.ts) by whoever parses them;
+   * strings (node-pty's UTF-8 decoding) only where its stream could not be switched to bytes.
+   */
+  readonly onData: Event<Uint8Array | string> = this.dataEmitter.event;
   /** Settles once the leader has been reaped, even if this object was disposed meanwhile. */
   readonly exited: Promise<PaneExit>;
 
@@ -54,8 +57,8 @@ export class PaneProcess implements Disposable {
           rows: size.rows,
           cwd: launch.cwd,
           env: launch.env,
-          // Strings, not Buffers: with 'utf8' node-pty also sets IUTF8 on the PTY, so the line
-          // discipline erases whole characters in canonical mode.
+          // With 'utf8' node-pty also sets IUTF8 on the PTY, so the line discipline erases whole
+          // characters in canonical mode; its stream is then switched to Buffers (readBytes).
           encoding: 'utf8',
         }),
       );
@@ -66,7 +69,8 @@ export class PaneProcess implements Disposable {
 
   private constructor(private readonly pty: IPty) {
     this.pid = pty.pid;
-    this.store.add(pty.onData((data) => this.dataEmitter.fire(data)));
+    this.readBytes();
+    this.store.add(pty.onData((data: Uint8Array | string) => this.dataEmitter.fire(data)));
     this.keepTheTail();
     this.exited = new Promise((resolve) => {
       // Not owned by `store` on purpose: dispose() kills a running child, and whoever awaits a
@@ -111,6 +115,19 @@ export class PaneProcess implements Disposable {
   }
 
   /**
+   * node-pty is spawned with 'utf8' for the IUTF8 flag (see start), and its stream then decodes
+   * every read into a string on this thread (~200 ms CPU per 20 MB with the reads). The parser
+   * takes bytes faster than strings (pty/utf8-feed.ts), so the stream's decoder is dropped and the
+   * reads arrive as Buffers. Node's Readable consults `_readableState.decoder` per chunk.
+   */
+  private readBytes(): void {
+    const state = (this.pty as unknown as PtyInternals)._socket?._readableState;
+    if (state === undefined || state.decoder === undefined) return;
+    state.decoder = null;
+    state.encoding = null;
+  }
+
+  /**
    * The last output of a program that exits is not lost. On Linux, libuv reports the end of a
    * PTY's stream while the kernel still holds output (a read races the slave's close: measured,
    * `seq 1 3000` in a fresh pane arrived as 4,095 of 16,893 bytes, the rest still readable from
@@ -125,7 +142,6 @@ export class PaneProcess implements Disposable {
     const stream = internals._socket;
     const fd = internals._fd;
     if (!stream || typeof fd !== 'number' || typeof stream.destroy !== 'function') return;
-    const decoder = new StringDecoder('utf8');
     const chunk = Buffer.allocUnsafe(DRAIN_CHUNK);
     const drain = () => {
       for (let reads = 0; reads < DRAIN_READS; reads++) {
@@ -136,11 +152,9 @@ export class PaneProcess implements Disposable {
           break; // EIO once read dry and the slave is closed; EAGAIN while a grandchild holds it
         }
         if (size <= 0) break;
-        const text = decoder.write(chunk.subarray(0, size));
-        if (text.length > 0) this.dataEmitter.fire(text);
+        // A copy: the chunk is reused by the next read, and the bytes are parsed later.
+        this.dataEmitter.fire(new Uint8Array(chunk.subarray(0, size)));
       }
-      const rest = decoder.end();
-      if (rest.length > 0) this.dataEmitter.fire(rest);
     };
     stream.prependListener('end', drain);
     const destroy = stream.destroy.bind(stream);

@@ -254,10 +254,9 @@ export class PaneSession implements Disposable {
     return run;
   }
 
-  private parse(run: Generation, chunk: string): void {
-    // UTF-8 length of the decoded text: exact for valid output; an invalid byte counts as the
-    // three bytes of the U+FFFD that replaced it.
-    const bytes = Buffer.byteLength(chunk);
+  private parse(run: Generation, chunk: Uint8Array | string): void {
+    // A string only where node-pty decoded it (pane-process.ts readBytes): its UTF-8 length.
+    const bytes = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     run.flow.written(bytes);
     this.terminal.write(chunk, () => {
       run.flow.parsed(bytes);

@@ -7,12 +7,13 @@ import type { PaneModes } from '../protocol/pane-types.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
 import { CompactScrollback } from './compact-scrollback.js';
-import { sharedParseScheduler, type ParseQueue, type ParseScheduler } from './parse-scheduler.js';
+import { sharedParseScheduler, type ParseData, type ParseQueue, type ParseScheduler } from './parse-scheduler.js';
 import { PrivateModeTracker } from './private-modes.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
 import { registerQueryReplies } from './query-replies.js';
 import { renderScreen, screenText, type RenderedScreen } from './render-screen.js';
 import { RowCache } from './row-cache.js';
+import { Utf8Feed } from './utf8-feed.js';
 
 // Both packages are CommonJS: under ESM only the default import works (ARCHITECTURE.md §9).
 const { Terminal } = xtermHeadless;
@@ -38,7 +39,7 @@ export interface PaneTerminalOptions {
 
 /** The emulator core's synchronous parse; the public `write` schedules its own timers. */
 interface SyncWritable {
-  writeSync(data: string): void;
+  writeSync(data: ParseData): void;
 }
 
 function syncWriter(term: object): SyncWritable {
@@ -67,6 +68,8 @@ export class PaneTerminal implements Disposable {
   private readonly renderedRows = new RowCache();
   /** Output waiting for its turn to be parsed, in arrival order (resets included). */
   private readonly queue: ParseQueue;
+  /** Byte output on its way to the queue: split characters joined, bytes or text (utf8-feed.ts). */
+  private readonly feed = new Utf8Feed();
   private readonly replyEmitter = this.store.add(new Emitter<string>());
   private readonly titleEmitter = this.store.add(new Emitter<string>());
   private currentTitle = '';
@@ -141,9 +144,9 @@ export class PaneTerminal implements Disposable {
     };
   }
 
-  /** Queues `data` for parsing; `parsed` runs once it has changed the screen. */
-  write(data: string, parsed: () => void): void {
-    this.queue.push(data, parsed);
+  /** Queues `data` (text, or the PTY's bytes) for parsing; `parsed` runs once it has changed the screen. */
+  write(data: string | Uint8Array, parsed: () => void): void {
+    this.queue.push(typeof data === 'string' ? data : this.feed.next(data), parsed);
   }
 
   /** Input went to the program: parse its output (the echo, the answer) ahead of other panes'. */
@@ -151,7 +154,7 @@ export class PaneTerminal implements Disposable {
     this.queue.prioritize();
   }
 
-  /** Characters queued and not parsed yet. */
+  /** Characters and bytes queued and not parsed yet. */
   get pendingChars(): number {
     return this.queue.pendingChars;
   }
@@ -162,6 +165,9 @@ export class PaneTerminal implements Disposable {
    * program must not look ready (bracketed paste on) or busy (a spinner title) because of the old.
    */
   reset(parsed: () => void): void {
+    // A character the old program left unfinished is shown (as U+FFFD) before the reset clears it.
+    const rest = this.feed.end();
+    if (rest !== '') this.queue.push(rest);
     this.queue.push('\x1bc', () => {
       if (this.currentTitle !== '') {
         this.currentTitle = '';

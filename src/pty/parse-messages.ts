@@ -1,5 +1,5 @@
 // The messages between the daemon's thread and the parse worker (pty/parse-worker.ts), both
-// directions as closed unions. Output goes to the worker as strings; what comes back is which
+// directions as closed unions. Output goes to the worker as bytes; what comes back is which
 // writes are parsed, the program's query answers, title changes and the shared budget's total.
 // Reads of the screen (frames, text, modes) are synchronous calls (pty/parse-worker-client.ts).
 import type { PaneModes } from '../protocol/pane-types.js';
@@ -17,7 +17,8 @@ export interface TerminalSetup {
 
 export type ToWorker =
   | { t: 'create'; id: number; setup: TerminalSetup }
-  | { t: 'write'; id: number; data: string }
+  /** Output read since the last post, one entry per pane (`writes`: how many writes it joins). */
+  | { t: 'writes'; writes: [id: number, data: Uint8Array, writes: number][] }
   | { t: 'prioritize'; id: number }
   | { t: 'reset'; id: number }
   | { t: 'resize'; id: number; cols: number; rows: number }
@@ -32,10 +33,12 @@ export type Call =
   /** Frees the terminal; answers with its budget's bytes afterwards (0 without one). */
   | { op: 'dispose'; id: number };
 
-export type CallResult = { ok: true; value: RenderedScreen | string[] | PaneModes | number } | { ok: false; message: string };
+export type CallResult = { t: 'result'; ok: true; value: RenderedScreen | string[] | PaneModes | number } | { t: 'result'; ok: false; message: string };
 
 export type FromWorker =
   /** Per terminal, how many of its writes (and resets) were parsed since the last report, in order. */
   | { t: 'parsed'; counts: [id: number, writes: number][]; budgets: [id: number, bytes: number][] }
   | { t: 'reply'; id: number; data: string }
-  | { t: 'title'; id: number; title: string };
+  | { t: 'title'; id: number; title: string }
+  /** The answer to the call the daemon is waiting for. */
+  | CallResult;

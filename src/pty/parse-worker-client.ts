@@ -1,6 +1,7 @@
 // The daemon's side of the parse worker (pty/parse-worker.ts): one worker thread for every pane
 // of the process, started with the first pane, and WorkerTerminal, a pane's screen that lives
-// there. Output is posted to the worker as it arrives; reads of the screen (frames, text, modes)
+// there. Output is posted to the worker as bytes, what one turn of the event loop read in one
+// message (each pane's reads joined, the buffer transferred, not copied); reads of the screen (frames, text, modes)
 // are synchronous calls: the caller blocks on a shared word until the worker has answered
 // (Atomics.wait, then receiveMessageOnPort), so every caller keeps reading the screen as before.
 // A call waits at most for the worker's parse turn in progress (2 ms budget).
@@ -14,6 +15,7 @@ import type { Call, CallResult, FromWorker, TerminalSetup, ToWorker } from './pa
 import type { PaneTerminalOptions } from './pane-terminal.js';
 import type { RenderedScreen } from './render-screen.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
+import { workerFlags } from './worker-flags.js';
 
 /** What a pane session needs of its screen, wherever it is parsed (PaneTerminal has the same shape). */
 export interface PaneScreen extends Disposable {
@@ -23,7 +25,7 @@ export interface PaneScreen extends Disposable {
   readonly rows: number;
   readonly title: string;
   readonly modes: PaneModes;
-  write(data: string, parsed: () => void): void;
+  write(data: string | Uint8Array, parsed: () => void): void;
   prioritize(): void;
   reset(parsed: () => void): void;
   resize(cols: number, rows: number): void;
@@ -52,6 +54,12 @@ export class ParseWorker implements Disposable {
   private nextId = 1;
   private stopped: string | undefined;
   private unparsed = 0;
+  /** Output read since the last post, per terminal, in arrival order. */
+  private batch = new Map<number, { chunks: Uint8Array[]; bytes: number }>();
+  private flushQueued = false;
+  /** The worker's reports taken off the port by a call, handled in order once it has its answer. */
+  private readonly backlog: FromWorker[] = [];
+  private handling = false;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -62,16 +70,27 @@ export class ParseWorker implements Disposable {
       // The young generation small, as the daemon's own (--max-semi-space-size=4): parsing makes
       // short-lived strings, and a large nursery stays resident (ARCHITECTURE.md §7).
       resourceLimits: { maxYoungGenerationSizeMb: 12 },
+      // Not the daemon's own flags: a worker refuses some (it failed to start under
+      // `node --input-type=module`), and the young generation is set above.
+      execArgv: workerFlags(process.execArgv),
       stdout: false,
       stderr: false,
     });
-    this.worker.on('message', (message: FromWorker) => this.receive(message));
-    this.worker.on('error', (error) => (this.stopped = `the parse worker failed: ${error.message}`));
-    this.worker.on('exit', (code) => (this.stopped ??= `the parse worker exited (code ${code})`));
+    this.replies.on('message', (message: FromWorker) => {
+      this.backlog.push(message);
+      this.handleBacklog();
+    });
+    this.worker.on('error', (error) => this.fail(`the parse worker failed: ${error.message}`));
+    this.worker.on('exit', (code) => this.fail(`the parse worker exited (code ${code})`));
     // Neither keeps the process alive: the daemon decides when it ends. After the listeners: adding
     // a 'message' listener refs a port again.
     this.worker.unref();
     this.replies.unref();
+  }
+
+  /** Why the worker is gone, once it is. */
+  get failure(): string | undefined {
+    return this.stopped;
   }
 
   /** A screen for one pane, parsed in the worker. */
@@ -91,8 +110,47 @@ export class ParseWorker implements Disposable {
     return terminal;
   }
 
+  /** Posts `message` after the output read before it (the worker keeps the order). */
   send(message: ToWorker): void {
+    this.flush();
     if (this.stopped === undefined) this.worker.postMessage(message);
+  }
+
+  /**
+   * Output of terminal `id`, posted with whatever else this turn of the event loop reads: libuv
+   * delivers a PTY's reads a few KB at a time, and a message per read cost the worker more than
+   * their parse saved (bench/RESULTS.md, 2026-12-04). setImmediate runs right after the loop's
+   * poll phase, so nothing waits for a later turn.
+   */
+  write(id: number, data: Uint8Array): void {
+    if (this.stopped !== undefined) return;
+    let entry = this.batch.get(id);
+    if (entry === undefined) this.batch.set(id, (entry = { chunks: [], bytes: 0 }));
+    entry.chunks.push(data);
+    entry.bytes += data.length;
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    if (this.batch.size === 0) return;
+    const writes: [number, Uint8Array, number][] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const [id, { chunks, bytes }] of this.batch) {
+      // A fresh buffer per pane, so it can be transferred: node's read buffers are not ours to give away.
+      const data = new Uint8Array(bytes);
+      let at = 0;
+      for (const chunk of chunks) {
+        data.set(chunk, at);
+        at += chunk.length;
+      }
+      writes.push([id, data, chunks.length]);
+      transfer.push(data.buffer);
+    }
+    this.batch = new Map();
+    if (this.stopped === undefined) this.worker.postMessage({ t: 'writes', writes } satisfies ToWorker, transfer);
   }
 
   /**
@@ -110,27 +168,64 @@ export class ParseWorker implements Disposable {
   /** Asks the worker and waits for its answer (see the module comment). */
   call(call: Call): unknown {
     if (this.stopped !== undefined) throw new Error(`The pane's screen is gone: ${this.stopped}`);
+    this.flush();
     Atomics.store(this.signal, 0, 0);
     this.worker.postMessage({ t: 'call', call } satisfies ToWorker);
     if (Atomics.wait(this.signal, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
       throw new Error(`The parse worker did not answer a ${call.op} call within ${CALL_TIMEOUT_MS} ms`);
     }
-    const result = receiveMessageOnPort(this.replies)?.message as CallResult | undefined;
+    // The reports the worker sent before its answer (what it parsed, titles, query answers) are
+    // taken too, so the caller sees the screen and the pane's state at the same point.
+    let result: CallResult | undefined;
+    for (let next = receiveMessageOnPort(this.replies); next !== undefined; next = receiveMessageOnPort(this.replies)) {
+      const message = next.message as FromWorker;
+      if (message.t === 'result') {
+        result = message;
+        break;
+      }
+      this.backlog.push(message);
+    }
+    this.handleBacklog();
     if (result === undefined) throw new Error(`The parse worker answered a ${call.op} call with nothing`);
     if (!result.ok) throw new Error(result.message);
     return result.value;
   }
 
+  /** Handles the worker's reports in order; a call made by a handler leaves its own to this loop. */
+  private handleBacklog(): void {
+    if (this.handling) return;
+    this.handling = true;
+    try {
+      for (let message = this.backlog.shift(); message !== undefined; message = this.backlog.shift()) this.receive(message);
+    } finally {
+      this.handling = false;
+    }
+  }
+
   /** Frees a terminal in the worker; its budget learns what it holds now. */
   forget(id: number, budget: ScrollbackBudget | undefined): void {
     this.terminals.delete(id);
-    const bytes = this.call({ op: 'dispose', id }) as number;
+    // A failed worker holds nothing any more.
+    const bytes = this.stopped === undefined ? (this.call({ op: 'dispose', id }) as number) : 0;
     budget?.mirror(bytes);
   }
 
   dispose(): void {
     this.stopped ??= 'the parse worker was stopped';
     void this.worker.terminate();
+  }
+
+  /**
+   * The worker is gone (a bug in the parser, or it ran out of memory): every screen with it.
+   * The daemon lives on; each pane's writes are given up as parsed, so flow control lets its
+   * program run and its exit is recorded (a stop or respawn would otherwise wait forever), and
+   * every read of its screen throws an error naming the cause.
+   */
+  private fail(reason: string): void {
+    if (this.stopped !== undefined) return;
+    this.stopped = reason;
+    this.batch = new Map();
+    for (const terminal of this.terminals.values()) terminal.abandon();
   }
 
   private budgetId(budget: ScrollbackBudget): number {
@@ -159,6 +254,8 @@ export class ParseWorker implements Disposable {
       case 'title':
         this.terminals.get(message.id)?.titled(message.title);
         return;
+      case 'result':
+        return; // the answer to a call that timed out
     }
   }
 }
@@ -208,11 +305,12 @@ export class WorkerTerminal implements PaneScreen {
     return this.worker.call({ op: 'archivedBytes', id: this.id }) as number;
   }
 
-  write(data: string, parsed: () => void): void {
+  write(data: string | Uint8Array, parsed: () => void): void {
     if (this.store.isDisposed) return;
+    if (this.worker.failure !== undefined) return parsed(); // nothing will parse it (see fail)
     this.waiting.push(parsed);
     this.worker.hold(1);
-    this.worker.send({ t: 'write', id: this.id, data });
+    this.worker.write(this.id, typeof data === 'string' ? Buffer.from(data) : data);
   }
 
   prioritize(): void {
@@ -254,6 +352,11 @@ export class WorkerTerminal implements PaneScreen {
     }
   }
 
+  /** Its worker is gone: nothing more will be parsed, so the writes waiting are let go. */
+  abandon(): void {
+    this.parsed(this.waiting.length - this.head);
+  }
+
   reply(data: string): void {
     this.replyEmitter.fire(data);
   }
@@ -282,10 +385,11 @@ export function sharedParseWorker(): ParseWorker {
 }
 
 /**
- * Whether panes are parsed in the worker: only with DOT_AGENT_DECK_PARSE_WORKER=1 for now. On a
- * 2-core machine shared with other work (load 4–8) it measured 0.83–0.86× tmux against 0.72–0.85×
- * in-thread, within noise, for ~14 MiB more RSS (bench/RESULTS.md): not yet the win to make it
- * the default.
+ * Whether panes are parsed in the worker: only with DOT_AGENT_DECK_PARSE_WORKER=1 for now. With
+ * bytes batched per turn its thread does ~0.8 s of a 20 MB log's ~1.0 s of CPU, so it could
+ * overlap on a free core, but on this shared 2-core machine (load 7–19 the whole session) it
+ * measured 0.75–0.96× tmux against 0.89–1.04× in-thread, and it costs ~30 MiB of daemon RSS
+ * (5 full panes: 116 vs 86 MiB, 2.4× tmux against the 2× budget; bench/RESULTS.md, 2026-12-04).
  */
 export function parseWorkerEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env.DOT_AGENT_DECK_PARSE_WORKER === '1';

@@ -2,7 +2,8 @@
 // history and the shared scrollback budget) and parses their output, so the daemon's own thread
 // only reads PTYs and serves clients (issue #17 item 4: reading and parsing on one thread topped
 // out at 0.73× tmux's throughput). It answers the daemon's calls synchronously: the daemon waits
-// on `signal` and takes the answer from `replies` (pty/parse-worker-client.ts).
+// on `signal` and takes the answer from `replies` (pty/parse-worker-client.ts). Everything the worker
+// sends goes through `replies`, in order, so a call's answer comes after every report before it.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { errorMessage } from '../common/errors.js';
 import type { Call, CallResult, FromWorker, ToWorker } from './parse-messages.js';
@@ -27,20 +28,25 @@ const parsedCounts = new Map<number, number>();
 let reportQueued = false;
 
 function post(message: FromWorker): void {
-  port.postMessage(message);
+  replies.postMessage(message);
 }
 
 /** One report of what a turn parsed, after the turn (a microtask runs once its loop is done). */
-function countParsed(id: number): void {
-  parsedCounts.set(id, (parsedCounts.get(id) ?? 0) + 1);
+function countParsed(id: number, writes = 1): void {
+  parsedCounts.set(id, (parsedCounts.get(id) ?? 0) + writes);
   if (reportQueued) return;
   reportQueued = true;
-  queueMicrotask(() => {
-    reportQueued = false;
-    const counts = [...parsedCounts];
-    parsedCounts.clear();
-    post({ t: 'parsed', counts, budgets: [...budgets].map(([budgetId, budget]) => [budgetId, budget.bytes]) });
-  });
+  queueMicrotask(report);
+}
+
+/** Posts what was parsed since the last report; before a call's answer too, so the daemon learns
+ *  of every parse the answer shows (a screen with a program's last line, but its bytes unparsed). */
+function report(): void {
+  reportQueued = false;
+  if (parsedCounts.size === 0) return;
+  const counts = [...parsedCounts];
+  parsedCounts.clear();
+  post({ t: 'parsed', counts, budgets: [...budgets].map(([budgetId, budget]) => [budgetId, budget.bytes]) });
 }
 
 function answer(call: Call): CallResult {
@@ -51,20 +57,20 @@ function answer(call: Call): CallResult {
     parsedCounts.delete(call.id);
     const budget = budgetOf.get(call.id);
     budgetOf.delete(call.id);
-    return { ok: true, value: budget?.bytes ?? 0 };
+    return { t: 'result', ok: true, value: budget?.bytes ?? 0 };
   }
-  if (terminal === undefined) return { ok: false, message: `no terminal ${call.id} in the parse worker` };
+  if (terminal === undefined) return { t: 'result', ok: false, message: `no terminal ${call.id} in the parse worker` };
   switch (call.op) {
     case 'render':
-      return { ok: true, value: terminal.render(call.scrollOffset) };
+      return { t: 'result', ok: true, value: terminal.render(call.scrollOffset) };
     case 'text':
-      return { ok: true, value: terminal.text(call.scrollback) };
+      return { t: 'result', ok: true, value: terminal.text(call.scrollback) };
     case 'modes':
-      return { ok: true, value: terminal.modes };
+      return { t: 'result', ok: true, value: terminal.modes };
     case 'archivedBytes':
-      return { ok: true, value: terminal.archivedBytes };
+      return { t: 'result', ok: true, value: terminal.archivedBytes };
     case 'pendingChars':
-      return { ok: true, value: terminal.pendingChars };
+      return { t: 'result', ok: true, value: terminal.pendingChars };
   }
 }
 
@@ -94,8 +100,8 @@ port.on('message', (message: ToWorker) => {
     case 'create':
       create(message.id, message.setup);
       return;
-    case 'write':
-      terminals.get(message.id)?.write(message.data, () => countParsed(message.id));
+    case 'writes':
+      for (const [id, data, writes] of message.writes) terminals.get(id)?.write(data, () => countParsed(id, writes));
       return;
     case 'prioritize':
       terminals.get(message.id)?.prioritize();
@@ -111,9 +117,10 @@ port.on('message', (message: ToWorker) => {
       try {
         result = answer(message.call);
       } catch (error) {
-        result = { ok: false, message: errorMessage(error) };
+        result = { t: 'result', ok: false, message: errorMessage(error) };
       }
-      replies.postMessage(result);
+      report();
+      post(result);
       Atomics.store(signal, 0, 1);
       Atomics.notify(signal, 0);
       return;

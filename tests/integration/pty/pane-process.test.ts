@@ -23,7 +23,9 @@ async function collect(lines: number, how: 'at once' | 'paused' | 'busy'): Promi
   let output = '';
   let resumed = false;
   pane.onData((data) => {
-    output += data;
+    // Reads arrive as bytes (pty/pane-process.ts readBytes); seq prints ASCII.
+    expect(data).toBeInstanceOf(Uint8Array);
+    output += Buffer.from(data as Uint8Array).toString('latin1');
     // A daemon busy parsing other panes: each read is followed by 100 ms of work.
     if (how === 'busy') {
       const until = Date.now() + 100;

@@ -90,4 +90,34 @@ describe('parse worker', () => {
     const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 60_000 });
     expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: 'exit 0 20000\n', stderr: '' });
   });
+
+  it('lets the panes of a failed worker stop, and says why their screens are gone (under node --input-type=module)', async () => {
+    // The worker crashes on a malformed message; the pane's program must still be stoppable
+    // (its unparsed writes are given up) and reading its screen names the failure. Run with
+    // --input-type=module: a worker that inherited that flag did not start.
+    const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
+    const script = [
+      `import { PaneSession } from ${dist('pane-session.js')};`,
+      `import { sharedParseWorker } from ${dist('parse-worker-client.js')};`,
+      `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: 'echo ready; read go; seq 1 50000; exec sleep 600', cwd: ${JSON.stringify(home)},`,
+      `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
+      'while (!pane.text().includes("ready")) await new Promise((resolve) => setTimeout(resolve, 20));',
+      "sharedParseWorker().send({ t: 'create', id: 999, setup: null });",
+      'while (sharedParseWorker().failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
+      // Output after the failure, more than flow control lets wait unparsed (512 KB).
+      "pane.write('go\\r');",
+      'await new Promise((resolve) => setTimeout(resolve, 500));',
+      'const exit = await pane.stop({ graceMs: 100 });',
+      'let error = "";',
+      'try { pane.text(); } catch (e) { error = e.message.split(":")[0]; }',
+      'process.stdout.write(`${exit.signal} ${error}\\n`);',
+      'pane.dispose();',
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
+      status: 0,
+      stdout: "SIGHUP The pane's screen is gone\n",
+      stderr: '',
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParseScheduler, type ParseClock } from '../../../src/pty/parse-scheduler.js';
+import { ParseScheduler, type ParseClock, type ParseData } from '../../../src/pty/parse-scheduler.js';
 
 /**
  * Virtual time: every parse of a slice costs `msPerChar` per character, and deferred turns run
@@ -25,8 +25,8 @@ function virtualLoop(msPerChar = 0) {
 }
 
 function recorder(loop: ReturnType<typeof virtualLoop>, log: string[], name: string) {
-  return (data: string) => {
-    log.push(`${name}:${data}`);
+  return (data: ParseData) => {
+    log.push(`${name}:${typeof data === 'string' ? data : `bytes ${Buffer.from(data).toString()}`}`);
     loop.cost(data.length);
   };
 }
@@ -47,6 +47,26 @@ describe('ParseScheduler', () => {
     expect(parsed).toEqual(['hello', 'world']);
     expect(queue.pendingChars).toBe(0);
     expect(loop.waitingTurns).toBe(0);
+  });
+
+  it('slices byte chunks as views of the same bytes, in order with text', () => {
+    const loop = virtualLoop(0);
+    const scheduler = new ParseScheduler({ sliceChars: 4, budgetMs: 8, clock: loop.clock });
+    const log: string[] = [];
+    const record = recorder(loop, log, 'a');
+    const slices: Uint8Array[] = [];
+    const queue = scheduler.queue((data) => {
+      if (typeof data !== 'string') slices.push(data);
+      record(data);
+    });
+    const bytes = new TextEncoder().encode('abcdefghij');
+    queue.push(bytes);
+    queue.push('xyz');
+    expect(queue.pendingChars).toBe(13);
+    loop.turn();
+    expect(log).toEqual(['a:bytes abcd', 'a:bytes efgh', 'a:bytes ij', 'a:xyz']);
+    expect(slices.every((slice) => slice.buffer === bytes.buffer)).toBe(true);
+    expect(queue.pendingChars).toBe(0);
   });
 
   it('runs a callback only once the last character of its chunk is parsed', () => {
