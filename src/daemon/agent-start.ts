@@ -7,7 +7,7 @@ import { adapterFor } from '../agents/adapters.js';
 import { detectAgentType } from '../agents/detect-agent.js';
 import { nullLogger, type Logger } from '../common/logger.js';
 import type { Clock } from '../orchestration/delivery.js';
-import { holdsSiblings, NO_START_POLICY, START_HOLD_MS, startVerdict, type StartPolicy } from './start-plan.js';
+import { holdsSiblings, idleBeforeRestart, NO_START_POLICY, START_HOLD_MS, startVerdict, type StartPolicy } from './start-plan.js';
 
 /** What the starter reads of a pane (the delivery service answers). */
 export interface PaneLooks {
@@ -18,6 +18,8 @@ export interface PaneLooks {
   currentAgent(paneId: string): string | null;
   /** `agentId` has printed and is at its input box. */
   atPrompt(paneId: string, agentId: string): boolean;
+  /** CPU milliseconds the pane's programs have used (session-cpu.ts), or null. */
+  cpuMs(paneId: string): number | null;
 }
 
 export interface StartTarget {
@@ -103,11 +105,16 @@ export class AgentStarter {
     const { type, name } = this.policy(target.command, target.agent);
     let agentId = first;
     let spawnedAt = clock.now();
+    const idle = new IdleMeter(clock, () => looks.cpuMs(target.paneId));
     for (let restarts = 0; ; ) {
+      const sinceSpawnMs = clock.now() - spawnedAt;
+      // CPU is read only near the limit, every 2 s: before it the verdict is "wait" anyway.
+      const near = policy.silentRestartMs !== null && sinceSpawnMs >= policy.silentRestartMs - idleBeforeRestart(policy.silentRestartMs);
       const look = {
         drewText: looks.drewText(target.paneId, agentId),
+        idleMs: near ? idle.read() : 0,
         running: looks.currentAgent(target.paneId) === agentId,
-        sinceSpawnMs: clock.now() - spawnedAt,
+        sinceSpawnMs,
         restarts,
       };
       const verdict = startVerdict(policy, look);
@@ -124,8 +131,16 @@ export class AgentStarter {
         silentMs: look.sinceSpawnMs,
       });
       target.onRestart(detail);
-      agentId = await target.spawn();
+      // The new start takes its turn too: never two of its kind starting at the same moment.
+      const release = policy.apart ? await this.turn(type, target) : () => undefined;
+      try {
+        agentId = await target.spawn();
+      } catch (error) {
+        release();
+        throw error;
+      }
       target.onSpawned(agentId);
+      if (policy.apart) void this.hold(target.paneId, release);
       spawnedAt = clock.now();
       restarts += 1;
     }
@@ -169,5 +184,27 @@ export class AgentStarter {
     } finally {
       release();
     }
+  }
+}
+
+/** How long a pane's programs have used next to no CPU (under 5 % between samples 2 s apart). */
+class IdleMeter {
+  private last: { at: number; cpu: number } | null = null;
+  private busyAt: number | null = null;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly cpu: () => number | null,
+  ) {}
+
+  /** Idle milliseconds so far (from the first sample), or null when CPU cannot be read. */
+  read(): number | null {
+    const now = this.clock.now();
+    if (this.last !== null && now - this.last.at < 2_000) return this.busyAt === null ? null : now - this.busyAt;
+    const cpu = this.cpu();
+    if (cpu === null) return null;
+    if (this.last === null || cpu - this.last.cpu >= (now - this.last.at) * 0.05) this.busyAt = now;
+    this.last = { at: now, cpu };
+    return now - this.busyAt!;
   }
 }

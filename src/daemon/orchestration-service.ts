@@ -19,6 +19,7 @@ import type { ReadinessCheck } from '../orchestration/readiness-check.js';
 import { tasksToPrune, type TaskEntry } from '../orchestration/task-status.js';
 import { AgentStarter } from './agent-start.js';
 import { DeliveryService } from './delivery-service.js';
+import { sessionCpuMs } from './session-cpu.js';
 import { HostedRoles } from './remote-hosted-roles.js';
 import { loadOrchestration } from './orchestration-config.js';
 import { OrchestrationGroup, settingsOf, type GroupInit } from './orchestration-group.js';
@@ -80,6 +81,10 @@ export class OrchestrationService implements Disposable {
         drewText: (paneId, agentId) => delivery.activity(paneId)?.lastOutputAgent === agentId && delivery.screenTail(paneId, 1).length > 0,
         currentAgent: (paneId) => delivery.currentAgent(paneId),
         atPrompt: (paneId, agentId) => delivery.activity(paneId)?.lastOutputAgent === agentId && delivery.atPrompt(paneId),
+        cpuMs: (paneId) => {
+          const pid = options.registry.list().find((pane) => pane.id === paneId)?.pid ?? null;
+          return pid === null ? null : sessionCpuMs(pid);
+        },
       },
       ...(options.silentStartMs ? { silentRestartMs: options.silentStartMs } : {}),
     });

@@ -5,13 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { AgentStarter, type PaneLooks } from '../../../src/daemon/agent-start.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 
+/** When a start draws and reaches its box (ms after it, null: never); `busy`: it keeps using CPU. */
+type Step = { draws: number | null; ready: number | null; busy?: boolean };
+
 /** Panes whose agents draw and reach their box at scripted times after each spawn (null: never). */
 class FakePanes implements PaneLooks {
   readonly spawns: { paneId: string; at: number }[] = [];
-  private readonly state = new Map<string, { agent: string; at: number; draws: number | null; ready: number | null }>();
+  private readonly state = new Map<string, { agent: string; at: number; draws: number | null; ready: number | null; busy?: boolean }>();
   constructor(
     private readonly clock: FakeClock,
-    private readonly plan: Record<string, { draws: number | null; ready: number | null }[]>,
+    private readonly plan: Record<string, Step[]>,
   ) {}
   spawn(paneId: string): Promise<string> {
     const n = this.spawns.filter((s) => s.paneId === paneId).length;
@@ -29,9 +32,14 @@ class FakePanes implements PaneLooks {
   drewText = (paneId: string, agentId: string) => this.since(paneId, agentId, 'draws');
   atPrompt = (paneId: string, agentId: string) => this.since(paneId, agentId, 'ready');
   currentAgent = (paneId: string) => this.state.get(paneId)?.agent ?? null;
+  /** A busy start uses half a core; an idle one nothing at all. */
+  cpuMs = (paneId: string) => {
+    const s = this.state.get(paneId);
+    return s?.busy ? (this.clock.now() - s.at) / 2 : 0;
+  };
 }
 
-function setup(plan: Record<string, { draws: number | null; ready: number | null }[]>) {
+function setup(plan: Record<string, Step[]>) {
   const clock = new FakeClock();
   const panes = new FakePanes(clock, plan);
   const starter = new AgentStarter({ clock, looks: panes, holdMs: 20_000 });
@@ -93,6 +101,32 @@ describe('AgentStarter', () => {
     expect(await clock.run(start('a', 'opencode'))).toBe('a-agent-2');
     expect(panes.spawns).toHaveLength(2);
     expect(restarts).toHaveLength(1);
+  });
+
+  it('waits for a silent start that keeps using CPU, and never restarts it', async () => {
+    const { clock, panes, start, restarts, t0 } = setup({ a: [{ draws: 50_000, ready: 55_000, busy: true }] });
+    expect(await clock.run(start('a', 'opencode'))).toBe('a-agent-1');
+    expect(panes.spawns.map((s) => s.at - t0)).toEqual([0]);
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(50_000);
+    expect(restarts).toEqual([]);
+  });
+
+  it('starts a silent sibling again only in its turn', async () => {
+    const { clock, panes, start, t0 } = setup({
+      a: [
+        { draws: null, ready: null },
+        { draws: 1_000, ready: 2_000 },
+      ],
+      b: [{ draws: 15_000, ready: 25_000, busy: true }],
+    });
+    await clock.run(Promise.all([start('a', 'opencode'), start('b', 'opencode')]));
+    // b starts at 20 s (a's hold ran out); a, silent and idle, is restarted once b's hold runs out
+    // too (20 + 20 s; b's box would come at 45 s).
+    expect(panes.spawns.map((s) => [s.paneId, s.at - t0])).toEqual([
+      ['a', 0],
+      ['b', 20_000],
+      ['a', 40_000],
+    ]);
   });
 
   it('starts other agents at once and never restarts them', async () => {
