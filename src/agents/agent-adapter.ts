@@ -67,4 +67,8 @@ export interface AgentAdapter {
   /** `paste`: a typed line goes in as a bracketed paste when the program has that mode on, so
    *  no character of it is taken as a key binding (Gemini CLI's `?`). Default: typed as keys. */
   typeLineAs?: 'keys' | 'paste';
+  /** How a worker role's agent is started (daemon/start-plan.ts): `apart` — instances started at
+   *  the same moment can stall, so roles take turns (bounded); `silentRestartMs` — a start that
+   *  shows no text by then is restarted once. Default: started at once, never restarted. */
+  start?: { apart: boolean; silentRestartMs: number };
 }

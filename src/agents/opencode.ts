@@ -10,6 +10,9 @@ export const opencode: AgentAdapter = {
   readyMarkers: [/Ask anything/],
   // Keys typed in the first second after the box appears can be lost (docs/AGENT-NOTES.md).
   readyQuietMs: 1000,
+  // Several started at once against one data dir: one may sit idle after loading its config and
+  // never draw (1.18.33; README, opencode). A start that shows nothing for 30 s is restarted once.
+  start: { apart: true, silentRestartMs: 30_000 },
   titleRules: [],
   screenRules: [
     // opencode shows the provider's own error: the wordings of the providers it fronts.

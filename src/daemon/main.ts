@@ -52,6 +52,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
     const idle = Number.parseInt(env.DOT_AGENT_DECK_IDLE_EXIT_MS ?? '', 10);
     const deliveryDeadline = Number.parseInt(env.DOT_AGENT_DECK_DELIVERY_DEADLINE_MS ?? '', 10);
     const resumeJitter = Number.parseInt(env.DOT_AGENT_DECK_RESUME_JITTER_MS ?? '', 10);
+    const silentStart = Number.parseInt(env.DOT_AGENT_DECK_SILENT_START_MS ?? '', 10);
     daemon = new DaemonClass({
       socketPath: socketPath(env),
       listener,
@@ -72,6 +73,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
       ...(Number.isInteger(idle) && idle > 0 ? { idleExitMs: idle } : {}),
       ...(Number.isInteger(deliveryDeadline) && deliveryDeadline > 0 ? { deliveryDeadlineMs: deliveryDeadline } : {}),
       ...(Number.isInteger(resumeJitter) && resumeJitter >= 0 ? { resumeJitterMs: resumeJitter } : {}),
+      ...(Number.isInteger(silentStart) && silentStart > 0 ? { silentStartMs: silentStart } : {}),
     });
     await daemon.start();
   } catch (error) {

@@ -167,12 +167,15 @@ async function deliverCommission(group: OrchestrationGroup, commission: Commissi
     taskText,
     fresh: role.clear && !commission.redelivery,
     command: role.command,
+    agent: role.agent ?? null,
     agentId,
     line,
     onSpawned: (spawned) => {
       agentId = spawned;
       group.dispatch({ type: 'spawned', at: host.clock.now(), commissionId: commission.id, agentId: spawned });
     },
+    onRestart: (detail) =>
+      group.journal({ at: iso(host.clock.now()), event: 'start-retry', role: commission.role, paneId: commission.paneId, commission: commission.id, detail }),
     beforeTyping: () => attempt(agentId)(),
   });
   if (result.restartFailed !== undefined) {

@@ -17,6 +17,7 @@ import type { Logger } from '../common/logger.js';
 import { LocalWorkerPane, type WorkerPane } from './orchestration-worker.js';
 import { RemoteLink } from './remote-link.js';
 import { remotePaneId, RemoteWorkerPane } from './remote-worker-pane.js';
+import type { AgentStarter } from './agent-start.js';
 import type { DeliveryService } from './delivery-service.js';
 import type { LoadedOrchestration } from './orchestration-config.js';
 import { planDelegations } from './delegation-plan.js';
@@ -26,6 +27,7 @@ import type { PaneRegistry } from './pane-registry.js';
 export interface GroupHost {
   registry: PaneRegistry;
   delivery: DeliveryService;
+  starter: AgentStarter;
   clock: Clock;
   /** Where config.toml's remotes and the ssh settings come from (roles on other hosts). */
   env: NodeJS.ProcessEnv;
@@ -336,6 +338,7 @@ export class OrchestrationGroup implements Disposable {
       worker = new LocalWorkerPane(role, paneId, {
         registry: this.host.registry,
         delivery: this.host.delivery,
+        starter: this.host.starter,
         projectDir: this.projectDir,
         respawning: this.respawning,
         observe: (id) => this.host.observe(id),

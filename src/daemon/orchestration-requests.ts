@@ -2,7 +2,7 @@
 // changes, so a refused request leaves panes, files and the journal as they were. The caller of
 // `delegate`/`work-done` is the pane whose credential the connection presented.
 import { isAbsolute } from 'node:path';
-import { UserError } from '../common/errors.js';
+import { errorMessage, UserError } from '../common/errors.js';
 import { initialBrokerState } from '../orchestration/broker.js';
 import { orchestratorContextText, writeCoordinationFile } from '../orchestration/coordination-files.js';
 import { contextFile, orchestratorOpenLine } from '../orchestration/prompt-lines.js';
@@ -88,7 +88,48 @@ export async function openOrchestration(service: OrchestrationService, request: 
     at: service.clock.now(),
     notice: { role: loaded.orchestrator.name, line: orchestratorOpenLine(id, request.task !== undefined) },
   });
+  for (const pane of panes)
+    if (pane.role !== loaded.orchestrator.name)
+      watchRoleStart(
+        service,
+        group,
+        pane,
+        loaded.roles.find((r) => r.name === pane.role),
+      );
   return { group: id, orchestration: loaded.name, panes, orchestrator: roles.get(loaded.orchestrator.name)! };
+}
+
+/** A worker pane `up` started: restarted once if its agent draws nothing (agent-start.ts); a
+ *  delegation meanwhile waits for that and is typed into the agent the start ends with. */
+function watchRoleStart(
+  service: OrchestrationService,
+  group: OrchestrationGroup,
+  pane: PaneInfo,
+  role: { name: string; command: string; agent?: string | undefined } | undefined,
+): void {
+  if (role === undefined || pane.agentId === null) return;
+  const { registry } = service.options;
+  void service.starter
+    .watch(
+      {
+        paneId: pane.id,
+        label: role.name,
+        command: role.command,
+        agent: role.agent ?? null,
+        spawn: async () => {
+          group.respawning.add(pane.id);
+          try {
+            return await registry.respawn(pane.id, role.command);
+          } finally {
+            group.respawning.delete(pane.id);
+          }
+        },
+        onSpawned: () => undefined,
+        onRestart: (detail) => group.journal({ at: service.now(), event: 'start-retry', role: role.name, paneId: pane.id, detail }),
+      },
+      pane.agentId,
+    )
+    .catch((error: unknown) => service.options.logger.warn('a silent start could not be restarted', { paneId: pane.id, error: errorMessage(error) }));
 }
 
 /** The group and role of the pane that runs `delegate`/`work-done`. */

@@ -17,7 +17,9 @@ import { openedGroups, openWork, unheardNotices } from '../orchestration/journal
 import { contextFile, groupDir, orchestratorRestartLine, taskSourceFile } from '../orchestration/prompt-lines.js';
 import type { ReadinessCheck } from '../orchestration/readiness-check.js';
 import { tasksToPrune, type TaskEntry } from '../orchestration/task-status.js';
+import { AgentStarter } from './agent-start.js';
 import { DeliveryService } from './delivery-service.js';
+import { sessionCpuMs } from './session-cpu.js';
 import { HostedRoles } from './remote-hosted-roles.js';
 import { loadOrchestration } from './orchestration-config.js';
 import { OrchestrationGroup, settingsOf, type GroupInit } from './orchestration-group.js';
@@ -32,6 +34,8 @@ export interface OrchestrationOptions {
   readiness?: ReadinessCheck;
   clock?: Clock;
   deliveryDeadlineMs?: number;
+  /** Overrides the agents' silent-start limit (agent-start.ts; tests shorten it). */
+  silentStartMs?: number;
   /** How often watches are checked (default 1 s), only while a group is open. */
   tickMs?: number;
   /** What a worker's pane shows (status, prompt); default: the status tracker and readiness. */
@@ -51,6 +55,7 @@ export class OrchestrationService implements Disposable {
   readonly groups = new Map<string, OrchestrationGroup>();
   readonly clock: Clock;
   readonly delivery: DeliveryService;
+  readonly starter: AgentStarter;
   /** Roles this daemon runs for orchestrations on other hosts (`host = …` there). */
   readonly hosted: HostedRoles;
   private readonly finishedEmitter = new Emitter<string>();
@@ -68,6 +73,21 @@ export class OrchestrationService implements Disposable {
       ...(options.readiness ? { readiness: options.readiness } : {}),
       ...(options.deliveryDeadlineMs ? { deadlineMs: options.deliveryDeadlineMs } : {}),
     });
+    const delivery = this.delivery;
+    this.starter = new AgentStarter({
+      clock: this.clock,
+      logger: options.logger,
+      looks: {
+        drewText: (paneId, agentId) => delivery.activity(paneId)?.lastOutputAgent === agentId && delivery.screenTail(paneId, 1).length > 0,
+        currentAgent: (paneId) => delivery.currentAgent(paneId),
+        atPrompt: (paneId, agentId) => delivery.activity(paneId)?.lastOutputAgent === agentId && delivery.atPrompt(paneId),
+        cpuMs: (paneId) => {
+          const pid = options.registry.list().find((pane) => pane.id === paneId)?.pid ?? null;
+          return pid === null ? null : sessionCpuMs(pid);
+        },
+      },
+      ...(options.silentStartMs ? { silentRestartMs: options.silentStartMs } : {}),
+    });
     this.hosted = new HostedRoles({ registry: options.registry, delivery: this.delivery });
   }
 
@@ -83,6 +103,7 @@ export class OrchestrationService implements Disposable {
       {
         registry: this.options.registry,
         delivery: this.delivery,
+        starter: this.starter,
         clock: this.clock,
         env: this.options.env ?? process.env,
         logger: this.options.logger,

@@ -8,6 +8,7 @@ import { writeCoordinationFile } from '../orchestration/coordination-files.js';
 import type { DeliveryOutcome } from '../orchestration/delivery.js';
 import type { PaneExit } from '../protocol/pane-types.js';
 import type { PaneInfo } from '../protocol/messages.js';
+import type { AgentStarter } from './agent-start.js';
 import type { DeliveryService } from './delivery-service.js';
 import type { PaneRegistry } from './pane-registry.js';
 
@@ -23,10 +24,14 @@ export interface TaskDelivery {
   /** Restart the role's program first (clear = true, or it ended). */
   fresh: boolean;
   command: string;
+  /** The role's explicit `agent`, when its command does not name it. */
+  agent?: string | null;
   agentId: string | null;
   line: string;
   /** The pane runs a new agent (its id), before the line is typed. */
   onSpawned(agentId: string): void;
+  /** A start that drew nothing is being started again (agent-start.ts); `detail` says why. */
+  onRestart?(detail: string): void;
   beforeTyping(): void;
 }
 
@@ -59,6 +64,8 @@ export const failedDelivery = (reason: string): DeliveryOutcome => ({ ok: false,
 export interface LocalWorkerHost {
   registry: PaneRegistry;
   delivery: DeliveryService;
+  /** Starts a role's agent: siblings of an agent that stalls together take turns (agent-start.ts). */
+  starter: AgentStarter;
   projectDir: string;
   /** Panes being restarted on purpose: their exit is not a watch. */
   respawning: Set<string>;
@@ -121,16 +128,32 @@ export class LocalWorkerPane implements WorkerPane {
     }
     let agentId = task.agentId;
     if (task.fresh || delivery.currentAgent(this.paneId) === null) {
-      this.around.respawning.add(this.paneId);
       try {
-        agentId = await registry.respawn(this.paneId, task.command);
+        agentId = await this.around.starter.start({
+          paneId: this.paneId,
+          label: this.role,
+          command: task.command,
+          agent: task.agent ?? null,
+          spawn: () => this.respawn(task.command),
+          onSpawned: (spawned) => task.onSpawned(spawned),
+          onRestart: (detail) => task.onRestart?.(detail),
+        });
       } catch (error) {
         const reason = `could not restart it: ${errorMessage(error)}`;
         return { outcome: failedDelivery(reason), restartFailed: reason };
-      } finally {
-        this.around.respawning.delete(this.paneId);
       }
-      task.onSpawned(agentId);
+    } else {
+      // A start being watched (a silent one is restarted once) decides which agent gets the line.
+      try {
+        const settled = await this.around.starter.settled(this.paneId);
+        if (settled !== undefined && settled !== null && settled !== agentId) {
+          agentId = settled;
+          task.onSpawned(settled);
+        }
+      } catch (error) {
+        const reason = `could not restart it: ${errorMessage(error)}`;
+        return { outcome: failedDelivery(reason), restartFailed: reason };
+      }
     }
     if (agentId !== null && task.taskText !== null) {
       try {
@@ -140,6 +163,16 @@ export class LocalWorkerPane implements WorkerPane {
       }
     }
     return { outcome: await delivery.deliver(this.paneId, agentId, task.line, this.role, task.beforeTyping) };
+  }
+
+  /** Restarts the pane's program on purpose: its exit is not a watch. */
+  private async respawn(command: string): Promise<string> {
+    this.around.respawning.add(this.paneId);
+    try {
+      return await this.around.registry.respawn(this.paneId, command);
+    } finally {
+      this.around.respawning.delete(this.paneId);
+    }
   }
 
   typeLine(agentId: string | null, _purpose: 'nudge' | 'resume', line: string): Promise<DeliveryOutcome> {

@@ -58,6 +58,9 @@ export interface DaemonOptions {
   idleExitMs?: number;
   /** How long a delivery into an agent may take before it is given up (default 90 s). */
   deliveryDeadlineMs?: number;
+  /** How long a worker's agent may show nothing after its start before it is started again,
+   *  once (default: its adapter's, e.g. 30 s for opencode; agent-start.ts). */
+  silentStartMs?: number;
   /** Most jitter added to a usage limit's reset time before the continue line (default 60 s). */
   resumeJitterMs?: number;
   /** config.toml [notifications]: runs notify_command when a pane needs a person (#6). */
@@ -115,6 +118,7 @@ export class Daemon {
         writers: this.writers,
         logger: options.logger,
         deliveryDeadlineMs: options.deliveryDeadlineMs,
+        ...(options.silentStartMs !== undefined ? { silentStartMs: options.silentStartMs } : {}),
         ...(options.resumeJitterMs !== undefined ? { jitterMs: jitterUpTo(options.resumeJitterMs) } : {}),
       }),
     );

@@ -75,6 +75,9 @@ export interface DeliveryOptions {
   echoWaitMs?: number;
   /** Quiet time that lets a late echo show before the box is judged (default 500 ms). */
   settleMs?: number;
+  /** After the last Enter, how long a sign of submission is still waited for (default 20 s,
+   *  bounded by the deadline: opencode under load takes keys that late). */
+  lateWaitMs?: number;
   /** First wait for a sign of submission before pressing Enter again; doubles each time. */
   confirmMs?: number;
   maxEnterRetries?: number;
@@ -242,13 +245,11 @@ export async function deliverLine(pane: DeliveryPane, agentId: string, line: str
         enterPresses++;
         windowMs *= 2;
       }
-      // The last look, once the screen settles: an agent that took the line late still counts.
+      // The last look: an agent that reads keys late (opencode under load, 20 s behind) may still
+      // take the line from its input queue, so its sign is waited for (bounded by the deadline)
+      // before the line counts as lost: a line the agent is about to run is never "not delivered".
       let late = '';
-      await waitUntil(() => {
-        const seen = pane.observe();
-        late = signOf(seen);
-        return late !== '' || seen.quietMs >= settleMs;
-      }, clock.now() + echoWaitMs);
+      await waitUntil(() => (late = signOf(pane.observe())) !== '', clock.now() + (options.lateWaitMs ?? 20_000));
       if (late === '') late = signOf(pane.observe());
       if (late) return result(true, late);
       await clearBox();

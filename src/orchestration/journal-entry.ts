@@ -25,6 +25,9 @@ export const JournalEvent = z.enum([
   'dequeued',
   /** An open commission's task typed again into a worker whose process restarted. */
   'redelivery',
+  /** A worker's agent drew nothing after its start, so the deck started it again (once per
+   *  start, before its task was typed; daemon/agent-start.ts). */
+  'start-retry',
   /** The deck typed a reminder into a worker idle at its prompt without work-done. */
   'nudge',
   /** The deck typed an agent's continue input after its usage limit reset. */

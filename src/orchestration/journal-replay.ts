@@ -104,6 +104,7 @@ export function openWork(entries: readonly JournalEntry[], group: string, respon
         if (entry.watch === 'exited' && entry.commission) open.delete(entry.commission);
         break;
       case 'delivery-attempt':
+      case 'start-retry':
       case 'notice-delivered':
       case 'notice-failed':
       case 'unsolicited':
@@ -180,6 +181,7 @@ export function unheardNotices(entries: readonly JournalEntry[], group: string):
       case 'queued':
       case 'dequeued':
       case 'redelivery':
+      case 'start-retry':
       case 'nudge':
       case 'resume':
       case 'reply':

@@ -71,6 +71,8 @@ function describe(entry: JournalEntry, boss: string): string | null {
       return `${boss} → ${role}  task typed again after a restart${took}`;
     case 'nudge':
       return `deck → ${role}  reminded to run work-done`;
+    case 'start-retry':
+      return `deck → ${role}  started its agent again: ${entry.detail ?? 'it drew nothing after its start'}`;
     case 'resume':
       return `deck → ${role}  resumed after its usage limit${entry.detail ? ` (${entry.detail})` : ''}`;
     case 'question':

@@ -14,9 +14,11 @@ import { countOnScreen, type Member, ranLines, runTeam, TeamHolder, type TeamRun
 
 const ROLES = ['coder', 'reviewer', 'auditor'];
 
-/** One line per delivery (how long, how confirmed), for the report of a run. */
+/** One line per delivery (how long, how confirmed), and each start the deck made again
+ *  (`start-retry`: an agent that drew nothing), for the report of a run. */
 function deliveries(run: TeamRun): string {
-  return run.deliveries.map((line) => `\n  ${line}`).join('');
+  const retries = run.entries.filter((e) => e.event === 'start-retry').map((e) => `\n  start-retry ${e.role ?? '?'}: ${e.detail ?? ''}`);
+  return [...run.deliveries.map((line) => `\n  ${line}`), ...retries].join('');
 }
 
 function expectEachTaskOnce(run: TeamRun, workers: Member[], orchestrator: 'sim' | 'claude-code'): void {

@@ -93,6 +93,22 @@ describe('deliverLine', () => {
     expect(outcome).toMatchObject({ ok: true, confirmedBy: "the agent's prompt hook" });
   });
 
+  it('waits for an agent that takes its first Enter 20 s late, and reports the line delivered', async () => {
+    const { clock, host, deliver, typedLine } = await setup({ startDelayMs: 0, workMs: 100 });
+    const write = host.write.bind(host);
+    let enters = 0;
+    host.write = (data) => {
+      if (data.toString() !== '\r') return write(data);
+      host.writes.push({ at: clock.now(), data: '\r' });
+      // Keys queue behind a busy agent: the first Enter is read 20 s later, the rest find an
+      // empty box (as a loaded opencode does).
+      if (++enters === 1) clock.schedule(20_000, () => write('\r'));
+    };
+    const outcome = await deliver({ deadlineMs: 90_000 });
+    expect(outcome).toMatchObject({ ok: true, confirmedBy: 'the input box emptied', textAttempts: 1 });
+    expect(typedLine()).toBe(1);
+  });
+
   it('presses Enter again when the first CR became a newline in the box, without retyping', async () => {
     const { host, deliver, typedLine } = await setup({ startDelayMs: 0, workMs: 100, swallowFirstEnter: true });
     const outcome = await deliver();
