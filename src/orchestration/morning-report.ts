@@ -300,6 +300,7 @@ function groupReport(group: string, entries: readonly JournalEntry[], start: num
       case 'unsolicited':
       case 'checkpoint':
       case 'out-of-order':
+      case 'start-retry': // shown in the timeline; the task's phase is unchanged
         break;
     }
   }
