@@ -67,6 +67,11 @@ export class AgentStarter {
     const { type, policy } = this.policy(target.command, target.agent);
     // A start of this pane still being watched ends first: never two starts of one pane at once.
     await this.settled(target.paneId)?.catch(() => undefined);
+    return this.watch(target, await this.spawnInTurn(type, policy, target));
+  }
+
+  /** Spawns the target's program once its siblings let it (policy.apart), holding the next ones back until it is ready. */
+  private async spawnInTurn(type: string, policy: StartPolicy, target: StartTarget): Promise<string> {
     const release = policy.apart ? await this.turn(type, target) : () => undefined;
     let agentId: string;
     try {
@@ -77,7 +82,7 @@ export class AgentStarter {
     }
     target.onSpawned(agentId);
     if (policy.apart) void this.hold(target.paneId, release);
-    return this.watch(target, agentId);
+    return agentId;
   }
 
   /**
@@ -132,15 +137,7 @@ export class AgentStarter {
       });
       target.onRestart(detail);
       // The new start takes its turn too: never two of its kind starting at the same moment.
-      const release = policy.apart ? await this.turn(type, target) : () => undefined;
-      try {
-        agentId = await target.spawn();
-      } catch (error) {
-        release();
-        throw error;
-      }
-      target.onSpawned(agentId);
-      if (policy.apart) void this.hold(target.paneId, release);
+      agentId = await this.spawnInTurn(type, policy, target);
       spawnedAt = clock.now();
       restarts += 1;
     }
