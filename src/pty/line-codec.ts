@@ -49,6 +49,14 @@ function sameExtended(a: ExtendedWords | undefined, b: ExtendedWords | undefined
   return a === b || (a !== undefined && b !== undefined && a._ext === b._ext && a._urlId === b._urlId);
 }
 
+/** Writes a colour run (first column, fg and bg words) at `at`; returns the offset after it. */
+function writeRun(view: DataView, at: number, x: number, fg: number, bg: number): number {
+  view.setUint16(at, x, true);
+  view.setUint32(at + 2, fg, true);
+  view.setUint32(at + 6, bg, true);
+  return at + RUN_BYTES;
+}
+
 export class LineEncoder {
   private buffer = new Uint8Array(4096);
   private view = new DataView(this.buffer.buffer);
@@ -109,10 +117,7 @@ export class LineEncoder {
       if (x === 0 || cellFg !== fg || cellBg !== bg || (cellBg & HAS_EXTENDED && !sameExtended(ext[x], ext[x - 1]))) {
         fg = cellFg;
         bg = cellBg;
-        view.setUint16(at, x, true);
-        view.setUint32(at + 2, fg, true);
-        view.setUint32(at + 6, bg, true);
-        at += RUN_BYTES;
+        at = writeRun(view, at, x, fg, bg);
         if (bg & HAS_EXTENDED) {
           view.setUint32(at, ext[x]?._ext ?? 0, true);
           view.setUint32(at + 4, ext[x]?._urlId ?? 0, true);
@@ -176,10 +181,7 @@ export class LineEncoder {
       if (x === 0 || cellFg !== fg || cellBg !== bg) {
         fg = cellFg;
         bg = cellBg;
-        view.setUint16(at, x, true);
-        view.setUint32(at + 2, fg, true);
-        view.setUint32(at + 6, bg, true);
-        at += RUN_BYTES;
+        at = writeRun(view, at, x, fg, bg);
         runs += 1;
       }
     }
