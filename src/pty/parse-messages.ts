@@ -31,7 +31,9 @@ export type Call =
   | { op: 'archivedBytes'; id: number }
   | { op: 'pendingChars'; id: number }
   /** Frees the terminal; answers with its budget's bytes afterwards (0 without one). */
-  | { op: 'dispose'; id: number };
+  | { op: 'dispose'; id: number }
+  /** The worker's young generation as committed, in bytes (diagnostics: its size is set by a flag). */
+  | { op: 'newSpaceBytes' };
 
 export type CallResult = { t: 'result'; ok: true; value: RenderedScreen | string[] | PaneModes | number } | { t: 'result'; ok: false; message: string };
 

@@ -7,6 +7,7 @@
 // A call waits at most for the worker's parse turn in progress (2 ms budget).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { PaneModes } from '../protocol/pane-types.js';
 import { DisposableStore, type Disposable } from '../common/disposable.js';
@@ -32,6 +33,9 @@ export interface PaneScreen extends Disposable {
   render(scrollOffset?: number): RenderedScreen;
   text(scrollback?: number): string[];
 }
+
+/** Each of the worker's two semi-spaces (its young generation), in MiB. */
+const WORKER_SEMI_SPACE_MIB = 1;
 
 /** How long a call may wait for the worker before the daemon gives up on it. */
 const CALL_TIMEOUT_MS = 10_000;
@@ -64,14 +68,18 @@ export class ParseWorker implements Disposable {
   constructor() {
     const { port1, port2 } = new MessageChannel();
     this.replies = port1;
+    // The worker's young generation small: its nursery stays resident, at its largest once a
+    // flood has gone through. `resourceLimits.maxYoungGenerationSizeMb` does nothing once the
+    // process has a --max-semi-space-size (the daemon's 4): V8's flag wins, and the worker got
+    // 2 × 4 MiB. V8 reads the flag when an isolate's heap is set up, so setting it here sizes the
+    // worker's heap alone (the daemon's own was sized at start): 2 × 1 MiB, measured 7 MiB less
+    // resident with one pane and the same parse time (bench/RESULTS.md, 2026-12-04).
+    setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MIB}`);
     this.worker = new Worker(workerScript(), {
       workerData: { signal: this.signal, replies: port2 },
       transferList: [port2],
-      // The young generation small, as the daemon's own (--max-semi-space-size=4): parsing makes
-      // short-lived strings, and a large nursery stays resident (ARCHITECTURE.md §7).
-      resourceLimits: { maxYoungGenerationSizeMb: 12 },
       // Not the daemon's own flags: a worker refuses some (it failed to start under
-      // `node --input-type=module`), and the young generation is set above.
+      // `node --input-type=module`) and every V8 flag.
       execArgv: workerFlags(process.execArgv),
       stdout: false,
       stderr: false,
@@ -91,6 +99,11 @@ export class ParseWorker implements Disposable {
   /** Why the worker is gone, once it is. */
   get failure(): string | undefined {
     return this.stopped;
+  }
+
+  /** The worker's young generation as committed, in bytes. */
+  newSpaceBytes(): number {
+    return this.call({ op: 'newSpaceBytes' }) as number;
   }
 
   /** A screen for one pane, parsed in the worker. */

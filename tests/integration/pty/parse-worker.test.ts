@@ -91,6 +91,26 @@ describe('parse worker', () => {
     expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: 'exit 0 20000\n', stderr: '' });
   });
 
+  it("keeps the worker's young generation at 2 × 1 MiB under the daemon's --max-semi-space-size=4", () => {
+    // The daemon runs with --max-semi-space-size=4, and that flag overrides a worker's
+    // resourceLimits: the worker's nursery grew to 2 × 4 MiB during a flood and stayed resident.
+    const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
+    const script = [
+      `import { PaneSession } from ${dist('pane-session.js')};`,
+      `import { sharedParseWorker } from ${dist('parse-worker-client.js')};`,
+      `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: 'seq 1 200000; echo FLOODED; exec sleep 600', cwd: ${JSON.stringify(home)},`,
+      `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
+      'while (!pane.text().includes("FLOODED")) await new Promise((resolve) => setTimeout(resolve, 20));',
+      'process.stdout.write(`${sharedParseWorker().newSpaceBytes() / 1048576}\n`);',
+      'pane.dispose();',
+      'process.exit(0);',
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--max-semi-space-size=4', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(Number(child.stdout)).toBeGreaterThan(0);
+    expect(Number(child.stdout)).toBeLessThanOrEqual(2);
+  });
+
   it('lets the panes of a failed worker stop, and says why their screens are gone (under node --input-type=module)', async () => {
     // The worker crashes on a malformed message; the pane's program must still be stoppable
     // (its unparsed writes are given up) and reading its screen names the failure. Run with
