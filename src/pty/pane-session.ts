@@ -52,6 +52,8 @@ interface Generation {
   readonly listeners: DisposableStore;
   /** The exit as the process reported it; recorded only once its output is parsed. */
   reported: PaneExit | undefined;
+  /** Its output is over and all of it, an unfinished character's remains included, is parsed. */
+  ended: boolean;
   recorded: PaneExit | undefined;
   readonly settled: Promise<PaneExit>;
   settle(exit: PaneExit): void;
@@ -241,6 +243,7 @@ export class PaneSession implements Disposable {
       flow: new WriteFlowControl(child, this.options.flowWatermarks),
       listeners: new DisposableStore(),
       reported: undefined,
+      ended: false,
       recorded: undefined,
       settled,
       settle,
@@ -249,7 +252,13 @@ export class PaneSession implements Disposable {
     void child.exited.then((exit) => {
       run.flow.detach();
       run.reported = exit;
-      this.recordIfDone(run);
+      // A closed pane parses nothing more: dispose() let the exit be recorded as soon as known.
+      if (this.store.isDisposed) return this.recordIfDone(run);
+      // Output that ended inside a character waited in the UTF-8 feed for its other bytes.
+      this.terminal.end(() => {
+        run.ended = true;
+        this.recordIfDone(run);
+      });
     });
     return run;
   }
@@ -270,7 +279,7 @@ export class PaneSession implements Disposable {
   private recordIfDone(run: Generation): void {
     if (run.reported === undefined || run.recorded !== undefined) return;
     const disposed = this.store.isDisposed;
-    if (!disposed && run.flow.stats.pendingBytes > 0) return;
+    if (!disposed && (run.flow.stats.pendingBytes > 0 || !run.ended)) return;
     run.recorded = run.reported;
     run.settle(run.reported);
     if (disposed) return;

@@ -21,6 +21,7 @@ export type ToWorker =
   | { t: 'writes'; writes: [id: number, data: Uint8Array, writes: number][] }
   | { t: 'prioritize'; id: number }
   | { t: 'reset'; id: number }
+  | { t: 'end'; id: number }
   | { t: 'resize'; id: number; cols: number; rows: number }
   | { t: 'call'; call: Call };
 

@@ -29,6 +29,8 @@ export interface PaneScreen extends Disposable {
   write(data: string | Uint8Array, parsed: () => void): void;
   prioritize(): void;
   reset(parsed: () => void): void;
+  /** The program's output ended: what the UTF-8 feed held back goes on the screen (as U+FFFD). */
+  end(parsed: () => void): void;
   resize(cols: number, rows: number): void;
   render(scrollOffset?: number): RenderedScreen;
   text(scrollback?: number): string[];
@@ -331,10 +333,20 @@ export class WorkerTerminal implements PaneScreen {
   }
 
   reset(parsed: () => void): void {
+    this.queueCall({ t: 'reset', id: this.id }, parsed);
+  }
+
+  end(parsed: () => void): void {
+    this.queueCall({ t: 'end', id: this.id }, parsed);
+  }
+
+  /** Sends `message`, whose `parsed` the worker reports in order with the writes. */
+  private queueCall(message: Extract<ToWorker, { t: 'reset' | 'end' }>, parsed: () => void): void {
     if (this.store.isDisposed) return;
+    if (this.worker.failure !== undefined) return parsed();
     this.waiting.push(parsed);
     this.worker.hold(1);
-    this.worker.send({ t: 'reset', id: this.id });
+    this.worker.send(message);
   }
 
   resize(cols: number, rows: number): void {

@@ -114,6 +114,9 @@ port.on('message', (message: ToWorker) => {
     case 'reset':
       terminals.get(message.id)?.reset(() => countParsed(message.id));
       return;
+    case 'end':
+      terminals.get(message.id)?.end(() => countParsed(message.id));
+      return;
     case 'resize':
       terminals.get(message.id)?.resize(message.cols, message.rows);
       return;
