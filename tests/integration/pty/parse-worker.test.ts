@@ -48,6 +48,23 @@ function writeLog(): string {
   return file;
 }
 
+/**
+ * Runs `body` in a child node (flags `nodeArgs`) against the build: `pane` is a worker-parsed
+ * pane running `command`, and `body` starts once its screen shows `ready`.
+ */
+function withWorkerPane(command: string, ready: string, body: string[], nodeArgs: string[]) {
+  const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
+  const script = [
+    `import { PaneSession } from ${dist('pane-session.js')};`,
+    `import { sharedParseWorker } from ${dist('parse-worker-client.js')};`,
+    `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: ${JSON.stringify(command)}, cwd: ${JSON.stringify(home)},`,
+    `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
+    `while (!pane.text().includes(${JSON.stringify(ready)})) await new Promise((resolve) => setTimeout(resolve, 20));`,
+    ...body,
+  ].join('\n');
+  return spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+}
+
 describe('parse worker', () => {
   it('shows the same screen, history, modes and title as the in-thread parser', async () => {
     const file = writeLog();
@@ -94,18 +111,12 @@ describe('parse worker', () => {
   it("keeps the worker's young generation at 2 × 1 MiB under the daemon's --max-semi-space-size=4", () => {
     // The daemon runs with --max-semi-space-size=4, and that flag overrides a worker's
     // resourceLimits: the worker's nursery grew to 2 × 4 MiB during a flood and stayed resident.
-    const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
-    const script = [
-      `import { PaneSession } from ${dist('pane-session.js')};`,
-      `import { sharedParseWorker } from ${dist('parse-worker-client.js')};`,
-      `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: 'seq 1 200000; echo FLOODED; exec sleep 600', cwd: ${JSON.stringify(home)},`,
-      `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
-      'while (!pane.text().includes("FLOODED")) await new Promise((resolve) => setTimeout(resolve, 20));',
-      'process.stdout.write(`${sharedParseWorker().newSpaceBytes() / 1048576}\n`);',
-      'pane.dispose();',
-      'process.exit(0);',
-    ].join('\n');
-    const child = spawnSync(process.execPath, ['--max-semi-space-size=4', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const child = withWorkerPane(
+      'seq 1 200000; echo FLOODED; exec sleep 600',
+      'FLOODED',
+      ['process.stdout.write(`${sharedParseWorker().newSpaceBytes() / 1048576}\\n`);', 'pane.dispose();', 'process.exit(0);'],
+      ['--max-semi-space-size=4'],
+    );
     expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
     expect(Number(child.stdout)).toBeGreaterThan(0);
     expect(Number(child.stdout)).toBeLessThanOrEqual(2);
@@ -115,25 +126,23 @@ describe('parse worker', () => {
     // The worker crashes on a malformed message; the pane's program must still be stoppable
     // (its unparsed writes are given up) and reading its screen names the failure. Run with
     // --input-type=module: a worker that inherited that flag did not start.
-    const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
-    const script = [
-      `import { PaneSession } from ${dist('pane-session.js')};`,
-      `import { sharedParseWorker } from ${dist('parse-worker-client.js')};`,
-      `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: 'echo ready; read go; seq 1 50000; exec sleep 600', cwd: ${JSON.stringify(home)},`,
-      `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
-      'while (!pane.text().includes("ready")) await new Promise((resolve) => setTimeout(resolve, 20));',
-      "sharedParseWorker().send({ t: 'create', id: 999, setup: null });",
-      'while (sharedParseWorker().failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
-      // Output after the failure, more than flow control lets wait unparsed (512 KB).
-      "pane.write('go\\r');",
-      'await new Promise((resolve) => setTimeout(resolve, 500));',
-      'const exit = await pane.stop({ graceMs: 100 });',
-      'let error = "";',
-      'try { pane.text(); } catch (e) { error = e.message.split(":")[0]; }',
-      'process.stdout.write(`${exit.signal} ${error}\\n`);',
-      'pane.dispose();',
-    ].join('\n');
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const child = withWorkerPane(
+      'echo ready; read go; seq 1 50000; exec sleep 600',
+      'ready',
+      [
+        "sharedParseWorker().send({ t: 'create', id: 999, setup: null });",
+        'while (sharedParseWorker().failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
+        // Output after the failure, more than flow control lets wait unparsed (512 KB).
+        "pane.write('go\\r');",
+        'await new Promise((resolve) => setTimeout(resolve, 500));',
+        'const exit = await pane.stop({ graceMs: 100 });',
+        'let error = "";',
+        'try { pane.text(); } catch (e) { error = e.message.split(":")[0]; }',
+        'process.stdout.write(`${exit.signal} ${error}\\n`);',
+        'pane.dispose();',
+      ],
+      [],
+    );
     expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
       status: 0,
       stdout: "SIGHUP The pane's screen is gone\n",
