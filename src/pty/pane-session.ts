@@ -8,12 +8,14 @@ import { WriteFlowControl, type FlowStats, type Watermarks } from './flow-contro
 import { prepareLaunch, type Launch } from './launch.js';
 import { PaneProcess } from './pane-process.js';
 import { DEFAULT_SCROLLBACK, PaneTerminal } from './pane-terminal.js';
-import { parseWorkerEnabled, sharedParseWorker, type PaneScreen } from './parse-worker-client.js';
+import type { PaneScreen } from './pane-screen.js';
+import { parseWorkerEnabled, sharedParseWorker } from './parse-worker-client.js';
 import type { RenderedScreen } from './render-screen.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
 
 export type { RenderedScreen } from './render-screen.js';
 export type { FlowStats, Watermarks } from './flow-control.js';
+export { onParseWorkerFailure, type ParseWorkerFailure } from './parse-worker-client.js';
 
 export interface PaneSpawnOptions {
   paneId: string;

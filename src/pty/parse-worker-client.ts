@@ -1,6 +1,6 @@
 // The daemon's side of the parse worker (pty/parse-worker.ts): one worker thread for every pane
-// of the process, started with the first pane, and WorkerTerminal, a pane's screen that lives
-// there. Output is posted to the worker as bytes, what one turn of the event loop read in one
+// of the process, started with the first pane (and again, a few times, if it dies: its panes'
+// screens move to the new one, pty/worker-terminal.ts). Output is posted to the worker as bytes, what one turn of the event loop read in one
 // message (each pane's reads joined, the buffer transferred, not copied); reads of the screen (frames, text, modes)
 // are synchronous calls: the caller blocks on a shared word until the worker has answered
 // (Atomics.wait, then receiveMessageOnPort), so every caller keeps reading the screen as before.
@@ -9,32 +9,16 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { PaneModes } from '../protocol/pane-types.js';
-import { DisposableStore, type Disposable } from '../common/disposable.js';
+import type { Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
 import type { Call, CallResult, FromWorker, TerminalSetup, ToWorker } from './parse-messages.js';
 import type { PaneTerminalOptions } from './pane-terminal.js';
-import type { RenderedScreen } from './render-screen.js';
+import { WorkerTerminal } from './worker-terminal.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
 import { workerFlags } from './worker-flags.js';
 
-/** What a pane session needs of its screen, wherever it is parsed (PaneTerminal has the same shape). */
-export interface PaneScreen extends Disposable {
-  readonly onReply: Event<string>;
-  readonly onTitleChange: Event<string>;
-  readonly cols: number;
-  readonly rows: number;
-  readonly title: string;
-  readonly modes: PaneModes;
-  write(data: string | Uint8Array, parsed: () => void): void;
-  prioritize(): void;
-  reset(parsed: () => void): void;
-  /** The program's output ended: what the UTF-8 feed held back goes on the screen (as U+FFFD). */
-  end(parsed: () => void): void;
-  resize(cols: number, rows: number): void;
-  render(scrollOffset?: number): RenderedScreen;
-  text(scrollback?: number): string[];
-}
+/** A worker terminal's screen: PaneTerminal's options but its scheduler (the worker has its own). */
+export type WorkerTerminalOptions = Omit<PaneTerminalOptions, 'scheduler'>;
 
 /** Each of the worker's two semi-spaces (its young generation), in MiB. */
 const WORKER_SEMI_SPACE_MIB = 1;
@@ -66,6 +50,9 @@ export class ParseWorker implements Disposable {
   /** The worker's reports taken off the port by a call, handled in order once it has its answer. */
   private readonly backlog: FromWorker[] = [];
   private handling = false;
+  private readonly failedEmitter = new Emitter<{ reason: string; terminals: WorkerTerminal[] }>();
+  /** The worker died (not stopped by dispose); its terminals have let their waiting writes go. */
+  readonly onFailed: Event<{ reason: string; terminals: WorkerTerminal[] }> = this.failedEmitter.event;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -109,7 +96,12 @@ export class ParseWorker implements Disposable {
   }
 
   /** A screen for one pane, parsed in the worker. */
-  terminal(options: Omit<PaneTerminalOptions, 'scheduler'>): WorkerTerminal {
+  terminal(options: WorkerTerminalOptions): WorkerTerminal {
+    return new WorkerTerminal(this, options);
+  }
+
+  /** Makes `terminal`'s screen here (blank); returns its id in this worker. */
+  adopt(terminal: WorkerTerminal, options: WorkerTerminalOptions): number {
     const id = this.nextId++;
     const setup: TerminalSetup = {
       cols: options.cols,
@@ -119,10 +111,9 @@ export class ParseWorker implements Disposable {
       ...(options.keptInXterm !== undefined ? { keptInXterm: options.keptInXterm } : {}),
       ...(options.scrollbackBudget ? { budget: { id: this.budgetId(options.scrollbackBudget), maxBytes: options.scrollbackBudget.maxBytes } } : {}),
     };
-    const terminal = new WorkerTerminal(this, id, options.cols, options.rows, options.scrollbackBudget);
     this.terminals.set(id, terminal);
     this.send({ t: 'create', id, setup });
-    return terminal;
+    return id;
   }
 
   /** Posts `message` after the output read before it (the worker keeps the order). */
@@ -240,7 +231,9 @@ export class ParseWorker implements Disposable {
     if (this.stopped !== undefined) return;
     this.stopped = reason;
     this.batch = new Map();
-    for (const terminal of this.terminals.values()) terminal.abandon();
+    const terminals = [...this.terminals.values()];
+    for (const terminal of terminals) terminal.abandon();
+    this.failedEmitter.fire({ reason, terminals });
   }
 
   private budgetId(budget: ScrollbackBudget): number {
@@ -275,138 +268,45 @@ export class ParseWorker implements Disposable {
   }
 }
 
-/** A pane's screen held by the parse worker; reads are synchronous calls to it. */
-export class WorkerTerminal implements PaneScreen {
-  private readonly store = new DisposableStore();
-  private readonly replyEmitter = this.store.add(new Emitter<string>());
-  private readonly titleEmitter = this.store.add(new Emitter<string>());
-  /** Callbacks of writes and resets not parsed yet, oldest first (the worker parses in order). */
-  private waiting: (() => void)[] = [];
-  private head = 0;
-  private currentTitle = '';
+/** Restarts of a failed worker allowed within RESTART_WINDOW_MS; past them it stays failed. */
+const RESTARTS = 3;
+const RESTART_WINDOW_MS = 10 * 60_000;
 
-  readonly onReply: Event<string> = this.replyEmitter.event;
-  readonly onTitleChange: Event<string> = this.titleEmitter.event;
-
-  constructor(
-    private readonly worker: ParseWorker,
-    private readonly id: number,
-    private width: number,
-    private height: number,
-    private readonly budget: ScrollbackBudget | undefined,
-  ) {}
-
-  get cols(): number {
-    return this.width;
-  }
-
-  get rows(): number {
-    return this.height;
-  }
-
-  get title(): string {
-    return this.currentTitle;
-  }
-
-  get modes(): PaneModes {
-    return this.worker.call({ op: 'modes', id: this.id }) as PaneModes;
-  }
-
-  get pendingChars(): number {
-    return this.worker.call({ op: 'pendingChars', id: this.id }) as number;
-  }
-
-  get archivedBytes(): number {
-    return this.worker.call({ op: 'archivedBytes', id: this.id }) as number;
-  }
-
-  write(data: string | Uint8Array, parsed: () => void): void {
-    if (this.store.isDisposed) return;
-    if (this.worker.failure !== undefined) return parsed(); // nothing will parse it (see fail)
-    this.waiting.push(parsed);
-    this.worker.hold(1);
-    this.worker.write(this.id, typeof data === 'string' ? Buffer.from(data) : data);
-  }
-
-  prioritize(): void {
-    this.worker.send({ t: 'prioritize', id: this.id });
-  }
-
-  reset(parsed: () => void): void {
-    this.queueCall({ t: 'reset', id: this.id }, parsed);
-  }
-
-  end(parsed: () => void): void {
-    this.queueCall({ t: 'end', id: this.id }, parsed);
-  }
-
-  /** Sends `message`, whose `parsed` the worker reports in order with the writes. */
-  private queueCall(message: Extract<ToWorker, { t: 'reset' | 'end' }>, parsed: () => void): void {
-    if (this.store.isDisposed) return;
-    if (this.worker.failure !== undefined) return parsed();
-    this.waiting.push(parsed);
-    this.worker.hold(1);
-    this.worker.send(message);
-  }
-
-  resize(cols: number, rows: number): void {
-    this.width = cols;
-    this.height = rows;
-    this.worker.send({ t: 'resize', id: this.id, cols, rows });
-  }
-
-  render(scrollOffset?: number): RenderedScreen {
-    return this.worker.call({ op: 'render', id: this.id, scrollOffset }) as RenderedScreen;
-  }
-
-  text(scrollback?: number): string[] {
-    return this.worker.call({ op: 'text', id: this.id, scrollback }) as string[];
-  }
-
-  /** The worker parsed the next `count` writes. */
-  parsed(count: number): void {
-    const done = Math.min(count, this.waiting.length - this.head);
-    this.worker.hold(-done);
-    for (let i = 0; i < done; i++) this.waiting[this.head++]!();
-    if (this.head === this.waiting.length) {
-      this.waiting = [];
-      this.head = 0;
-    } else if (this.head > 64 && this.head * 2 > this.waiting.length) {
-      this.waiting.splice(0, this.head);
-      this.head = 0;
-    }
-  }
-
-  /** Its worker is gone: nothing more will be parsed, so the writes waiting are let go. */
-  abandon(): void {
-    this.parsed(this.waiting.length - this.head);
-  }
-
-  reply(data: string): void {
-    this.replyEmitter.fire(data);
-  }
-
-  titled(title: string): void {
-    this.currentTitle = title;
-    this.titleEmitter.fire(title);
-  }
-
-  dispose(): void {
-    if (this.store.isDisposed) return;
-    this.store.dispose();
-    this.worker.hold(-(this.waiting.length - this.head));
-    this.waiting = [];
-    this.head = 0;
-    this.worker.forget(this.id, this.budget);
-  }
+/** A failed parse worker, for the daemon's log. */
+export interface ParseWorkerFailure {
+  reason: string;
+  /** Screens moved to a new worker (blank from now on); false: they stay gone. */
+  restarted: boolean;
+  panes: number;
 }
 
 let shared: ParseWorker | undefined;
+const restarts: number[] = [];
+const failureEmitter = new Emitter<ParseWorkerFailure>();
+export const onParseWorkerFailure: Event<ParseWorkerFailure> = failureEmitter.event;
 
-/** The worker every pane of this process shares, started on first use. */
+/** The worker every pane of this process shares, started on first use and again after a failure. */
 export function sharedParseWorker(): ParseWorker {
-  shared ??= new ParseWorker();
-  return shared;
+  return shared ?? startShared();
+}
+
+function startShared(): ParseWorker {
+  const worker = new ParseWorker();
+  shared = worker;
+  worker.onFailed(({ reason, terminals }) => {
+    const now = performance.now();
+    while (restarts.length > 0 && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+    // A worker that keeps dying (a byte sequence that crashes the parser, no memory) is given up:
+    // its panes' programs run on, their screens read as gone (ParseWorker.fail).
+    const restarted = restarts.length < RESTARTS;
+    if (restarted) {
+      restarts.push(now);
+      const next = startShared();
+      for (const terminal of terminals) terminal.moveTo(next);
+    }
+    failureEmitter.fire({ reason, restarted, panes: terminals.length });
+  });
+  return worker;
 }
 
 /**

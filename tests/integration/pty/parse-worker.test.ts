@@ -56,7 +56,7 @@ function withWorkerPane(command: string, ready: string, body: string[], nodeArgs
   const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
   const script = [
     `import { PaneSession } from ${dist('pane-session.js')};`,
-    `import { sharedParseWorker } from ${dist('parse-worker-client.js')};`,
+    `import { onParseWorkerFailure, sharedParseWorker } from ${dist('parse-worker-client.js')};`,
     `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: ${JSON.stringify(command)}, cwd: ${JSON.stringify(home)},`,
     `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
     `while (!pane.text().includes(${JSON.stringify(ready)})) await new Promise((resolve) => setTimeout(resolve, 20));`,
@@ -122,30 +122,63 @@ describe('parse worker', () => {
     expect(Number(child.stdout)).toBeLessThanOrEqual(2);
   });
 
-  it('lets the panes of a failed worker stop, and says why their screens are gone (under node --input-type=module)', async () => {
-    // The worker crashes on a malformed message; the pane's program must still be stoppable
-    // (its unparsed writes are given up) and reading its screen names the failure. Run with
-    // --input-type=module: a worker that inherited that flag did not start.
+  it('moves the screens of a failed worker to a new one, where output shows again and new panes work', () => {
+    // The worker crashes on a malformed message. Its pane's screen starts again, blank, in a new
+    // worker: the output after the crash is on it, and a pane opened afterwards works too.
     const child = withWorkerPane(
       'echo ready; read go; seq 1 50000; exec sleep 600',
       'ready',
       [
-        "sharedParseWorker().send({ t: 'create', id: 999, setup: null });",
-        'while (sharedParseWorker().failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
+        'const events = [];',
+        'onParseWorkerFailure((event) => events.push(`${event.restarted}:${event.panes}`));',
+        'const first = sharedParseWorker();',
+        "first.send({ t: 'create', id: 999, setup: null });",
+        'while (first.failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
+        "pane.write('go\\r');",
+        'while (!pane.text().includes("50000")) await new Promise((resolve) => setTimeout(resolve, 20));',
+        `const other = PaneSession.spawn({ paneId: 'q', agentId: 'b', command: 'echo second; exec sleep 600', cwd: ${JSON.stringify(home)},`,
+        `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
+        'while (!other.text().includes("second")) await new Promise((resolve) => setTimeout(resolve, 20));',
+        'process.stdout.write(`${events.join(" ")} ${sharedParseWorker() !== first} ${pane.text().includes("ready")}\\n`);',
+        'pane.dispose();',
+        'other.dispose();',
+        'process.exit(0);',
+      ],
+      [],
+    );
+    // One failure, one restart of the one pane; the old screen ("ready") is gone with the old worker.
+    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: 'true:1 true false\n', stderr: '' });
+  });
+
+  it('gives a worker that keeps failing up: its panes stop, and their screens say why they are gone (under node --input-type=module)', () => {
+    // Three restarts within ten minutes, then the fourth failure stays: the pane's program must
+    // still be stoppable (its unparsed writes are given up) and reading its screen names the
+    // failure. Run with --input-type=module: a worker that inherited that flag did not start.
+    const child = withWorkerPane(
+      'echo ready; read go; seq 1 50000; exec sleep 600',
+      'ready',
+      [
+        'const events = [];',
+        'onParseWorkerFailure((event) => events.push(event.restarted));',
+        'for (let crash = 0; crash < 4; crash++) {',
+        '  const worker = sharedParseWorker();',
+        "  worker.send({ t: 'create', id: 999, setup: null });",
+        '  while (worker.failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
+        '}',
         // Output after the failure, more than flow control lets wait unparsed (512 KB).
         "pane.write('go\\r');",
         'await new Promise((resolve) => setTimeout(resolve, 500));',
         'const exit = await pane.stop({ graceMs: 100 });',
         'let error = "";',
         'try { pane.text(); } catch (e) { error = e.message.split(":")[0]; }',
-        'process.stdout.write(`${exit.signal} ${error}\\n`);',
+        'process.stdout.write(`${events.join(" ")} ${exit.signal} ${error}\\n`);',
         'pane.dispose();',
       ],
       [],
     );
     expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
       status: 0,
-      stdout: "SIGHUP The pane's screen is gone\n",
+      stdout: "true true true false SIGHUP The pane's screen is gone\n",
       stderr: '',
     });
   });
