@@ -61,11 +61,18 @@ export async function runDaemon(options: RunDaemonOptions): Promise<number> {
       pidFile: pidFile(env),
       logFile,
       logger,
-      factory: import('../pty/pane-session.js').then(
-        ({ PaneSession }) =>
-          (spawn) =>
-            PaneSession.spawn(spawn),
-      ),
+      factory: import('../pty/pane-session.js').then(({ PaneSession, onParseWorkerFailure }) => {
+        // Only with the opt-in parse worker (DOT_AGENT_DECK_PARSE_WORKER=1).
+        onParseWorkerFailure(({ reason, restarted, panes }) =>
+          logger.error(
+            restarted
+              ? 'parse worker failed; its panes show their output from now on, in a new one'
+              : 'parse worker failed again; its panes have no screen until the daemon restarts',
+            { reason, panes },
+          ),
+        );
+        return (spawn) => PaneSession.spawn(spawn);
+      }),
       paneEnv,
       scrollback: options.scrollback ?? configured.lines,
       scrollbackMemoryBytes: configured.memoryMiB * 1024 * 1024,

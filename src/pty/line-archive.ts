@@ -127,6 +127,8 @@ export class LineArchive implements BudgetMember {
   private readonly encoder = new LineEncoder();
   private readonly makeExtended: (ext: number, urlId: number) => ExtendedWords;
   private readonly budget: ScrollbackBudget | undefined;
+  /** Without a shared budget: the chunk freed last, for the next one (the budget keeps spares itself). */
+  private spare: Uint8Array | undefined;
 
   constructor(
     limits: LineArchiveLimits,
@@ -173,7 +175,7 @@ export class LineArchive implements BudgetMember {
     let chunk = this.chunks[this.chunks.length - 1];
     if (chunk === undefined || chunk.bytes.length - chunk.used < size) {
       const length = Math.max(this.chunkBytes, size);
-      const bytes = this.budget?.allocate(length) ?? new Uint8Array(length);
+      const bytes = this.budget?.allocate(length) ?? this.takeSpare(length);
       chunk = { seq: this.nextChunkSeq++, bytes, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.length), used: 0 };
       this.chunks.push(chunk);
       this.heldBytes += bytes.length;
@@ -252,8 +254,16 @@ export class LineArchive implements BudgetMember {
       const { bytes } = this.chunks.shift()!;
       this.heldBytes -= bytes.length;
       this.account(-bytes.length);
-      this.budget?.recycle(bytes);
+      if (this.budget) this.budget.recycle(bytes);
+      else this.spare = bytes;
     }
+  }
+
+  /** A chunk of `length` bytes: the last one freed if it fits (a flood frees one per chunk filled). */
+  private takeSpare(length: number): Uint8Array {
+    const spare = this.spare;
+    this.spare = undefined;
+    return spare !== undefined && spare.length === length ? spare : new Uint8Array(length);
   }
 
   private account(delta: number): void {

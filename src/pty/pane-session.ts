@@ -8,12 +8,14 @@ import { WriteFlowControl, type FlowStats, type Watermarks } from './flow-contro
 import { prepareLaunch, type Launch } from './launch.js';
 import { PaneProcess } from './pane-process.js';
 import { DEFAULT_SCROLLBACK, PaneTerminal } from './pane-terminal.js';
-import { parseWorkerEnabled, sharedParseWorker, type PaneScreen } from './parse-worker-client.js';
+import type { PaneScreen } from './pane-screen.js';
+import { parseWorkerEnabled, sharedParseWorker } from './parse-worker-client.js';
 import type { RenderedScreen } from './render-screen.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
 
 export type { RenderedScreen } from './render-screen.js';
 export type { FlowStats, Watermarks } from './flow-control.js';
+export { onParseWorkerFailure, type ParseWorkerFailure } from './parse-worker-client.js';
 
 export interface PaneSpawnOptions {
   paneId: string;
@@ -52,6 +54,8 @@ interface Generation {
   readonly listeners: DisposableStore;
   /** The exit as the process reported it; recorded only once its output is parsed. */
   reported: PaneExit | undefined;
+  /** Its output is over and all of it, an unfinished character's remains included, is parsed. */
+  ended: boolean;
   recorded: PaneExit | undefined;
   readonly settled: Promise<PaneExit>;
   settle(exit: PaneExit): void;
@@ -241,6 +245,7 @@ export class PaneSession implements Disposable {
       flow: new WriteFlowControl(child, this.options.flowWatermarks),
       listeners: new DisposableStore(),
       reported: undefined,
+      ended: false,
       recorded: undefined,
       settled,
       settle,
@@ -249,7 +254,13 @@ export class PaneSession implements Disposable {
     void child.exited.then((exit) => {
       run.flow.detach();
       run.reported = exit;
-      this.recordIfDone(run);
+      // A closed pane parses nothing more: dispose() let the exit be recorded as soon as known.
+      if (this.store.isDisposed) return this.recordIfDone(run);
+      // Output that ended inside a character waited in the UTF-8 feed for its other bytes.
+      this.terminal.end(() => {
+        run.ended = true;
+        this.recordIfDone(run);
+      });
     });
     return run;
   }
@@ -270,7 +281,7 @@ export class PaneSession implements Disposable {
   private recordIfDone(run: Generation): void {
     if (run.reported === undefined || run.recorded !== undefined) return;
     const disposed = this.store.isDisposed;
-    if (!disposed && run.flow.stats.pendingBytes > 0) return;
+    if (!disposed && (run.flow.stats.pendingBytes > 0 || !run.ended)) return;
     run.recorded = run.reported;
     run.settle(run.reported);
     if (disposed) return;

@@ -177,6 +177,11 @@ export class PaneTerminal implements Disposable {
     });
   }
 
+  /** The program's output ended: a character it left unfinished is shown (U+FFFD), as StringDecoder's end() does. */
+  end(parsed: () => void): void {
+    this.queue.push(this.feed.end(), parsed);
+  }
+
   resize(cols: number, rows: number): void {
     // A narrower or shorter screen can push lines into the history.
     this.history.resize(cols, rows);

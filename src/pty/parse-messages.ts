@@ -21,6 +21,7 @@ export type ToWorker =
   | { t: 'writes'; writes: [id: number, data: Uint8Array, writes: number][] }
   | { t: 'prioritize'; id: number }
   | { t: 'reset'; id: number }
+  | { t: 'end'; id: number }
   | { t: 'resize'; id: number; cols: number; rows: number }
   | { t: 'call'; call: Call };
 
@@ -31,7 +32,9 @@ export type Call =
   | { op: 'archivedBytes'; id: number }
   | { op: 'pendingChars'; id: number }
   /** Frees the terminal; answers with its budget's bytes afterwards (0 without one). */
-  | { op: 'dispose'; id: number };
+  | { op: 'dispose'; id: number }
+  /** The worker's young generation as committed, in bytes (diagnostics: its size is set by a flag). */
+  | { op: 'newSpaceBytes' };
 
 export type CallResult = { t: 'result'; ok: true; value: RenderedScreen | string[] | PaneModes | number } | { t: 'result'; ok: false; message: string };
 

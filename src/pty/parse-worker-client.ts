@@ -1,37 +1,27 @@
 // The daemon's side of the parse worker (pty/parse-worker.ts): one worker thread for every pane
-// of the process, started with the first pane, and WorkerTerminal, a pane's screen that lives
-// there. Output is posted to the worker as bytes, what one turn of the event loop read in one
+// of the process, started with the first pane (and again, a few times, if it dies: its panes'
+// screens move to the new one, pty/worker-terminal.ts). Output is posted to the worker as bytes, what one turn of the event loop read in one
 // message (each pane's reads joined, the buffer transferred, not copied); reads of the screen (frames, text, modes)
 // are synchronous calls: the caller blocks on a shared word until the worker has answered
 // (Atomics.wait, then receiveMessageOnPort), so every caller keeps reading the screen as before.
 // A call waits at most for the worker's parse turn in progress (2 ms budget).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { PaneModes } from '../protocol/pane-types.js';
-import { DisposableStore, type Disposable } from '../common/disposable.js';
+import type { Disposable } from '../common/disposable.js';
 import { Emitter, type Event } from '../common/event.js';
 import type { Call, CallResult, FromWorker, TerminalSetup, ToWorker } from './parse-messages.js';
 import type { PaneTerminalOptions } from './pane-terminal.js';
-import type { RenderedScreen } from './render-screen.js';
+import { WorkerTerminal } from './worker-terminal.js';
 import type { ScrollbackBudget } from './scrollback-budget.js';
 import { workerFlags } from './worker-flags.js';
 
-/** What a pane session needs of its screen, wherever it is parsed (PaneTerminal has the same shape). */
-export interface PaneScreen extends Disposable {
-  readonly onReply: Event<string>;
-  readonly onTitleChange: Event<string>;
-  readonly cols: number;
-  readonly rows: number;
-  readonly title: string;
-  readonly modes: PaneModes;
-  write(data: string | Uint8Array, parsed: () => void): void;
-  prioritize(): void;
-  reset(parsed: () => void): void;
-  resize(cols: number, rows: number): void;
-  render(scrollOffset?: number): RenderedScreen;
-  text(scrollback?: number): string[];
-}
+/** A worker terminal's screen: PaneTerminal's options but its scheduler (the worker has its own). */
+export type WorkerTerminalOptions = Omit<PaneTerminalOptions, 'scheduler'>;
+
+/** Each of the worker's two semi-spaces (its young generation), in MiB. */
+const WORKER_SEMI_SPACE_MIB = 1;
 
 /** How long a call may wait for the worker before the daemon gives up on it. */
 const CALL_TIMEOUT_MS = 10_000;
@@ -60,18 +50,25 @@ export class ParseWorker implements Disposable {
   /** The worker's reports taken off the port by a call, handled in order once it has its answer. */
   private readonly backlog: FromWorker[] = [];
   private handling = false;
+  private readonly failedEmitter = new Emitter<{ reason: string; terminals: WorkerTerminal[] }>();
+  /** The worker died (not stopped by dispose); its terminals have let their waiting writes go. */
+  readonly onFailed: Event<{ reason: string; terminals: WorkerTerminal[] }> = this.failedEmitter.event;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
     this.replies = port1;
+    // The worker's young generation small: its nursery stays resident, at its largest once a
+    // flood has gone through. `resourceLimits.maxYoungGenerationSizeMb` does nothing once the
+    // process has a --max-semi-space-size (the daemon's 4): V8's flag wins, and the worker got
+    // 2 × 4 MiB. V8 reads the flag when an isolate's heap is set up, so setting it here sizes the
+    // worker's heap alone (the daemon's own was sized at start): 2 × 1 MiB, measured 7 MiB less
+    // resident with one pane and the same parse time (bench/RESULTS.md, 2026-12-04).
+    setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MIB}`);
     this.worker = new Worker(workerScript(), {
       workerData: { signal: this.signal, replies: port2 },
       transferList: [port2],
-      // The young generation small, as the daemon's own (--max-semi-space-size=4): parsing makes
-      // short-lived strings, and a large nursery stays resident (ARCHITECTURE.md §7).
-      resourceLimits: { maxYoungGenerationSizeMb: 12 },
       // Not the daemon's own flags: a worker refuses some (it failed to start under
-      // `node --input-type=module`), and the young generation is set above.
+      // `node --input-type=module`) and every V8 flag.
       execArgv: workerFlags(process.execArgv),
       stdout: false,
       stderr: false,
@@ -93,8 +90,18 @@ export class ParseWorker implements Disposable {
     return this.stopped;
   }
 
+  /** The worker's young generation as committed, in bytes. */
+  newSpaceBytes(): number {
+    return this.call({ op: 'newSpaceBytes' }) as number;
+  }
+
   /** A screen for one pane, parsed in the worker. */
-  terminal(options: Omit<PaneTerminalOptions, 'scheduler'>): WorkerTerminal {
+  terminal(options: WorkerTerminalOptions): WorkerTerminal {
+    return new WorkerTerminal(this, options);
+  }
+
+  /** Makes `terminal`'s screen here (blank); returns its id in this worker. */
+  adopt(terminal: WorkerTerminal, options: WorkerTerminalOptions): number {
     const id = this.nextId++;
     const setup: TerminalSetup = {
       cols: options.cols,
@@ -104,10 +111,9 @@ export class ParseWorker implements Disposable {
       ...(options.keptInXterm !== undefined ? { keptInXterm: options.keptInXterm } : {}),
       ...(options.scrollbackBudget ? { budget: { id: this.budgetId(options.scrollbackBudget), maxBytes: options.scrollbackBudget.maxBytes } } : {}),
     };
-    const terminal = new WorkerTerminal(this, id, options.cols, options.rows, options.scrollbackBudget);
     this.terminals.set(id, terminal);
     this.send({ t: 'create', id, setup });
-    return terminal;
+    return id;
   }
 
   /** Posts `message` after the output read before it (the worker keeps the order). */
@@ -225,7 +231,9 @@ export class ParseWorker implements Disposable {
     if (this.stopped !== undefined) return;
     this.stopped = reason;
     this.batch = new Map();
-    for (const terminal of this.terminals.values()) terminal.abandon();
+    const terminals = [...this.terminals.values()];
+    for (const terminal of terminals) terminal.abandon();
+    this.failedEmitter.fire({ reason, terminals });
   }
 
   private budgetId(budget: ScrollbackBudget): number {
@@ -260,128 +268,45 @@ export class ParseWorker implements Disposable {
   }
 }
 
-/** A pane's screen held by the parse worker; reads are synchronous calls to it. */
-export class WorkerTerminal implements PaneScreen {
-  private readonly store = new DisposableStore();
-  private readonly replyEmitter = this.store.add(new Emitter<string>());
-  private readonly titleEmitter = this.store.add(new Emitter<string>());
-  /** Callbacks of writes and resets not parsed yet, oldest first (the worker parses in order). */
-  private waiting: (() => void)[] = [];
-  private head = 0;
-  private currentTitle = '';
+/** Restarts of a failed worker allowed within RESTART_WINDOW_MS; past them it stays failed. */
+const RESTARTS = 3;
+const RESTART_WINDOW_MS = 10 * 60_000;
 
-  readonly onReply: Event<string> = this.replyEmitter.event;
-  readonly onTitleChange: Event<string> = this.titleEmitter.event;
-
-  constructor(
-    private readonly worker: ParseWorker,
-    private readonly id: number,
-    private width: number,
-    private height: number,
-    private readonly budget: ScrollbackBudget | undefined,
-  ) {}
-
-  get cols(): number {
-    return this.width;
-  }
-
-  get rows(): number {
-    return this.height;
-  }
-
-  get title(): string {
-    return this.currentTitle;
-  }
-
-  get modes(): PaneModes {
-    return this.worker.call({ op: 'modes', id: this.id }) as PaneModes;
-  }
-
-  get pendingChars(): number {
-    return this.worker.call({ op: 'pendingChars', id: this.id }) as number;
-  }
-
-  get archivedBytes(): number {
-    return this.worker.call({ op: 'archivedBytes', id: this.id }) as number;
-  }
-
-  write(data: string | Uint8Array, parsed: () => void): void {
-    if (this.store.isDisposed) return;
-    if (this.worker.failure !== undefined) return parsed(); // nothing will parse it (see fail)
-    this.waiting.push(parsed);
-    this.worker.hold(1);
-    this.worker.write(this.id, typeof data === 'string' ? Buffer.from(data) : data);
-  }
-
-  prioritize(): void {
-    this.worker.send({ t: 'prioritize', id: this.id });
-  }
-
-  reset(parsed: () => void): void {
-    if (this.store.isDisposed) return;
-    this.waiting.push(parsed);
-    this.worker.hold(1);
-    this.worker.send({ t: 'reset', id: this.id });
-  }
-
-  resize(cols: number, rows: number): void {
-    this.width = cols;
-    this.height = rows;
-    this.worker.send({ t: 'resize', id: this.id, cols, rows });
-  }
-
-  render(scrollOffset?: number): RenderedScreen {
-    return this.worker.call({ op: 'render', id: this.id, scrollOffset }) as RenderedScreen;
-  }
-
-  text(scrollback?: number): string[] {
-    return this.worker.call({ op: 'text', id: this.id, scrollback }) as string[];
-  }
-
-  /** The worker parsed the next `count` writes. */
-  parsed(count: number): void {
-    const done = Math.min(count, this.waiting.length - this.head);
-    this.worker.hold(-done);
-    for (let i = 0; i < done; i++) this.waiting[this.head++]!();
-    if (this.head === this.waiting.length) {
-      this.waiting = [];
-      this.head = 0;
-    } else if (this.head > 64 && this.head * 2 > this.waiting.length) {
-      this.waiting.splice(0, this.head);
-      this.head = 0;
-    }
-  }
-
-  /** Its worker is gone: nothing more will be parsed, so the writes waiting are let go. */
-  abandon(): void {
-    this.parsed(this.waiting.length - this.head);
-  }
-
-  reply(data: string): void {
-    this.replyEmitter.fire(data);
-  }
-
-  titled(title: string): void {
-    this.currentTitle = title;
-    this.titleEmitter.fire(title);
-  }
-
-  dispose(): void {
-    if (this.store.isDisposed) return;
-    this.store.dispose();
-    this.worker.hold(-(this.waiting.length - this.head));
-    this.waiting = [];
-    this.head = 0;
-    this.worker.forget(this.id, this.budget);
-  }
+/** A failed parse worker, for the daemon's log. */
+export interface ParseWorkerFailure {
+  reason: string;
+  /** Screens moved to a new worker (blank from now on); false: they stay gone. */
+  restarted: boolean;
+  panes: number;
 }
 
 let shared: ParseWorker | undefined;
+const restarts: number[] = [];
+const failureEmitter = new Emitter<ParseWorkerFailure>();
+export const onParseWorkerFailure: Event<ParseWorkerFailure> = failureEmitter.event;
 
-/** The worker every pane of this process shares, started on first use. */
+/** The worker every pane of this process shares, started on first use and again after a failure. */
 export function sharedParseWorker(): ParseWorker {
-  shared ??= new ParseWorker();
-  return shared;
+  return shared ?? startShared();
+}
+
+function startShared(): ParseWorker {
+  const worker = new ParseWorker();
+  shared = worker;
+  worker.onFailed(({ reason, terminals }) => {
+    const now = performance.now();
+    while (restarts.length > 0 && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+    // A worker that keeps dying (a byte sequence that crashes the parser, no memory) is given up:
+    // its panes' programs run on, their screens read as gone (ParseWorker.fail).
+    const restarted = restarts.length < RESTARTS;
+    if (restarted) {
+      restarts.push(now);
+      const next = startShared();
+      for (const terminal of terminals) terminal.moveTo(next);
+    }
+    failureEmitter.fire({ reason, restarted, panes: terminals.length });
+  });
+  return worker;
 }
 
 /**

@@ -4,6 +4,7 @@
 // out at 0.73× tmux's throughput). It answers the daemon's calls synchronously: the daemon waits
 // on `signal` and takes the answer from `replies` (pty/parse-worker-client.ts). Everything the worker
 // sends goes through `replies`, in order, so a call's answer comes after every report before it.
+import { getHeapSpaceStatistics } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { errorMessage } from '../common/errors.js';
 import type { Call, CallResult, FromWorker, ToWorker } from './parse-messages.js';
@@ -50,6 +51,10 @@ function report(): void {
 }
 
 function answer(call: Call): CallResult {
+  if (call.op === 'newSpaceBytes') {
+    const space = getHeapSpaceStatistics().find((entry) => entry.space_name === 'new_space');
+    return { t: 'result', ok: true, value: space?.space_size ?? 0 };
+  }
   const terminal = terminals.get(call.id);
   if (call.op === 'dispose') {
     terminal?.dispose();
@@ -108,6 +113,9 @@ port.on('message', (message: ToWorker) => {
       return;
     case 'reset':
       terminals.get(message.id)?.reset(() => countParsed(message.id));
+      return;
+    case 'end':
+      terminals.get(message.id)?.end(() => countParsed(message.id));
       return;
     case 'resize':
       terminals.get(message.id)?.resize(message.cols, message.rows);

@@ -133,6 +133,14 @@ describe('PaneSession: exits and stopping', () => {
     expect(await pane.stop()).toEqual({ exitCode: 3, signal: null });
   });
 
+  it.each([false, true])('shows a character the program left unfinished when it exits (parse worker: %s)', async (parseWorker) => {
+    // The UTF-8 feed holds an incomplete character back for the rest of its bytes; once the
+    // program is gone they will not come, and the screen shows what a decoder's end() gives.
+    const pane = spawnPane(`printf 'abc\\342\\202'`, { parseWorker });
+    expect(await waitForExit(pane)).toEqual({ exitCode: 0, signal: null });
+    expect(pane.text()[0]).toBe('abc\uFFFD');
+  });
+
   it('delivers Ctrl+C to the foreground program', async () => {
     // A Ctrl+C that reaches the PTY before the child made it its controlling terminal (forkpty's
     // setsid + TIOCSCTTY, just after the fork) signals nobody, so wait until the program runs.

@@ -48,6 +48,23 @@ function writeLog(): string {
   return file;
 }
 
+/**
+ * Runs `body` in a child node (flags `nodeArgs`) against the build: `pane` is a worker-parsed
+ * pane running `command`, and `body` starts once its screen shows `ready`.
+ */
+function withWorkerPane(command: string, ready: string, body: string[], nodeArgs: string[]) {
+  const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
+  const script = [
+    `import { PaneSession } from ${dist('pane-session.js')};`,
+    `import { onParseWorkerFailure, sharedParseWorker } from ${dist('parse-worker-client.js')};`,
+    `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: ${JSON.stringify(command)}, cwd: ${JSON.stringify(home)},`,
+    `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
+    `while (!pane.text().includes(${JSON.stringify(ready)})) await new Promise((resolve) => setTimeout(resolve, 20));`,
+    ...body,
+  ].join('\n');
+  return spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+}
+
 describe('parse worker', () => {
   it('shows the same screen, history, modes and title as the in-thread parser', async () => {
     const file = writeLog();
@@ -91,32 +108,77 @@ describe('parse worker', () => {
     expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: 'exit 0 20000\n', stderr: '' });
   });
 
-  it('lets the panes of a failed worker stop, and says why their screens are gone (under node --input-type=module)', async () => {
-    // The worker crashes on a malformed message; the pane's program must still be stoppable
-    // (its unparsed writes are given up) and reading its screen names the failure. Run with
-    // --input-type=module: a worker that inherited that flag did not start.
-    const dist = (path: string) => JSON.stringify(new URL(`../../../dist/pty/${path}`, import.meta.url).href);
-    const script = [
-      `import { PaneSession } from ${dist('pane-session.js')};`,
-      `import { sharedParseWorker } from ${dist('parse-worker-client.js')};`,
-      `const pane = PaneSession.spawn({ paneId: 'p', agentId: 'a', command: 'echo ready; read go; seq 1 50000; exec sleep 600', cwd: ${JSON.stringify(home)},`,
-      `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
-      'while (!pane.text().includes("ready")) await new Promise((resolve) => setTimeout(resolve, 20));',
-      "sharedParseWorker().send({ t: 'create', id: 999, setup: null });",
-      'while (sharedParseWorker().failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
-      // Output after the failure, more than flow control lets wait unparsed (512 KB).
-      "pane.write('go\\r');",
-      'await new Promise((resolve) => setTimeout(resolve, 500));',
-      'const exit = await pane.stop({ graceMs: 100 });',
-      'let error = "";',
-      'try { pane.text(); } catch (e) { error = e.message.split(":")[0]; }',
-      'process.stdout.write(`${exit.signal} ${error}\\n`);',
-      'pane.dispose();',
-    ].join('\n');
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  it("keeps the worker's young generation at 2 × 1 MiB under the daemon's --max-semi-space-size=4", () => {
+    // The daemon runs with --max-semi-space-size=4, and that flag overrides a worker's
+    // resourceLimits: the worker's nursery grew to 2 × 4 MiB during a flood and stayed resident.
+    const child = withWorkerPane(
+      'seq 1 200000; echo FLOODED; exec sleep 600',
+      'FLOODED',
+      ['process.stdout.write(`${sharedParseWorker().newSpaceBytes() / 1048576}\\n`);', 'pane.dispose();', 'process.exit(0);'],
+      ['--max-semi-space-size=4'],
+    );
+    expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(Number(child.stdout)).toBeGreaterThan(0);
+    expect(Number(child.stdout)).toBeLessThanOrEqual(2);
+  });
+
+  it('moves the screens of a failed worker to a new one, where output shows again and new panes work', () => {
+    // The worker crashes on a malformed message. Its pane's screen starts again, blank, in a new
+    // worker: the output after the crash is on it, and a pane opened afterwards works too.
+    const child = withWorkerPane(
+      'echo ready; read go; seq 1 50000; exec sleep 600',
+      'ready',
+      [
+        'const events = [];',
+        'onParseWorkerFailure((event) => events.push(`${event.restarted}:${event.panes}`));',
+        'const first = sharedParseWorker();',
+        "first.send({ t: 'create', id: 999, setup: null });",
+        'while (first.failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
+        "pane.write('go\\r');",
+        'while (!pane.text().includes("50000")) await new Promise((resolve) => setTimeout(resolve, 20));',
+        `const other = PaneSession.spawn({ paneId: 'q', agentId: 'b', command: 'echo second; exec sleep 600', cwd: ${JSON.stringify(home)},`,
+        `  env: { PATH: process.env.PATH }, socketPath: ${JSON.stringify(join(home, 'deck.sock'))}, cols: 60, rows: 8, parseWorker: true });`,
+        'while (!other.text().includes("second")) await new Promise((resolve) => setTimeout(resolve, 20));',
+        'process.stdout.write(`${events.join(" ")} ${sharedParseWorker() !== first} ${pane.text().includes("ready")}\\n`);',
+        'pane.dispose();',
+        'other.dispose();',
+        'process.exit(0);',
+      ],
+      [],
+    );
+    // One failure, one restart of the one pane; the old screen ("ready") is gone with the old worker.
+    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: 'true:1 true false\n', stderr: '' });
+  });
+
+  it('gives a worker that keeps failing up: its panes stop, and their screens say why they are gone (under node --input-type=module)', () => {
+    // Three restarts within ten minutes, then the fourth failure stays: the pane's program must
+    // still be stoppable (its unparsed writes are given up) and reading its screen names the
+    // failure. Run with --input-type=module: a worker that inherited that flag did not start.
+    const child = withWorkerPane(
+      'echo ready; read go; seq 1 50000; exec sleep 600',
+      'ready',
+      [
+        'const events = [];',
+        'onParseWorkerFailure((event) => events.push(event.restarted));',
+        'for (let crash = 0; crash < 4; crash++) {',
+        '  const worker = sharedParseWorker();',
+        "  worker.send({ t: 'create', id: 999, setup: null });",
+        '  while (worker.failure === undefined) await new Promise((resolve) => setTimeout(resolve, 20));',
+        '}',
+        // Output after the failure, more than flow control lets wait unparsed (512 KB).
+        "pane.write('go\\r');",
+        'await new Promise((resolve) => setTimeout(resolve, 500));',
+        'const exit = await pane.stop({ graceMs: 100 });',
+        'let error = "";',
+        'try { pane.text(); } catch (e) { error = e.message.split(":")[0]; }',
+        'process.stdout.write(`${events.join(" ")} ${exit.signal} ${error}\\n`);',
+        'pane.dispose();',
+      ],
+      [],
+    );
     expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
       status: 0,
-      stdout: "SIGHUP The pane's screen is gone\n",
+      stdout: "true true true false SIGHUP The pane's screen is gone\n",
       stderr: '',
     });
   });

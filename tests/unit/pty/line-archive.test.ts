@@ -74,4 +74,21 @@ describe('LineArchive: packed lines decode word for word', () => {
     archive.clear();
     expect([archive.length, archive.bytes]).toEqual([0, 0]);
   });
+
+  it('reads back right through chunks it freed and filled again', async () => {
+    // Without a shared budget the archive fills the chunk it freed last again: what is read must
+    // come from this use of the chunk, never the bytes it held before (longer lines then).
+    const term = createHeadlessTerminal(40, 2);
+    terminals.push(term);
+    term.options.scrollback = 400;
+    const text = Array.from({ length: 300 }, (_, i) => `\x1b[3${i % 8}m${i}\x1b[0m ${'x'.repeat(i < 150 ? 30 : 2)}`);
+    await writeAndParse(term, text.join('\r\n'));
+    const archive = new LineArchive({ maxLines: 20, maxBytes: 1 << 20, chunkBytes: 512 }, () => term.buffer.normal.getNullCell());
+    for (const line of storedLines(term)) archive.push(line);
+    expect(archive.bytes).toBeLessThanOrEqual(3 * 512);
+    const last = storedLines(term).slice(-20);
+    expect(Array.from({ length: 20 }, (_, i) => archive.line(i)?.translateToString(true))).toEqual(
+      last.map((line) => (line as unknown as { translateToString(trim: boolean): string }).translateToString(true)),
+    );
+  });
 });
