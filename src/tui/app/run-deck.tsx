@@ -175,8 +175,9 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
       await Promise.race([drawn, delay(FIRST_FRAMES_MS)]);
     }
     const { renderDeck } = inkFirst ?? (await import('./ink-deck.js'));
-    const ink = renderDeck(context, output);
+    // Before Ink's render: from here on only Ink draws the chrome, whatever changes meanwhile.
     early.dispose();
+    const ink = renderDeck(context, output);
     traceStartup('ink-rendered');
     terminal.releaseKeys();
     controller.drawnYet(); // a deck with no pane on screen is drawn now
