@@ -129,12 +129,14 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     // Ink draws in colour as the first paint does.
     const paintEarly = options.earlyPaint !== false && !hosts && inkDrawsColour(env, process.argv);
     const terminal = disposables.add(new TerminalSession({ stdin, stdout, kittyKeyboard: kittyKeyboardWanted(env) }));
-    // Where the first paint does not draw, Ink loads before the panes are subscribed, so that no
-    // pane's frame can be painted on a screen without its chrome.
-    const inkFirst = paintEarly ? null : await import('./ink-deck.js');
     terminal.enter({ holdKeys: true });
     let controller: DeckController | null = null;
     const output = disposables.add(new InkOutput({ stdout, paintAll: () => controller?.paintAfterInk() ?? '' }));
+    const context = { store, keyMap, size: output, home: env.HOME };
+    const early = disposables.add(new EarlyPaint({ ...context, painter, write: (text) => void stdout.write(text) }));
+    // The painter's own writes wait for a chrome around them (the first paint's or Ink's): a
+    // frame that comes before only updates the pane's screen, which Ink's first frame paints.
+    let inkDrawn = false;
     let markDrawn: () => void = () => undefined;
     const drawn = new Promise<void>((resolve) => (markDrawn = resolve));
     controller = disposables.add(
@@ -146,7 +148,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
         painter,
         size: output,
         stdin,
-        write: (text) => void stdout.write(text),
+        write: (text) => void ((inkDrawn || early.showing) && stdout.write(text)),
         configGen,
         autoConfigPrompt: settings.config?.auto_config_prompt ?? true,
         // The pid file and the session file here belong to this host's daemon, not a remote's.
@@ -166,18 +168,17 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
       (offer) => offer && store.dispatch({ type: 'config-hint', dir: options.cwd }),
     );
     disposables.add(new AttentionAlerts(link, settings.config ?? DEFAULT_GLOBAL_CONFIG, (text) => void stdout.write(text)));
-    const context = { store, keyMap, size: output, home: env.HOME };
-    const early = disposables.add(new EarlyPaint({ ...context, painter, write: (text) => void stdout.write(text) }));
-    if (!inkFirst && early.paint()) {
+    if (paintEarly && early.paint()) {
       traceStartup('early-painted');
       // The panes' first frames are painted as they come; Ink, React and yoga load after them
       // (one thread: a frame arriving while they load would wait), or after FIRST_FRAMES_MS.
       await Promise.race([drawn, delay(FIRST_FRAMES_MS)]);
     }
-    const { renderDeck } = inkFirst ?? (await import('./ink-deck.js'));
+    const { renderDeck } = await import('./ink-deck.js');
     // Before Ink's render: from here on only Ink draws the chrome, whatever changes meanwhile.
     early.dispose();
     const ink = renderDeck(context, output);
+    inkDrawn = true;
     traceStartup('ink-rendered');
     terminal.releaseKeys();
     controller.drawnYet(); // a deck with no pane on screen is drawn now

@@ -27,6 +27,11 @@ export class EarlyPaint implements Disposable {
   private readonly unsubscribe: Array<() => void> = [];
   private painted = false;
 
+  /** Whether the first picture is on screen (painted, not blanked, not yet handed to Ink). */
+  get showing(): boolean {
+    return this.painted;
+  }
+
   constructor(private readonly options: EarlyPaintOptions) {}
 
   /** Paints the first picture; false (nothing written) where Ink must draw it. Then follows the
@@ -43,6 +48,7 @@ export class EarlyPaint implements Disposable {
 
   /** Ink has drawn: it owns the chrome from here on. */
   dispose(): void {
+    this.painted = false;
     for (const stop of this.unsubscribe.splice(0)) stop();
   }
 
@@ -51,7 +57,7 @@ export class EarlyPaint implements Disposable {
     // A state the chrome does not cover leaves a blank screen for Ink, never a stale picture.
     const chrome = this.chrome();
     this.options.write(BSU + CLEAR + (chrome === null ? '' : chrome + this.options.painter.paintAll()) + ESU);
-    if (chrome === null) this.dispose();
+    if (chrome === null) this.dispose(); // blank until Ink draws: no pane without its chrome
   }
 
   private chrome(): string | null {

@@ -53,6 +53,19 @@ describe('EarlyPaint', () => {
     expect(s.written[1]).toMatch(expected);
   });
 
+  it.each<[string, (s: ReturnType<typeof setup>) => void, boolean]>([
+    ['painted', () => undefined, true],
+    ['repainted at a new size', (s) => s.resize(100, 30), true],
+    ['blanked for a state it does not cover', (s) => s.store.dispatch({ type: 'message', text: 'hello', tone: 'info' }), false],
+    ['handed to Ink', (s) => s.early.dispose(), false],
+  ])('says whether its picture is showing (the painter writes only then): %s', (_name, change, showing) => {
+    const s = setup(deck({ panes: [pane('p1')] }));
+    expect(s.early.showing).toBe(false);
+    s.early.paint();
+    change(s);
+    expect(s.early.showing).toBe(showing);
+  });
+
   it('stays silent once Ink has taken over', () => {
     const s = setup(deck({ panes: [pane('p1')] }));
     s.early.paint();
