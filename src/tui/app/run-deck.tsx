@@ -170,6 +170,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     disposables.add(new AttentionAlerts(link, settings.config ?? DEFAULT_GLOBAL_CONFIG, (text) => void stdout.write(text)));
     if (paintEarly && early.paint()) {
       traceStartup('early-painted');
+      controller.drawnYet(); // no pane on screen: nothing to wait for
       // The panes' first frames are painted as they come; Ink, React and yoga load after them
       // (one thread: a frame arriving while they load would wait), or after FIRST_FRAMES_MS.
       await Promise.race([drawn, delay(FIRST_FRAMES_MS)]);
