@@ -16,8 +16,11 @@ const NOW = Date.parse('2026-01-01T02:00:30.000Z');
 const ALT_CLEAR = '\x1b[H\x1b[2J';
 
 // Ink's chalk decides its colour level when it loads: force colours, as a terminal has them.
+const forceColour = process.env.FORCE_COLOR;
 process.env.FORCE_COLOR = '1';
 const ink = await import('ink');
+if (forceColour === undefined) delete process.env.FORCE_COLOR;
+else process.env.FORCE_COLOR = forceColour;
 const { DeckProvider } = await import('../../../../src/tui/app/deck-context.js');
 const { DeckScreen } = await import('../../../../src/tui/components/DeckScreen.js');
 
