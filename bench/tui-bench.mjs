@@ -431,6 +431,8 @@ const PHASES = [
   ['config-read', 'keys + config read'],
   ['handshake', 'connect + handshake'],
   ['connected', 'pane list'],
+  ['early-painted', 'first paint (chrome without Ink)'],
+  ['ink-loaded', 'Ink, React, yoga load'],
   ['ink-rendered', 'Ink first render'],
   ['first-pane-frame', 'first pane frame'],
   ['every-pane-frame', 'every pane frame'],
@@ -453,8 +455,9 @@ function breakdown(traces, frames) {
   const per = traces.map((marks, i) => {
     const out = {};
     let previous = 0;
-    for (const [mark] of PHASES) {
-      if (marks[mark] === undefined) continue;
+    // In the order they happened: with the first paint, the panes' frames come before Ink.
+    for (const [mark] of [...PHASES].sort(([a], [b]) => (marks[a] ?? 0) - (marks[b] ?? 0))) {
+      if (marks[mark] === undefined || marks[mark] > frames[i]) continue;
       out[mark] = marks[mark] - previous;
       previous = marks[mark];
     }

@@ -3,15 +3,12 @@
 // (a daemon that restarts or crashes is reconnected to; see link/daemon-link.ts).
 import type { PaneInfo } from '../../protocol/messages.js';
 import { UserError } from '../../common/errors.js';
-import { PassThrough } from 'node:stream';
-import { render } from 'ink';
 import { DisposableStore, toDisposable } from '../../common/disposable.js';
 import { DEFAULT_GLOBAL_CONFIG, loadGlobalConfig } from '../../config/global-config.js';
 import { loadKeybindings } from '../../config/keybindings.js';
 import { daemonPidFile, deckViewFile, sessionFile } from '../../config/paths.js';
 import { ConfigGenMemory, configGenNeverFile } from '../../config-gen/config-gen-memory.js';
 import { offersConfigGen } from './config-gen-offer.js';
-import { DeckScreen } from '../components/DeckScreen.js';
 import { buildKeyMap, prefixBytes } from '../input/key-map.js';
 import { DaemonLink, type LinkConnection } from '../link/daemon-link.js';
 import { hostLinkOf, HostsLink } from '../link/hosts-link.js';
@@ -22,7 +19,8 @@ import { PanePainter } from '../painter/pane-painter.js';
 import { withMessage } from '../state/deck-reducer.js';
 import { initialDeckState } from '../state/deck-state.js';
 import { viewChanged, viewOf, withSavedView } from '../state/saved-view.js';
-import { DeckProvider } from './deck-context.js';
+import { inkDrawsColour } from '../first-paint/colour-support.js';
+import { EarlyPaint } from '../first-paint/early-paint.js';
 import { AttentionAlerts } from './attention-alerts.js';
 import { DeckController } from './deck-controller.js';
 import { DeckStore } from './deck-store.js';
@@ -37,6 +35,12 @@ export type { DeckExit } from './effect-runner.js';
 
 // Every module above has run: the bundle is loaded (DOT_AGENT_DECK_TRACE_STARTUP).
 traceStartup('deck-loaded');
+
+/** How long the first paint waits for the panes' first frames before loading Ink anyway: a
+ *  quiet daemon answers a subscribe in 5-15 ms; past this, Ink's ~80 ms are better spent. */
+const FIRST_FRAMES_MS = 150;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export interface RunDeckOptions {
   env: NodeJS.ProcessEnv;
@@ -60,6 +64,8 @@ export interface RunDeckOptions {
   hosts?: readonly DeckHostOption[];
   /** The tab to open on (e.g. the orchestration `demo` just opened); default the tab the last deck showed. */
   tab?: string;
+  /** false: Ink draws the first frame (default: the first paint where it can, tui/first-paint). */
+  earlyPaint?: boolean;
 }
 
 export interface DeckHostOption {
@@ -119,10 +125,20 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
     );
     const configGen = new ConfigGenMemory(configGenNeverFile(env));
     const painter = new PanePainter();
+    // The first picture without Ink (tui/first-paint): only for one local daemon, and only where
+    // Ink draws in colour as the first paint does.
+    const paintEarly = options.earlyPaint !== false && !hosts && inkDrawsColour(env, process.argv);
     const terminal = disposables.add(new TerminalSession({ stdin, stdout, kittyKeyboard: kittyKeyboardWanted(env) }));
-    terminal.enter();
+    terminal.enter({ holdKeys: true });
     let controller: DeckController | null = null;
     const output = disposables.add(new InkOutput({ stdout, paintAll: () => controller?.paintAfterInk() ?? '' }));
+    const context = { store, keyMap, size: output, home: env.HOME };
+    const early = disposables.add(new EarlyPaint({ ...context, painter, write: (text) => void stdout.write(text) }));
+    // The painter's own writes wait for a chrome around them (the first paint's or Ink's): a
+    // frame that comes before only updates the pane's screen, which Ink's first frame paints.
+    let inkDrawn = false;
+    let markDrawn: () => void = () => undefined;
+    const drawn = new Promise<void>((resolve) => (markDrawn = resolve));
     controller = disposables.add(
       new DeckController({
         link,
@@ -132,7 +148,7 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
         painter,
         size: output,
         stdin,
-        write: (text) => void stdout.write(text),
+        write: (text) => void ((inkDrawn || early.showing) && stdout.write(text)),
         configGen,
         autoConfigPrompt: settings.config?.auto_config_prompt ?? true,
         // The pid file and the session file here belong to this host's daemon, not a remote's.
@@ -145,29 +161,30 @@ export async function runDeck(options: RunDeckOptions): Promise<DeckExit> {
               )
           : () => stopDaemonByPidFile(daemonPidFile(env)),
         sessionPanes: () => (options.host || hosts ? [] : sessionPaneNames(sessionFile(env))),
-        // After this turn's writes: the frame reaches the terminal before this work starts.
-        onDrawn: () => setImmediate(() => afterDrawn(options, store, warning !== null)),
+        onDrawn: () => markDrawn(),
       }),
     );
     void offersConfigGen(options.cwd, configGen, settings.config?.auto_config_prompt ?? true).then(
       (offer) => offer && store.dispatch({ type: 'config-hint', dir: options.cwd }),
     );
     disposables.add(new AttentionAlerts(link, settings.config ?? DEFAULT_GLOBAL_CONFIG, (text) => void stdout.write(text)));
-    const ink = render(
-      <DeckProvider value={{ store, keyMap, size: output, home: env.HOME }}>
-        <DeckScreen />
-      </DeckProvider>,
-      {
-        stdout: output as unknown as NodeJS.WriteStream,
-        // Ink never reads the keyboard: the input pipeline owns stdin (ARCHITECTURE.md §3.1).
-        stdin: new PassThrough() as unknown as NodeJS.ReadStream,
-        patchConsole: false,
-        exitOnCtrlC: false,
-        incrementalRendering: false,
-      },
-    );
+    if (paintEarly && early.paint()) {
+      traceStartup('early-painted');
+      controller.drawnYet(); // no pane on screen: nothing to wait for
+      // The panes' first frames are painted as they come; Ink, React and yoga load after them
+      // (one thread: a frame arriving while they load would wait), or after FIRST_FRAMES_MS.
+      await Promise.race([drawn, delay(FIRST_FRAMES_MS)]);
+    }
+    const { renderDeck } = await import('./ink-deck.js');
+    // Before Ink's render: from here on only Ink draws the chrome, whatever changes meanwhile.
+    early.dispose();
+    const ink = renderDeck(context, output);
+    inkDrawn = true;
     traceStartup('ink-rendered');
+    terminal.releaseKeys();
     controller.drawnYet(); // a deck with no pane on screen is drawn now
+    // After Ink's frame and this turn's writes: the code cache then holds what Ink ran too.
+    void drawn.then(() => setImmediate(() => afterDrawn(options, store, warning !== null)));
     try {
       return await Promise.race([controller.exited, ink.waitUntilExit().then((): DeckExit => ({ kind: 'lost', message: 'The deck stopped drawing.' }))]);
     } finally {

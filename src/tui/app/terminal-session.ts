@@ -63,17 +63,26 @@ export class TerminalSession implements Disposable {
 
   constructor(private readonly streams: TerminalStreams) {}
 
-  /** Raw mode first: keys typed before it would be eaten by the line discipline (ARCHITECTURE.md §9). */
-  enter(): void {
+  /** Raw mode first: keys typed before it would be eaten by the line discipline (ARCHITECTURE.md §9).
+   *  `holdKeys`: stdin stays paused, its bytes waiting in the terminal's input queue in order,
+   *  until `releaseKeys` (the first paint shows before the deck can act on a key). */
+  enter(options: { holdKeys?: boolean } = {}): void {
     if (this.active) return;
     this.active = true;
     this.streams.stdin.setRawMode(true);
-    this.streams.stdin.resume();
+    // Paused explicitly, so that a 'data' listener added meanwhile does not start the flow.
+    if (options.holdKeys) this.streams.stdin.pause();
+    else this.streams.stdin.resume();
     this.write(ENTER_SEQUENCE + (this.streams.kittyKeyboard ? KITTY_ON : ''));
     process.on('exit', this.onExit);
     // The monitor runs before Node prints an uncaught error, so the error lands on the normal screen.
     process.on('uncaughtExceptionMonitor', this.onExit);
     for (const signal of SIGNALS) process.on(signal, this.onSignal);
+  }
+
+  /** The keys held since `enter({ holdKeys: true })` flow to the deck, in the order typed. */
+  releaseKeys(): void {
+    if (this.active) this.streams.stdin.resume();
   }
 
   restore(): void {
