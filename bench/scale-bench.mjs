@@ -7,12 +7,14 @@
 // ms, `ls` p95 ≤ 50 ms, RSS ≤ 600 MiB, nothing lost.
 //
 // `node bench/run.mjs scale`; SCALE_SIZES=1,5 and SCALE_FLOOD_S=5 change the run (a quick check
-// of the harness, not a result).
-import { writeFileSync } from 'node:fs';
+// of the harness, not a result). SCALE_DAEMON_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles
+// the daemon (it writes the profile when the run stops it).
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '../dist/protocol/connection.js';
 import { VERSION } from '../dist/common/version.js';
-import { cpuSeconds, deck, deckEnv, loadAverage, median, rssMiB, sleep, tmux, tmuxKill, tmuxServerPid, until } from './lib.mjs';
+import { BIN, cpuSeconds, deck, deckEnv, loadAverage, median, rssMiB, sleep, tmux, tmuxKill, tmuxServerPid, until } from './lib.mjs';
 
 const SIZES = (process.env.SCALE_SIZES ?? '1,5,20,50').split(',').map(Number);
 const FLOOD_S = Number(process.env.SCALE_FLOOD_S ?? 12);
@@ -25,6 +27,16 @@ const flooder = (startFile, seconds) =>
 const IDLE_AGENT = 'bash --norc --noprofile';
 const FOCUSED = `bash --norc --noprofile -c 'stty -echo -icanon; exec cat'`;
 const ECHO_TIMEOUT_MS = 5000;
+
+/**
+ * SCALE_DAEMON_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR': the daemon started by hand with these
+ * node flags (NODE_OPTIONS refuses --cpu-prof); it writes its profile when the run stops it.
+ */
+function startProfiledDaemon(world) {
+  const args = process.env.SCALE_DAEMON_NODE_ARGS?.split(' ').filter(Boolean);
+  if (!args?.length) return null;
+  return spawn(process.execPath, [...args, BIN, 'daemon', 'run'], { env: { ...world.env, DOT_AGENT_DECK_DAEMON: '1' }, stdio: 'ignore', cwd: '/' });
+}
 
 function percentile(values, p) {
   if (values.length === 0) return NaN;
@@ -83,8 +95,11 @@ async function deckSize(n) {
   const world = deckEnv();
   const startFile = join(world.root, 'start');
   const flooding = Math.floor(n / 2);
+  let profiled = null;
   try {
-    deck(world.env, 'daemon', 'start');
+    profiled = startProfiledDaemon(world);
+    if (profiled) await until('the profiled daemon listens', async () => existsSync(world.socket), 30_000);
+    else deck(world.env, 'daemon', 'start');
     const pid = Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid);
     const rssEmpty = rssMiB(pid);
     const connection = await Connection.connect({ socketPath: world.socket, client: 'cli', version: VERSION });
@@ -103,14 +118,22 @@ async function deckSize(n) {
       const t0 = performance.now();
       const ls = [];
       const echoes = [];
+      const echoTimes = [];
       let peak = rssBefore;
       while (performance.now() - t0 < FLOOD_S * 1000) {
         let start = performance.now();
         await connection.request({ kind: 'list' });
         ls.push(performance.now() - start);
+        const sentAt = process.hrtime.bigint();
         echoes.push(await echo());
+        echoTimes.push(sentAt);
         peak = Math.max(peak, rssMiB(pid));
         await sleep(50);
+      }
+      // SCALE_SAMPLES_DIR: each echo as `monotonic µs when sent, ms` (V8's --cpu-prof clock), for traces.
+      if (process.env.SCALE_SAMPLES_DIR) {
+        const lines = echoes.map((ms, i) => `${echoTimes[i] / 1000n} ${ms.toFixed(2)}`);
+        writeFileSync(join(process.env.SCALE_SAMPLES_DIR, `echo-${n}-${process.pid}.txt`), `${lines.join('\n')}\n`);
       }
       const cpuPct = ((cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
       const load = loadAverage();
@@ -133,6 +156,11 @@ async function deckSize(n) {
       deck(world.env, 'daemon', 'stop', '--force');
     } catch {
       // Already gone.
+    }
+    // A profiled daemon left running skews every later run: wait for it, then end it by pid.
+    if (profiled && profiled.exitCode === null && profiled.signalCode === null) {
+      await Promise.race([new Promise((resolve) => profiled.once('exit', resolve)), sleep(10_000)]);
+      if (profiled.exitCode === null && profiled.signalCode === null) profiled.kill('SIGKILL');
     }
     world.cleanup();
   }
