@@ -8,9 +8,18 @@ import { ParseScheduler, type ParseClock, type ParseData } from '../../../src/pt
 function virtualLoop(msPerChar = 0) {
   let time = 0;
   const deferred: Array<() => void> = [];
-  const clock: ParseClock = { now: () => time, defer: (work) => void deferred.push(work) };
+  /** The delay of each deferral, in order (undefined: the next loop iteration). */
+  const delays: Array<number | undefined> = [];
+  const clock: ParseClock = {
+    now: () => time,
+    defer: (work, ms) => {
+      deferred.push(work);
+      delays.push(ms);
+    },
+  };
   return {
     clock,
+    delays,
     cost: (chars: number) => void (time += chars * msPerChar),
     /** Runs the turns queued so far; returns how many ran. */
     turn(): number {
@@ -288,5 +297,37 @@ describe('ParseScheduler', () => {
     expect(log).toEqual([]);
     loop.turn();
     expect(log).toEqual(['typed:late']);
+  });
+
+  it.each([
+    { case: 'nobody typing: the next turn on the next loop iteration', typing: false, rest: 6, delay: undefined },
+    { case: 'someone typing: the next turn after a rest', typing: true, rest: 6, delay: 6 },
+    { case: 'someone typing, no rest configured: the next iteration', typing: true, rest: 0, delay: undefined },
+  ])('schedules the other panes’ next turn — $case', ({ typing, rest, delay }) => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 2, budgetMs: 8, typingBudgetMs: 2, typingRestMs: rest, clock: loop.clock });
+    const flood = scheduler.queue(() => loop.cost(2));
+    const typed = scheduler.queue(() => undefined);
+    if (typing) typed.prioritize();
+    flood.push('x'.repeat(40));
+    loop.turn();
+    expect(loop.delays).toEqual([undefined, delay]);
+  });
+
+  it('does not let the typed pane’s output wait out a rest', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 2, budgetMs: 8, typingBudgetMs: 2, typingRestMs: 6, clock: loop.clock });
+    const log: string[] = [];
+    const flood = scheduler.queue(recorder(loop, log, 'flood'));
+    const typed = scheduler.queue(recorder(loop, log, 'typed'));
+    typed.prioritize();
+    flood.push('f'.repeat(40));
+    loop.turn(); // a short turn of the flood, then a rest
+    expect(loop.delays).toEqual([undefined, 6]);
+    typed.push('abcd'); // more than a slice: needs a turn
+    expect(loop.delays).toEqual([undefined, 6, undefined]);
+    loop.turn(); // the rest's timer (overtaken: does nothing) and the immediate turn
+    expect(log.filter((line) => line.startsWith('typed'))).toEqual(['typed:ab', 'typed:cd']);
+    expect(log.filter((line) => line.startsWith('flood'))).toEqual(['flood:ff']); // the first turn's only
   });
 });
