@@ -4,15 +4,18 @@
 // frame shows the cursor past it), RSS growth per pane, and whether any flooding pane lost output
 // (its kept history must be consecutive numbers up to its END line). tmux runs the same panes
 // (server CPU and RSS) after each deck size, as the reference. Budgets at 50 panes: echo p95 ≤ 15
-// ms, `ls` p95 ≤ 50 ms, RSS ≤ 600 MiB, nothing lost.
+// ms, `ls` p95 ≤ 50 ms, RSS ≤ 600 MiB, nothing lost. How long the daemon's thread waited for a CPU
+// while runnable (schedstat) says how much of a latency was the machine's, not the event loop's.
 //
 // `node bench/run.mjs scale`; SCALE_SIZES=1,5 and SCALE_FLOOD_S=5 change the run (a quick check
-// of the harness, not a result).
-import { writeFileSync } from 'node:fs';
+// of the harness, not a result). SCALE_DAEMON_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles
+// the daemon (it writes the profile when the run stops it).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '../dist/protocol/connection.js';
 import { VERSION } from '../dist/common/version.js';
-import { cpuSeconds, deck, deckEnv, loadAverage, median, rssMiB, sleep, tmux, tmuxKill, tmuxServerPid, until } from './lib.mjs';
+import { BIN, cpuSeconds, deck, deckEnv, loadAverage, median, rssMiB, sleep, tmux, tmuxKill, tmuxServerPid, until } from './lib.mjs';
 
 const SIZES = (process.env.SCALE_SIZES ?? '1,5,20,50').split(',').map(Number);
 const FLOOD_S = Number(process.env.SCALE_FLOOD_S ?? 12);
@@ -25,6 +28,25 @@ const flooder = (startFile, seconds) =>
 const IDLE_AGENT = 'bash --norc --noprofile';
 const FOCUSED = `bash --norc --noprofile -c 'stty -echo -icanon; exec cat'`;
 const ECHO_TIMEOUT_MS = 5000;
+
+/**
+ * SCALE_DAEMON_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR': the daemon started by hand with these
+ * node flags (NODE_OPTIONS refuses --cpu-prof); it writes its profile when the run stops it.
+ */
+function startProfiledDaemon(world) {
+  const args = process.env.SCALE_DAEMON_NODE_ARGS?.split(' ').filter(Boolean);
+  if (!args?.length) return null;
+  return spawn(process.execPath, [...args, BIN, 'daemon', 'run'], { env: { ...world.env, DOT_AGENT_DECK_DAEMON: '1' }, stdio: 'ignore', cwd: '/' });
+}
+
+/** Time the daemon's main thread was runnable but waiting for a CPU (/proc/PID/schedstat), ms. */
+function runQueueWaitMs(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 function percentile(values, p) {
   if (values.length === 0) return NaN;
@@ -83,8 +105,11 @@ async function deckSize(n) {
   const world = deckEnv();
   const startFile = join(world.root, 'start');
   const flooding = Math.floor(n / 2);
+  let profiled = null;
   try {
-    deck(world.env, 'daemon', 'start');
+    profiled = startProfiledDaemon(world);
+    if (profiled) await until('the profiled daemon listens', async () => existsSync(world.socket), 30_000);
+    else deck(world.env, 'daemon', 'start');
     const pid = Number(JSON.parse(deck(world.env, 'daemon', 'status', '--json')).pid);
     const rssEmpty = rssMiB(pid);
     const connection = await Connection.connect({ socketPath: world.socket, client: 'cli', version: VERSION });
@@ -100,19 +125,29 @@ async function deckSize(n) {
       const rssBefore = rssMiB(pid);
       writeFileSync(startFile, '');
       const cpu0 = cpuSeconds(pid);
+      const wait0 = runQueueWaitMs(pid);
       const t0 = performance.now();
       const ls = [];
       const echoes = [];
+      const echoTimes = [];
       let peak = rssBefore;
       while (performance.now() - t0 < FLOOD_S * 1000) {
         let start = performance.now();
         await connection.request({ kind: 'list' });
         ls.push(performance.now() - start);
+        const sentAt = process.hrtime.bigint();
         echoes.push(await echo());
+        echoTimes.push(sentAt);
         peak = Math.max(peak, rssMiB(pid));
         await sleep(50);
       }
+      // SCALE_SAMPLES_DIR: each echo as `monotonic µs when sent, ms` (V8's --cpu-prof clock), for traces.
+      if (process.env.SCALE_SAMPLES_DIR) {
+        const lines = echoes.map((ms, i) => `${echoTimes[i] / 1000n} ${ms.toFixed(2)}`);
+        writeFileSync(join(process.env.SCALE_SAMPLES_DIR, `echo-${n}-${process.pid}.txt`), `${lines.join('\n')}\n`);
+      }
       const cpuPct = ((cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
+      const waitPct = ((runQueueWaitMs(pid) - wait0) / (performance.now() - t0)) * 100;
       const load = loadAverage();
       // Every flooding pane's END line, then its history checked for gaps.
       const capture = async (i) => (await connection.request({ kind: 'capture', pane: `flood${i}`, scrollback: 20_000 })).lines;
@@ -124,7 +159,7 @@ async function deckSize(n) {
       let lost = 0;
       for (let i = 0; i < flooding; i++) if (!intact(await capture(i))) lost += 1;
       const rssAfter = rssMiB(pid);
-      return { n, flooding, rssEmpty, rssBefore, peak, rssAfter, cpuPct, ls, echoes, lost, load };
+      return { n, flooding, rssEmpty, rssBefore, peak, rssAfter, cpuPct, waitPct, ls, echoes, lost, load };
     } finally {
       connection.dispose();
     }
@@ -133,6 +168,11 @@ async function deckSize(n) {
       deck(world.env, 'daemon', 'stop', '--force');
     } catch {
       // Already gone.
+    }
+    // A profiled daemon left running skews every later run: wait for it, then end it by pid.
+    if (profiled && profiled.exitCode === null && profiled.signalCode === null) {
+      await Promise.race([new Promise((resolve) => profiled.once('exit', resolve)), sleep(10_000)]);
+      if (profiled.exitCode === null && profiled.signalCode === null) profiled.kill('SIGKILL');
     }
     world.cleanup();
   }
@@ -177,7 +217,7 @@ export async function scale(root) {
     const atBudget = n >= 50;
     rows.push({
       name: `scale ${n} panes (${d.flooding} flooding, ${FLOOD_S} s) [load ${d.load}]: CPU; RSS before → peak; ls p50/p95; echo p50/p95; histories lost`,
-      deck: `${d.cpuPct.toFixed(0)} %; ${d.rssBefore.toFixed(0)} → ${d.peak.toFixed(0)} MiB; ls ${median(d.ls).toFixed(1)} / ${lsP95.toFixed(1)} ms; echo ${median(d.echoes).toFixed(1)} / ${echoP95.toFixed(1)} ms (n ${d.echoes.length}); ${d.lost} of ${d.flooding} lost`,
+      deck: `${d.cpuPct.toFixed(0)} % (waited for a CPU ${d.waitPct.toFixed(0)} %); ${d.rssBefore.toFixed(0)} → ${d.peak.toFixed(0)} MiB; ls ${median(d.ls).toFixed(1)} / ${lsP95.toFixed(1)} ms; echo ${median(d.echoes).toFixed(1)} / ${echoP95.toFixed(1)} ms (n ${d.echoes.length}); ${d.lost} of ${d.flooding} lost`,
       tmux: `${t.cpuPct.toFixed(0)} %; ${t.rssBefore.toFixed(0)} → ${t.peak.toFixed(0)} MiB`,
       ratio: t.peak > 0 ? d.peak / t.peak : null,
       budget: atBudget ? 'echo p95 ≤ 15 ms, ls p95 ≤ 50 ms, RSS ≤ 600 MiB, 0 lost' : '0 lost',

@@ -8,9 +8,18 @@ import { ParseScheduler, type ParseClock, type ParseData } from '../../../src/pt
 function virtualLoop(msPerChar = 0) {
   let time = 0;
   const deferred: Array<() => void> = [];
-  const clock: ParseClock = { now: () => time, defer: (work) => void deferred.push(work) };
+  /** The delay of each deferral, in order (undefined: the next loop iteration). */
+  const delays: Array<number | undefined> = [];
+  const clock: ParseClock = {
+    now: () => time,
+    defer: (work, ms) => {
+      deferred.push(work);
+      delays.push(ms);
+    },
+  };
   return {
     clock,
+    delays,
     cost: (chars: number) => void (time += chars * msPerChar),
     /** Runs the turns queued so far; returns how many ran. */
     turn(): number {
@@ -212,5 +221,113 @@ describe('ParseScheduler', () => {
     loop.turn();
     loop.turn();
     expect(log.indexOf('typed:late')).toBeGreaterThan(0);
+  });
+
+  // Issue #17 item 6: while someone types, the loop comes round sooner and an echo is parsed where it is read.
+  it.each([
+    { case: 'nobody typing: the whole budget', typing: false, slices: 4 },
+    { case: 'a pane typed into (nothing of its own waiting): the typing budget', typing: true, slices: 1 },
+  ])('parses the other panes for $case per turn', ({ typing, slices }) => {
+    const loop = virtualLoop(1); // a 2-char slice costs 2 ms
+    const scheduler = new ParseScheduler({ sliceChars: 2, budgetMs: 8, typingBudgetMs: 2, clock: loop.clock });
+    const log: string[] = [];
+    const flood = scheduler.queue(recorder(loop, log, 'flood'));
+    const typed = scheduler.queue(recorder(loop, log, 'typed'));
+    if (typing) typed.prioritize();
+    flood.push('x'.repeat(40));
+    loop.turn();
+    expect(log).toHaveLength(slices);
+  });
+
+  it('gives the typed pane its own output the whole budget while the others yield early', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 2, budgetMs: 8, typingBudgetMs: 2, clock: loop.clock });
+    const log: string[] = [];
+    const flood = scheduler.queue(recorder(loop, log, 'flood'));
+    const typed = scheduler.queue(recorder(loop, log, 'typed'));
+    flood.push('f'.repeat(40));
+    typed.push('t'.repeat(6)); // queued before the key, so it waits for a turn
+    typed.prioritize();
+    loop.turn();
+    expect(log).toEqual(['typed:tt', 'typed:tt', 'typed:tt']);
+    loop.turn();
+    expect(log.slice(3)).toEqual(['flood:ff']);
+  });
+
+  it.each([
+    { case: 'an urgent pane with nothing waiting: parsed in the read', urgent: true, before: '', chunk: 'k', now: ['typed:k'] },
+    { case: 'a pane nobody typed into: waits for a turn', urgent: false, before: '', chunk: 'k', now: [] },
+    { case: 'output already waiting: in order, after it', urgent: true, before: 'ab', chunk: 'k', now: [] },
+    { case: 'more than a slice: a turn', urgent: true, before: '', chunk: 'abcde', now: [] },
+  ])('$case', ({ urgent, before, chunk, now }) => {
+    const loop = virtualLoop(0);
+    const scheduler = new ParseScheduler({ sliceChars: 4, clock: loop.clock });
+    const log: string[] = [];
+    const typed = scheduler.queue(recorder(loop, log, 'typed'));
+    if (before !== '') typed.push(before);
+    if (urgent) typed.prioritize();
+    const parsed: string[] = [];
+    typed.push(chunk, () => parsed.push(chunk));
+    expect(log).toEqual(now);
+    expect(parsed).toEqual(now.length > 0 ? [chunk] : []);
+    expect(loop.waitingTurns).toBe(now.length > 0 ? 0 : 1);
+    loop.turn();
+    loop.turn();
+    expect(log.join('').replace(/typed:/g, '')).toBe(before + chunk);
+    expect(parsed).toEqual([chunk]);
+  });
+
+  it('parses an urgent echo in a turn once its time is up, and never inside another parse', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 4, urgentMs: 100, clock: loop.clock });
+    const log: string[] = [];
+    const typed = scheduler.queue(recorder(loop, log, 'typed'));
+    const other = scheduler.queue((data) => {
+      log.push(`other:${String(data)}`);
+      typed.push('r'); // e.g. a reply pushed while a parser runs: it waits for the parser to finish
+      log.push('other:after');
+    });
+    typed.prioritize();
+    other.push('o');
+    loop.turn();
+    expect(log).toEqual(['other:o', 'other:after', 'typed:r']);
+    loop.cost(200);
+    log.length = 0;
+    typed.push('late');
+    expect(log).toEqual([]);
+    loop.turn();
+    expect(log).toEqual(['typed:late']);
+  });
+
+  it.each([
+    { case: 'nobody typing: the next turn on the next loop iteration', typing: false, rest: 6, delay: undefined },
+    { case: 'someone typing: the next turn after a rest', typing: true, rest: 6, delay: 6 },
+    { case: 'someone typing, no rest configured: the next iteration', typing: true, rest: 0, delay: undefined },
+  ])('schedules the other panes’ next turn — $case', ({ typing, rest, delay }) => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 2, budgetMs: 8, typingBudgetMs: 2, typingRestMs: rest, clock: loop.clock });
+    const flood = scheduler.queue(() => loop.cost(2));
+    const typed = scheduler.queue(() => undefined);
+    if (typing) typed.prioritize();
+    flood.push('x'.repeat(40));
+    loop.turn();
+    expect(loop.delays).toEqual([undefined, delay]);
+  });
+
+  it('does not let the typed pane’s output wait out a rest', () => {
+    const loop = virtualLoop(1);
+    const scheduler = new ParseScheduler({ sliceChars: 2, budgetMs: 8, typingBudgetMs: 2, typingRestMs: 6, clock: loop.clock });
+    const log: string[] = [];
+    const flood = scheduler.queue(recorder(loop, log, 'flood'));
+    const typed = scheduler.queue(recorder(loop, log, 'typed'));
+    typed.prioritize();
+    flood.push('f'.repeat(40));
+    loop.turn(); // a short turn of the flood, then a rest
+    expect(loop.delays).toEqual([undefined, 6]);
+    typed.push('abcd'); // more than a slice: needs a turn
+    expect(loop.delays).toEqual([undefined, 6, undefined]);
+    loop.turn(); // the rest's timer (overtaken: does nothing) and the immediate turn
+    expect(log.filter((line) => line.startsWith('typed'))).toEqual(['typed:ab', 'typed:cd']);
+    expect(log.filter((line) => line.startsWith('flood'))).toEqual(['flood:ff']); // the first turn's only
   });
 });
