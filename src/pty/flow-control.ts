@@ -30,6 +30,13 @@ export interface FlowStats {
   pauses: number;
 }
 
+/**
+ * While another pane is typed into (`othersTyping`), a source pauses above the low watermark and
+ * resumes below half of it: at 50 panes the first seconds of a flood, 25 programs filling 512 KB
+ * each, kept both cores busy and the daemon waited to be scheduled for the typed pane's echo.
+ * Paused that early, the programs block and the echo's p95 fell from ~28 to 9–13 ms
+ * (bench/RESULTS.md, 2026-12-04). Nothing is lost: the programs wait on their full PTYs.
+ */
 export class WriteFlowControl {
   private pending = 0;
   private peak = 0;
@@ -40,13 +47,14 @@ export class WriteFlowControl {
   constructor(
     private readonly source: PausableSource,
     private readonly watermarks: Watermarks = DEFAULT_WATERMARKS,
+    private readonly othersTyping: () => boolean = () => false,
   ) {}
 
   /** Call when `bytes` are handed to the parser. */
   written(bytes: number): void {
     this.pending += bytes;
     this.peak = Math.max(this.peak, this.pending);
-    if (!this.paused && !this.detached && this.pending > this.watermarks.high) {
+    if (!this.paused && !this.detached && (this.pending > this.watermarks.high || (this.pending > this.watermarks.low && this.othersTyping()))) {
       this.paused = true;
       this.pauseCount += 1;
       this.source.pause();
@@ -56,7 +64,7 @@ export class WriteFlowControl {
   /** Call when the parser has finished with `bytes` handed over earlier. */
   parsed(bytes: number): void {
     this.pending -= bytes;
-    if (this.paused && this.pending < this.watermarks.low) {
+    if (this.paused && this.pending < (this.othersTyping() ? this.watermarks.low / 2 : this.watermarks.low)) {
       this.paused = false;
       if (!this.detached) this.source.resume();
     }

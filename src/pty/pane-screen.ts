@@ -15,6 +15,8 @@ export interface PaneScreen extends Disposable {
   readonly modes: PaneModes;
   write(data: string | Uint8Array, parsed: () => void): void;
   prioritize(): void;
+  /** Whether another pane was typed into recently; absent where the parser is elsewhere (the worker). */
+  othersTyping?(): boolean;
   reset(parsed: () => void): void;
   /** The program's output ended: what the UTF-8 feed held back goes on the screen (as U+FFFD). */
   end(parsed: () => void): void;

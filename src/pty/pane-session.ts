@@ -242,7 +242,7 @@ export class PaneSession implements Disposable {
     const run: Generation = {
       agentId,
       process: child,
-      flow: new WriteFlowControl(child, this.options.flowWatermarks),
+      flow: new WriteFlowControl(child, this.options.flowWatermarks, () => this.terminal.othersTyping?.() ?? false),
       listeners: new DisposableStore(),
       reported: undefined,
       ended: false,

@@ -154,6 +154,11 @@ export class PaneTerminal implements Disposable {
     this.queue.prioritize();
   }
 
+  /** Whether another pane was typed into recently (its output goes first). */
+  othersTyping(): boolean {
+    return this.queue.othersUrgent;
+  }
+
   /** Characters and bytes queued and not parsed yet. */
   get pendingChars(): number {
     return this.queue.pendingChars;

@@ -94,6 +94,11 @@ export class ParseQueue implements Disposable {
     this.scheduler.wake(this);
   }
 
+  /** Whether another pane was typed into recently: this one's output may wait. */
+  get othersUrgent(): boolean {
+    return this.scheduler.othersUrgent(this);
+  }
+
   /** Someone typed into this pane: parse its output ahead of the others for a while. */
   prioritize(): void {
     this.scheduler.prioritize(this);
@@ -169,6 +174,13 @@ export class ParseScheduler {
   /** Queues with work waiting (diagnostics and tests). */
   get activeQueues(): number {
     return this.ring.length;
+  }
+
+  /** Whether a queue other than `queue` was typed into recently (is urgent). */
+  othersUrgent(queue: ParseQueue): boolean {
+    if (this.urgent.length === 0) return false;
+    const now = this.clock.now();
+    return this.urgent.some((other) => other !== queue && other.urgentUntil > now);
   }
 
   prioritize(queue: ParseQueue): void {

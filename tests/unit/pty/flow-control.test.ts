@@ -79,6 +79,52 @@ describe('WriteFlowControl', () => {
     expect(flow.stats).toEqual(expectedStats);
   });
 
+  // While another pane is typed into, this one pauses above the low watermark and resumes below
+  // half of it, so its program blocks early and leaves the CPU to the daemon and the typed pane.
+  it.each<[string, Step[], boolean[], string[]]>([
+    ['pauses above the low watermark while another pane is typed into', [['write', 21]], [true], ['pause']],
+    ['stays flowing up to the low watermark while another pane is typed into', [['write', 20]], [true], []],
+    ['keeps the high watermark when nobody types', [['write', 99]], [false], []],
+    [
+      'resumes only below half the low watermark while another pane is typed into',
+      [
+        ['write', 30],
+        ['parse', 15],
+        ['parse', 6],
+      ],
+      [true, true, true],
+      ['pause', 'resume'],
+    ],
+    [
+      'stays paused at 15 of 20 while the typing goes on',
+      [
+        ['write', 30],
+        ['parse', 15],
+      ],
+      [true, true],
+      ['pause'],
+    ],
+    [
+      'resumes below the low watermark once the typing has stopped',
+      [
+        ['write', 30],
+        ['parse', 15],
+      ],
+      [true, false],
+      ['pause', 'resume'],
+    ],
+  ])('%s', (_name, steps, typing, expectedCalls) => {
+    const { calls, source } = recordingSource();
+    let step = 0;
+    const flow = new WriteFlowControl(source, watermarks, () => typing[step]!);
+    for (const [kind, bytes] of steps) {
+      if (kind === 'write') flow.written(bytes);
+      else flow.parsed(bytes);
+      step += 1;
+    }
+    expect(calls).toEqual(expectedCalls);
+  });
+
   it('stops steering a detached source but keeps counting', () => {
     const { calls, source } = recordingSource();
     const flow = new WriteFlowControl(source, watermarks);

@@ -330,4 +330,18 @@ describe('ParseScheduler', () => {
     expect(log.filter((line) => line.startsWith('typed'))).toEqual(['typed:ab', 'typed:cd']);
     expect(log.filter((line) => line.startsWith('flood'))).toEqual(['flood:ff']); // the first turn's only
   });
+
+  it('tells each pane whether another one was typed into, for as long as that one is urgent', () => {
+    const loop = virtualLoop(1); // cost(n): n ms pass
+    const scheduler = new ParseScheduler({ urgentMs: 1000, clock: loop.clock });
+    const [typed, other] = [scheduler.queue(() => undefined), scheduler.queue(() => undefined)];
+    const seen = () => [typed!.othersUrgent, other!.othersUrgent];
+    expect(seen()).toEqual([false, false]);
+    typed!.prioritize();
+    expect(seen()).toEqual([false, true]);
+    loop.cost(999);
+    expect(seen()).toEqual([false, true]);
+    loop.cost(1);
+    expect(seen()).toEqual([false, false]);
+  });
 });
