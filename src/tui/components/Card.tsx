@@ -2,9 +2,9 @@
 // density allows: why it waits (whole, wrapped, never cut for anything else), the task and how
 // long it has run, the tool with its count and tokens, and the place (directory · program · age).
 import { Box, Text } from 'ink';
-import { CARD_HEIGHT, type CardDensity } from '../layout/card-density.js';
-import { cardDetails } from '../view/card-details.js';
-import { fit, pad, textWidth } from '../view/format.js';
+import type { CardDensity } from '../layout/card-density.js';
+import { cardDetails, cardHeader } from '../view/card-details.js';
+import { pad } from '../view/format.js';
 import type { StatusLabel } from '../view/status-label.js';
 import { theme, toneColour } from '../view/theme.js';
 
@@ -50,20 +50,8 @@ export interface CardProps {
 
 export function Card({ card, density, width, selected }: CardProps) {
   const inner = width - 3;
-  const badge = card.badge === null ? '' : ` ${card.badge}`;
-  // One line only: the reason rides on the status word, and the name gives way first.
-  const word =
-    density === 'line' && card.reason !== null ? `${card.status.short ?? card.status.word}: ${card.reason}` : (card.status.short ?? card.status.word);
-  // The host label leads ("gpu-box · coder") and counts as part of the name.
-  const fullName = card.host ? `${card.host} · ${card.name}` : card.name;
-  // The name keeps at least 8 cells, the status word the rest; the badge shows only whole.
-  const name = fit(fullName, Math.max(Math.min(textWidth(fullName), 8), inner - textWidth(word) - 1));
-  const hostPart = card.host && name.startsWith(`${card.host} · `) ? `${card.host} · ` : '';
-  const shownBadge = textWidth(name) + textWidth(badge) + 1 + textWidth(word) <= inner ? badge : '';
-  const statusWord = fit(word, Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - 1));
-  const gap = Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - textWidth(statusWord));
+  const { hostPart, name, badge: shownBadge, statusWord, gap, detailRows } = cardHeader(card, density, inner);
   const mark = selected ? <Text color={theme.selection}>▌</Text> : ' ';
-  const detailRows = density === 'roomy' ? CARD_HEIGHT.roomy - 2 : CARD_HEIGHT[density] - 1;
   return (
     <Box flexDirection="column" width={width}>
       <Text>

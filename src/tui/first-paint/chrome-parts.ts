@@ -3,11 +3,11 @@
 // lines of segments, without Ink or React. A change to a component that is not made here too
 // fails that test.
 import type { CardView } from '../components/Card.js';
-import { cardDetails } from '../view/card-details.js';
+import { cardDetails, cardHeader } from '../view/card-details.js';
 import type { Hint } from '../components/StatusBar.js';
 import type { TabView } from '../components/TabBar.js';
 import type { DeckMode } from '../input/key-router.js';
-import { CARD_HEIGHT, type CardDensity } from '../layout/card-density.js';
+import type { CardDensity } from '../layout/card-density.js';
 import { fit, pad, textWidth } from '../view/format.js';
 import { placeHints } from '../view/hint-line.js';
 import type { StatsItem } from '../view/stats-line.js';
@@ -73,17 +73,8 @@ function statsLine(stats: readonly StatsItem[], width: number): Line {
 /** components/Card.tsx */
 export function cardLines(card: CardView, density: CardDensity, width: number, selected: boolean): Line[] {
   const inner = width - 3;
-  const badge = card.badge === null ? '' : ` ${card.badge}`;
-  const word =
-    density === 'line' && card.reason !== null ? `${card.status.short ?? card.status.word}: ${card.reason}` : (card.status.short ?? card.status.word);
-  const fullName = card.host ? `${card.host} · ${card.name}` : card.name;
-  const name = fit(fullName, Math.max(Math.min(textWidth(fullName), 8), inner - textWidth(word) - 1));
-  const hostPart = card.host && name.startsWith(`${card.host} · `) ? `${card.host} · ` : '';
-  const shownBadge = textWidth(name) + textWidth(badge) + 1 + textWidth(word) <= inner ? badge : '';
-  const statusWord = fit(word, Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - 1));
-  const gap = Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - textWidth(statusWord));
+  const { hostPart, name, badge: shownBadge, statusWord, gap, detailRows } = cardHeader(card, density, inner);
   const mark = (outer: CellStyle | undefined): Segment => (selected ? ['▌', { ...outer, fg: theme.selection }] : [' ', outer]);
-  const detailRows = density === 'roomy' ? CARD_HEIGHT.roomy - 2 : CARD_HEIGHT[density] - 1;
   const lines: Line[] = [
     [
       mark(undefined),

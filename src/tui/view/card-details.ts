@@ -1,8 +1,38 @@
-// A card's detail lines below its first: shared by components/Card.tsx and the first paint
+// A card's first line, measured, and its detail lines below it: shared by components/Card.tsx and the first paint
 // (tui/first-paint), which draws the cards before Ink has loaded. Pure.
 import type { CardView } from '../components/Card.js';
+import { CARD_HEIGHT, type CardDensity } from '../layout/card-density.js';
 import { fit, textWidth, wrapText } from './format.js';
 import { theme, toneColour } from './theme.js';
+
+/** A card's first line, measured: what each part shows and the gap before the status word. */
+export interface CardHeader {
+  /** The host label ("gpu-box · "), when it survived the fit; the rest of `name` follows it. */
+  hostPart: string;
+  name: string;
+  badge: string;
+  statusWord: string;
+  gap: number;
+  /** Rows below the first for detail lines. */
+  detailRows: number;
+}
+
+export function cardHeader(card: CardView, density: CardDensity, inner: number): CardHeader {
+  const badge = card.badge === null ? '' : ` ${card.badge}`;
+  // One line only: the reason rides on the status word, and the name gives way first.
+  const word =
+    density === 'line' && card.reason !== null ? `${card.status.short ?? card.status.word}: ${card.reason}` : (card.status.short ?? card.status.word);
+  // The host label leads ("gpu-box · coder") and counts as part of the name.
+  const fullName = card.host ? `${card.host} · ${card.name}` : card.name;
+  // The name keeps at least 8 cells, the status word the rest; the badge shows only whole.
+  const name = fit(fullName, Math.max(Math.min(textWidth(fullName), 8), inner - textWidth(word) - 1));
+  const hostPart = card.host && name.startsWith(`${card.host} · `) ? `${card.host} · ` : '';
+  const shownBadge = textWidth(name) + textWidth(badge) + 1 + textWidth(word) <= inner ? badge : '';
+  const statusWord = fit(word, Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - 1));
+  const gap = Math.max(1, inner - textWidth(name) - textWidth(shownBadge) - textWidth(statusWord));
+  const detailRows = density === 'roomy' ? CARD_HEIGHT.roomy - 2 : CARD_HEIGHT[density] - 1;
+  return { hostPart, name, badge: shownBadge, statusWord, gap, detailRows };
+}
 
 export interface DetailLine {
   text: string;
